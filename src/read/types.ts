@@ -1,0 +1,57 @@
+import type { Origin, ReportDocument } from '../model/types.js';
+
+/** The input formats xxgk-lint reads. */
+export type InputFormat = 'json' | 'csv' | 'csv-long' | 'html' | 'text' | 'markdown' | 'docx' | 'xlsx' | 'pdf';
+
+/** A finding a reader makes while reading (unknown row, missing table, narrative defect); its rule id is in schemas/rules.json. */
+export interface ReaderFinding {
+  ruleId: string;
+  messageId: string;
+  data: Record<string, unknown>;
+  origin: Origin;
+}
+
+/** What every reader returns: the canonical report document and where each of its values came from. */
+export interface ReadResult {
+  format: InputFormat;
+  document: ReportDocument;
+  /** Where the value at a JSON pointer of `document` came from; may be computed lazily. */
+  locate(pointer: string): Origin | undefined;
+  findings: ReaderFinding[];
+  /** The text encoding used to decode the bytes, for text formats. */
+  encoding?: string;
+}
+
+/** One cell of a table as a grid reader saw it: its text and where it stands. */
+export interface RawCell {
+  text: string;
+  origin: Origin;
+}
+
+/** One row of a raw table. */
+export interface RawRow {
+  cells: RawCell[];
+  origin: Origin;
+}
+
+/** A table as found in the input, before its rows and columns are matched to the template. */
+export interface RawTable {
+  rows: RawRow[];
+  origin: Origin;
+}
+
+/** The document as grid readers see it: text and tables, in reading order. */
+export type Block =
+  | { kind: 'text'; text: string; origin: Origin }
+  | { kind: 'table'; table: RawTable };
+
+/** An input that cannot be read at all (bad JSON, undecodable bytes, not a PDF): one clear line, exit 2. */
+export class InputError extends Error {
+  constructor(
+    message: string,
+    readonly origin: Origin = {},
+  ) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
