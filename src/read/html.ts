@@ -1,0 +1,270 @@
+import { Parser } from 'htmlparser2';
+import type { Origin } from '../model/types.js';
+import { InputError, type Block, type RawCell, type RawRow } from './types.js';
+
+interface ElementNode {
+  kind: 'element';
+  name: string;
+  attribs: Record<string, string>;
+  children: HtmlNode[];
+  /** Offset of the start tag in the text. */
+  start: number;
+  /** True when the input ended before this element's end tag. */
+  unclosed: boolean;
+}
+
+interface TextNode {
+  kind: 'text';
+  text: string;
+  start: number;
+}
+
+type HtmlNode = ElementNode | TextNode;
+
+/** Options of {@link htmlToBlocks}. */
+export interface HtmlBlockOptions {
+  /** Keep line and column in origins (false for HTML made from a .docx, which has no lines of its own). */
+  positions?: boolean;
+}
+
+const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'svg', 'select', 'button']);
+const BLOCK_LEVEL = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'br', 'caption', 'center', 'dd', 'div', 'dl', 'dt', 'figcaption',
+  'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'html', 'li', 'main', 'nav', 'ol', 'p',
+  'pre', 'section', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'title', 'tr', 'ul',
+]);
+const MAX_SPAN = 1000;
+
+/**
+ * Reads an HTML page (already decoded) into text blocks and raw tables in reading order.
+ *
+ * Grid contract for the mapper: rowspan and colspan are resolved into a rectangular grid. A merged cell's text stands
+ * in its top-left slot only; every other slot it covers is a blank cell ('') whose origin is the merged cell's
+ * line/column with the slot's own rowIndex/columnIndex. So a rowspan group label (三、本年度办理结果, （三）不予公开) stands
+ * beside the first row of its group and the following rows have a blank in that column, exactly like the seed's
+ * pipe rows where a group opens with two label cells; and a value merged over several columns (2021 本年处理决定数量,
+ * a collapsed 无 row) is read once, never repeated. Rows are padded with blank cells to the table's width.
+ * Cell text ignores markup: <br> and block elements inside a cell become one space, &nbsp; and runs of white space
+ * become one space, and the text is trimmed (a blank cell is ''). Tables that contain other tables, or have a
+ * single column, are layout boxes: their content is read as if the table were not there. Text outside data tables
+ * becomes one text block per paragraph (block element or <br>), with <title> and <caption> kept.
+ * Origins: line/column (1-based) of the cell's first text, or of its start tag when it is blank, and
+ * tableIndex/rowIndex/columnIndex (1-based, counting data tables only). Throws InputError 'html-truncated' when
+ * the input ends inside a data table.
+ */
+export function htmlToBlocks(text: string, options: HtmlBlockOptions = {}): Block[] {
+  const root = parseTree(text);
+  const locator = makeLocator(text, options.positions !== false);
+  const walker = new BlockWalker(locator);
+  walker.walk(root);
+  walker.flush();
+  return walker.blocks;
+}
+
+/** Finds the charset an HTML page declares in <meta charset> or <meta http-equiv="Content-Type">, looking at its first 4 KiB only. */
+export function sniffHtmlCharset(bytes: Uint8Array): string | undefined {
+  const head = bytes.subarray(0, 4096);
+  let ascii = '';
+  for (const byte of head) ascii += byte < 0x80 ? String.fromCharCode(byte) : '\u0080';
+  const direct = /<meta[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)/i.exec(ascii);
+  return direct?.[1]?.toLowerCase();
+}
+
+function parseTree(text: string): ElementNode {
+  const root: ElementNode = { kind: 'element', name: '#root', attribs: {}, children: [], start: 0, unclosed: false };
+  const stack: ElementNode[] = [root];
+  let ending = false;
+  const parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        const element: ElementNode = { kind: 'element', name, attribs, children: [], start: parser.startIndex, unclosed: false };
+        stack[stack.length - 1]?.children.push(element);
+        stack.push(element);
+      },
+      onclosetag(_name, isImplied) {
+        const element = stack.pop();
+        if (element && ending && isImplied) element.unclosed = true;
+      },
+      ontext(data) {
+        const parent = stack[stack.length - 1];
+        const last = parent?.children[parent.children.length - 1];
+        if (last?.kind === 'text') last.text += data;
+        else parent?.children.push({ kind: 'text', text: data, start: parser.startIndex });
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.write(text);
+  ending = true;
+  parser.end();
+  return root;
+}
+
+type Locate = (offset: number) => Pick<Origin, 'line' | 'column'>;
+
+function makeLocator(text: string, positions: boolean): Locate {
+  if (!positions) return () => ({});
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
+  return (offset) => {
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((lineStarts[middle] ?? 0) <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - (lineStarts[low] ?? 0) + 1 };
+  };
+}
+
+class BlockWalker {
+  readonly blocks: Block[] = [];
+  private paragraph = '';
+  private paragraphStart: number | undefined;
+  private tableCount = 0;
+
+  constructor(private readonly locate: Locate) {}
+
+  walk(node: HtmlNode): void {
+    if (node.kind === 'text') {
+      if (this.paragraphStart === undefined) {
+        const lead = node.text.search(/[^\s\u00a0\u3000]/u);
+        if (lead >= 0) this.paragraphStart = node.start + lead;
+      }
+      this.paragraph += node.text;
+      return;
+    }
+    if (SKIPPED.has(node.name) || isHidden(node)) return;
+    if (node.name === 'table' && isDataTable(node)) {
+      this.flush();
+      this.table(node);
+      return;
+    }
+    const block = BLOCK_LEVEL.has(node.name);
+    if (block) this.flush();
+    for (const child of node.children) this.walk(child);
+    if (block) this.flush();
+  }
+
+  flush(): void {
+    const text = squeeze(this.paragraph);
+    if (text !== '' && this.paragraphStart !== undefined) this.blocks.push({ kind: 'text', text, origin: this.locate(this.paragraphStart) });
+    this.paragraph = '';
+    this.paragraphStart = undefined;
+  }
+
+  private table(node: ElementNode): void {
+    if (node.unclosed) {
+      const at = this.locate(node.start);
+      throw new InputError('html-truncated', { tableIndex: this.tableCount + 1, ...at }, { ...at, tableIndex: this.tableCount + 1 });
+    }
+    this.tableCount += 1;
+    const tableIndex = this.tableCount;
+    for (const caption of node.children) {
+      if (caption.kind === 'element' && caption.name === 'caption') {
+        this.walk(caption);
+        this.flush();
+      }
+    }
+    const trs = rowsOf(node);
+    const grid: (RawCell | undefined)[][] = trs.map(() => []);
+    const rowOrigins: Origin[] = [];
+    trs.forEach((tr, r) => {
+      rowOrigins.push({ ...this.locate(tr.start), tableIndex, rowIndex: r + 1 });
+      const slots = grid[r] ?? [];
+      let c = 0;
+      for (const td of tr.children) {
+        if (td.kind !== 'element' || (td.name !== 'td' && td.name !== 'th')) continue;
+        while (slots[c]) c++;
+        const rowSpan = Math.min(span(td.attribs['rowspan']), trs.length - r);
+        const colSpan = span(td.attribs['colspan']);
+        const content = cellText(td);
+        const at = this.locate(content.start ?? td.start);
+        for (let dr = 0; dr < rowSpan; dr++) {
+          const target = grid[r + dr];
+          if (!target) continue;
+          for (let dc = 0; dc < colSpan; dc++) {
+            target[c + dc] = {
+              text: dr === 0 && dc === 0 ? content.text : '',
+              origin: { ...at, tableIndex, rowIndex: r + dr + 1, columnIndex: c + dc + 1 },
+            };
+          }
+        }
+        c += colSpan;
+      }
+    });
+    const width = Math.max(0, ...grid.map((row) => row.length));
+    const rows: RawRow[] = [];
+    grid.forEach((slots, r) => {
+      const origin = rowOrigins[r] ?? { tableIndex, rowIndex: r + 1 };
+      if (slots.length === 0) return;
+      const cells: RawCell[] = [];
+      for (let c = 0; c < width; c++) {
+        cells.push(slots[c] ?? { text: '', origin: { ...origin, columnIndex: c + 1 } });
+      }
+      rows.push({ cells, origin });
+    });
+    this.blocks.push({ kind: 'table', table: { rows, origin: { ...this.locate(node.start), tableIndex } } });
+  }
+}
+
+function span(value: string | undefined): number {
+  const parsed = Number.parseInt(value ?? '1', 10);
+  return Number.isFinite(parsed) && parsed >= 1 ? Math.min(parsed, MAX_SPAN) : 1;
+}
+
+function isHidden(node: ElementNode): boolean {
+  return 'hidden' in node.attribs || /display\s*:\s*none/i.test(node.attribs['style'] ?? '');
+}
+
+function* descendants(node: ElementNode): Generator<ElementNode> {
+  for (const child of node.children) {
+    if (child.kind !== 'element') continue;
+    yield child;
+    yield* descendants(child);
+  }
+}
+
+function isDataTable(table: ElementNode): boolean {
+  for (const element of descendants(table)) if (element.name === 'table') return false;
+  return rowsOf(table).some((tr) => tr.children.filter((c) => c.kind === 'element' && (c.name === 'td' || c.name === 'th')).length >= 2);
+}
+
+function rowsOf(table: ElementNode): ElementNode[] {
+  const rows: ElementNode[] = [];
+  for (const child of table.children) {
+    if (child.kind !== 'element') continue;
+    if (child.name === 'tr') rows.push(child);
+    else if (child.name === 'thead' || child.name === 'tbody' || child.name === 'tfoot') {
+      for (const tr of child.children) if (tr.kind === 'element' && tr.name === 'tr') rows.push(tr);
+    }
+  }
+  return rows;
+}
+
+function cellText(cell: ElementNode): { text: string; start: number | undefined } {
+  let text = '';
+  let start: number | undefined;
+  const visit = (node: HtmlNode): void => {
+    if (node.kind === 'text') {
+      if (start === undefined) {
+        const lead = node.text.search(/[^\s\u00a0\u3000]/u);
+        if (lead >= 0) start = node.start + lead;
+      }
+      text += node.text;
+      return;
+    }
+    if (SKIPPED.has(node.name) || isHidden(node)) return;
+    const block = BLOCK_LEVEL.has(node.name);
+    if (block) text += ' ';
+    for (const child of node.children) visit(child);
+    if (block) text += ' ';
+  };
+  for (const child of cell.children) visit(child);
+  return { text: squeeze(text), start };
+}
+
+function squeeze(text: string): string {
+  return text.replace(/[\s\u00a0\u3000]+/gu, ' ').trim();
+}
