@@ -1,0 +1,137 @@
+import TS_CHARACTERS from 'opencc-js/dict/TSCharacters';
+import ST_CHARACTERS from 'opencc-js/dict/STCharacters';
+import TW_VARIANTS_REV from 'opencc-js/dict/TWVariantsRev';
+
+/** A Han character followed by a parenthesised pinyin syllable, as SEO mirrors add them (規(guī)范). */
+export const PINYIN_ANNOTATION = /(?<=[\u3400-\u9fff\uf900-\ufaff])[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]+[)）]/gu;
+
+/** An ASCII comma directly before 、 or 。 (a conversion artefact of the mirrors). */
+export const STRAY_COMMA = /,(?=[、。])/gu;
+
+/** Which script a Han character belongs to, as far as the character alone tells. */
+export type Script = 'traditional' | 'simplified' | 'neutral';
+
+interface CharacterTables {
+  toSimplified: Map<string, string>;
+  traditional: Set<string>;
+  simplified: Map<string, string>;
+}
+
+let tables: CharacterTables | undefined;
+
+/** Builds the character tables from opencc-js's dictionaries once, on first use. */
+function characterTables(): CharacterTables {
+  if (tables) return tables;
+  const toSimplified = new Map<string, string>();
+  const traditional = new Set<string>();
+  for (const [source, targets] of entries(TS_CHARACTERS)) {
+    const first = targets[0];
+    if (first === undefined || targets.includes(source)) continue;
+    toSimplified.set(source, first);
+    traditional.add(source);
+  }
+  const standardVariants = new Set(entries(TW_VARIANTS_REV).map(([source]) => source));
+  const simplified = new Map<string, string>();
+  for (const [source, targets] of entries(ST_CHARACTERS)) {
+    const first = targets[0];
+    if (first === undefined || targets.includes(source) || standardVariants.has(source) || traditional.has(source)) continue;
+    simplified.set(source, first);
+  }
+  for (const source of simplified.keys()) traditional.delete(source);
+  tables = { toSimplified, traditional, simplified };
+  return tables;
+}
+
+function entries(dictionary: string): Array<[string, string[]]> {
+  const result: Array<[string, string[]]> = [];
+  for (const entry of dictionary.split('|')) {
+    const [source, ...targets] = entry.split(' ');
+    if (source) result.push([source, targets]);
+  }
+  return result;
+}
+
+/** Converts Traditional characters to Simplified one character at a time (format-spec §11.3), leaving everything else as is. */
+export function toSimplified(text: string): string {
+  const { toSimplified: map } = characterTables();
+  let result = '';
+  for (const character of text) result += map.get(character) ?? character;
+  return result;
+}
+
+/** Whether a character is Traditional-only, Simplified-only or neither; `counterpart` is its form in the other script. */
+export function scriptOf(character: string): { script: Script; counterpart?: string } {
+  const { toSimplified: map, traditional, simplified } = characterTables();
+  if (traditional.has(character)) return { script: 'traditional', counterpart: map.get(character) };
+  const counterpart = simplified.get(character);
+  if (counterpart !== undefined) return { script: 'simplified', counterpart };
+  return { script: 'neutral' };
+}
+
+const cache = new Map<string, string>();
+const CACHE_LIMIT = 20000;
+
+/** Normalises a table or heading label for matching (format-spec §11): pinyin, stray commas, script, width, numbering, spaces, merged-cell duplicates, lost brackets. */
+export function normalizeLabel(text: string): string {
+  const cached = cache.get(text);
+  if (cached !== undefined) return cached;
+  const result = computeLabel(text);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(text, result);
+  return result;
+}
+
+function computeLabel(text: string): string {
+  let label = text.replace(PINYIN_ANNOTATION, '');
+  label = label.replace(/,\s*(?=[、。])/gu, '');
+  label = toSimplified(label);
+  label = label.normalize('NFKC');
+  label = label
+    .replace(/\s+/gu, '')
+    .replace(/[(（]/gu, '（')
+    .replace(/[)）]/gu, '）')
+    .replace(/[:：]/gu, '：')
+    .replace(/[,，]/gu, '，')
+    .replace(/[;；]/gu, '；')
+    .replace(/["“”„‟〃「」『』]/gu, '"')
+    .replace(/['‘’]/gu, "'")
+    .replace(/[/／]/gu, '/')
+    .replace(/[·•・]/gu, '·')
+    .replace(/(^|[^\d.])(\d{1,2})[、．.](?!\d)/gu, '$1$2.');
+  label = collapseLeadingDuplicate(label);
+  return closeBrackets(label);
+}
+
+const REPEATABLE = /^[（一二三四五六七八九十\u3400-\u9fff]$/u;
+
+/** 自自然人 → 自然人, 三三、 → 三、, （（三） → （三）: one character repeated by a merged cell. */
+function collapseLeadingDuplicate(label: string): string {
+  const characters = [...label];
+  const [first, second] = characters;
+  if (first !== undefined && first === second && REPEATABLE.test(first)) return characters.slice(1).join('');
+  return label;
+}
+
+function closeBrackets(label: string): string {
+  let open = 0;
+  for (const character of label) {
+    if (character === '（') open += 1;
+    else if (character === '）' && open > 0) open -= 1;
+  }
+  return open > 0 ? label + '）'.repeat(open) : label;
+}
+
+/** True when a normalised label contains the (normalised) core phrase. */
+export function matchesPhrase(normalized: string, phrase: string): boolean {
+  return normalized.includes(normalizeLabel(phrase));
+}
+
+/** The length of the longest of `phrases` that the normalised label contains, or 0 when none matches. */
+export function bestPhraseLength(normalized: string, phrases: readonly string[]): number {
+  let best = 0;
+  for (const phrase of phrases) {
+    const core = normalizeLabel(phrase);
+    if (core.length > best && normalized.includes(core)) best = core.length;
+  }
+  return best;
+}
