@@ -1,0 +1,180 @@
+import type { Origin, RawValue, ReportDocument } from '../model/types.js';
+import { rowsToBlocks } from './grid.js';
+import { InputError, type Block, type RawRow, type ReadResult } from './types.js';
+
+/** One field of a CSV record with the 1-based line and column where it starts. */
+export interface CsvField {
+  text: string;
+  line: number;
+  column: number;
+}
+
+/** One CSV record with the line it starts on. */
+export interface CsvRecord {
+  fields: CsvField[];
+  line: number;
+}
+
+const LONG_HEADER = ['table', 'row', 'column', 'value'];
+
+/**
+ * Parses CSV text by RFC 4180: fields split by commas, records by CRLF, LF or CR; a field in double quotes may hold
+ * commas, line breaks and doubled quotes (""). Leniencies: a quote inside an unquoted field is an ordinary character,
+ * and a quote inside a quoted field that is followed by anything but a quote, comma or line break is kept as text.
+ * A leading BOM is skipped. Throws InputError 'csv-unbalanced-quote' with the line and column of the opening quote
+ * when a quoted field is still open at the end of the text.
+ */
+export function parseCsv(text: string): CsvRecord[] {
+  const records: CsvRecord[] = [];
+  let index = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let line = 1;
+  let lineStart = 0;
+  let fields: CsvField[] = [];
+  let recordLine = 1;
+  const length = text.length;
+  while (index <= length) {
+    const fieldLine = line;
+    const fieldColumn = index - lineStart + 1 - (lineStart === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0);
+    let value = '';
+    if (text[index] === '"') {
+      index += 1;
+      let closed = false;
+      while (index < length) {
+        const ch = text[index]!;
+        if (ch === '"') {
+          const next = text[index + 1];
+          if (next === '"') {
+            value += '"';
+            index += 2;
+            continue;
+          }
+          if (next === undefined || next === ',' || next === '\n' || next === '\r') {
+            index += 1;
+            closed = true;
+            break;
+          }
+          value += ch;
+          index += 1;
+          continue;
+        }
+        if (ch === '\n' || (ch === '\r' && text[index + 1] !== '\n')) {
+          line += 1;
+          lineStart = index + 1;
+        }
+        value += ch;
+        index += 1;
+      }
+      if (!closed) throw new InputError('csv-unbalanced-quote', { line: fieldLine, column: fieldColumn }, { line: fieldLine, column: fieldColumn });
+    } else {
+      while (index < length) {
+        const ch = text[index]!;
+        if (ch === ',' || ch === '\n' || ch === '\r') break;
+        value += ch;
+        index += 1;
+      }
+    }
+    fields.push({ text: value, line: fieldLine, column: fieldColumn });
+    const ch = text[index];
+    if (ch === ',') {
+      index += 1;
+      continue;
+    }
+    if (!(fields.length === 1 && value === '' && index >= length)) records.push({ fields, line: recordLine });
+    if (ch === undefined) break;
+    index += ch === '\r' && text[index + 1] === '\n' ? 2 : 1;
+    line += 1;
+    lineStart = index;
+    recordLine = line;
+    fields = [];
+  }
+  return records;
+}
+
+/** True when the CSV's first record is the long-form header table,row,column,value. */
+export function isLongCsv(text: string): boolean {
+  const firstLine = text.replace(/^\uFEFF/u, '').split(/\r\n|\n|\r/u, 1)[0] ?? '';
+  const names = firstLine.split(',').map((name) => name.trim().replace(/^"(.*)"$/u, '$1').trim().toLowerCase());
+  return names.length >= 4 && LONG_HEADER.every((name, index) => names[index] === name);
+}
+
+/**
+ * Reads a CSV in the template's own layout into text blocks and raw tables (see rowsToBlocks): label columns then
+ * value columns, merged cells flattened to blanks, tables one under another separated by blank rows or heading rows.
+ * Cell text is trimmed. Origins carry the line and column of each field plus tableIndex/rowIndex/columnIndex.
+ */
+export function csvToBlocks(text: string): Block[] {
+  const rows: RawRow[] = parseCsv(text).map((record) => ({
+    origin: { line: record.line, column: 1 },
+    cells: record.fields.map((field) => ({ text: field.text.trim(), origin: { line: field.line, column: field.column } })),
+  }));
+  return rowsToBlocks(rows, { tables: 0 });
+}
+
+/**
+ * Reads the long form `table,row,column,value` straight into the canonical document, with the JSON keys as written.
+ * Besides the three tables, a record may set `template`, `year` or `agency` (value in the value column), or
+ * `narrative` with row overview/problems/other. Values are kept as the text written (a blank value is null), so
+ * the shared value reader parses them as it does JSON strings; keys are checked later by the report schema.
+ * Throws InputError 'csv-long-header' when the header is not table,row,column,value.
+ */
+export function readLongCsvText(text: string): Omit<ReadResult, 'format' | 'encoding'> {
+  const records = parseCsv(text);
+  const header = records[0];
+  if (!header || !isLongCsv(text)) throw new InputError('csv-long-header', { line: header?.line ?? 1, column: 1 }, { line: header?.line ?? 1, column: 1 });
+  const document: Record<string, unknown> = {};
+  const origins = new Map<string, Origin>();
+  for (const record of records.slice(1)) {
+    const [table, row, column, value] = [0, 1, 2, 3].map((index) => record.fields[index]);
+    if (record.fields.every((field) => field.text.trim() === '')) continue;
+    const tableKey = table?.text.trim() ?? '';
+    const rowKey = row?.text.trim() ?? '';
+    const columnKey = column?.text.trim() ?? '';
+    const written = value?.text.trim() ?? '';
+    const at: Origin = value ? { line: value.line, column: value.column } : { line: record.line, column: 1 };
+    if (tableKey === 'template' || tableKey === 'agency') {
+      document[tableKey] = written;
+      origins.set(`/${tableKey}`, at);
+    } else if (tableKey === 'year') {
+      document['year'] = /^\d+$/u.test(written) ? Number(written) : written;
+      origins.set('/year', at);
+    } else if (tableKey === 'narrative') {
+      objectAt(document, 'narrative')[rowKey] = value?.text ?? '';
+      origins.set(`/narrative/${escapePointer(rowKey)}`, at);
+    } else {
+      const raw: RawValue = written === '' ? null : written;
+      objectAt(objectAt(document, tableKey), rowKey)[columnKey] = raw;
+      const pointer = `/${[tableKey, rowKey, columnKey].map(escapePointer).join('/')}`;
+      origins.set(pointer, at);
+      const start: Origin = table ? { line: table.line, column: table.column } : at;
+      for (const prefix of [`/${escapePointer(tableKey)}`, `/${escapePointer(tableKey)}/${escapePointer(rowKey)}`]) {
+        if (!origins.has(prefix)) origins.set(prefix, start);
+      }
+    }
+  }
+  return {
+    // The document is checked against the report JSON Schema by the engine, exactly like a JSON input.
+    document: document as ReportDocument,
+    findings: [],
+    locate(pointer: string): Origin | undefined {
+      let current = pointer;
+      for (;;) {
+        const origin = origins.get(current);
+        if (origin) return { pointer, ...origin };
+        if (current === '') return { pointer };
+        current = current.slice(0, current.lastIndexOf('/'));
+      }
+    },
+  };
+}
+
+function objectAt(parent: Record<string, unknown>, key: string): Record<string, unknown> {
+  const existing = parent[key];
+  if (existing !== null && typeof existing === 'object' && !Array.isArray(existing)) return existing as Record<string, unknown>;
+  const created: Record<string, unknown> = {};
+  parent[key] = created;
+  return created;
+}
+
+function escapePointer(key: string): string {
+  return key.replace(/~/gu, '~0').replace(/\//gu, '~1');
+}
