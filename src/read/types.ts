@@ -45,13 +45,28 @@ export type Block =
   | { kind: 'text'; text: string; origin: Origin }
   | { kind: 'table'; table: RawTable };
 
-/** An input that cannot be read at all (bad JSON, undecodable bytes, not a PDF): one clear line, exit 2. */
+/** An input that cannot be read at all (bad JSON, undecodable bytes, not a PDF): one clear line, exit 2. Its text is in schemas/messages.json under "input". */
 export class InputError extends Error {
   constructor(
-    message: string,
+    readonly messageId: string,
+    readonly data: Record<string, string | number> = {},
     readonly origin: Origin = {},
   ) {
-    super(message);
+    super(`${messageId} ${JSON.stringify(data)}`);
     this.name = 'InputError';
   }
 }
+
+/** What a reader is told besides the bytes. */
+export interface ReadContext {
+  /** The file name as the user gave it (or --stdin-filename), for messages. */
+  file: string;
+  /** --encoding: the text encoding to use instead of detecting one. */
+  encoding?: string;
+  /** --template and --year: overrides for detection. */
+  template?: import('../model/types.js').TemplateId;
+  year?: number;
+}
+
+/** A reader of one input format. */
+export type Reader = (bytes: Uint8Array, context: ReadContext) => ReadResult | Promise<ReadResult>;

@@ -1,0 +1,39 @@
+import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import type { CliIO } from './io.js';
+
+const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
+
+/** The real process's I/O. */
+export function nodeIO(): CliIO {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    readFile: async (path) => new Uint8Array(await readFile(path)),
+    writeFile: (path, text) => writeFile(path, text),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return new Uint8Array(Buffer.concat(chunks));
+    },
+    listDirectory: async (path) => {
+      const info = await stat(path).catch(() => undefined);
+      if (!info?.isDirectory()) return undefined;
+      const files: string[] = [];
+      const walk = async (directory: string): Promise<void> => {
+        const entries = await readdir(directory, { withFileTypes: true });
+        for (const entry of entries) {
+          if (entry.name.startsWith('.') || SKIPPED_DIRECTORIES.has(entry.name)) continue;
+          const full = join(directory, entry.name);
+          if (entry.isDirectory()) await walk(full);
+          else if (entry.isFile()) files.push(relative(process.cwd(), full) || full);
+        }
+      };
+      await walk(path);
+      return files;
+    },
+    cwd: process.cwd(),
+    env: process.env,
+    stdoutIsTTY: process.stdout.isTTY === true,
+  };
+}

@@ -1,0 +1,29 @@
+import { RULES } from '../rules/catalogue.js';
+import type { Locale } from '../rules/catalogue-types.js';
+
+/** The rule catalogue as a table for people or as JSON for tools. */
+export function rulesCommand(format: 'table' | 'json', locale: Locale): string {
+  if (format === 'json') {
+    const rules = RULES.map((rule) => ({
+      id: rule.id,
+      severity: rule.severity,
+      templates: rule.templates,
+      standing: rule.standing,
+      kind: rule.kind,
+      description: rule.description[locale],
+      basis: rule.basis[locale],
+    }));
+    return `${JSON.stringify({ rules }, null, 2)}\n`;
+  }
+  const header = locale === 'en' ? ['rule', 'severity', 'templates', 'standing', 'description', 'basis'] : ['规则', '级别', '模板', '依据性质', '说明', '依据'];
+  const rows = RULES.map((rule) => [rule.id, rule.severity, rule.templates.join(','), rule.standing, rule.description[locale], rule.basis[locale]]);
+  const widths = header.slice(0, 4).map((title, index) => Math.max(displayWidth(title), ...rows.map((row) => displayWidth(row[index] ?? ''))));
+  const line = (cells: string[]) => cells.map((cell, index) => (index < 4 ? cell + ' '.repeat((widths[index] ?? 0) - displayWidth(cell)) : cell)).join('  ').trimEnd();
+  return `${[line(header), ...rows.map(line)].join('\n')}\n`;
+}
+
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) width += char.charCodeAt(0) > 0x2e80 ? 2 : 1;
+  return width;
+}

@@ -1,0 +1,128 @@
+import { MESSAGE_CATALOGUE, RULE_CATALOGUE } from '../generated/data.js';
+import { getTemplate } from '../model/template.js';
+import type { CellRef, TableKey } from '../model/types.js';
+import type { Locale, LocalizedText } from '../rules/catalogue-types.js';
+import { findRule } from '../rules/catalogue.js';
+import type { Diagnostic, FileError, SumTerm } from './types.js';
+
+const TABLE_SHORT: Record<TableKey, LocalizedText> = {
+  active: { 'zh-CN': '表二', en: 'Table 二' },
+  applications: { 'zh-CN': '表三', en: 'Table 三' },
+  reviewLitigation: { 'zh-CN': '表四', en: 'Table 四' },
+};
+const LIST_LIMIT = 6;
+
+/** Formats a number plainly with thousands separators: 1,234 and -68. */
+export function formatNumber(value: number): string {
+  const sign = value < 0 ? '-' : '';
+  const [whole = '', fraction] = String(Math.abs(value)).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction === undefined ? `${sign}${grouped}` : `${sign}${grouped}.${fraction}`;
+}
+
+/** Fills {placeholders} of a message text from arguments. */
+export function fill(text: string, args: Record<string, string>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => args[name] ?? whole);
+}
+
+/** A cell in words: 表三「（一）予以公开」「自然人」. */
+export function describeCell(cell: CellRef, locale: Locale): string {
+  return `${TABLE_SHORT[cell.table][locale]}「${cell.labels.row}」「${cell.labels.column}」`;
+}
+
+/** The message of a diagnostic in the locale, with its numbers, terms and any one-cell repair. */
+export function renderMessage(diagnostic: Diagnostic, locale: Locale): string {
+  const rule = findRule(diagnostic.ruleId);
+  const text = rule?.messages[diagnostic.messageId] ?? RULE_CATALOGUE.engineMessages[diagnostic.messageId];
+  const args = messageArgs(diagnostic, locale);
+  const message = text ? fill(text[locale], args) : `${diagnostic.ruleId}/${diagnostic.messageId}`;
+  const repair = diagnostic.data['repair'] as { cell: CellRef; from: number; to: number } | undefined;
+  const repairText = RULE_CATALOGUE.engineMessages['repair'];
+  if (!repair || !repairText) return message;
+  return `${message}${locale === 'en' ? ' ' : ''}${fill(repairText[locale], { cell: describeCell(repair.cell, locale), from: formatNumber(repair.from), to: formatNumber(repair.to) })}`;
+}
+
+/** The one-line message of a file that could not be read. */
+export function renderFileError(error: FileError, locale: Locale): string {
+  const catalogue = error.kind === 'input' ? MESSAGE_CATALOGUE.input : MESSAGE_CATALOGUE.cli;
+  const text = catalogue[error.messageId];
+  const args = Object.fromEntries(Object.entries(error.data).map(([key, value]) => [key, String(value)]));
+  return text ? fill(text[locale], args) : `${error.messageId} ${JSON.stringify(error.data)}`;
+}
+
+/** A message of the CLI catalogue (summary lines, severities). */
+export function cliMessage(id: string, locale: Locale, args: Record<string, string | number> = {}): string {
+  const text = MESSAGE_CATALOGUE.cli[id];
+  if (!text) return id;
+  return fill(text[locale], Object.fromEntries(Object.entries(args).map(([key, value]) => [key, typeof value === 'number' ? formatNumber(value) : value])));
+}
+
+function messageArgs(diagnostic: Diagnostic, locale: Locale): Record<string, string> {
+  const args: Record<string, string> = {};
+  for (const [key, value] of Object.entries(diagnostic.data)) args[key] = formatArg(key, value, locale);
+  if (diagnostic.cell) {
+    args['cell'] = describeCell(diagnostic.cell, locale);
+    args['row'] = diagnostic.cell.labels.row;
+    args['column'] = diagnostic.cell.labels.column;
+  }
+  const rule = diagnostic.data['rule'];
+  if (typeof rule !== 'string') args['rule'] = diagnostic.ruleId;
+  return args;
+}
+
+function formatArg(key: string, value: unknown, locale: Locale): string {
+  if (typeof value === 'number') return formatNumber(value);
+  if (typeof value === 'string') {
+    if (key === 'table' && isTableKey(value)) return TABLE_SHORT[value][locale];
+    return value;
+  }
+  if (Array.isArray(value)) {
+    if (key.endsWith('Terms')) return formatTerms(value as SumTerm[], locale);
+    return formatCellList(value as CellRef[], locale);
+  }
+  if (value === null || value === undefined) return '';
+  return JSON.stringify(value);
+}
+
+function formatTerms(terms: readonly SumTerm[], locale: Locale): string {
+  if (terms.length === 0) return '0';
+  const label = (term: SumTerm): string => termLabel(term, terms);
+  const shown = terms.length > LIST_LIMIT ? terms.filter((term) => term.value !== 0) : terms;
+  const parts = shown.map((term) => `${label(term)} ${term.value === null ? '?' : formatNumber(term.value)}`);
+  const rest = terms.length - shown.length;
+  if (rest > 0) parts.push(locale === 'en' ? `${rest} others 0` : `其余 ${rest} 项为 0`);
+  return parts.join(' + ');
+}
+
+/** A term is named by whichever of row or column differs between the terms. */
+function termLabel(term: SumTerm, all: readonly SumTerm[]): string {
+  const sameRow = all.every((other) => other.cell.row === term.cell.row);
+  return sameRow ? term.cell.labels.column : shortRowLabel(term.cell);
+}
+
+/** The numbering of a table 三 row when it has one (（一）, 一、, 1.), else its whole label. */
+function shortRowLabel(cell: CellRef): string {
+  const label = cell.labels.row;
+  const own = label.includes(' › ') ? label.slice(label.lastIndexOf(' › ') + 3) : label;
+  if (cell.table !== 'applications') return label;
+  const group = label.includes(' › ') ? label.slice(0, label.indexOf('）') + 1) : '';
+  const number = /^(（[一二三四五六七]）|[一二三四]、|\d+\.)/u.exec(own)?.[0];
+  if (!number) return own;
+  return `${group}${number}${own.slice(number.length, number.length + 4)}`;
+}
+
+function formatCellList(cells: readonly CellRef[], locale: Locale): string {
+  const names = cells.slice(0, LIST_LIMIT).map((cell) => `「${cell.labels.row}」${cell.labels.column}`);
+  const more = cells.length - names.length;
+  const separator = locale === 'en' ? '; ' : '，';
+  return more > 0 ? `${names.join(separator)}${locale === 'en' ? ` and ${more} more` : ` 等 ${cells.length} 格`}` : names.join(separator);
+}
+
+function isTableKey(value: string): value is TableKey {
+  return value === 'active' || value === 'applications' || value === 'reviewLitigation';
+}
+
+/** The Chinese label of a table, from the template (the same in both). */
+export function tableLabel(table: TableKey): string {
+  return getTemplate('2021').table(table).label;
+}

@@ -1,0 +1,89 @@
+import type { CellRef, Origin, TemplateId } from '../model/types.js';
+import type { InputFormat } from '../read/types.js';
+import type { Severity } from '../rules/catalogue-types.js';
+
+/** Where a diagnostic points: the file and, as far as the format allows, the place in it. */
+export interface Location extends Origin {
+  file: string;
+}
+
+/** One term of a checked sum: the cell and the value it contributed (null when missing). */
+export interface SumTerm {
+  cell: CellRef;
+  value: number | null;
+}
+
+/** One finding: which rule, how severe, which message with which data, and where. The prose is rendered later. */
+export interface Diagnostic {
+  ruleId: string;
+  severity: Severity;
+  messageId: string;
+  data: Record<string, unknown>;
+  location: Location;
+  cell?: CellRef;
+  /** Set when a configured exception suppresses the finding. */
+  suppressed?: { reason: string };
+}
+
+/** What happened to one rule on one file. */
+export type RuleStatus = 'passed' | 'failed' | 'not-evaluated';
+
+/** One rule run on one file. */
+export interface RuleRun {
+  id: string;
+  status: RuleStatus;
+}
+
+/** A file that could not be read or checked at all. */
+export interface FileError {
+  kind: 'input' | 'internal';
+  messageId: string;
+  data: Record<string, string | number>;
+  location: Location;
+}
+
+/** The result of linting one file. */
+export interface FileResult {
+  file: string;
+  format?: InputFormat;
+  encoding?: string;
+  template?: TemplateId;
+  year?: number;
+  agency?: string;
+  diagnostics: Diagnostic[];
+  rules: RuleRun[];
+  error?: FileError;
+}
+
+/** Counts over a whole run. */
+export interface Summary {
+  files: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  suppressed: number;
+  notEvaluated: number;
+  inputErrors: number;
+}
+
+/** The result of a whole run, which every formatter renders. */
+export interface LintResults {
+  files: FileResult[];
+  summary: Summary;
+}
+
+/** Counts errors, warnings and infos (suppressed findings apart) over the files. */
+export function summarize(files: readonly FileResult[]): Summary {
+  const summary: Summary = { files: files.length, errors: 0, warnings: 0, infos: 0, suppressed: 0, notEvaluated: 0, inputErrors: 0 };
+  for (const file of files) {
+    if (file.error) summary.inputErrors += 1;
+    for (const rule of file.rules) if (rule.status === 'not-evaluated') summary.notEvaluated += 1;
+    for (const diagnostic of file.diagnostics) {
+      if (diagnostic.suppressed) summary.suppressed += 1;
+      else if (diagnostic.severity === 'error') summary.errors += 1;
+      else if (diagnostic.severity === 'warning') summary.warnings += 1;
+      else summary.infos += 1;
+    }
+  }
+  return summary;
+}

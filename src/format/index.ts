@@ -1,0 +1,9 @@
+import { json } from './json.js';
+import { stylish } from './stylish.js';
+import type { FormatName, Formatter } from './types.js';
+
+/** Every formatter by name: a format named in FormatName but missing here fails to compile. */
+export const FORMATTERS: Record<FormatName, Formatter> = { stylish, json };
+
+/** The format names, for --format. */
+export const FORMAT_NAMES = Object.keys(FORMATTERS) as FormatName[];

@@ -1,0 +1,62 @@
+import { Chalk } from 'chalk';
+import { cliMessage, describeCell, renderFileError, renderMessage } from '../diagnostics/render.js';
+import type { Diagnostic, LintResults } from '../diagnostics/types.js';
+import type { Severity } from '../rules/catalogue-types.js';
+import { formatPlace } from './location.js';
+import type { FormatOptions, Formatter } from './types.js';
+
+/** Grouped by file, one finding a line: place, severity, the cell in Chinese labels, the message and the rule id; then a summary. */
+export const stylish: Formatter = (results: LintResults, options: FormatOptions): string => {
+  const chalk = new Chalk({ level: options.color ? 1 : 0 });
+  const paint: Record<Severity, (text: string) => string> = { error: chalk.red, warning: chalk.yellow, info: chalk.blue };
+  const lines: string[] = [];
+  for (const file of results.files) {
+    const shown = file.diagnostics.filter((diagnostic) => !diagnostic.suppressed);
+    if (shown.length === 0 && !file.error) continue;
+    lines.push(chalk.underline(file.file));
+    if (file.error) {
+      const place = formatPlace(file.error.location, options.locale);
+      lines.push(`  ${chalk.dim(place || '-')}  ${paint.error(cliMessage('severity-error', options.locale))}  ${renderFileError(file.error, options.locale)}`);
+    }
+    const rows = shown.map((diagnostic) => row(diagnostic, options));
+    const placeWidth = Math.max(0, ...rows.map((cells) => width(cells.place)));
+    for (const cells of rows) {
+      lines.push(`  ${chalk.dim(pad(cells.place, placeWidth))}  ${paint[cells.severity](cells.severityText)}  ${cells.message}  ${chalk.dim(cells.ruleId)}`);
+    }
+    lines.push('');
+  }
+  const { summary } = results;
+  const problems = summary.errors + summary.warnings + summary.infos;
+  const parts = [problems === 0 ? cliMessage('summary-clean', options.locale) : cliMessage('summary-problems', options.locale, { problems, errors: summary.errors, warnings: summary.warnings, infos: summary.infos })];
+  parts.push(cliMessage('summary-files', options.locale, { files: summary.files }));
+  if (summary.notEvaluated > 0) parts.push(cliMessage('summary-not-evaluated', options.locale, { count: summary.notEvaluated }));
+  if (summary.inputErrors > 0) parts.push(cliMessage('summary-input-errors', options.locale, { count: summary.inputErrors }));
+  const mark = summary.errors > 0 || summary.inputErrors > 0 ? chalk.red.bold('✖') : summary.warnings > 0 ? chalk.yellow.bold('⚠') : chalk.green.bold('✔');
+  lines.push(`${mark} ${parts.join(options.locale === 'en' ? '; ' : '；')}`);
+  return `${lines.join('\n')}\n`;
+};
+
+function row(diagnostic: Diagnostic, options: FormatOptions) {
+  const place = formatPlace(diagnostic.location, options.locale);
+  const message = renderMessage(diagnostic, options.locale);
+  const grouped = Array.isArray(diagnostic.data['cells']);
+  const cell = diagnostic.cell && !grouped ? `${describeCell(diagnostic.cell, options.locale)} ` : '';
+  return {
+    place,
+    severity: diagnostic.severity,
+    severityText: cliMessage(`severity-${diagnostic.severity}`, options.locale),
+    message: `${cell}${message}`,
+    ruleId: diagnostic.ruleId,
+  };
+}
+
+/** Display width: CJK characters take two columns. */
+function width(text: string): number {
+  let total = 0;
+  for (const char of text) total += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(char) ? 2 : 1;
+  return total;
+}
+
+function pad(text: string, size: number): string {
+  return text + ' '.repeat(Math.max(0, size - width(text)));
+}

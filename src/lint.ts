@@ -1,0 +1,42 @@
+import type { FileResult } from './diagnostics/types.js';
+import { formatOfFile, readInput } from './read/index.js';
+import { InputError, type InputFormat } from './read/types.js';
+import { lintReadResult, type LintOptions } from './rules/engine.js';
+
+/** Options for linting one input: how to read it and how to check it. */
+export interface LintInputOptions extends LintOptions {
+  /** --input-format; else chosen by the file's extension. */
+  inputFormat?: InputFormat;
+  /** --encoding; else detected. */
+  encoding?: string;
+}
+
+/** Reads and lints one input given as bytes; never throws: an unreadable input becomes a FileResult with an error. */
+export async function lintBytes(bytes: Uint8Array, file: string, options: LintInputOptions = {}): Promise<FileResult> {
+  const format = options.inputFormat ?? formatOfFile(file);
+  if (!format) {
+    const extension = /\.([^./\\]+)$/.exec(file)?.[1] ?? '';
+    return failed(file, new InputError('unknown-format', { extension: extension || '(none)' }));
+  }
+  try {
+    const read = await readInput(bytes, format, {
+      file,
+      ...(options.encoding ? { encoding: options.encoding } : {}),
+      ...(options.template ? { template: options.template } : {}),
+      ...(options.year !== undefined ? { year: options.year } : {}),
+    });
+    return lintReadResult(read, file, options);
+  } catch (error) {
+    return failed(file, error, format);
+  }
+}
+
+/** A FileResult for an input that could not be read (input error) or that broke the linter (internal error). */
+export function failed(file: string, error: unknown, format?: InputFormat): FileResult {
+  const base = { file, ...(format ? { format } : {}), diagnostics: [], rules: [] };
+  if (error instanceof InputError) {
+    return { ...base, error: { kind: 'input', messageId: error.messageId, data: error.data, location: { file, ...error.origin } } };
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return { ...base, error: { kind: 'internal', messageId: 'internal-error', data: { file, detail }, location: { file } } };
+}

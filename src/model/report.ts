@@ -1,0 +1,79 @@
+import { getTemplate, templateForYear, type CompiledTemplate, type TemplateCell } from './template.js';
+import type { CellValue, RawValue, ReportDocument, TemplateId } from './types.js';
+import { readValue, type ValueNote } from './values.js';
+
+/** One value cell of a report: the template cell, what the report wrote, and how it was read. */
+export interface Cell {
+  readonly def: TemplateCell;
+  /** The value as written; undefined when the report lacks the cell. */
+  readonly raw: RawValue | undefined;
+  readonly present: boolean;
+  readonly value: CellValue;
+  readonly note?: ValueNote;
+}
+
+/** The report model every rule works on, whatever format it was read from. */
+export interface Report {
+  readonly template: CompiledTemplate;
+  readonly year?: number;
+  readonly agency?: string;
+  readonly document: ReportDocument;
+  /** Cells in template order: cells[i].def === template.cells[i]. */
+  readonly cells: readonly Cell[];
+  /** --strict: empty cells are missing rather than 0. */
+  readonly strict: boolean;
+}
+
+/** How the template of a report was decided. */
+export interface TemplateChoice {
+  template?: TemplateId;
+  /** Where it came from: the command line, the report's own field, or its year. */
+  source?: 'option' | 'document' | 'year';
+}
+
+/** Decides the template: --template, else the report's `template` field, else its year (--year or the report's). */
+export function chooseTemplate(document: ReportDocument, override?: TemplateId, year?: number): TemplateChoice {
+  if (override) return { template: override, source: 'option' };
+  if (document.template === '2019' || document.template === '2021') return { template: document.template, source: 'document' };
+  if (year !== undefined) {
+    const template = templateForYear(year);
+    if (template) return { template, source: 'year' };
+  }
+  return {};
+}
+
+/** Builds the report model from a canonical document, reading every cell through the shared value reader. */
+export function buildReport(document: ReportDocument, templateId: TemplateId, options: { strict?: boolean; year?: number } = {}): Report {
+  const template = getTemplate(templateId);
+  const cells: Cell[] = new Array(template.cells.length);
+  for (const def of template.cells) {
+    const row = document[def.table]?.[def.row];
+    const present = row !== undefined && row !== null && typeof row === 'object' && Object.prototype.hasOwnProperty.call(row, def.column);
+    const raw = present ? (row as Record<string, RawValue>)[def.column] : undefined;
+    if (!present || !isRawValue(raw)) {
+      cells[def.index] = { def, raw: undefined, present: false, value: { kind: 'invalid' } };
+      continue;
+    }
+    const read = readValue(raw, def);
+    cells[def.index] = read.note ? { def, raw, present, value: read.value, note: read.note } : { def, raw, present, value: read.value };
+  }
+  const year = options.year ?? (typeof document.year === 'number' ? document.year : undefined);
+  const agency = typeof document.agency === 'string' ? document.agency : undefined;
+  return { template, document, cells, strict: options.strict ?? false, ...(year === undefined ? {} : { year }), ...(agency === undefined ? {} : { agency }) };
+}
+
+/** The count a cell contributes to a sum, or undefined when it is missing (absent, unreadable, or empty under --strict). */
+export function countOf(cell: Cell, strict: boolean): number | undefined {
+  switch (cell.value.kind) {
+    case 'number':
+      return cell.value.value;
+    case 'empty':
+      return strict ? undefined : 0;
+    default:
+      return undefined;
+  }
+}
+
+function isRawValue(value: unknown): value is RawValue {
+  return value === null || typeof value === 'number' || typeof value === 'string';
+}

@@ -1,0 +1,51 @@
+import { InputError, type InputFormat, type ReadContext, type ReadResult, type Reader } from './types.js';
+
+/** Loads the reader of each format only when that format is used, so a JSON run never loads the PDF library. */
+const READERS: Record<InputFormat, () => Promise<Reader>> = {
+  json: async () => (await import('./json.js')).readJson,
+  csv: async () => unsupported('csv'),
+  'csv-long': async () => unsupported('csv-long'),
+  html: async () => unsupported('html'),
+  text: async () => unsupported('text'),
+  markdown: async () => unsupported('markdown'),
+  docx: async () => unsupported('docx'),
+  xlsx: async () => unsupported('xlsx'),
+  pdf: async () => unsupported('pdf'),
+};
+
+const EXTENSIONS: Record<string, InputFormat> = {
+  json: 'json',
+  csv: 'csv',
+  tsv: 'text',
+  html: 'html',
+  htm: 'html',
+  shtml: 'html',
+  txt: 'text',
+  text: 'text',
+  md: 'markdown',
+  markdown: 'markdown',
+  docx: 'docx',
+  xlsx: 'xlsx',
+  pdf: 'pdf',
+};
+
+/** All input formats, for --input-format. */
+export const INPUT_FORMATS = Object.keys(READERS) as InputFormat[];
+
+/** The input format of a file name by its extension, or undefined when the extension is unknown. */
+export function formatOfFile(file: string): InputFormat | undefined {
+  const extension = /\.([^./\\]+)$/.exec(file)?.[1]?.toLowerCase();
+  return extension === undefined ? undefined : EXTENSIONS[extension];
+}
+
+/** Reads one input into the canonical report document. Throws InputError when it cannot be read at all. */
+export async function readInput(bytes: Uint8Array, format: InputFormat, context: ReadContext): Promise<ReadResult> {
+  const reader = await READERS[format]();
+  return reader(bytes, context);
+}
+
+function unsupported(format: InputFormat): Reader {
+  return () => {
+    throw new InputError('unknown-format', { extension: format });
+  };
+}

@@ -1,0 +1,185 @@
+/** A place in a text: 0-based offset, 1-based line and column (in UTF-16 code units). */
+export interface TextPosition {
+  offset: number;
+  line: number;
+  column: number;
+}
+
+/** A JSON syntax error found by the scanner, with its place. */
+export class JsonSyntaxError extends Error {
+  constructor(
+    readonly detail: string,
+    readonly position: TextPosition,
+  ) {
+    super(`${detail} at ${position.line}:${position.column}`);
+    this.name = 'JsonSyntaxError';
+  }
+}
+
+/** Maps every value of a JSON text to where it starts, keyed by JSON pointer; throws JsonSyntaxError on bad JSON. */
+export function scanJsonPositions(text: string): Map<string, TextPosition> {
+  return new Scanner(text).run();
+}
+
+/** Escapes one JSON pointer segment (RFC 6901). */
+export function escapePointerSegment(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+class Scanner {
+  private offset = 0;
+  private line = 1;
+  private lineStart = 0;
+  private readonly positions = new Map<string, TextPosition>();
+
+  constructor(private readonly text: string) {}
+
+  run(): Map<string, TextPosition> {
+    if (this.text.charCodeAt(0) === 0xfeff) this.offset = 1;
+    this.skipSpace();
+    if (this.offset >= this.text.length) this.fail('the file holds no JSON value');
+    this.value('');
+    this.skipSpace();
+    if (this.offset < this.text.length) this.fail(`unexpected ${this.describe()} after the end of the JSON value`);
+    return this.positions;
+  }
+
+  private here(): TextPosition {
+    return { offset: this.offset, line: this.line, column: this.offset - this.lineStart + 1 };
+  }
+
+  private fail(detail: string): never {
+    throw new JsonSyntaxError(detail, this.here());
+  }
+
+  private describe(): string {
+    const char = this.text[this.offset];
+    if (char === undefined) return 'end of file';
+    return `character '${char}'`;
+  }
+
+  private skipSpace(): void {
+    const text = this.text;
+    for (;;) {
+      const code = text.charCodeAt(this.offset);
+      if (code === 0x0a) {
+        this.offset += 1;
+        this.line += 1;
+        this.lineStart = this.offset;
+      } else if (code === 0x20 || code === 0x09 || code === 0x0d) {
+        this.offset += 1;
+      } else {
+        return;
+      }
+    }
+  }
+
+  private value(pointer: string): void {
+    this.positions.set(pointer, this.here());
+    const char = this.text[this.offset];
+    if (char === '{') this.object(pointer);
+    else if (char === '[') this.array(pointer);
+    else if (char === '"') this.string();
+    else if (char === '-' || (char !== undefined && char >= '0' && char <= '9')) this.number();
+    else if (this.text.startsWith('true', this.offset)) this.offset += 4;
+    else if (this.text.startsWith('false', this.offset)) this.offset += 5;
+    else if (this.text.startsWith('null', this.offset)) this.offset += 4;
+    else this.fail(`unexpected ${this.describe()}, expected a value`);
+  }
+
+  private object(pointer: string): void {
+    this.offset += 1;
+    this.skipSpace();
+    if (this.text[this.offset] === '}') {
+      this.offset += 1;
+      return;
+    }
+    for (;;) {
+      this.skipSpace();
+      if (this.text[this.offset] !== '"') this.fail(`unexpected ${this.describe()}, expected a property name in double quotes`);
+      const key = this.string();
+      this.skipSpace();
+      if (this.text[this.offset] !== ':') this.fail(`unexpected ${this.describe()}, expected ':'`);
+      this.offset += 1;
+      this.skipSpace();
+      this.value(`${pointer}/${escapePointerSegment(key)}`);
+      this.skipSpace();
+      const next = this.text[this.offset];
+      if (next === ',') {
+        this.offset += 1;
+        this.skipSpace();
+        if (this.text[this.offset] === '}') this.fail("unexpected '}' after ',' (trailing comma)");
+        continue;
+      }
+      if (next === '}') {
+        this.offset += 1;
+        return;
+      }
+      this.fail(`unexpected ${this.describe()}, expected ',' or '}'`);
+    }
+  }
+
+  private array(pointer: string): void {
+    this.offset += 1;
+    this.skipSpace();
+    if (this.text[this.offset] === ']') {
+      this.offset += 1;
+      return;
+    }
+    for (let index = 0; ; index += 1) {
+      this.skipSpace();
+      this.value(`${pointer}/${index}`);
+      this.skipSpace();
+      const next = this.text[this.offset];
+      if (next === ',') {
+        this.offset += 1;
+        continue;
+      }
+      if (next === ']') {
+        this.offset += 1;
+        return;
+      }
+      this.fail(`unexpected ${this.describe()}, expected ',' or ']'`);
+    }
+  }
+
+  private string(): string {
+    const start = this.offset + 1;
+    let index = start;
+    let hasEscape = false;
+    for (;;) {
+      const code = this.text.charCodeAt(index);
+      if (Number.isNaN(code)) {
+        this.offset = index;
+        this.fail('unterminated string');
+      }
+      if (code === 0x22) break;
+      if (code < 0x20) {
+        this.offset = index;
+        this.fail('control character or line break inside a string');
+      }
+      if (code === 0x5c) {
+        hasEscape = true;
+        index += 1;
+      }
+      index += 1;
+    }
+    const raw = this.text.slice(start, index);
+    this.offset = index + 1;
+    if (!hasEscape) return raw;
+    try {
+      return JSON.parse(`"${raw}"`) as string;
+    } catch {
+      this.offset = start;
+      return this.fail('invalid escape sequence in a string');
+    }
+  }
+
+  private number(): void {
+    const match = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+    match.lastIndex = this.offset;
+    const found = match.exec(this.text);
+    if (!found) this.fail(`invalid number`);
+    this.offset += found[0].length;
+  }
+}

@@ -1,0 +1,142 @@
+import { buildReport, chooseTemplate, countOf, type Report } from '../model/report.js';
+import type { TemplateCell } from '../model/template.js';
+import type { TemplateId } from '../model/types.js';
+import type { ReadResult } from '../read/types.js';
+import type { Diagnostic, FileResult, RuleRun } from '../diagnostics/types.js';
+import type { RuleEntry, Severity } from './catalogue-types.js';
+import { RULES } from './catalogue.js';
+import { RULE_KINDS } from './kinds/index.js';
+import type { EvaluatedSum, Finding, RuleContext } from './types.js';
+
+/** A rule's severity as configured, or off. */
+export type RuleSetting = Severity | 'off';
+
+/** What the engine is told besides the report. */
+export interface LintOptions {
+  /** --template: use this template whatever the report says. */
+  template?: TemplateId;
+  /** --year: the report's year, whatever the report says. */
+  year?: number;
+  /** --strict: empty cells are missing, not 0. */
+  strict?: boolean;
+  /** Severity overrides by rule id. */
+  rules?: Record<string, RuleSetting>;
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Checks one report that a reader produced: schema, every applicable rule, reader findings; returns located, sorted diagnostics. */
+export function lintReadResult(read: ReadResult, file: string, options: LintOptions = {}): FileResult {
+  const document = read.document;
+  const year = options.year ?? (typeof document.year === 'number' ? document.year : undefined);
+  const templateChoice = chooseTemplate(document, options.template, year);
+  const strict = options.strict ?? false;
+  const report: Report | undefined = templateChoice.template
+    ? buildReport(document, templateChoice.template, { strict, ...(year === undefined ? {} : { year }) })
+    : undefined;
+  const diagnostics: Diagnostic[] = [];
+  const runs: RuleRun[] = [];
+  const sums: { rule: RuleEntry; sum: EvaluatedSum; severity: Severity }[] = [];
+  for (const rule of RULES) {
+    const setting = options.rules?.[rule.id] ?? rule.severity;
+    if (setting === 'off') continue;
+    if (templateChoice.template && !rule.templates.includes(templateChoice.template)) continue;
+    const kind = RULE_KINDS[rule.kind];
+    const context: RuleContext = { rule, report, document, templateChoice, readerFindings: read.findings, strict };
+    const outcome = kind.needsReport && !report ? { status: 'not-evaluated' as const, findings: [] } : kind.check(context);
+    runs.push({ id: rule.id, status: outcome.status });
+    for (const finding of outcome.findings) diagnostics.push(toDiagnostic(rule, setting, finding, read, file));
+    for (const sum of outcome.sums ?? []) sums.push({ rule, sum, severity: setting });
+  }
+  if (report) attachRepairs(report, sums, diagnostics, strict);
+  diagnostics.sort(compareDiagnostics);
+  return {
+    file,
+    format: read.format,
+    ...(read.encoding ? { encoding: read.encoding } : {}),
+    ...(templateChoice.template ? { template: templateChoice.template } : {}),
+    ...(report?.year !== undefined ? { year: report.year } : {}),
+    ...(report?.agency !== undefined ? { agency: report.agency } : {}),
+    diagnostics,
+    rules: runs,
+  };
+}
+
+function toDiagnostic(rule: RuleEntry, severity: Severity, finding: Finding, read: ReadResult, file: string): Diagnostic {
+  const pointer = finding.cell?.pointer ?? finding.pointer;
+  const origin = finding.origin ?? (pointer === undefined ? undefined : read.locate(pointer));
+  const diagnostic: Diagnostic = {
+    ruleId: rule.id,
+    severity,
+    messageId: finding.messageId,
+    data: finding.data,
+    location: { file, ...(pointer === undefined ? {} : { pointer }), ...origin },
+  };
+  if (finding.cell) diagnostic.cell = finding.cell.ref;
+  return diagnostic;
+}
+
+/**
+ * Where one cell alone would repair every failed equation it takes part in (and it takes part in no equation
+ * that holds), names that cell and its value on each of those findings.
+ */
+function attachRepairs(report: Report, sums: readonly { sum: EvaluatedSum }[], diagnostics: Diagnostic[], strict: boolean): void {
+  const failed = sums.filter(({ sum }) => !sum.passed);
+  if (failed.length === 0) return;
+  const byCell = new Map<TemplateCell, EvaluatedSum[]>();
+  for (const { sum } of sums) {
+    for (const cell of new Set([...sum.left, ...sum.right])) {
+      const list = byCell.get(cell);
+      if (list) list.push(sum);
+      else byCell.set(cell, [sum]);
+    }
+  }
+  const candidates = new Map<EvaluatedSum, { cell: TemplateCell; from: number; to: number }[]>();
+  for (const [cell, involved] of byCell) {
+    if (involved.some((sum) => sum.passed)) continue;
+    const current = countOf(report.cells[cell.index]!, strict);
+    if (current === undefined) continue;
+    let target: number | undefined;
+    let consistent = true;
+    for (const sum of involved) {
+      const weight = sum.left.filter((term) => term === cell).length - sum.right.filter((term) => term === cell).length;
+      if (weight === 0) {
+        consistent = false;
+        break;
+      }
+      const needed = (sum.rightSum - sum.leftSum) / weight;
+      if (!Number.isInteger(needed) || (target !== undefined && target !== current + needed)) {
+        consistent = false;
+        break;
+      }
+      target = current + needed;
+    }
+    if (!consistent || target === undefined || (target < 0 && cell.kind !== 'signed')) continue;
+    for (const sum of involved) {
+      const list = candidates.get(sum);
+      const candidate = { cell, from: current, to: target };
+      if (list) list.push(candidate);
+      else candidates.set(sum, [candidate]);
+    }
+  }
+  for (const [sum, list] of candidates) {
+    const only = list[0];
+    if (list.length !== 1 || !only || !sum.finding) continue;
+    const diagnostic = diagnostics.find((candidate) => candidate.data === sum.finding?.data);
+    if (diagnostic) diagnostic.data['repair'] = { cell: only.cell.ref, from: only.from, to: only.to };
+  }
+}
+
+/** Orders diagnostics by place in the file, then template order, severity and rule id, so output is stable. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    (a.location.page ?? 0) - (b.location.page ?? 0) ||
+    (a.location.line ?? Number.MAX_SAFE_INTEGER) - (b.location.line ?? Number.MAX_SAFE_INTEGER) ||
+    (a.location.column ?? 0) - (b.location.column ?? 0) ||
+    (a.location.sheet ?? '').localeCompare(b.location.sheet ?? '') ||
+    (a.location.pointer ?? '').localeCompare(b.location.pointer ?? '') ||
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    a.ruleId.localeCompare(b.ruleId) ||
+    a.messageId.localeCompare(b.messageId)
+  );
+}

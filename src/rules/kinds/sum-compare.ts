@@ -1,0 +1,129 @@
+import { countOf, type Report } from '../../model/report.js';
+import type { CompiledTemplate, TemplateCell } from '../../model/template.js';
+import type { SumTerm } from '../../diagnostics/types.js';
+import type { RuleEntry, SumCompareOptions, SumTerm as TermSpec } from '../catalogue-types.js';
+import { combineStatus, type EvaluatedSum, type Finding, type RuleContext, type RuleKind, type RuleOutcome } from '../types.js';
+
+interface Equation {
+  readonly subject: TemplateCell;
+  readonly left: readonly TemplateCell[];
+  readonly right: readonly TemplateCell[];
+}
+
+const equationsCache = new WeakMap<RuleEntry, Map<string, readonly Equation[]>>();
+
+/** Σleft (= or ≥) Σright, for each row or column: the kind behind every arithmetic rule (勾稽关系). */
+export const sumCompare: RuleKind = {
+  id: 'sum-compare',
+  needsReport: true,
+  check({ rule, report, strict }: RuleContext): RuleOutcome {
+    if (!report) return { status: 'not-evaluated', findings: [] };
+    const options = rule.options as unknown as SumCompareOptions;
+    const findings: Finding[] = [];
+    const sums: EvaluatedSum[] = [];
+    let anyFailed = false;
+    const missing = new Set<TemplateCell>();
+    for (const equation of equationsOf(rule, report.template)) {
+      const leftSum = total(report, equation.left, strict, missing);
+      const rightSum = total(report, equation.right, strict, missing);
+      if (leftSum === undefined || rightSum === undefined) continue;
+      const passed = options.operator === '=' ? leftSum === rightSum : leftSum >= rightSum;
+      if (passed) {
+        if (options.operator === '=') sums.push({ left: equation.left, right: equation.right, leftSum, rightSum, passed });
+        continue;
+      }
+      anyFailed = true;
+      const finding: Finding = {
+        messageId: 'mismatch',
+        cell: equation.subject,
+        data: {
+          expected: rightSum,
+          actual: leftSum,
+          difference: leftSum - rightSum,
+          left: leftSum,
+          right: rightSum,
+          operator: options.operator,
+          leftTerms: terms(report, equation.left, strict),
+          rightTerms: terms(report, equation.right, strict),
+        },
+      };
+      findings.push(finding);
+      if (options.operator === '=') sums.push({ left: equation.left, right: equation.right, leftSum, rightSum, passed, finding });
+    }
+    if (missing.size > 0) {
+      const cells = [...missing].sort((a, b) => a.index - b.index);
+      findings.push({ messageId: 'not-evaluated', cell: cells[0], data: { count: cells.length, missing: cells.map((cell) => cell.ref) } });
+    }
+    return { status: combineStatus(anyFailed, missing.size > 0), findings, sums };
+  },
+};
+
+/** The equations a rule stands for in a template, built once per rule and template. */
+export function equationsOf(rule: RuleEntry, template: CompiledTemplate): readonly Equation[] {
+  let byTemplate = equationsCache.get(rule);
+  if (!byTemplate) {
+    byTemplate = new Map();
+    equationsCache.set(rule, byTemplate);
+  }
+  let equations = byTemplate.get(template.id);
+  if (!equations) {
+    equations = buildEquations(rule.options as unknown as SumCompareOptions, template);
+    byTemplate.set(template.id, equations);
+  }
+  return equations;
+}
+
+function buildEquations(options: SumCompareOptions, template: CompiledTemplate): Equation[] {
+  const { table } = options;
+  const eachRow = 'row' in options.each;
+  const keys = 'row' in options.each ? options.each.row : options.each.column;
+  const allKeys = eachRow ? template.rowKeys(table) : template.table(table).columns.map((column) => column.key);
+  const resolveAll = (specs: readonly TermSpec[], key: string): TemplateCell[] | undefined => {
+    const cells: TemplateCell[] = [];
+    for (const spec of specs) {
+      if ('rowSet' in spec) {
+        for (const row of template.rowSet(table, spec.rowSet)) {
+          const cell = template.cellAt(table, row, key);
+          if (cell) cells.push(cell);
+        }
+        continue;
+      }
+      const cell = 'row' in spec ? template.cellAt(table, spec.row, key) : template.cellAt(table, key, spec.column);
+      // A row or column that lacks a term (2021 rows have fewer columns) has no equation.
+      if (!cell) return undefined;
+      cells.push(cell);
+    }
+    return cells;
+  };
+  const equations: Equation[] = [];
+  for (const key of keys === '*' ? allKeys : keys) {
+    const left = resolveAll(options.left, key);
+    const right = resolveAll(options.right, key);
+    const subject = left?.[0];
+    if (subject && left && right) equations.push({ subject, left, right });
+  }
+  return equations;
+}
+
+function total(report: Report, cells: readonly TemplateCell[], strict: boolean, missing: Set<TemplateCell>): number | undefined {
+  let sum = 0;
+  let complete = true;
+  for (const def of cells) {
+    const cell = report.cells[def.index];
+    const value = cell ? countOf(cell, strict) : undefined;
+    if (value === undefined) {
+      missing.add(def);
+      complete = false;
+    } else {
+      sum += value;
+    }
+  }
+  return complete ? sum : undefined;
+}
+
+function terms(report: Report, cells: readonly TemplateCell[], strict: boolean): SumTerm[] {
+  return cells.map((def) => {
+    const cell = report.cells[def.index];
+    return { cell: def.ref, value: cell ? (countOf(cell, strict) ?? null) : null };
+  });
+}

@@ -1,0 +1,59 @@
+import type { Report, TemplateChoice } from '../model/report.js';
+import type { TemplateCell } from '../model/template.js';
+import type { Origin, ReportDocument } from '../model/types.js';
+import type { ReaderFinding } from '../read/types.js';
+import type { RuleKindId, RuleEntry } from './catalogue-types.js';
+import type { RuleStatus } from '../diagnostics/types.js';
+
+/** What a rule kind is given: the rule's entry and the report. */
+export interface RuleContext {
+  readonly rule: RuleEntry;
+  /** The report model; undefined when no template could be decided. */
+  readonly report: Report | undefined;
+  readonly document: ReportDocument;
+  readonly templateChoice: TemplateChoice;
+  readonly readerFindings: readonly ReaderFinding[];
+  readonly strict: boolean;
+}
+
+/** A fact a rule reports: a message id with its data, and the cell or place it concerns. The engine adds rule id and severity. */
+export interface Finding {
+  messageId: string;
+  data: Record<string, unknown>;
+  cell?: TemplateCell;
+  /** A JSON pointer into the document, when the finding concerns no single cell. */
+  pointer?: string;
+  /** A place known directly (reader findings). */
+  origin?: Origin;
+}
+
+/** One evaluated equation of a sum-compare rule, kept so the engine can look for a one-cell repair. */
+export interface EvaluatedSum {
+  readonly left: readonly TemplateCell[];
+  readonly right: readonly TemplateCell[];
+  readonly leftSum: number;
+  readonly rightSum: number;
+  readonly passed: boolean;
+  /** The finding reporting this equation when it failed. */
+  readonly finding?: Finding;
+}
+
+/** What a rule kind returns for one report. */
+export interface RuleOutcome {
+  status: RuleStatus;
+  findings: Finding[];
+  sums?: EvaluatedSum[];
+}
+
+/** A rule kind: the logic behind every rule of that kind in schemas/rules.json. */
+export interface RuleKind {
+  readonly id: RuleKindId;
+  /** True when the kind needs a report model (a decided template) to run. */
+  readonly needsReport: boolean;
+  check(context: RuleContext): RuleOutcome;
+}
+
+/** A status from the outcome of several checks: failed wins, then not-evaluated, else passed. */
+export function combineStatus(anyFailed: boolean, anyNotEvaluated: boolean): RuleStatus {
+  return anyFailed ? 'failed' : anyNotEvaluated ? 'not-evaluated' : 'passed';
+}
