@@ -1,0 +1,134 @@
+import { blocksToReport, isValueText, sectionOfHeading, type SectionKey } from '../model/from-blocks.js';
+import type { Origin } from '../model/types.js';
+import { decodeText } from './decode.js';
+import { InputError, type Block, type InputFormat, type RawCell, type RawRow, type ReadContext, type ReadResult } from './types.js';
+
+type LineKind = 'pipe' | 'markdown' | 'tab' | 'layout';
+
+const PAGE_NUMBER = /^\s*(?:[-－—–]\s*\d{1,3}\s*[-－—–]|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})\s*$/u;
+const MARKDOWN_RULE = /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/u;
+const TABLE_SECTIONS = new Set<SectionKey>(['active', 'applications', 'reviewLitigation']);
+
+/** Reads plain text: the seed's pipe rows, tab-separated rows pasted from Word or Excel, and text copied out of a PDF (`pdftotext -layout`). */
+export function readText(bytes: Uint8Array, context: ReadContext): ReadResult {
+  return readTextLike(bytes, context, 'text');
+}
+
+/** Reads text of either text format into the canonical report. */
+export function readTextLike(bytes: Uint8Array, context: ReadContext, format: InputFormat): ReadResult {
+  const { text, encoding } = decodeText(bytes, context.encoding !== undefined ? { encoding: context.encoding } : {});
+  if (text.trim() === '') throw new InputError('empty-file');
+  return blocksToReport(textToBlocks(text), { ...context, format, encoding });
+}
+
+/** Splits text into blocks: delimited rows (|, Markdown, tab) become tables, lines inside sections 二–四 become layout rows, other lines text. */
+export function textToBlocks(text: string): Block[] {
+  const blocks: Block[] = [];
+  let section: SectionKey | undefined;
+  let table: { kind: LineKind; rows: RawRow[]; origin: Origin } | undefined;
+  const close = (): void => {
+    if (table && table.rows.length > 0) blocks.push({ kind: 'table', table: { rows: table.rows, origin: table.origin } });
+    table = undefined;
+  };
+  const lines = text.split('\n');
+  lines.forEach((rawLine, index) => {
+    const lineNumber = index + 1;
+    const line = rawLine.replace(/\f/gu, ' ').replace(/\s+$/u, '');
+    if (line.trim() === '') {
+      if (table && table.kind !== 'layout') close();
+      return;
+    }
+    if (PAGE_NUMBER.test(line)) return;
+    const kind = delimitedKind(line);
+    if (kind === undefined) {
+      const heading = sectionOfHeading(line);
+      if (heading) {
+        close();
+        section = heading;
+        blocks.push(textBlock(line, lineNumber));
+        return;
+      }
+    }
+    if (kind === 'markdown' && MARKDOWN_RULE.test(line.trim())) return;
+    const rowKind: LineKind | undefined = kind ?? (section && TABLE_SECTIONS.has(section) ? 'layout' : undefined);
+    if (rowKind === undefined) {
+      close();
+      blocks.push(textBlock(line, lineNumber));
+      return;
+    }
+    if (table && table.kind !== rowKind) close();
+    const cells = rowKind === 'layout' ? layoutCells(line, lineNumber) : delimitedCells(line, lineNumber, rowKind);
+    const origin: Origin = { line: lineNumber, column: 1 };
+    table ??= { kind: rowKind, rows: [], origin };
+    table.rows.push({ cells, origin });
+  });
+  close();
+  return blocks;
+}
+
+function textBlock(line: string, lineNumber: number): Block {
+  const start = line.length - line.trimStart().length;
+  return { kind: 'text', text: line.trim(), origin: { line: lineNumber, column: columnOf(line, start) } };
+}
+
+function delimitedKind(line: string): LineKind | undefined {
+  const trimmed = line.trim();
+  if (trimmed.startsWith('|') && trimmed.length > 1) return 'markdown';
+  if (trimmed.includes('|')) return 'pipe';
+  if (line.includes('\t')) return 'tab';
+  return undefined;
+}
+
+/** 1-based column in characters (code points) of a UTF-16 index in a line. */
+function columnOf(line: string, index: number): number {
+  return [...line.slice(0, index)].length + 1;
+}
+
+function delimitedCells(line: string, lineNumber: number, kind: LineKind): RawCell[] {
+  const separator = kind === 'tab' ? '\t' : '|';
+  const pieces: Array<{ text: string; start: number }> = [];
+  let start = 0;
+  let current = '';
+  for (let index = 0; index < line.length; index += 1) {
+    const character = line[index]!;
+    if (kind !== 'tab' && character === '\\' && line[index + 1] === '|') {
+      current += '|';
+      index += 1;
+      continue;
+    }
+    if (character === separator) {
+      pieces.push({ text: current, start });
+      current = '';
+      start = index + 1;
+      continue;
+    }
+    current += character;
+  }
+  pieces.push({ text: current, start });
+  if (kind === 'markdown') {
+    if (pieces[0]?.text.trim() === '') pieces.shift();
+  }
+  if (kind !== 'tab' && pieces.length > 1 && pieces[pieces.length - 1]!.text.trim() === '') pieces.pop();
+  return pieces.map((piece) => {
+    const leading = piece.text.length - piece.text.trimStart().length;
+    const text = piece.text.trim();
+    const at = text === '' ? piece.start : piece.start + leading;
+    return { text, origin: { line: lineNumber, column: columnOf(line, at) } };
+  });
+}
+
+/** A line of PDF-layout text: the trailing run of value tokens are values, the rest label cells split at runs of two or more spaces. */
+function layoutCells(line: string, lineNumber: number): RawCell[] {
+  const tokens: Array<{ text: string; start: number }> = [];
+  for (const match of line.matchAll(/\S+/gu)) tokens.push({ text: match[0], start: match.index ?? 0 });
+  let firstValue = tokens.length;
+  while (firstValue > 0 && isValueText(tokens[firstValue - 1]!.text)) firstValue -= 1;
+  const labelEnd = firstValue < tokens.length ? tokens[firstValue]!.start : line.length;
+  const cells: RawCell[] = [];
+  const labelPart = line.slice(0, labelEnd);
+  for (const match of labelPart.matchAll(/\S+(?:[ \u3000]\S+)*/gu)) {
+    cells.push({ text: match[0], origin: { line: lineNumber, column: columnOf(line, match.index ?? 0) } });
+  }
+  for (const token of tokens.slice(firstValue)) cells.push({ text: token.text, origin: { line: lineNumber, column: columnOf(line, token.start) } });
+  return cells;
+}
