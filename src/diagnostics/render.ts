@@ -11,6 +11,8 @@ const TABLE_SHORT: Record<TableKey, LocalizedText> = {
   reviewLitigation: { 'zh-CN': '表四', en: 'Table 四' },
 };
 const LIST_LIMIT = 6;
+const CELL_LIST_LIMIT = 3;
+const PLAIN_NUMBERS = new Set(['year']);
 
 /** Formats a number plainly with thousands separators: 1,234 and -68. */
 export function formatNumber(value: number): string {
@@ -71,7 +73,7 @@ function messageArgs(diagnostic: Diagnostic, locale: Locale): Record<string, str
 }
 
 function formatArg(key: string, value: unknown, locale: Locale): string {
-  if (typeof value === 'number') return formatNumber(value);
+  if (typeof value === 'number') return PLAIN_NUMBERS.has(key) ? String(value) : formatNumber(value);
   if (typeof value === 'string') {
     if (key === 'table' && isTableKey(value)) return TABLE_SHORT[value][locale];
     return value;
@@ -100,19 +102,17 @@ function termLabel(term: SumTerm, all: readonly SumTerm[]): string {
   return sameRow ? term.cell.labels.column : shortRowLabel(term.cell);
 }
 
-/** The numbering of a table 三 row when it has one (（一）, 一、, 1.), else its whole label. */
+/** A table 三 row by its own label, prefixed with its group's numbering: （三）1.属于国家秘密. */
 function shortRowLabel(cell: CellRef): string {
   const label = cell.labels.row;
-  const own = label.includes(' › ') ? label.slice(label.lastIndexOf(' › ') + 3) : label;
-  if (cell.table !== 'applications') return label;
-  const group = label.includes(' › ') ? label.slice(0, label.indexOf('）') + 1) : '';
-  const number = /^(（[一二三四五六七]）|[一二三四]、|\d+\.)/u.exec(own)?.[0];
-  if (!number) return own;
-  return `${group}${number}${own.slice(number.length, number.length + 4)}`;
+  if (!label.includes(' › ')) return label;
+  const own = label.slice(label.lastIndexOf(' › ') + 3);
+  const groupNumber = /^（[一二三四五六七]）/u.exec(label)?.[0] ?? '';
+  return `${groupNumber}${own}`;
 }
 
 function formatCellList(cells: readonly CellRef[], locale: Locale): string {
-  const names = cells.slice(0, LIST_LIMIT).map((cell) => `「${cell.labels.row}」${cell.labels.column}`);
+  const names = cells.slice(0, CELL_LIST_LIMIT).map((cell) => `「${cell.labels.row}」${cell.labels.column}`);
   const more = cells.length - names.length;
   const separator = locale === 'en' ? '; ' : '，';
   return more > 0 ? `${names.join(separator)}${locale === 'en' ? ` and ${more} more` : ` 等 ${cells.length} 格`}` : names.join(separator);

@@ -1,5 +1,5 @@
 import { Chalk } from 'chalk';
-import { cliMessage, describeCell, renderFileError, renderMessage } from '../diagnostics/render.js';
+import { cliMessage, renderFileError, renderMessage } from '../diagnostics/render.js';
 import type { Diagnostic, LintResults } from '../diagnostics/types.js';
 import type { Severity } from '../rules/catalogue-types.js';
 import { formatPlace } from './location.js';
@@ -27,7 +27,9 @@ export const stylish: Formatter = (results: LintResults, options: FormatOptions)
   }
   const { summary } = results;
   const problems = summary.errors + summary.warnings + summary.infos;
-  const parts = [problems === 0 ? cliMessage('summary-clean', options.locale) : cliMessage('summary-problems', options.locale, { problems, errors: summary.errors, warnings: summary.warnings, infos: summary.infos })];
+  const parts: string[] = [];
+  if (problems > 0) parts.push(cliMessage('summary-problems', options.locale, { problems, errors: summary.errors, warnings: summary.warnings, infos: summary.infos }));
+  else if (summary.inputErrors === 0) parts.push(cliMessage('summary-clean', options.locale));
   parts.push(cliMessage('summary-files', options.locale, { files: summary.files }));
   if (summary.notEvaluated > 0) parts.push(cliMessage('summary-not-evaluated', options.locale, { count: summary.notEvaluated }));
   if (summary.inputErrors > 0) parts.push(cliMessage('summary-input-errors', options.locale, { count: summary.inputErrors }));
@@ -39,13 +41,11 @@ export const stylish: Formatter = (results: LintResults, options: FormatOptions)
 function row(diagnostic: Diagnostic, options: FormatOptions) {
   const place = formatPlace(diagnostic.location, options.locale);
   const message = renderMessage(diagnostic, options.locale);
-  const grouped = Array.isArray(diagnostic.data['cells']);
-  const cell = diagnostic.cell && !grouped ? `${describeCell(diagnostic.cell, options.locale)} ` : '';
   return {
     place,
     severity: diagnostic.severity,
     severityText: cliMessage(`severity-${diagnostic.severity}`, options.locale),
-    message: `${cell}${message}`,
+    message,
     ruleId: diagnostic.ruleId,
   };
 }

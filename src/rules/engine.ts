@@ -62,7 +62,9 @@ export function lintReadResult(read: ReadResult, file: string, options: LintOpti
   };
 }
 
-function toDiagnostic(rule: RuleEntry, severity: Severity, finding: Finding, read: ReadResult, file: string): Diagnostic {
+function toDiagnostic(rule: RuleEntry, ruleSeverity: Severity, finding: Finding, read: ReadResult, file: string): Diagnostic {
+  // A rule that could not run is worth a warning, never an error: nothing was found to be wrong.
+  const severity = finding.messageId === 'not-evaluated' && ruleSeverity === 'error' ? 'warning' : ruleSeverity;
   const pointer = finding.cell?.pointer ?? finding.pointer;
   const origin = finding.origin ?? (pointer === undefined ? undefined : read.locate(pointer));
   const diagnostic: Diagnostic = {

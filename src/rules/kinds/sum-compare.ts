@@ -40,6 +40,7 @@ export const sumCompare: RuleKind = {
           expected: rightSum,
           actual: leftSum,
           difference: leftSum - rightSum,
+          shortfall: rightSum - leftSum,
           left: leftSum,
           right: rightSum,
           operator: options.operator,
