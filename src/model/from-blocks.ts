@@ -321,7 +321,9 @@ class TableMapper {
       if (labels.length > 0) {
         const own = this.matchRow(labels[labels.length - 1]!.text) ?? this.matchRow(joined);
         const withPending = own ?? this.matchRow(pending.slice(-3).map(rowText).join('') + joined);
+        const foreign = withPending ? undefined : this.matchForeignRow(labels[labels.length - 1]!.text);
         if (withPending) this.assign(withPending, values, labels[labels.length - 1]!.origin);
+        else if (foreign) this.assignForeign(foreign, values, labels[labels.length - 1]!.origin, joined);
         else if (this.table.key === 'reviewLitigation' && values.filter(filled).length >= 5) this.fillSequence(values);
         else this.unknown(joined, labels[0]!.origin);
         pending = [];
@@ -365,12 +367,27 @@ class TableMapper {
     return undefined;
   }
 
-  private matchRow(text: string): RowDef | undefined {
+  /** A row of the other template's same table that this template lacks (a 2019 （六）其他处理 row in a 2021 report). */
+  private matchForeignRow(text: string): RowDef | undefined {
+    const otherId: TemplateId = this.template.id === '2019' ? '2021' : '2019';
+    const other = getTemplate(otherId).def.tables.find((table) => table.key === this.table.key);
+    if (!other) return undefined;
+    const row = this.matchRow(text, other.rows);
+    return row && !this.table.rows.some((own) => own.key === row.key) ? row : undefined;
+  }
+
+  private assignForeign(row: RowDef, values: RawCell[], origin: Origin, label: string): void {
+    this.assign(row, values, origin);
+    const otherId = this.template.id === '2019' ? '2021' : '2019';
+    this.note('mixed-template', 'foreign-row', { table: this.table.label, label: label.trim(), row: row.label, template: this.template.id, other: otherId }, origin);
+  }
+
+  private matchRow(text: string, rows: readonly RowDef[] = this.table.rows): RowDef | undefined {
     const label = normalizeLabel(text);
     if (label === '') return undefined;
     let best: RowDef | undefined;
     let bestLength = 0;
-    for (const row of this.table.rows) {
+    for (const row of rows) {
       const length = bestPhraseLength(label, row.match);
       if (length > bestLength) {
         best = row;
@@ -392,7 +409,7 @@ class TableMapper {
     return labels.every((cell) => {
       const label = normalizeLabel(cell.text);
       if (captionOf(label)) return true;
-      return this.headerTexts.some((header) => header.includes(label) || label.includes(header));
+      return this.headerTexts.some((header) => header.includes(label) || (header.length >= 3 && label.includes(header)));
     });
   }
 
@@ -424,7 +441,7 @@ class TableMapper {
   private assign(row: RowDef, values: RawCell[], origin: Origin): void {
     if (this.assigned.has(row.key)) return;
     this.assigned.add(row.key);
-    const columns = this.columnsOf(row);
+    const columns = row.columns ?? this.table.columns.map((column) => column.key);
     const pointer = `/${this.table.key}/${row.key}`;
     this.origins.set(pointer, origin);
     const target: Record<string, RawValue> = {};
@@ -539,6 +556,7 @@ function lintText(units: TextUnit[]): ReaderFinding[] {
       findings.push({ ruleId, messageId: ruleId === 'narrative-pinyin' ? 'pinyin' : 'comma', data: { count: entry.count, examples: entry.examples.join('、') }, origin: entry.origin });
     }
   }
+  findings.sort((a, b) => (a.origin.line ?? 0) - (b.origin.line ?? 0) || (a.origin.column ?? 0) - (b.origin.column ?? 0));
   findings.push(...mixedScript(units));
   return findings;
 }
