@@ -1,6 +1,27 @@
+import { blocksToReport } from '../model/from-blocks.js';
 import type { Origin, RawValue, ReportDocument } from '../model/types.js';
+import { decodeText } from './decode.js';
 import { rowsToBlocks } from './grid.js';
-import { InputError, type Block, type RawRow, type ReadResult } from './types.js';
+import { InputError, type Block, type RawRow, type ReadContext, type ReadResult } from './types.js';
+
+/** Reads a CSV file (UTF-8 with or without BOM, GBK/GB18030, or --encoding): the long form when its header is table,row,column,value, else the template layout. */
+export function readCsv(bytes: Uint8Array, context: ReadContext): ReadResult {
+  const { text, encoding } = decodeCsv(bytes, context);
+  if (isLongCsv(text)) return { ...readLongCsvText(text), format: 'csv-long', encoding };
+  return blocksToReport(csvToBlocks(text), { ...context, format: 'csv', encoding });
+}
+
+/** Reads a CSV file in the long form table,row,column,value (--input-format csv-long). */
+export function readCsvLong(bytes: Uint8Array, context: ReadContext): ReadResult {
+  const { text, encoding } = decodeCsv(bytes, context);
+  return { ...readLongCsvText(text), format: 'csv-long', encoding };
+}
+
+function decodeCsv(bytes: Uint8Array, context: ReadContext): { text: string; encoding: string } {
+  const decoded = decodeText(bytes, context.encoding !== undefined ? { encoding: context.encoding } : {});
+  if (decoded.text.trim() === '') throw new InputError('empty-file');
+  return decoded;
+}
 
 /** One field of a CSV record with the 1-based line and column where it starts. */
 export interface CsvField {

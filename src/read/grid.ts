@@ -1,3 +1,4 @@
+import { sectionOfHeading } from '../model/from-blocks.js';
 import type { Block, RawCell, RawRow } from './types.js';
 
 /** Counts tables across calls, so tables of several sheets are numbered 1, 2, 3… in one document. */
@@ -5,17 +6,9 @@ export interface TableCounter {
   tables: number;
 }
 
-const HEADING_START = /^(表\s*[一二三四五六]|[一二三四五六][、,，.．])/u;
-const HEADING_CORE = [
-  '总体情况', '總體情況', '主动公开', '主動公開', '收到和处理', '收到和處理', '行政复议', '行政復議', '行政複議',
-  '存在的主要问题', '存在的主要問題', '存在问题', '存在問題', '主要问题', '主要問題', '其他需要报告', '其他需要報告',
-];
-
 /** True when a lone cell is a section heading (一、总体情况 … 六、其他需要报告的事项) or a caption (表三…), which ends a table. */
 export function isHeadingText(text: string): boolean {
-  const compact = text.replace(/\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]+\)/gu, '').replace(/[\s\u00a0\u3000]+/gu, '').replace(/,(?=[、。])/gu, '');
-  if (!HEADING_START.test(compact)) return false;
-  return compact.startsWith('表') || HEADING_CORE.some((core) => compact.includes(core));
+  return sectionOfHeading(text) !== undefined;
 }
 
 /**
@@ -23,12 +16,15 @@ export function isHeadingText(text: string): boolean {
  * or by rows whose only non-empty cell is a section heading or caption (which becomes a text block). A run of rows
  * that never has two non-empty cells is text (one block per row); any other run is one table, whose right-hand
  * columns that are blank in every row are dropped. Cells get tableIndex/rowIndex/columnIndex (1-based, within the table).
+ * `merged` names the cells that continue a merged range from their left neighbour; a column made only of such cells
+ * (in the rows of one table) is dropped, so a table laid on a finer shared grid, as spreadsheet programs do when
+ * several tables share a sheet, gets back its own columns.
  */
-export function rowsToBlocks(rows: RawRow[], counter: TableCounter): Block[] {
+export function rowsToBlocks(rows: RawRow[], counter: TableCounter, merged?: ReadonlySet<RawCell>): Block[] {
   const blocks: Block[] = [];
   let run: RawRow[] = [];
   const close = (): void => {
-    if (run.length > 0) blocks.push(...runToBlocks(run, counter));
+    if (run.length > 0) blocks.push(...runToBlocks(merged ? dropMergedColumns(run, merged) : run, counter));
     run = [];
   };
   for (const row of rows) {
@@ -68,4 +64,14 @@ function runToBlocks(run: RawRow[], counter: TableCounter): Block[] {
     return { cells, origin: { ...row.origin, tableIndex, rowIndex: r + 1 } };
   });
   return [{ kind: 'table', table: { rows, origin: { ...run[0]!.origin, tableIndex } } }];
+}
+
+function dropMergedColumns(run: RawRow[], merged: ReadonlySet<RawCell>): RawRow[] {
+  const width = Math.max(0, ...run.map((row) => row.cells.length));
+  const keep: number[] = [];
+  for (let c = 0; c < width; c++) {
+    if (c === 0 || run.some((row) => { const cell = row.cells[c]; return cell !== undefined && !merged.has(cell); })) keep.push(c);
+  }
+  if (keep.length === width) return run;
+  return run.map((row) => ({ ...row, cells: keep.flatMap((c) => (row.cells[c] ? [row.cells[c]] : [])) }));
 }

@@ -1,6 +1,8 @@
 import { Parser } from 'htmlparser2';
+import { blocksToReport } from '../model/from-blocks.js';
 import type { Origin } from '../model/types.js';
-import { InputError, type Block, type RawCell, type RawRow } from './types.js';
+import { decodeText } from './decode.js';
+import { InputError, type Block, type RawCell, type RawRow, type ReadContext, type ReadResult } from './types.js';
 
 interface ElementNode {
   kind: 'element';
@@ -61,13 +63,11 @@ export function htmlToBlocks(text: string, options: HtmlBlockOptions = {}): Bloc
   return walker.blocks;
 }
 
-/** Finds the charset an HTML page declares in <meta charset> or <meta http-equiv="Content-Type">, looking at its first 4 KiB only. */
-export function sniffHtmlCharset(bytes: Uint8Array): string | undefined {
-  const head = bytes.subarray(0, 4096);
-  let ascii = '';
-  for (const byte of head) ascii += byte < 0x80 ? String.fromCharCode(byte) : '\u0080';
-  const direct = /<meta[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)/i.exec(ascii);
-  return direct?.[1]?.toLowerCase();
+/** Reads a saved report page: decodes it (BOM, UTF-8, its <meta charset>, GB18030, or --encoding), finds its blocks and maps them to the report. */
+export function readHtml(bytes: Uint8Array, context: ReadContext): ReadResult {
+  const { text, encoding } = decodeText(bytes, { html: true, ...(context.encoding !== undefined ? { encoding: context.encoding } : {}) });
+  if (text.trim() === '') throw new InputError('empty-file');
+  return blocksToReport(htmlToBlocks(text), { ...context, format: 'html', encoding });
 }
 
 function parseTree(text: string): ElementNode {

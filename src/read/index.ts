@@ -3,13 +3,13 @@ import { InputError, type InputFormat, type ReadContext, type ReadResult, type R
 /** Loads the reader of each format only when that format is used, so a JSON run never loads the PDF library. */
 const READERS: Record<InputFormat, () => Promise<Reader>> = {
   json: async () => (await import('./json.js')).readJson,
-  csv: async () => unsupported('csv'),
-  'csv-long': async () => unsupported('csv-long'),
-  html: async () => unsupported('html'),
+  csv: async () => (await import('./csv.js')).readCsv,
+  'csv-long': async () => (await import('./csv.js')).readCsvLong,
+  html: async () => (await import('./html.js')).readHtml,
   text: async () => (await import('./text.js')).readText,
   markdown: async () => (await import('./markdown.js')).readMarkdown,
-  docx: async () => unsupported('docx'),
-  xlsx: async () => unsupported('xlsx'),
+  docx: async () => (await import('./docx.js')).readDocx,
+  xlsx: async () => (await import('./xlsx.js')).readXlsx,
   pdf: async () => unsupported('pdf'),
 };
 
@@ -19,6 +19,7 @@ const EXTENSIONS: Record<string, InputFormat> = {
   tsv: 'text',
   html: 'html',
   htm: 'html',
+  xhtml: 'html',
   shtml: 'html',
   txt: 'text',
   text: 'text',

@@ -1,14 +1,21 @@
 import type { Cell, CellValue, Workbook } from 'exceljs';
-import { rowsToBlocks, type TableCounter } from './grid.js';
+import { blocksToReport } from '../model/from-blocks.js';
+import { isHeadingText, rowsToBlocks, type TableCounter } from './grid.js';
 import { assertZip, damaged } from './office.js';
-import type { Block, RawCell, RawRow } from './types.js';
+import type { Block, RawCell, RawRow, ReadContext, ReadResult } from './types.js';
+
+/** Reads an Excel .xlsx report: the tables of all its visible sheets mapped to the canonical report. */
+export async function readXlsx(bytes: Uint8Array, context: ReadContext): Promise<ReadResult> {
+  return blocksToReport(await xlsxToBlocks(bytes), { ...context, format: 'xlsx' });
+}
 
 /**
  * Reads an Excel .xlsx into text blocks and raw tables, sheet by sheet in workbook order (hidden sheets skipped):
  * one sheet holding all tables one under another, or one sheet per table. A merged range keeps its text in its
- * top-left cell; the other cells of the range are blank, as in the HTML grid. Numbers are written out in full
- * (formula cells by their cached result), rich text is joined, and white space is squeezed. A sheet whose name
- * has Chinese characters (表三, 主动公开) gives a text block before its tables. Origins carry the sheet name, the
+ * top-left cell; the other cells of the range are blank, as in the HTML grid, and grid columns that only continue
+ * merged ranges within a table are dropped. Numbers are written out in full
+ * (formula cells by their cached result), rich text is joined, and white space is squeezed. A sheet named like a
+ * heading or caption (表三, 三、收到和处理…) gives a text block before its tables. Origins carry the sheet name, the
  * A1 reference (B7) and tableIndex/rowIndex/columnIndex. Throws InputError 'not-office-file' or 'damaged-office-file'.
  */
 export async function xlsxToBlocks(bytes: Uint8Array): Promise<Block[]> {
@@ -24,19 +31,22 @@ export async function xlsxToBlocks(bytes: Uint8Array): Promise<Block[]> {
   const counter: TableCounter = { tables: 0 };
   for (const sheet of workbook.worksheets) {
     if (sheet.state !== 'visible') continue;
-    if (/[\u3400-\u9fff]/u.test(sheet.name)) blocks.push({ kind: 'text', text: sheet.name, origin: { sheet: sheet.name } });
+    if (isHeadingText(sheet.name)) blocks.push({ kind: 'text', text: sheet.name, origin: { sheet: sheet.name } });
     const rows: RawRow[] = [];
+    const continued = new Set<RawCell>();
     for (let r = 1; r <= sheet.rowCount; r++) {
       const row = sheet.getRow(r);
       const cells: RawCell[] = [];
       for (let c = 1; c <= sheet.columnCount; c++) {
         const cell = row.getCell(c);
-        const text = cell.isMerged && cell.master.address !== cell.address ? '' : squeeze(textOf(cell.value));
-        cells.push({ text, origin: { sheet: sheet.name, ref: cell.address } });
+        const inner = cell.isMerged && cell.master.address !== cell.address;
+        const raw: RawCell = { text: inner ? '' : squeeze(textOf(cell.value)), origin: { sheet: sheet.name, ref: cell.address } };
+        if (inner && cell.master.fullAddress.col < c) continued.add(raw);
+        cells.push(raw);
       }
       rows.push({ cells, origin: { sheet: sheet.name, ref: `A${r}` } });
     }
-    blocks.push(...rowsToBlocks(rows, counter));
+    blocks.push(...rowsToBlocks(rows, counter, continued));
   }
   return blocks;
 }

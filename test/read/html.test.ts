@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { htmlToBlocks, sniffHtmlCharset } from '../../src/read/html.js';
+import { htmlToBlocks } from '../../src/read/html.js';
 import { InputError, type Block, type RawTable } from '../../src/read/types.js';
 
 const tables = (blocks: Block[]): RawTable[] => blocks.flatMap((b) => (b.kind === 'table' ? [b.table] : []));
@@ -105,10 +105,4 @@ describe('broken HTML', () => {
     const cut = text.slice(0, text.indexOf('五、'));
     expect(tables(htmlToBlocks(cut))).toHaveLength(3);
   });
-});
-
-test('sniffHtmlCharset finds <meta http-equiv> and <meta charset>', () => {
-  expect(sniffHtmlCharset(readFileSync('fixtures/html/seed-2019.gbk.html'))).toBe('gb2312');
-  expect(sniffHtmlCharset(new TextEncoder().encode('<meta charset="GBK">'))).toBe('gbk');
-  expect(sniffHtmlCharset(new TextEncoder().encode('<p>none</p>'))).toBeUndefined();
 });
