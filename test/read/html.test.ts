@@ -14,7 +14,7 @@ describe('htmlToBlocks on the seed page', () => {
     const order = blocks.map((b) => (b.kind === 'table' ? `table${b.table.origin.tableIndex}` : b.text));
     expect(order.indexOf('二、主動公開政府信息情況')).toBe(order.indexOf('table1') - 1);
     expect(order.indexOf('三、收到和處理政府信息公開申請情況')).toBe(order.indexOf('table2') - 1);
-    expect(order.indexOf('四、政府信息公開行政復議、行政诉訟情況')).toBe(order.indexOf('table3') - 1);
+    expect(order.indexOf('四、政府信息公開行政復議、行政訴訟情況')).toBe(order.indexOf('table3') - 1);
     expect(order).toContain('六、其他需要報告的事項');
     expect(order[order.length - 2]).toBe('無。');
   });
@@ -41,7 +41,7 @@ describe('htmlToBlocks on the seed page', () => {
     expect(rows.every((row) => row.length === 10)).toBe(true);
     expect(rows[1]).toEqual(['', '', '', '自然人', '法人或其他組織', '', '', '', '', '總計']);
     expect(rows[5]!.slice(0, 4)).toEqual(['三、本年度辦理結果', '（一）予以公開', '', '無']);
-    expect(rows[7]!.slice(0, 4)).toEqual(['', '（三）不予公開', '1.屬于國家秘密', '無']);
+    expect(rows[7]!.slice(0, 4)).toEqual(['', '（三）不予公開', '1.屬於國家祕密', '無']);
     expect(rows[8]!.slice(0, 4)).toEqual(['', '', '2.其他法律行政法規禁止公開', '無']);
     expect(rows[25]!.slice(0, 4)).toEqual(['四、結轉下年度繼續辦理', '', '', '無']);
     expect(rows).toHaveLength(26);
