@@ -1,0 +1,112 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
+import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
+import { blocksToReport } from '../model/from-blocks.js';
+import { linesToBlocks, toLines, type LayoutProblem, type PdfPage } from './pdf-layout.js';
+import { InputError, type Block, type ReadContext, type ReadResult, type ReaderFinding } from './types.js';
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+
+let loaded: Promise<PdfJs> | undefined;
+
+/** Loads pdfjs-dist once, with its worker code run in this thread (no worker file, no web worker). */
+async function pdfjs(): Promise<PdfJs> {
+  loaded ??= (async () => {
+    // The worker module ships no type declarations; only its presence matters here.
+    const workerModule = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+    const worker: unknown = await import(workerModule);
+    // pdfjs looks for an already loaded worker module here and then runs it in this thread.
+    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+    return import('pdfjs-dist/legacy/build/pdf.mjs');
+  })();
+  return loaded;
+}
+
+function packageDirectory(): string {
+  return dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+}
+
+/** Opens a PDF, turning the library's failures into one InputError each (not a PDF, encrypted, damaged). */
+async function open(bytes: Uint8Array): Promise<PDFDocumentProxy> {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
+  if (!head.includes('%PDF-')) throw new InputError('pdf-not-pdf');
+  const lib = await pdfjs();
+  const base = packageDirectory();
+  const task = lib.getDocument({
+    // pdfjs takes ownership of (detaches) the buffer it is given, so give it a copy.
+    data: bytes.slice(),
+    cMapUrl: join(base, 'cmaps') + '/',
+    cMapPacked: true,
+    standardFontDataUrl: join(base, 'standard_fonts') + '/',
+    verbosity: 0,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    stopAtErrors: false,
+  });
+  try {
+    return await task.promise;
+  } catch (error) {
+    const name = error instanceof Error ? error.name : '';
+    if (name === 'PasswordException') throw new InputError('pdf-encrypted');
+    throw new InputError('pdf-damaged', { detail: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+/** Reads every page's text runs with their positions, in top-down coordinates. */
+async function extractPages(document: PDFDocumentProxy): Promise<PdfPage[]> {
+  const pages: PdfPage[] = [];
+  for (let number = 1; number <= document.numPages; number += 1) {
+    let page;
+    let content;
+    try {
+      page = await document.getPage(number);
+      content = await page.getTextContent();
+    } catch (error) {
+      throw new InputError('pdf-damaged', { detail: `page ${number}: ${error instanceof Error ? error.message : String(error)}` });
+    }
+    const [, , , height] = page.view as [number, number, number, number];
+    const texts = content.items
+      .filter((item): item is TextItem => 'str' in item && item.str.trim() !== '')
+      .map((item) => {
+        const [a, b, , , x, y] = item.transform as [number, number, number, number, number, number];
+        const size = Math.hypot(a, b) || item.height || 10;
+        const vertical = item.dir === 'ttb';
+        const top = vertical ? height - y - size : height - y - 0.85 * size;
+        const bottom = vertical ? top + Math.max(item.height, size) : height - y + 0.15 * size;
+        return { text: item.str, page: number, x0: x, x1: x + (vertical ? size : item.width), top, bottom, size, vertical };
+      });
+    pages.push({ page: number, height, texts });
+    page.cleanup();
+  }
+  return pages;
+}
+
+/** Reads a PDF into text blocks and raw tables (cell origins are page and line on that page), with any table that could not be rebuilt. */
+export async function pdfToBlocks(bytes: Uint8Array): Promise<{ blocks: Block[]; problems: LayoutProblem[]; pages: number }> {
+  const document = await open(bytes);
+  try {
+    const pages = await extractPages(document);
+    const characters = pages.reduce((sum, page) => sum + page.texts.reduce((n, t) => n + t.text.trim().length, 0), 0);
+    if (characters === 0) throw new InputError('pdf-no-text', { pages: pages.length });
+    const problems: LayoutProblem[] = [];
+    const blocks = linesToBlocks(toLines(pages), problems);
+    return { blocks, problems, pages: pages.length };
+  } finally {
+    await document.destroy();
+  }
+}
+
+/** The PDF reader: text with positions → lines, columns and rows → the shared mapper from blocks to the report. */
+export async function readPdf(bytes: Uint8Array, context: ReadContext): Promise<ReadResult> {
+  const { blocks, problems } = await pdfToBlocks(bytes);
+  const result = blocksToReport(blocks, { ...context, format: 'pdf' });
+  const findings: ReaderFinding[] = problems.map((problem) => ({
+    ruleId: 'missing-table',
+    messageId: 'pdf-unreadable',
+    data: { heading: problem.heading, page: problem.page, line: problem.line },
+    origin: { page: problem.page, line: problem.line },
+  }));
+  return { ...result, findings: [...result.findings, ...findings] };
+}
