@@ -10,7 +10,7 @@ const READERS: Record<InputFormat, () => Promise<Reader>> = {
   markdown: async () => (await import('./markdown.js')).readMarkdown,
   docx: async () => (await import('./docx.js')).readDocx,
   xlsx: async () => (await import('./xlsx.js')).readXlsx,
-  pdf: async () => unsupported('pdf'),
+  pdf: async () => (await import('./pdf.js')).readPdf,
 };
 
 const EXTENSIONS: Record<string, InputFormat> = {
