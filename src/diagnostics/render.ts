@@ -104,7 +104,7 @@ function termLabel(term: SumTerm, all: readonly SumTerm[]): string {
 
 /** A table 三 row by its own label, prefixed with its group's numbering: （三）1.属于国家秘密. */
 function shortRowLabel(cell: CellRef): string {
-  const label = cell.labels.row;
+  const label = cell.labels.row.replace(/（区分处理的[^）]*）$/u, '');
   if (!label.includes(' › ')) return label;
   const own = label.slice(label.lastIndexOf(' › ') + 3);
   const groupNumber = /^（[一二三四五六七]）/u.exec(label)?.[0] ?? '';

@@ -1,4 +1,4 @@
-import type { CellRef, Origin, TemplateId } from '../model/types.js';
+import type { CellRef, Origin, RawValue, TemplateId } from '../model/types.js';
 import type { InputFormat } from '../read/types.js';
 import type { Severity } from '../rules/catalogue-types.js';
 
@@ -53,6 +53,14 @@ export interface FileResult {
   diagnostics: Diagnostic[];
   rules: RuleRun[];
   error?: FileError;
+  /** Raw cell values by JSON pointer with their place, kept only when asked for (LintOptions.cells: html, year-to-year). */
+  cells?: Record<string, CellSnapshot>;
+}
+
+/** What a cell held as written, and where it was in the file. */
+export interface CellSnapshot {
+  raw: RawValue;
+  origin?: Origin;
 }
 
 /** Counts over a whole run. */

@@ -2,7 +2,7 @@ import { buildReport, chooseTemplate, countOf, type Report } from '../model/repo
 import type { TemplateCell } from '../model/template.js';
 import type { TemplateId } from '../model/types.js';
 import type { ReadResult } from '../read/types.js';
-import type { Diagnostic, FileResult, RuleRun } from '../diagnostics/types.js';
+import type { CellSnapshot, Diagnostic, FileResult, RuleRun } from '../diagnostics/types.js';
 import type { RuleEntry, Severity } from './catalogue-types.js';
 import { RULES } from './catalogue.js';
 import { RULE_KINDS } from './kinds/index.js';
@@ -21,6 +21,8 @@ export interface LintOptions {
   strict?: boolean;
   /** Severity overrides by rule id. */
   rules?: Record<string, RuleSetting>;
+  /** Keep a snapshot of every cell's raw value and place in the result (html output, year-to-year checks). */
+  cells?: boolean;
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -41,6 +43,9 @@ export function lintReadResult(read: ReadResult, file: string, options: LintOpti
     const setting = options.rules?.[rule.id] ?? rule.severity;
     if (setting === 'off') continue;
     if (templateChoice.template && !rule.templates.includes(templateChoice.template)) continue;
+    // The schema is the contract of JSON input; other readers build the document themselves and report
+    // missing tables, missing rows and unknown rows in the input's own terms (reader rules).
+    if (rule.kind === 'schema' && read.format !== 'json') continue;
     const kind = RULE_KINDS[rule.kind];
     const context: RuleContext = { rule, report, document, templateChoice, readerFindings: read.findings, strict };
     const outcome = kind.needsReport && !report ? { status: 'not-evaluated' as const, findings: [] } : kind.check(context);
@@ -59,7 +64,18 @@ export function lintReadResult(read: ReadResult, file: string, options: LintOpti
     ...(report?.agency !== undefined ? { agency: report.agency } : {}),
     diagnostics,
     rules: runs,
+    ...(options.cells && report ? { cells: snapshotCells(report, read) } : {}),
   };
+}
+
+function snapshotCells(report: Report, read: ReadResult): Record<string, CellSnapshot> {
+  const cells: Record<string, CellSnapshot> = {};
+  for (const cell of report.cells) {
+    if (!cell.present || cell.raw === undefined) continue;
+    const origin = read.locate(cell.def.pointer);
+    cells[cell.def.pointer] = origin ? { raw: cell.raw, origin } : { raw: cell.raw };
+  }
+  return cells;
 }
 
 function toDiagnostic(rule: RuleEntry, ruleSeverity: Severity, finding: Finding, read: ReadResult, file: string): Diagnostic {
