@@ -36,6 +36,7 @@ const BLOCK_LEVEL = new Set([
   'pre', 'section', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'title', 'tr', 'ul',
 ]);
 const MAX_SPAN = 1000;
+const PAGE_FURNITURE = new Set(['footer', 'foot', 'nav', 'navbar', 'breadcrumb', 'crumb', 'crumbs', 'copyright']);
 
 /**
  * Reads an HTML page (already decoded) into text blocks and raw tables in reading order.
@@ -48,7 +49,8 @@ const MAX_SPAN = 1000;
  * a collapsed 无 row) is read once, never repeated. Rows are padded with blank cells to the table's width.
  * Cell text ignores markup: <br> and block elements inside a cell become one space, &nbsp; and runs of white space
  * become one space, and the text is trimmed (a blank cell is ''). Tables that contain other tables, or have a
- * single column, are layout boxes: their content is read as if the table were not there. Text outside data tables
+ * single column, are layout boxes: their content is read as if the table were not there. Script, style, hidden
+ * elements and page furniture (<nav>, <footer>, class or id footer/nav/breadcrumb/copyright) are skipped. Text outside data tables
  * becomes one text block per paragraph (block element or <br>), with <title> and <caption> kept.
  * Origins: line/column (1-based) of the cell's first text, or of its start tag when it is blank, and
  * tableIndex/rowIndex/columnIndex (1-based, counting data tables only). Throws InputError 'html-truncated' when
@@ -215,7 +217,10 @@ function span(value: string | undefined): number {
 }
 
 function isHidden(node: ElementNode): boolean {
-  return 'hidden' in node.attribs || /display\s*:\s*none/i.test(node.attribs['style'] ?? '');
+  if ('hidden' in node.attribs || /display\s*:\s*none/i.test(node.attribs['style'] ?? '')) return true;
+  if (node.name === 'nav' || node.name === 'footer') return true;
+  const tokens = `${node.attribs['class'] ?? ''} ${node.attribs['id'] ?? ''}`.toLowerCase().split(/\s+/u);
+  return tokens.some((token) => PAGE_FURNITURE.has(token));
 }
 
 function* descendants(node: ElementNode): Generator<ElementNode> {

@@ -16,14 +16,15 @@ describe('htmlToBlocks on the seed page', () => {
     expect(order.indexOf('三、收到和處理政府信息公開申請情況')).toBe(order.indexOf('table2') - 1);
     expect(order.indexOf('四、政府信息公開行政復議、行政訴訟情況')).toBe(order.indexOf('table3') - 1);
     expect(order).toContain('六、其他需要報告的事項');
-    expect(order[order.length - 2]).toBe('無。');
+    expect(order.at(-1)).toBe('無。');
   });
 
-  test('drops script, style and hidden text', () => {
+  test('drops script, style, hidden text and the page footer', () => {
     const all = blocks.map((b) => (b.kind === 'text' ? b.text : '')).join('\n');
     expect(all).not.toContain('_hmt');
     expect(all).not.toContain('border:1px');
-    expect(all).not.toContain('隐藏的统计文字');
+    expect(all).not.toContain('隱藏的統計文字');
+    expect(all).not.toContain('主辦');
   });
 
   test('table 二 keeps the seed values; <br> in a header becomes a space; colspan leaves blanks', () => {
