@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli/main.js';
-import { nodeIO } from '../dist/cli/node-io.js';
+import { run } from '../dist/bundle/cli.js';
 
-process.exitCode = await main(process.argv.slice(2), nodeIO());
+process.exitCode = await run();

@@ -47,9 +47,15 @@ describe('readJson', () => {
   it('rejects an empty file, a top-level array and bytes that are not UTF-8', () => {
     expect(inputError('  \n').messageId).toBe('empty-file');
     expect(inputError('[1]').messageId).toBe('json-not-object');
-    const bad = inputError(new Uint8Array([0x7b, 0x22, 0xc4, 0xe3, 0x22, 0x3a, 0x31, 0x7d]));
+    const bad = inputError(new Uint8Array([0x7b, 0x22, 0x61, 0xff, 0xff, 0x22, 0x7d]));
     expect(bad.messageId).toBe('undecodable');
-    expect(bad.data['offset']).toBe(2);
+    expect(bad.data['offset']).toBe(3);
+  });
+
+  it('reads JSON saved as GBK by a Windows tool, and says so', () => {
+    const read = readJson(new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xc4, 0xe3, 0x22, 0x7d]), context);
+    expect(read.document).toEqual({ a: '你' });
+    expect(read.encoding).toBe('gb18030');
   });
 
   it('scans escaped keys into escaped pointers', () => {
