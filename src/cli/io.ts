@@ -10,4 +10,8 @@ export interface CliIO {
   cwd: string;
   env: Record<string, string | undefined>;
   stdoutIsTTY: boolean;
+  /** Appends to a file (GitHub step summary); writeFile is used when absent. */
+  appendFile?(path: string, text: string): Promise<void>;
+  /** The current date, for exception expiry; the real clock when absent. */
+  now?(): Date;
 }

@@ -1,9 +1,17 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { cliMessage, renderFileError } from '../diagnostics/render.js';
-import { summarize, type FileResult, type LintResults } from '../diagnostics/types.js';
+import { summarize, type LintResults } from '../diagnostics/types.js';
+import { dirname, join, relative, resolve } from 'node:path';
+import { CONFIG_FILE_NAME, effectiveConfig, parseConfig, ruleOverrides, type Config } from '../config.js';
+import { githubSummary } from '../format/github.js';
+import { globBase, hasMagic, matchGlob } from '../glob.js';
+import { InputError } from '../read/types.js';
+import { findRule } from '../rules/catalogue.js';
+import type { RuleSetting } from '../rules/engine.js';
+import { lintInputs, type RunInput, type RunOptions } from '../run.js';
 import { FORMATTERS, FORMAT_NAMES } from '../format/index.js';
 import type { FormatName } from '../format/types.js';
-import { failed, lintBytes, type LintInputOptions } from '../lint.js';
+import { failed } from '../lint.js';
 import { INPUT_FORMATS, formatOfFile } from '../read/index.js';
 import type { InputFormat } from '../read/types.js';
 import type { Locale, Severity } from '../rules/catalogue-types.js';
@@ -21,9 +29,9 @@ export const EXIT = { clean: 0, findings: 1, error: 2 } as const;
 export const VERSION = '0.1.0';
 
 interface LintFlags {
-  format: FormatName;
-  outputFile?: string;
-  locale: Locale;
+  format: FormatName[];
+  outputFile: string[];
+  locale?: Locale;
   quiet?: boolean;
   maxWarnings?: number;
   strict?: boolean;
@@ -33,6 +41,12 @@ interface LintFlags {
   encoding?: string;
   stdinFilename?: string;
   color?: boolean;
+  config?: string;
+  rule: string[];
+  failOn?: Severity;
+  printConfig?: boolean;
+  previous?: string;
+  continuity: boolean;
 }
 
 /** Runs the CLI with arguments (without node and script) and returns the exit code; never exits the process. */
@@ -49,9 +63,15 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .command('lint', { isDefault: true })
     .description('lint report files (the default command)')
     .argument('[files...]', 'report files or directories; - reads standard input')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMAT_NAMES).default('stylish'))
-    .option('-o, --output-file <path>', 'write the output to a file instead of standard output')
-    .addOption(new Option('--locale <locale>', 'language of messages').choices(['zh-CN', 'en']).default('zh-CN'))
+    .option('-f, --format <format>', `output format, repeatable: ${FORMAT_NAMES.join(', ')} (default: stylish)`, collectFormat, [])
+    .option('-o, --output-file <path>', 'write the output of the matching --format to this file (- is standard output); repeatable, paired with --format in order', collect, [])
+    .addOption(new Option('--locale <locale>', "language of messages (default: zh-CN, or the config file's)").choices(['zh-CN', 'en']))
+    .option('-c, --config <path>', `use this configuration file instead of looking for ${'xxgk-lint.config.json'} from the working folder upward`)
+    .option('--rule <id:severity>', "set a rule's severity (error, warning, info, off); repeatable; wins over the config file", collect, [])
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when there is a finding of this severity or worse (default: error)').choices(['error', 'warning', 'info']))
+    .option('--print-config', 'print the effective configuration as JSON and exit')
+    .option('--previous <file>', "last year's report: compare every input with it (year-to-year rules) instead of pairing inputs by agency")
+    .option('--no-continuity', 'skip the year-to-year checks between inputs')
     .option('--quiet', 'report errors only')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
     .option('--strict', 'treat blank cells as missing rather than 0')
@@ -87,7 +107,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .option('--year <year>', "the report's year", parseYear)
     .option('--stdin-filename <name>', 'the file name to use in messages for standard input')
     .addOption(new Option('--locale <locale>', 'language of messages').choices(['zh-CN', 'en']).default('zh-CN'))
-    .action(async (input: string, flags: Omit<LintFlags, 'format'>) => {
+    .action(async (input: string, flags: Parameters<typeof convertCommand>[1]) => {
       exitCode = await convertCommand(input, flags, io);
     });
 
@@ -103,73 +123,236 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   return exitCode;
 }
 
+/** Where one output goes: a format and a file, or standard output. */
+interface OutputTarget {
+  format: FormatName;
+  file?: string;
+}
+
+/**
+ * Pairs --format and --output-file in order: the first format with the first file, and so on; a format without a file
+ * (or with -) goes to standard output. More files than formats, or two formats on standard output, is a usage error.
+ */
+export function outputTargets(formats: readonly FormatName[], files: readonly string[]): OutputTarget[] | string {
+  const chosen: FormatName[] = formats.length > 0 ? [...formats] : ['stylish'];
+  if (files.length > chosen.length) return `${files.length} --output-file for ${chosen.length} --format: give one --format for each --output-file (they pair in order)`;
+  const targets = chosen.map((format, index) => {
+    const file = files[index];
+    return file === undefined || file === '-' ? { format } : { format, file };
+  });
+  if (targets.filter((target) => !target.file).length > 1) return 'only one --format can go to standard output: give the others an --output-file (they pair in order; - is standard output)';
+  return targets;
+}
+
 async function runLint(patterns: string[], flags: LintFlags, io: CliIO): Promise<number> {
+  const targets = outputTargets(flags.format, flags.outputFile);
+  if (typeof targets === 'string') {
+    io.stderr(`xxgk-lint: ${targets}\n`);
+    return EXIT.error;
+  }
+  const ruleFlags = parseRuleFlags(flags.rule);
+  if (typeof ruleFlags === 'string') {
+    io.stderr(ruleFlags);
+    return EXIT.error;
+  }
+  const loaded = await loadConfig(flags.config, io);
+  if (!loaded.ok) {
+    for (const line of loaded.lines) io.stderr(`xxgk-lint: ${line}\n`);
+    return EXIT.error;
+  }
+  const settings = effectiveConfig(loaded.config, loaded.file, {
+    rules: ruleFlags,
+    ...(flags.strict ? { strict: true } : {}),
+    ...(flags.locale ? { locale: flags.locale } : {}),
+    ...(flags.failOn ? { failOn: flags.failOn } : {}),
+  });
+  if (flags.printConfig) {
+    io.stdout(`${JSON.stringify(settings, null, 2)}\n`);
+    return EXIT.clean;
+  }
   if (patterns.length === 0) {
     io.stderr('xxgk-lint: no files given. Usage: xxgk-lint [options] <files...>  (see xxgk-lint --help)\n');
     return EXIT.error;
   }
-  const options: LintInputOptions = {
-    ...(flags.strict ? { strict: true } : {}),
+  const locale = settings.locale;
+  const expanded = await expandPatterns(patterns, io);
+  const inputs: RunInput[] = expanded.files.map((file) => inputOf(file, flags, io));
+  const needsCells = targets.some((target) => target.format === 'html');
+  const rules = ruleOverrides(settings);
+  const options: RunOptions = {
+    ...(settings.strict ? { strict: true } : {}),
     ...(flags.template ? { template: flags.template } : {}),
     ...(flags.year !== undefined ? { year: flags.year } : {}),
     ...(flags.inputFormat ? { inputFormat: flags.inputFormat } : {}),
     ...(flags.encoding ? { encoding: flags.encoding } : {}),
+    ...(Object.keys(rules).length > 0 ? { rules } : {}),
+    ...(needsCells ? { cells: true } : {}),
+    ...(flags.previous ? { previous: inputOf(flags.previous, flags, io) } : {}),
+    continuity: flags.continuity,
   };
-  const files = await expandInputs(patterns, io);
-  const results: FileResult[] = [];
-  for (const file of files) results.push(await lintOne(file, flags, options, io));
-  results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  for (const result of results) {
-    if (result.error) io.stderr(`xxgk-lint: ${placeOf(result)}${renderFileError(result.error, flags.locale)}\n`);
+  if (loaded.file && settings.exceptions.length > 0) {
+    const configPath = resolve(io.cwd, loaded.file);
+    options.exceptions = settings.exceptions;
+    options.exceptionContext = {
+      today: isoDate(io.now?.() ?? new Date()),
+      configFile: loaded.file,
+      ...(loaded.text !== undefined ? { configText: loaded.text } : {}),
+      relativeToConfig: (file) => relative(dirname(configPath), resolve(io.cwd, file)).replace(/\\/g, '/'),
+    };
   }
-  const summary = summarize(results);
+  const run = await lintInputs(inputs, options);
+  const files = [...run.files, ...expanded.unmatched.map((pattern) => failed(pattern, new InputError('no-match', { pattern })))];
+  files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  for (const result of files) {
+    if (result.error) io.stderr(`xxgk-lint: ${placeOf(result)}${renderFileError(result.error, locale)}\n`);
+  }
+  const summary = summarize(files);
   const shown: LintResults = {
-    files: flags.quiet ? results.map((result) => ({ ...result, diagnostics: result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error') })) : results,
+    files: flags.quiet ? files.map((result) => ({ ...result, diagnostics: result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error') })) : files,
     summary: flags.quiet ? { ...summary, warnings: 0, infos: 0 } : summary,
   };
-  const color = flags.color ?? (io.stdoutIsTTY && !flags.outputFile && io.env['NO_COLOR'] === undefined && io.env['FORCE_COLOR'] !== '0');
-  const output = FORMATTERS[flags.format](shown, { locale: flags.locale, color: flags.color === true ? true : color && flags.color !== false });
-  if (flags.outputFile) await io.writeFile(flags.outputFile, output);
-  else io.stdout(output);
+  const terminalColor = flags.color ?? (io.stdoutIsTTY && io.env['NO_COLOR'] === undefined && io.env['FORCE_COLOR'] !== '0');
+  for (const target of targets) {
+    const output = FORMATTERS[target.format](shown, { locale, color: target.file ? flags.color === true : terminalColor, version: VERSION });
+    if (target.file) await io.writeFile(target.file, output);
+    else io.stdout(output);
+  }
+  const stepSummary = io.env['GITHUB_STEP_SUMMARY'];
+  if (stepSummary && targets.some((target) => target.format === 'github')) {
+    const markdown = githubSummary(shown, { locale, color: false });
+    await (io.appendFile ? io.appendFile(stepSummary, markdown) : io.writeFile(stepSummary, markdown));
+  }
   if (summary.inputErrors > 0) return EXIT.error;
-  if (summary.errors > 0) return EXIT.findings;
+  const failing = summary.errors + (settings.failOn === 'error' ? 0 : summary.warnings) + (settings.failOn === 'info' ? summary.infos : 0);
+  if (failing > 0) return EXIT.findings;
   if (flags.maxWarnings !== undefined && summary.warnings > flags.maxWarnings) {
-    io.stderr(`xxgk-lint: ${cliMessage('max-warnings', flags.locale, { warnings: summary.warnings, max: flags.maxWarnings })}\n`);
+    io.stderr(`xxgk-lint: ${cliMessage('max-warnings', locale, { warnings: summary.warnings, max: flags.maxWarnings })}\n`);
     return EXIT.findings;
   }
   return EXIT.clean;
 }
 
-async function lintOne(file: string, flags: LintFlags, options: LintInputOptions, io: CliIO): Promise<FileResult> {
-  const name = file === '-' ? (flags.stdinFilename ?? '<stdin>') : file;
-  let bytes: Uint8Array;
-  try {
-    bytes = file === '-' ? await io.readStdin() : await io.readFile(file);
-  } catch (error) {
-    return failed(name, readError(error));
+function inputOf(file: string, flags: LintFlags, io: CliIO): RunInput {
+  if (file === '-') {
+    const name = flags.stdinFilename ?? '<stdin>';
+    const inputFormat = flags.inputFormat ?? formatOfFile(name) ?? 'json';
+    return { file: name, inputFormat, read: () => io.readStdin() };
   }
-  const inputFormat = options.inputFormat ?? (file === '-' ? (formatOfFile(name) ?? 'json') : undefined);
-  return lintBytes(bytes, name, inputFormat ? { ...options, inputFormat } : options);
+  return {
+    file,
+    read: async () => {
+      try {
+        return await io.readFile(file);
+      } catch (error) {
+        throw readError(error);
+      }
+    },
+  };
 }
 
-/** Expands directories into the report files under them; plain paths are kept as given. */
-export async function expandInputs(patterns: readonly string[], io: CliIO): Promise<string[]> {
+type LoadedConfig = { ok: true; config: Config; file: string | null; text?: string } | { ok: false; lines: string[] };
+
+/** Reads --config, or the nearest xxgk-lint.config.json from the working folder upward; none is fine. */
+export async function loadConfig(path: string | undefined, io: CliIO): Promise<LoadedConfig> {
+  let file: string | undefined;
+  let bytes: Uint8Array | undefined;
+  if (path !== undefined) {
+    try {
+      bytes = await io.readFile(path);
+      file = path;
+    } catch (error) {
+      return { ok: false, lines: [`${path}: ${renderFileError({ kind: 'input', messageId: readError(error).messageId, data: readError(error).data, location: { file: path } }, 'en')}`] };
+    }
+  } else {
+    let directory = resolve(io.cwd);
+    for (;;) {
+      const candidate = join(directory, CONFIG_FILE_NAME);
+      try {
+        bytes = await io.readFile(candidate);
+        file = relative(io.cwd, candidate) || CONFIG_FILE_NAME;
+        break;
+      } catch {
+        const parent = dirname(directory);
+        if (parent === directory) break;
+        directory = parent;
+      }
+    }
+  }
+  if (bytes === undefined || file === undefined) return { ok: true, config: {}, file: null };
+  const text = new TextDecoder().decode(bytes);
+  const parsed = await parseConfig(text);
+  if (!parsed.ok) {
+    return { ok: false, lines: [`${file}: ${parsed.problems.length} problem(s) in the configuration:`, ...parsed.problems.map((problem) => `  ${file}:${problem.line ?? 1}:${problem.column ?? 1}: ${problem.pointer || '/'}: ${problem.message}`)] };
+  }
+  return { ok: true, config: parsed.config, file, text };
+}
+
+function parseRuleFlags(values: readonly string[]): Record<string, RuleSetting> | string {
+  const rules: Record<string, RuleSetting> = {};
+  const problems: string[] = [];
+  for (const value of values) {
+    const at = value.lastIndexOf(':');
+    const id = value.slice(0, at);
+    const setting = value.slice(at + 1);
+    if (at < 1 || !['error', 'warning', 'info', 'off'].includes(setting)) problems.push(`--rule ${value}: write id:severity, the severity one of error, warning, info, off`);
+    else if (!findRule(id)) problems.push(`--rule ${value}: unknown rule "${id}" (see xxgk-lint rules)`);
+    else rules[id] = setting as RuleSetting;
+  }
+  return problems.length > 0 ? problems.map((line) => `xxgk-lint: ${line}\n`).join('') : rules;
+}
+
+function isoDate(date: Date): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function collectFormat(value: string, previous: FormatName[]): FormatName[] {
+  if (!(FORMAT_NAMES as string[]).includes(value)) throw new InvalidArgumentError(`Allowed choices are ${FORMAT_NAMES.join(', ')}.`);
+  return [...previous, value as FormatName];
+}
+
+/** The files a run reads, and the glob patterns that matched none. */
+export interface ExpandedInputs {
+  files: string[];
+  unmatched: string[];
+}
+
+/** Expands directories (every report file under them) and glob patterns (* ** ? [..]); plain paths are kept as given. */
+export async function expandPatterns(patterns: readonly string[], io: CliIO): Promise<ExpandedInputs> {
   const files = new Set<string>();
+  const unmatched: string[] = [];
+  const isReport = (file: string) => {
+    const base = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+    return formatOfFile(file) !== undefined && !/^readme\./i.test(base) && base !== CONFIG_FILE_NAME && base !== 'package.json' && base !== 'package-lock.json';
+  };
   for (const pattern of patterns) {
+    if (pattern !== '-' && hasMagic(pattern)) {
+      const listed = (await io.listDirectory(globBase(pattern))) ?? [];
+      const matched = listed.filter((file) => matchGlob(pattern, file) && isReport(file)).sort();
+      if (matched.length === 0) unmatched.push(pattern);
+      for (const file of matched) files.add(file);
+      continue;
+    }
     const listed = pattern === '-' ? undefined : await io.listDirectory(pattern);
     if (!listed) {
       files.add(pattern);
       continue;
     }
-    for (const file of listed.sort()) {
-      const base = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
-      if (formatOfFile(file) && !/^readme\./i.test(base)) files.add(file);
-    }
+    for (const file of listed.sort()) if (isReport(file)) files.add(file);
   }
-  return [...files];
+  return { files: [...files], unmatched };
 }
 
-function placeOf(result: FileResult): string {
+/** Expands directories into the report files under them; plain paths are kept as given. */
+export async function expandInputs(patterns: readonly string[], io: CliIO): Promise<string[]> {
+  return (await expandPatterns(patterns, io)).files;
+}
+
+function placeOf(result: LintResults['files'][number]): string {
   if (!result.error) return '';
   const place = formatPlace(result.error.location, 'en');
   return place && place !== result.error.location.pointer ? `${result.file}:${place}: ` : `${result.file}: `;

@@ -1,4 +1,4 @@
-import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { appendFile, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { CliIO } from './io.js';
 
@@ -35,5 +35,7 @@ export function nodeIO(): CliIO {
     cwd: process.cwd(),
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
+    appendFile: (path, text) => appendFile(path, text),
+    now: () => new Date(),
   };
 }

@@ -10,7 +10,7 @@ export type LocalizedText = Record<Locale, string>;
 export type Severity = 'error' | 'warning' | 'info';
 
 /** The rule kinds implemented in code; every rule in schemas/rules.json is one of these with options. */
-export type RuleKindId = 'sum-compare' | 'cell-predicate' | 'template-year' | 'value-note' | 'schema' | 'reader';
+export type RuleKindId = 'sum-compare' | 'cell-predicate' | 'template-year' | 'value-note' | 'schema' | 'reader' | 'continuity' | 'narrative-figures' | 'config';
 
 /** What a rule's standing rests on (format-spec §9): the template's own words, implied by labels, or practice. */
 export type Standing = 'official' | 'implied' | 'practice';
@@ -31,6 +31,29 @@ export interface SumCompareOptions {
 export interface CellPredicateOptions {
   predicate: 'non-negative' | 'integer';
   kinds: CellKind[];
+}
+
+/** A term of a year-to-year relation: a row or a column (the other coordinate comes from `each`), added or subtracted. */
+export interface SignedTerm {
+  row?: string;
+  column?: string;
+  sign?: 1 | -1;
+}
+
+/** Options of a continuity rule: for each row or column, Σprevious (last year) + Σcurrent (this year) = target (this year). */
+export interface ContinuityOptions {
+  table: TableKey;
+  each: { row: '*' | string[] } | { column: '*' | string[] };
+  previous: SignedTerm[];
+  current: SignedTerm[];
+  target: SignedTerm;
+  /** True when the two years must use the same template to compare. */
+  sameTemplate: boolean;
+}
+
+/** Options of the narrative-figures rule: patterns with a named group `n` and the table 三 cell the figure must equal. */
+export interface NarrativeFiguresOptions {
+  patterns: { pattern: string; row: string; column: string }[];
 }
 
 /** Options of a value-note rule: which note of the value reader it reports. */

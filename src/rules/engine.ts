@@ -1,6 +1,6 @@
 import { buildReport, chooseTemplate, countOf, type Report } from '../model/report.js';
 import type { TemplateCell } from '../model/template.js';
-import type { TemplateId } from '../model/types.js';
+import type { Origin, TemplateId } from '../model/types.js';
 import type { ReadResult } from '../read/types.js';
 import type { CellSnapshot, Diagnostic, FileResult, RuleRun } from '../diagnostics/types.js';
 import type { RuleEntry, Severity } from './catalogue-types.js';
@@ -47,6 +47,7 @@ export function lintReadResult(read: ReadResult, file: string, options: LintOpti
     // missing tables, missing rows and unknown rows in the input's own terms (reader rules).
     if (rule.kind === 'schema' && read.format !== 'json') continue;
     const kind = RULE_KINDS[rule.kind];
+    if (kind.crossFile) continue;
     const context: RuleContext = { rule, report, document, templateChoice, readerFindings: read.findings, strict };
     const outcome = kind.needsReport && !report ? { status: 'not-evaluated' as const, findings: [] } : kind.check(context);
     runs.push({ id: rule.id, status: outcome.status });
@@ -82,7 +83,8 @@ function toDiagnostic(rule: RuleEntry, ruleSeverity: Severity, finding: Finding,
   // A rule that could not run is worth a warning, never an error: nothing was found to be wrong.
   const severity = finding.messageId === 'not-evaluated' && ruleSeverity === 'error' ? 'warning' : ruleSeverity;
   const pointer = finding.cell?.pointer ?? finding.pointer;
-  const origin = finding.origin ?? (pointer === undefined ? undefined : read.locate(pointer));
+  const located = finding.origin ?? (pointer === undefined ? undefined : read.locate(pointer));
+  const origin = finding.textOffset !== undefined && pointer !== undefined ? withinString(located, read, pointer, finding.textOffset) : located;
   const diagnostic: Diagnostic = {
     ruleId: rule.id,
     severity,
@@ -92,6 +94,14 @@ function toDiagnostic(rule: RuleEntry, ruleSeverity: Severity, finding: Finding,
   };
   if (finding.cell) diagnostic.cell = finding.cell.ref;
   return diagnostic;
+}
+
+/** The place of an offset inside a JSON string value: its opening quote's place moved on, when nothing before it is escaped. */
+function withinString(origin: Origin | undefined, read: ReadResult, pointer: string, offset: number): Origin | undefined {
+  if (!origin || read.format !== 'json' || origin.line === undefined || origin.column === undefined) return origin;
+  const text = pointer.split('/').slice(1).reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined), read.document);
+  if (typeof text !== 'string' || /["\\\u0000-\u001f\u2028\u2029]/.test(text.slice(0, offset))) return origin;
+  return { ...origin, column: origin.column + 1 + offset };
 }
 
 /**

@@ -25,6 +25,8 @@ export interface Finding {
   pointer?: string;
   /** A place known directly (reader findings). */
   origin?: Origin;
+  /** With `pointer` to a string: the offset of the finding in that string (narrative figures). */
+  textOffset?: number;
 }
 
 /** One evaluated equation of a sum-compare rule, kept so the engine can look for a one-cell repair. */
@@ -50,6 +52,8 @@ export interface RuleKind {
   readonly id: RuleKindId;
   /** True when the kind needs a report model (a decided template) to run. */
   readonly needsReport: boolean;
+  /** True for kinds that compare several files (year to year) or check the configuration: the per-file engine skips them. */
+  readonly crossFile?: boolean;
   check(context: RuleContext): RuleOutcome;
 }
 

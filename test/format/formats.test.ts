@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv04 from 'ajv-draft-04';
+import Ajv04Module from 'ajv-draft-04';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { LintResults } from '../../src/diagnostics/types.js';
 import { FORMATTERS, FORMAT_NAMES } from '../../src/format/index.js';
@@ -11,6 +11,10 @@ import { FINGERPRINT_KEY, sarif } from '../../src/format/sarif.js';
 import type { FormatOptions } from '../../src/format/types.js';
 import { ROOT } from '../helpers/lint.js';
 import { formatterResults } from './mixed.js';
+
+// ajv-draft-04 is CommonJS: under NodeNext its default import is the module object.
+type Ajv04Class = typeof Ajv04Module.default;
+const Ajv04: Ajv04Class = (Ajv04Module as unknown as { default?: Ajv04Class }).default ?? (Ajv04Module as unknown as Ajv04Class);
 
 const zh: FormatOptions = { locale: 'zh-CN', color: false };
 const en: FormatOptions = { locale: 'en', color: false };

@@ -1,6 +1,9 @@
 import type { RuleKindId } from '../catalogue-types.js';
 import type { RuleKind } from '../types.js';
 import { cellPredicate } from './cell-predicate.js';
+import { config } from './config.js';
+import { continuity } from './continuity.js';
+import { narrativeFigures } from './narrative-figures.js';
 import { reader } from './reader.js';
 import { schema } from './schema.js';
 import { sumCompare } from './sum-compare.js';
@@ -15,4 +18,7 @@ export const RULE_KINDS: Record<RuleKindId, RuleKind> = {
   'value-note': valueNote,
   schema,
   reader,
+  continuity,
+  'narrative-figures': narrativeFigures,
+  config,
 };

@@ -1,0 +1,168 @@
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { CONFIG_SCHEMA } from './config-schema.js';
+import { getTemplate, TEMPLATE_IDS } from './model/template.js';
+import type { TableKey } from './model/types.js';
+import { JsonSyntaxError, scanJsonPositions } from './read/json-positions.js';
+import type { Locale, Severity } from './rules/catalogue-types.js';
+import { findRule, RULES } from './rules/catalogue.js';
+import type { RuleSetting } from './rules/engine.js';
+
+/** The name of the configuration file, looked for from the working folder upward. */
+export const CONFIG_FILE_NAME = 'xxgk-lint.config.json';
+
+/** A known, accepted finding: which rule, where, why, and until when. */
+export interface Exception {
+  rule: string;
+  /** Glob patterns relative to the configuration file's folder; every file when absent. */
+  files?: string[];
+  table?: TableKey;
+  row?: string;
+  column?: string;
+  reason: string;
+  /** The last day it applies, YYYY-MM-DD. */
+  expires?: string;
+}
+
+/** xxgk-lint.config.json. */
+export interface Config {
+  rules?: Record<string, RuleSetting>;
+  failOn?: Severity;
+  strict?: boolean;
+  locale?: Locale;
+  exceptions?: Exception[];
+}
+
+/** One problem of a configuration, with its place. */
+export interface ConfigProblem {
+  pointer: string;
+  line?: number;
+  column?: number;
+  message: string;
+}
+
+/** A configuration read from text: the config, or every problem found in it at once. */
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: ConfigProblem[] };
+
+let validator: ValidateFunction | undefined;
+
+/** Parses and checks a configuration: JSON syntax, then its JSON Schema and the rule ids, tables, rows and dates it names; all problems at once. */
+export async function parseConfig(text: string): Promise<ConfigResult> {
+  let positions: Map<string, { line: number; column: number }>;
+  try {
+    positions = scanJsonPositions(text);
+  } catch (error) {
+    if (error instanceof JsonSyntaxError) return { ok: false, problems: [{ pointer: '', line: error.position.line, column: error.position.column, message: `JSON syntax error: ${error.detail}` }] };
+    throw error;
+  }
+  const value = JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
+  const validate = await configValidator();
+  const problems: ConfigProblem[] = [];
+  const place = (pointer: string, message: string) => {
+    const position = positions.get(pointer);
+    problems.push(position ? { pointer, line: position.line, column: position.column, message } : { pointer, message });
+  };
+  if (!validate(value)) {
+    const seen = new Set<string>();
+    for (const error of validate.errors ?? []) {
+      if (['if', 'then', 'else', 'allOf', 'anyOf', 'oneOf'].includes(error.keyword)) continue;
+      const pointer = error.keyword === 'additionalProperties' ? `${error.instancePath}/${String(error.params['additionalProperty'])}` : error.instancePath;
+      const message = describeError(error);
+      if (seen.has(`${pointer} ${message}`)) continue;
+      seen.add(`${pointer} ${message}`);
+      place(pointer, message);
+    }
+  }
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const config = value as Config;
+    if (config.rules && typeof config.rules === 'object') {
+      for (const id of Object.keys(config.rules)) if (!findRule(id)) place(`/rules/${id}`, `unknown rule "${id}" (see xxgk-lint rules)`);
+    }
+    if (Array.isArray(config.exceptions)) {
+      config.exceptions.forEach((exception, index) => {
+        if (!exception || typeof exception !== 'object') return;
+        const at = `/exceptions/${index}`;
+        if (typeof exception.rule === 'string' && /^[a-z]/.test(exception.rule) && !findRule(exception.rule)) place(`${at}/rule`, `unknown rule "${exception.rule}" (see xxgk-lint rules)`);
+        if ((exception.row !== undefined || exception.column !== undefined) && exception.table === undefined) place(at, 'an exception that names a row or a column must name its table too');
+        if (exception.table && typeof exception.row === 'string' && !TEMPLATE_IDS.some((id) => getTemplate(id).rowKeys(exception.table!).includes(exception.row!))) {
+          place(`${at}/row`, `table ${exception.table} has no row "${exception.row}" in either template`);
+        }
+        if (exception.table && typeof exception.column === 'string' && !TEMPLATE_IDS.some((id) => getTemplate(id).table(exception.table!).columns.some((column) => column.key === exception.column))) {
+          place(`${at}/column`, `table ${exception.table} has no column "${exception.column}" in either template`);
+        }
+        if (typeof exception.expires === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(exception.expires) && !isRealDate(exception.expires)) place(`${at}/expires`, `${exception.expires} is not a real date`);
+      });
+    }
+  }
+  if (problems.length > 0) return { ok: false, problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)) };
+  return { ok: true, config: value as Config };
+}
+
+/** The effective configuration: defaults, then the file, then the command line (--rule, --strict, --locale). */
+export interface EffectiveConfig {
+  configFile: string | null;
+  locale: Locale;
+  strict: boolean;
+  failOn: Severity;
+  /** Every rule's setting, catalogue order. */
+  rules: Record<string, RuleSetting>;
+  exceptions: Exception[];
+}
+
+/** Merges defaults, a configuration and command-line overrides. */
+export function effectiveConfig(config: Config, configFile: string | null, overrides: { rules?: Record<string, RuleSetting>; strict?: boolean; locale?: Locale; failOn?: Severity } = {}): EffectiveConfig {
+  const rules: Record<string, RuleSetting> = {};
+  for (const rule of RULES) rules[rule.id] = overrides.rules?.[rule.id] ?? config.rules?.[rule.id] ?? rule.severity;
+  return {
+    configFile,
+    locale: overrides.locale ?? config.locale ?? 'zh-CN',
+    strict: overrides.strict ?? config.strict ?? false,
+    failOn: overrides.failOn ?? config.failOn ?? 'error',
+    rules,
+    exceptions: config.exceptions ?? [],
+  };
+}
+
+/** Only the settings that differ from the catalogue, for the engine. */
+export function ruleOverrides(config: EffectiveConfig): Record<string, RuleSetting> {
+  const overrides: Record<string, RuleSetting> = {};
+  for (const rule of RULES) {
+    const setting = config.rules[rule.id];
+    if (setting !== undefined && setting !== rule.severity) overrides[rule.id] = setting;
+  }
+  return overrides;
+}
+
+function isRealDate(text: string): boolean {
+  const [year, month, day] = text.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+function describeError(error: ErrorObject): string {
+  switch (error.keyword) {
+    case 'additionalProperties':
+      return `unknown key "${String(error.params['additionalProperty'])}"`;
+    case 'enum':
+      return `must be one of ${(error.params['allowedValues'] as unknown[]).map((value) => JSON.stringify(value)).join(', ')}`;
+    case 'required':
+      return `"${String(error.params['missingProperty'])}" is required`;
+    case 'pattern':
+      return error.instancePath.endsWith('/expires') ? 'must be a date written YYYY-MM-DD' : `does not have the expected form (${String(error.params['pattern'])})`;
+    case 'propertyNames':
+      return 'is not a rule id';
+    default:
+      return error.message ?? error.keyword;
+  }
+}
+
+async function configValidator(): Promise<ValidateFunction> {
+  if (!validator) {
+    // Loaded only when a configuration is used, so a plain run does not pay for ajv.
+    const module = (await import('ajv')) as unknown as { default: { default?: AjvClass } & AjvClass };
+    const Ajv = module.default.default ?? module.default;
+    validator = new Ajv({ allErrors: true, strict: false }).compile(CONFIG_SCHEMA as unknown as object);
+  }
+  return validator;
+}
+
+type AjvClass = new (options: object) => { compile(schema: object): ValidateFunction };

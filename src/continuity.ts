@@ -1,0 +1,139 @@
+import type { CellSnapshot, Diagnostic, FileResult, RuleRun } from './diagnostics/types.js';
+import { getTemplate, type CompiledTemplate, type TemplateCell } from './model/template.js';
+import type { TemplateId } from './model/types.js';
+import { readValue } from './model/values.js';
+import type { ContinuityOptions, RuleEntry, Severity, SignedTerm } from './rules/catalogue-types.js';
+import { RULES } from './rules/catalogue.js';
+import type { RuleSetting } from './rules/engine.js';
+
+/** A report of an earlier year and one of the next year, to compare. */
+export interface YearPair {
+  previous: FileResult;
+  current: FileResult;
+}
+
+/** Pairs reports of the same agency for consecutive years (both need a template, a year, an agency and cell snapshots). */
+export function pairByAgency(files: readonly FileResult[]): YearPair[] {
+  const byKey = new Map<string, FileResult>();
+  for (const file of files) {
+    const agency = file.agency?.trim();
+    if (!agency || file.year === undefined || !file.cells || file.error) continue;
+    const key = `${agency}\u0000${file.year}`;
+    const other = byKey.get(key);
+    if (!other || file.file < other.file) byKey.set(key, file);
+  }
+  const pairs: YearPair[] = [];
+  for (const current of byKey.values()) {
+    const previous = byKey.get(`${current.agency!.trim()}\u0000${current.year! - 1}`);
+    if (previous) pairs.push({ previous, current });
+  }
+  return pairs.sort((a, b) => (a.current.file < b.current.file ? -1 : a.current.file > b.current.file ? 1 : 0));
+}
+
+/** Runs every continuity rule on each pair and adds the findings and rule runs to the later year's result. */
+export function checkContinuity(pairs: readonly YearPair[], options: { rules?: Record<string, RuleSetting>; strict?: boolean } = {}): void {
+  for (const pair of pairs) {
+    for (const rule of RULES) {
+      if (rule.kind !== 'continuity') continue;
+      const setting = options.rules?.[rule.id] ?? rule.severity;
+      if (setting === 'off') continue;
+      const outcome = comparePair(rule, pair, options.strict ?? false);
+      if (!outcome) continue;
+      const run: RuleRun = { id: rule.id, status: outcome.status };
+      pair.current.rules.push(run);
+      for (const diagnostic of outcome.diagnostics) pair.current.diagnostics.push({ ...diagnostic, severity: diagnostic.messageId === 'not-comparable' ? 'info' : setting });
+    }
+  }
+}
+
+interface PairOutcome {
+  status: RuleRun['status'];
+  diagnostics: Omit<Diagnostic, 'severity'>[];
+}
+
+/** One rule on one pair; undefined when the rule concerns neither year's template. */
+export function comparePair(rule: RuleEntry, pair: YearPair, strict: boolean): PairOutcome | undefined {
+  const options = rule.options as unknown as ContinuityOptions;
+  const { previous, current } = pair;
+  const before = previous.template;
+  const now = current.template;
+  if (!before || !now) return undefined;
+  const applies = (template: TemplateId) => rule.templates.includes(template);
+  if (!applies(before) && !applies(now)) return undefined;
+  const base = { previousFile: previous.file, previousYear: previous.year ?? null, year: current.year ?? null };
+  if (!applies(before) || !applies(now) || (options.sameTemplate && before !== now)) {
+    return {
+      status: 'not-evaluated',
+      diagnostics: [{ ruleId: rule.id, messageId: 'not-comparable', data: { ...base, previousTemplate: before, template: now }, location: { file: current.file } }],
+    };
+  }
+  const oldTemplate = getTemplate(before);
+  const newTemplate = getTemplate(now);
+  const diagnostics: Omit<Diagnostic, 'severity'>[] = [];
+  let missing = false;
+  for (const key of keysOf(options, newTemplate)) {
+    const target = cellOf(newTemplate, options, options.target, key);
+    if (!target) continue;
+    const previousTerms = options.previous.map((term) => termOf(oldTemplate, options, term, key, previous.cells, strict));
+    const currentTerms = options.current.map((term) => termOf(newTemplate, options, term, key, current.cells, strict));
+    const actual = valueOf(target, current.cells, strict);
+    const terms = [...previousTerms, ...currentTerms];
+    if (actual === undefined || terms.some((term) => term === undefined || term.value === null)) {
+      missing = true;
+      continue;
+    }
+    const expected = terms.reduce((sum, term) => sum + term!.sign * term!.value!, 0);
+    if (expected === actual) continue;
+    const snapshot = current.cells?.[target.pointer];
+    diagnostics.push({
+      ruleId: rule.id,
+      messageId: 'mismatch',
+      cell: target.ref,
+      location: { file: current.file, pointer: target.pointer, ...snapshot?.origin },
+      data: {
+        ...base,
+        expected,
+        actual,
+        difference: actual - expected,
+        previousTerms: previousTerms.map((term) => ({ cell: term!.cell.ref, value: term!.sign * term!.value! })),
+        currentTerms: currentTerms.map((term) => ({ cell: term!.cell.ref, value: term!.sign * term!.value! })),
+      },
+    });
+  }
+  const status = diagnostics.length > 0 ? 'failed' : missing ? 'not-evaluated' : 'passed';
+  return { status, diagnostics };
+}
+
+function keysOf(options: ContinuityOptions, template: CompiledTemplate): readonly string[] {
+  if ('row' in options.each) return options.each.row === '*' ? template.rowKeys(options.table) : options.each.row;
+  return options.each.column === '*' ? template.table(options.table).columns.map((column) => column.key) : options.each.column;
+}
+
+function cellOf(template: CompiledTemplate, options: ContinuityOptions, term: SignedTerm, key: string): TemplateCell | undefined {
+  const eachRow = 'row' in options.each;
+  const row = term.row ?? (eachRow ? key : undefined);
+  const column = term.column ?? (eachRow ? undefined : key);
+  return row === undefined || column === undefined ? undefined : template.cellAt(options.table, row, column);
+}
+
+function termOf(template: CompiledTemplate, options: ContinuityOptions, term: SignedTerm, key: string, cells: Record<string, CellSnapshot> | undefined, strict: boolean) {
+  const cell = cellOf(template, options, term, key);
+  if (!cell) return undefined;
+  return { cell, sign: term.sign ?? 1, value: valueOf(cell, cells, strict) ?? null };
+}
+
+/** A cell's count from its raw snapshot, read by the shared value reader; undefined when absent, unreadable, or empty under strict. */
+function valueOf(cell: TemplateCell, cells: Record<string, CellSnapshot> | undefined, strict: boolean): number | undefined {
+  const snapshot = cells?.[cell.pointer];
+  if (!snapshot) return undefined;
+  const { value } = readValue(snapshot.raw, cell);
+  if (value.kind === 'number') return value.value;
+  if (value.kind === 'empty') return strict ? undefined : 0;
+  return undefined;
+}
+
+/** Severity after a setting; exported for the exceptions module. */
+export function severityOf(rule: RuleEntry, rules: Record<string, RuleSetting> | undefined): Severity | undefined {
+  const setting = rules?.[rule.id] ?? rule.severity;
+  return setting === 'off' ? undefined : setting;
+}

@@ -1,0 +1,64 @@
+import type { Exception } from './config.js';
+import { checkContinuity, pairByAgency, type YearPair } from './continuity.js';
+import { summarize, type FileResult, type LintResults } from './diagnostics/types.js';
+import { applyExceptions, type ExceptionContext } from './exceptions.js';
+import { failed, lintBytes, type LintInputOptions } from './lint.js';
+import { compareDiagnostics } from './rules/engine.js';
+
+/** One input of a run: the name shown for it and how to get its bytes (a rejection is reported as an unreadable file). */
+export interface RunInput {
+  file: string;
+  read(): Promise<Uint8Array>;
+  /** Overrides the run's input format for this input (standard input). */
+  inputFormat?: LintInputOptions['inputFormat'];
+}
+
+/** Options of a whole run: how to read and check each input, and what to do across inputs. */
+export interface RunOptions extends LintInputOptions {
+  /** --previous: last year's report, compared with every input instead of pairing inputs by agency; its own findings are not reported. */
+  previous?: RunInput;
+  /** Year-to-year checks between inputs of the same agency (default true). */
+  continuity?: boolean;
+  /** Configured exceptions, and what applying them needs. */
+  exceptions?: readonly Exception[];
+  exceptionContext?: Omit<ExceptionContext, 'rules'>;
+  /** Unused and expired exceptions are reported in this result, appended last; the caller decides whether it is shown. */
+}
+
+/** Lints every input (each read once, one after another), then runs the year-to-year checks and applies exceptions; files sorted by name. */
+export async function lintInputs(inputs: readonly RunInput[], options: RunOptions = {}): Promise<LintResults> {
+  const { previous, continuity = true, exceptions, exceptionContext, ...perFile } = options;
+  const compare = continuity && (previous !== undefined || inputs.length > 1);
+  const lintOptions = { ...perFile, cells: perFile.cells === true || compare };
+  const results: FileResult[] = [];
+  for (const input of inputs) results.push(await lintInput(input, lintOptions));
+  if (compare) {
+    let pairs: YearPair[];
+    if (previous) {
+      const before = await lintInput(previous, lintOptions);
+      pairs = before.error || !before.cells ? [] : results.filter((result) => result.cells && !result.error).map((current) => ({ previous: before, current }));
+      if (before.error) results.push(before);
+    } else {
+      pairs = pairByAgency(results);
+    }
+    checkContinuity(pairs, { ...(perFile.rules ? { rules: perFile.rules } : {}), strict: perFile.strict ?? false });
+    for (const pair of pairs) pair.current.diagnostics.sort(compareDiagnostics);
+  }
+  if (perFile.cells !== true) for (const result of results) delete result.cells;
+  results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  if (exceptions && exceptions.length > 0 && exceptionContext) {
+    const configResult = applyExceptions(results, exceptions, { ...exceptionContext, ...(perFile.rules ? { rules: perFile.rules } : {}) });
+    if (configResult) results.push(configResult);
+  }
+  return { files: results, summary: summarize(results) };
+}
+
+async function lintInput(input: RunInput, options: LintInputOptions): Promise<FileResult> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await input.read();
+  } catch (error) {
+    return failed(input.file, error);
+  }
+  return lintBytes(bytes, input.file, input.inputFormat ? { ...options, inputFormat: input.inputFormat } : options);
+}
