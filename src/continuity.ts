@@ -60,7 +60,8 @@ export function comparePair(rule: RuleEntry, pair: YearPair, strict: boolean): P
   if (!before || !now) return undefined;
   const applies = (template: TemplateId) => rule.templates.includes(template);
   if (!applies(before) && !applies(now)) return undefined;
-  const base = { previousFile: previous.file, previousYear: previous.year ?? null, year: current.year ?? null };
+  // Years as text, so messages do not print them as 2,019.
+  const base = { previousFile: previous.file, previousYear: previous.year === undefined ? '?' : String(previous.year), year: current.year === undefined ? '?' : String(current.year) };
   if (!applies(before) || !applies(now) || (options.sameTemplate && before !== now)) {
     return {
       status: 'not-evaluated',

@@ -1,0 +1,56 @@
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative } from 'node:path';
+import type { CliIO } from '../../src/cli/io.js';
+import { main } from '../../src/cli/main.js';
+import { ROOT } from './lint.js';
+
+/** The outcome of one in-process run over the repository plus in-memory files. */
+export interface MemoryRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** Files written or appended by the run, by path as given. */
+  written: Map<string, string>;
+}
+
+/** Runs main() with the working folder at `cwd` (relative to the repository), extra files in memory (relative to the repository) and a fixed date. */
+export async function runWith(argv: string[], options: { files?: Record<string, string>; cwd?: string; env?: Record<string, string>; today?: string } = {}): Promise<MemoryRun> {
+  let stdout = '';
+  let stderr = '';
+  const written = new Map<string, string>();
+  const cwd = join(ROOT, options.cwd ?? '');
+  const memory = new Map(Object.entries(options.files ?? {}).map(([path, text]) => [join(ROOT, path), text]));
+  const full = (path: string) => (isAbsolute(path) ? path : join(cwd, path));
+  const io: CliIO = {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    readFile: async (path) => {
+      const text = memory.get(full(path));
+      if (text !== undefined) return new TextEncoder().encode(text);
+      return new Uint8Array(await readFile(full(path)));
+    },
+    writeFile: async (path, text) => {
+      written.set(path, text);
+    },
+    appendFile: async (path, text) => {
+      written.set(path, (written.get(path) ?? '') + text);
+    },
+    readStdin: async () => new Uint8Array(),
+    listDirectory: async (path) => {
+      const info = await stat(full(path)).catch(() => undefined);
+      if (!info?.isDirectory()) return undefined;
+      const entries = await readdir(full(path), { recursive: true, withFileTypes: true });
+      return entries.filter((entry) => entry.isFile()).map((entry) => relative(cwd, join(entry.parentPath, entry.name)));
+    },
+    cwd,
+    env: options.env ?? {},
+    stdoutIsTTY: false,
+    now: () => new Date(`${options.today ?? '2026-06-01'}T12:00:00`),
+  };
+  const code = await main(argv, io);
+  return { code, stdout, stderr, written };
+}
