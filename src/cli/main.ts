@@ -4,7 +4,7 @@ import { summarize, type LintResults } from '../diagnostics/types.js';
 import { dirname, join, relative, resolve } from 'node:path';
 import { CONFIG_FILE_NAME, effectiveConfig, parseConfig, ruleOverrides, type Config } from '../config.js';
 import { githubSummary } from '../format/github.js';
-import { globBase, hasMagic, matchGlob } from '../glob.js';
+import { expandPatterns } from './expand.js';
 import { InputError } from '../read/types.js';
 import { findRule } from '../rules/catalogue.js';
 import type { RuleSetting } from '../rules/engine.js';
@@ -313,43 +313,6 @@ function collect(value: string, previous: string[]): string[] {
 function collectFormat(value: string, previous: FormatName[]): FormatName[] {
   if (!(FORMAT_NAMES as string[]).includes(value)) throw new InvalidArgumentError(`Allowed choices are ${FORMAT_NAMES.join(', ')}.`);
   return [...previous, value as FormatName];
-}
-
-/** The files a run reads, and the glob patterns that matched none. */
-export interface ExpandedInputs {
-  files: string[];
-  unmatched: string[];
-}
-
-/** Expands directories (every report file under them) and glob patterns (* ** ? [..]); plain paths are kept as given. */
-export async function expandPatterns(patterns: readonly string[], io: CliIO): Promise<ExpandedInputs> {
-  const files = new Set<string>();
-  const unmatched: string[] = [];
-  const isReport = (file: string) => {
-    const base = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
-    return formatOfFile(file) !== undefined && !/^readme\./i.test(base) && base !== CONFIG_FILE_NAME && base !== 'package.json' && base !== 'package-lock.json';
-  };
-  for (const pattern of patterns) {
-    if (pattern !== '-' && hasMagic(pattern)) {
-      const listed = (await io.listDirectory(globBase(pattern))) ?? [];
-      const matched = listed.filter((file) => matchGlob(pattern, file) && isReport(file)).sort();
-      if (matched.length === 0) unmatched.push(pattern);
-      for (const file of matched) files.add(file);
-      continue;
-    }
-    const listed = pattern === '-' ? undefined : await io.listDirectory(pattern);
-    if (!listed) {
-      files.add(pattern);
-      continue;
-    }
-    for (const file of listed.sort()) if (isReport(file)) files.add(file);
-  }
-  return { files: [...files], unmatched };
-}
-
-/** Expands directories into the report files under them; plain paths are kept as given. */
-export async function expandInputs(patterns: readonly string[], io: CliIO): Promise<string[]> {
-  return (await expandPatterns(patterns, io)).files;
 }
 
 function placeOf(result: LintResults['files'][number]): string {

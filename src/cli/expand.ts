@@ -1,0 +1,41 @@
+import { CONFIG_FILE_NAME } from '../config.js';
+import { globBase, hasMagic, matchGlob } from '../glob.js';
+import { formatOfFile } from '../read/index.js';
+import type { CliIO } from './io.js';
+
+/** The files a run reads, and the glob patterns that matched none. */
+export interface ExpandedInputs {
+  files: string[];
+  unmatched: string[];
+}
+
+/** Expands directories (every report file under them) and glob patterns (* ** ? [..]); plain paths are kept as given. */
+export async function expandPatterns(patterns: readonly string[], io: CliIO): Promise<ExpandedInputs> {
+  const files = new Set<string>();
+  const unmatched: string[] = [];
+  const isReport = (file: string) => {
+    const base = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+    return formatOfFile(file) !== undefined && !/^readme\./i.test(base) && base !== CONFIG_FILE_NAME && base !== 'package.json' && base !== 'package-lock.json';
+  };
+  for (const pattern of patterns) {
+    if (pattern !== '-' && hasMagic(pattern)) {
+      const listed = (await io.listDirectory(globBase(pattern))) ?? [];
+      const matched = listed.filter((file) => matchGlob(pattern, file) && isReport(file)).sort();
+      if (matched.length === 0) unmatched.push(pattern);
+      for (const file of matched) files.add(file);
+      continue;
+    }
+    const listed = pattern === '-' ? undefined : await io.listDirectory(pattern);
+    if (!listed) {
+      files.add(pattern);
+      continue;
+    }
+    for (const file of listed.sort()) if (isReport(file)) files.add(file);
+  }
+  return { files: [...files], unmatched };
+}
+
+/** Expands directories into the report files under them; plain paths are kept as given. */
+export async function expandInputs(patterns: readonly string[], io: CliIO): Promise<string[]> {
+  return (await expandPatterns(patterns, io)).files;
+}

@@ -1,0 +1,44 @@
+import type { LintResults, FileResult } from './diagnostics/types.js';
+import { FORMATTERS } from './format/index.js';
+import type { FormatName, FormatOptions } from './format/types.js';
+import { lintBytes, type LintInputOptions } from './lint.js';
+import type { ReportDocument } from './model/types.js';
+import type { RuleEntry } from './rules/catalogue-types.js';
+import { RULES } from './rules/catalogue.js';
+
+/** Options of lint(): how to read and check one report, and the name to report it under. */
+export interface LintOptions extends LintInputOptions {
+  /** The file name used in locations and to choose the reader by extension (default report.json). */
+  file?: string;
+}
+
+/**
+ * Lints one report: a canonical JSON document (an object), or the bytes or text of a file in any input format
+ * (chosen by `file`'s extension or `inputFormat`). Never throws for bad input: an unreadable report has `error` set.
+ */
+export async function lint(input: ReportDocument | Uint8Array | string, options: LintOptions = {}): Promise<FileResult> {
+  const { file = 'report.json', ...rest } = options;
+  const bytes = input instanceof Uint8Array ? input : new TextEncoder().encode(typeof input === 'string' ? input : JSON.stringify(input, null, 2));
+  return lintBytes(bytes, file, rest);
+}
+
+/** Renders results in one of the output formats (stylish, json, compact, sarif, github, junit, html); colour off unless asked. */
+export function format(name: FormatName, results: LintResults, options: Partial<FormatOptions> = {}): string {
+  return FORMATTERS[name](results, { locale: 'zh-CN', color: false, ...options });
+}
+
+/** The rule catalogue (schemas/rules.json): id, kind, severity, templates, descriptions and messages. */
+export const rules: readonly RuleEntry[] = RULES;
+
+export { lintFiles, type LintFilesOptions } from './node-files.js';
+export { lintInputs, type RunInput, type RunOptions } from './run.js';
+export { summarize } from './diagnostics/types.js';
+export { renderMessage } from './diagnostics/render.js';
+export { FORMAT_NAMES } from './format/index.js';
+export { parseConfig, effectiveConfig, type Config, type Exception, type ConfigProblem } from './config.js';
+export type { Diagnostic, FileResult, LintResults, Location, RuleRun, RuleStatus, Summary, CellSnapshot, FileError, SumTerm } from './diagnostics/types.js';
+export type { FormatName, FormatOptions } from './format/types.js';
+export type { CellRef, CellLabels, ReportDocument, RawValue, TemplateId, TableKey, Origin } from './model/types.js';
+export type { Locale, Severity, RuleEntry } from './rules/catalogue-types.js';
+export type { RuleSetting } from './rules/engine.js';
+export type { InputFormat } from './read/types.js';
