@@ -12,20 +12,25 @@ export interface YearPair {
   current: FileResult;
 }
 
-/** Pairs reports of the same agency for consecutive years (both need a template, a year, an agency and cell snapshots). */
+/**
+ * Pairs reports of the same agency for consecutive years (each needs a year, an agency and cell snapshots): every
+ * report with the one report of the year before; when there are several of that year, which to compare is unclear and none is paired.
+ */
 export function pairByAgency(files: readonly FileResult[]): YearPair[] {
-  const byKey = new Map<string, FileResult>();
+  const byKey = new Map<string, FileResult[]>();
+  const keyOf = (agency: string, year: number) => `${agency}\u0000${year}`;
   for (const file of files) {
     const agency = file.agency?.trim();
     if (!agency || file.year === undefined || !file.cells || file.error) continue;
-    const key = `${agency}\u0000${file.year}`;
-    const other = byKey.get(key);
-    if (!other || file.file < other.file) byKey.set(key, file);
+    const key = keyOf(agency, file.year);
+    byKey.set(key, [...(byKey.get(key) ?? []), file]);
   }
   const pairs: YearPair[] = [];
-  for (const current of byKey.values()) {
-    const previous = byKey.get(`${current.agency!.trim()}\u0000${current.year! - 1}`);
-    if (previous) pairs.push({ previous, current });
+  for (const group of byKey.values()) {
+    for (const current of group) {
+      const before = byKey.get(keyOf(current.agency!.trim(), current.year! - 1));
+      if (before?.length === 1) pairs.push({ previous: before[0]!, current });
+    }
   }
   return pairs.sort((a, b) => (a.current.file < b.current.file ? -1 : a.current.file > b.current.file ? 1 : 0));
 }

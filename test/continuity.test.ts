@@ -91,3 +91,19 @@ describe('config schema', () => {
     expect(CONFIG_SCHEMA).toEqual(JSON.parse(readFileSync(join(ROOT, 'schemas/config.schema.json'), 'utf8')));
   });
 });
+
+describe('pairing', () => {
+  it('pairs every report with the one report of the year before, also when two reports share a year', async () => {
+    const run = await runWith(['-f', 'json', 'fixtures/json/continuity/2021-broken', 'fixtures/json/continuity/2021-clean/report-2023.json']);
+    const report = JSON.parse(run.stdout) as JsonReport;
+    const carry = (name: string) => report.files.find((file) => file.file === name)!.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'carryover-continuity').length;
+    expect(carry('fixtures/json/continuity/2021-broken/report-2023.json')).toBe(5);
+    expect(carry('fixtures/json/continuity/2021-clean/report-2023.json')).toBe(5);
+  });
+
+  it('does not guess between two reports of the year before', async () => {
+    const run = await runWith(['-f', 'json', 'fixtures/json/continuity/2021-broken', 'fixtures/json/continuity/2021-clean']);
+    const report = JSON.parse(run.stdout) as JsonReport;
+    expect(report.files.flatMap((file) => file.rules).filter((rule) => CONTINUITY.includes(rule.id))).toEqual([]);
+  });
+});
