@@ -203,6 +203,16 @@ const INVALID: Record<string, InvalidCase[]> = {
       expect: [{ pointer: '/active/procurement/amount', messageId: 'guessed', data: { value: '251000' } }],
     },
   ],
+  'narrative-figures': [
+    {
+      name: 'the overview quotes 5 applications more than table 三 has',
+      base: 'clean-2021.json',
+      change: (d) => {
+        d.narrative = { ...d.narrative, overview: `2023年，共收到政府信息公开申请${Number(apps(d)['new']!['total']) + 5}件。` };
+      },
+      expect: [{ pointer: '/narrative/overview', messageId: 'mismatch', data: { difference: -5 } }],
+    },
+  ],
   schema: [
     {
       name: 'a missing row and an unknown key',
@@ -227,8 +237,8 @@ const INVALID: Record<string, InvalidCase[]> = {
   ],
 };
 
-/** Rules checked elsewhere: reader findings need non-JSON inputs. */
-const READER_RULES = new Set(RULES.filter((rule) => rule.kind === 'reader').map((rule) => rule.id));
+/** Rules checked elsewhere: reader findings need non-JSON inputs (test/read), continuity needs two reports (test/continuity), config findings a configuration (test/cli/config). */
+const READER_RULES = new Set(RULES.filter((rule) => rule.kind === 'reader' || rule.kind === 'continuity' || rule.kind === 'config').map((rule) => rule.id));
 
 describe('every rule has passing and failing cases', () => {
   it.each(RULES.filter((rule) => !READER_RULES.has(rule.id)).map((rule) => rule.id))('%s has a case table', (id) => {
