@@ -1,5 +1,5 @@
-import type { ErrorObject, ValidateFunction } from 'ajv';
-import { CONFIG_SCHEMA } from './config-schema.js';
+import type { ErrorObject } from 'ajv';
+import validateConfig from './generated/validate-config.js';
 import { getTemplate, TEMPLATE_IDS } from './model/template.js';
 import type { TableKey } from './model/types.js';
 import { JsonSyntaxError, scanJsonPositions } from './read/json-positions.js';
@@ -43,8 +43,6 @@ export interface ConfigProblem {
 /** A configuration read from text: the config, or every problem found in it at once. */
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: ConfigProblem[] };
 
-let validator: ValidateFunction | undefined;
-
 /** Parses and checks a configuration: JSON syntax, then its JSON Schema and the rule ids, tables, rows and dates it names; all problems at once. */
 export async function parseConfig(text: string): Promise<ConfigResult> {
   let positions: Map<string, { line: number; column: number }>;
@@ -55,7 +53,7 @@ export async function parseConfig(text: string): Promise<ConfigResult> {
     throw error;
   }
   const value = JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
-  const validate = await configValidator();
+  const validate = validateConfig;
   const problems: ConfigProblem[] = [];
   const place = (pointer: string, message: string) => {
     const position = positions.get(pointer);
@@ -154,15 +152,3 @@ function describeError(error: ErrorObject): string {
       return error.message ?? error.keyword;
   }
 }
-
-async function configValidator(): Promise<ValidateFunction> {
-  if (!validator) {
-    // Loaded only when a configuration is used, so a plain run does not pay for ajv.
-    const module = (await import('ajv')) as unknown as { default: { default?: AjvClass } & AjvClass };
-    const Ajv = module.default.default ?? module.default;
-    validator = new Ajv({ allErrors: true, strict: false }).compile(CONFIG_SCHEMA as unknown as object);
-  }
-  return validator;
-}
-
-type AjvClass = new (options: object) => { compile(schema: object): ValidateFunction };

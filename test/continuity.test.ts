@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONFIG_SCHEMA } from '../src/config-schema.js';
 import { runWith } from './helpers/memory-io.js';
 import { ROOT } from './helpers/lint.js';
 
@@ -83,12 +82,6 @@ describe('year-to-year checks', () => {
     const run = await runWith(['-f', 'json', 'fixtures/json/continuity/2021-broken/report-2022.json', 'fixtures/json/continuity/template-change/report-2021.json']);
     const report = JSON.parse(run.stdout) as JsonReport;
     expect(report.files.flatMap((file) => file.diagnostics).filter((diagnostic) => CONTINUITY.includes(diagnostic.ruleId))).toEqual([]);
-  });
-});
-
-describe('config schema', () => {
-  it('the copy in src/config-schema.ts equals schemas/config.schema.json', () => {
-    expect(CONFIG_SCHEMA).toEqual(JSON.parse(readFileSync(join(ROOT, 'schemas/config.schema.json'), 'utf8')));
   });
 });
 
