@@ -17,6 +17,9 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
+  // Smaller source compiles faster: V8's parse of the bundle is a large part of a cold start.
+  minify: true,
+  keepNames: true,
   external: ['pdfjs-dist', 'pdfjs-dist/*', 'exceljs', 'mammoth', 'opencc-js', 'opencc-js/*', 'htmlparser2'],
   // commander is CommonJS and requires Node's built-ins; an ESM bundle needs a real require for that.
   banner: { js: "import { createRequire as __xxgkCreateRequire } from 'node:module'; const require = __xxgkCreateRequire(import.meta.url);" },
