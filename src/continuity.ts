@@ -143,3 +143,27 @@ export function severityOf(rule: RuleEntry, rules: Record<string, RuleSetting> |
   const setting = rules?.[rule.id] ?? rule.severity;
   return setting === 'off' ? undefined : setting;
 }
+
+let pointers: ReadonlySet<string> | undefined;
+
+/** The pointers of every cell a year-to-year rule reads, in either template: all a report must keep for the comparison. */
+export function continuityPointers(): ReadonlySet<string> {
+  if (!pointers) {
+    const found = new Set<string>();
+    for (const rule of RULES) {
+      if (rule.kind !== 'continuity') continue;
+      const options = rule.options as unknown as ContinuityOptions;
+      for (const id of rule.templates) {
+        const template = getTemplate(id);
+        for (const key of keysOf(options, template)) {
+          for (const term of [...options.previous, ...options.current, options.target]) {
+            const cell = cellOf(template, options, term, key);
+            if (cell) found.add(cell.pointer);
+          }
+        }
+      }
+    }
+    pointers = found;
+  }
+  return pointers;
+}

@@ -28,7 +28,7 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
   const expanded = await expandPatterns(patterns, nodeIO());
   const read = (file: string) => async () => {
     try {
-      return new Uint8Array(await readFile(file));
+      return await readFile(file);
     } catch (error) {
       throw readError(error);
     }

@@ -1,5 +1,5 @@
 import type { Exception } from './config.js';
-import { checkContinuity, pairByAgency, type YearPair } from './continuity.js';
+import { checkContinuity, continuityPointers, pairByAgency, type YearPair } from './continuity.js';
 import { summarize, type FileResult, type LintResults } from './diagnostics/types.js';
 import { applyExceptions, type ExceptionContext } from './exceptions.js';
 import { failed, lintBytes, type LintInputOptions } from './lint.js';
@@ -29,9 +29,10 @@ export interface RunOptions extends LintInputOptions {
 export async function lintInputs(inputs: readonly RunInput[], options: RunOptions = {}): Promise<LintResults> {
   const { previous, continuity = true, exceptions, exceptionContext, ...perFile } = options;
   const compare = continuity && (previous !== undefined || inputs.length > 1);
-  const lintOptions = { ...perFile, cells: perFile.cells === true || compare };
+  const lintOptions = { ...perFile, cells: perFile.cells === true ? true : compare ? continuityPointers() : false };
   const results: FileResult[] = [];
-  for (const input of inputs) results.push(await lintInput(input, lintOptions));
+  const reads = readAhead(inputs);
+  for (const [index, input] of inputs.entries()) results.push(await lintRead(input, await reads(index), lintOptions));
   if (compare) {
     let pairs: YearPair[];
     if (previous) {
@@ -53,12 +54,37 @@ export async function lintInputs(inputs: readonly RunInput[], options: RunOption
   return { files: results, summary: summarize(results) };
 }
 
+/** Files are read a few ahead of the one being linted, so reading and checking overlap; results keep input order. */
+const READ_AHEAD = 8;
+
+type Settled = { ok: true; bytes: Uint8Array } | { ok: false; error: unknown };
+
+function readAhead(inputs: readonly RunInput[]): (index: number) => Promise<Settled> {
+  const pending = new Map<number, Promise<Settled>>();
+  const start = (index: number): void => {
+    const input = inputs[index];
+    if (!input || pending.has(index)) return;
+    pending.set(
+      index,
+      input.read().then(
+        (bytes): Settled => ({ ok: true, bytes }),
+        (error: unknown): Settled => ({ ok: false, error }),
+      ),
+    );
+  };
+  return (index) => {
+    for (let ahead = index; ahead <= index + READ_AHEAD; ahead += 1) start(ahead);
+    const read = pending.get(index)!;
+    pending.delete(index);
+    return read;
+  };
+}
+
 async function lintInput(input: RunInput, options: LintInputOptions): Promise<FileResult> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await input.read();
-  } catch (error) {
-    return failed(input.file, error);
-  }
-  return lintBytes(bytes, input.file, input.inputFormat ? { ...options, inputFormat: input.inputFormat } : options);
+  return lintRead(input, await readAhead([input])(0), options);
+}
+
+function lintRead(input: RunInput, read: Settled, options: LintInputOptions): Promise<FileResult> | FileResult {
+  if (!read.ok) return failed(input.file, read.error);
+  return lintBytes(read.bytes, input.file, input.inputFormat ? { ...options, inputFormat: input.inputFormat } : options);
 }

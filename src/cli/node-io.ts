@@ -9,7 +9,8 @@ export function nodeIO(): CliIO {
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
-    readFile: async (path) => new Uint8Array(await readFile(path)),
+    // A Buffer is a Uint8Array: no copy.
+    readFile: (path) => readFile(path),
     writeFile: (path, text) => writeFile(path, text),
     readStdin: async () => {
       const chunks: Buffer[] = [];

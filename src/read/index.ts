@@ -41,9 +41,16 @@ export function formatOfFile(file: string): InputFormat | undefined {
 
 /** Reads one input into the canonical report document. Throws InputError when it cannot be read at all. */
 export async function readInput(bytes: Uint8Array, format: InputFormat, context: ReadContext): Promise<ReadResult> {
-  const reader = await READERS[format]();
+  let reader = loaded.get(format);
+  if (!reader) {
+    reader = await READERS[format]();
+    loaded.set(format, reader);
+  }
   return reader(bytes, context);
 }
+
+/** Readers already loaded, so a batch of thousands of files imports each once. */
+const loaded = new Map<InputFormat, Reader>();
 
 function unsupported(format: InputFormat): Reader {
   return () => {

@@ -21,8 +21,8 @@ export interface LintOptions {
   strict?: boolean;
   /** Severity overrides by rule id. */
   rules?: Record<string, RuleSetting>;
-  /** Keep a snapshot of every cell's raw value and place in the result (html output, year-to-year checks). */
-  cells?: boolean;
+  /** Keep a snapshot of the cells' raw values and places in the result: all (html output) or the listed pointers (year-to-year checks). */
+  cells?: boolean | ReadonlySet<string>;
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -65,18 +65,50 @@ export function lintReadResult(read: ReadResult, file: string, options: LintOpti
     ...(report?.agency !== undefined ? { agency: report.agency } : {}),
     diagnostics,
     rules: runs,
-    ...(options.cells && report ? { cells: snapshotCells(report, read) } : {}),
+    ...(options.cells && report ? { cells: snapshotCells(report, read, options.cells === true ? undefined : options.cells) } : {}),
   };
 }
 
-function snapshotCells(report: Report, read: ReadResult): Record<string, CellSnapshot> {
+/**
+ * Every cell's raw value and place as plain data, or, for the year-to-year checks, only the listed cells with
+ * their places looked up on demand (the run drops these before it returns).
+ */
+function snapshotCells(report: Report, read: ReadResult, only: ReadonlySet<string> | undefined): Record<string, CellSnapshot> {
   const cells: Record<string, CellSnapshot> = {};
+  // Only the locate function is kept (readers' locate does not use `this`), not the document it came from.
+  const { locate } = read;
   for (const cell of report.cells) {
-    if (!cell.present || cell.raw === undefined) continue;
-    const origin = read.locate(cell.def.pointer);
-    cells[cell.def.pointer] = origin ? { raw: cell.raw, origin } : { raw: cell.raw };
+    if (!cell.present || cell.raw === undefined || (only && !only.has(cell.def.pointer))) continue;
+    const pointer = cell.def.pointer;
+    if (only) {
+      cells[pointer] = new LazyCellSnapshot(cell.raw, pointer, locate);
+    } else {
+      const origin = locate(pointer);
+      cells[pointer] = origin ? { raw: cell.raw, origin } : { raw: cell.raw };
+    }
   }
   return cells;
+}
+
+/** A snapshot whose origin is looked up only when asked for: most cells' places are never needed. */
+class LazyCellSnapshot implements CellSnapshot {
+  #origin: Origin | undefined | null = null;
+
+  constructor(
+    readonly raw: CellSnapshot['raw'],
+    private readonly pointer: string,
+    private readonly locate: ReadResult['locate'],
+  ) {}
+
+  get origin(): Origin | undefined {
+    if (this.#origin === null) this.#origin = this.locate(this.pointer);
+    return this.#origin;
+  }
+
+  toJSON(): CellSnapshot {
+    const origin = this.origin;
+    return origin ? { raw: this.raw, origin } : { raw: this.raw };
+  }
 }
 
 function toDiagnostic(rule: RuleEntry, ruleSeverity: Severity, finding: Finding, read: ReadResult, file: string): Diagnostic {
