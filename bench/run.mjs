@@ -44,10 +44,11 @@ function makeReports() {
   }
 }
 
+/** The floor: merely reading each file (synchronously, the fastest way here) and JSON.parse-ing it. */
 async function readAndParse(files) {
   const start = performance.now();
   let cells = 0;
-  for (const file of files) cells += Object.keys(JSON.parse(await readFile(file, 'utf8')).applications).length;
+  for (const file of files) cells += Object.keys(JSON.parse(readFileSync(file, 'utf8')).applications).length;
   if (cells === 0) throw new Error('nothing parsed');
   return performance.now() - start;
 }

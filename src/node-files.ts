@@ -8,7 +8,7 @@ import { failed } from './lint.js';
 import { InputError } from './read/types.js';
 import { lintInputs, type RunOptions } from './run.js';
 import { summarize } from './diagnostics/types.js';
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 
 /** Options of lintFiles: how to read and check each file, a configuration to apply, and last year's report. */
 export interface LintFilesOptions extends Omit<RunOptions, 'previous' | 'exceptions' | 'exceptionContext'> {
@@ -28,7 +28,8 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
   const expanded = await expandPatterns(patterns, nodeIO());
   const read = (file: string) => async () => {
     try {
-      return await readFile(file);
+      // Synchronous reads are several times faster than the promise API for report-sized files.
+      return readFileSync(file);
     } catch (error) {
       throw readError(error);
     }

@@ -3,6 +3,7 @@ import { checkContinuity, continuityPointers, pairByAgency, type YearPair } from
 import { summarize, type FileResult, type LintResults } from './diagnostics/types.js';
 import { applyExceptions, type ExceptionContext } from './exceptions.js';
 import { failed, lintBytes, type LintInputOptions } from './lint.js';
+import { readInput } from './read/index.js';
 import { compareDiagnostics } from './rules/engine.js';
 
 /** One input of a run: the name shown for it and how to get its bytes (a rejection is reported as an unreadable file). */
@@ -43,6 +44,7 @@ export async function lintInputs(inputs: readonly RunInput[], options: RunOption
       pairs = pairByAgency(results);
     }
     checkContinuity(pairs, { ...(perFile.rules ? { rules: perFile.rules } : {}), strict: perFile.strict ?? false });
+    await locateAgain(pairs, [...inputs, ...(previous ? [previous] : [])], perFile);
     for (const pair of pairs) pair.current.diagnostics.sort(compareDiagnostics);
   }
   if (perFile.cells !== true) for (const result of results) delete result.cells;
@@ -87,4 +89,24 @@ async function lintInput(input: RunInput, options: LintInputOptions): Promise<Fi
 function lintRead(input: RunInput, read: Settled, options: LintInputOptions): Promise<FileResult> | FileResult {
   if (!read.ok) return failed(input.file, read.error);
   return lintBytes(read.bytes, input.file, input.inputFormat ? { ...options, inputFormat: input.inputFormat } : options);
+}
+
+/**
+ * Year-to-year findings are made after every file was read, from raw values alone; the few files that have one are
+ * read again to find where those cells stand, rather than keeping every file's text for the whole run.
+ */
+async function locateAgain(pairs: readonly YearPair[], inputs: readonly RunInput[], options: LintInputOptions): Promise<void> {
+  const byFile = new Map(inputs.map((input) => [input.file, input]));
+  for (const { current } of pairs) {
+    const unplaced = current.diagnostics.filter((diagnostic) => diagnostic.location.pointer !== undefined && diagnostic.location.line === undefined && diagnostic.location.page === undefined && diagnostic.location.sheet === undefined && diagnostic.location.tableIndex === undefined);
+    const input = byFile.get(current.file);
+    const format = input?.inputFormat ?? options.inputFormat ?? current.format;
+    if (unplaced.length === 0 || !input || !format) continue;
+    try {
+      const read = await readInput(await input.read(), format, { file: current.file, ...(options.encoding ? { encoding: options.encoding } : {}) });
+      for (const diagnostic of unplaced) diagnostic.location = { ...diagnostic.location, ...read.locate(diagnostic.location.pointer!) };
+    } catch {
+      // The file was read a moment ago; if it cannot be read now, its findings keep their pointers.
+    }
+  }
 }

@@ -38,6 +38,8 @@ describe('year-to-year checks', () => {
       ['total', 12, 8],
     ]);
     expect(carry.every((finding) => finding.severity === 'warning' && finding.file.endsWith('report-2023.json') && finding.cell?.row === 'carriedOver')).toBe(true);
+    // Placed at this year's cell in the file: line and column of applications.carriedOver.naturalPerson.
+    expect(carry[0]!.location).toMatchObject({ pointer: '/applications/carriedOver/naturalPerson', line: 40, column: 24 });
     const inForce = findings.filter((finding) => finding.ruleId === 'in-force-continuity');
     expect(inForce).toEqual([expect.objectContaining({ severity: 'info', cell: expect.objectContaining({ row: 'normativeDocuments', column: 'inForce' }), data: expect.objectContaining({ expected: 96, actual: 87, difference: -9, previousYear: '2022' }) })]);
     expect(run.code).toBe(0);

@@ -1,4 +1,5 @@
-import { appendFile, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { appendFile, readdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { CliIO } from './io.js';
 
@@ -9,8 +10,9 @@ export function nodeIO(): CliIO {
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
-    // A Buffer is a Uint8Array: no copy.
-    readFile: (path) => readFile(path),
+    // Read synchronously, as ESLint does: for report-sized files it is several times faster than the promise API,
+    // and a linter has nothing else to do meanwhile. A Buffer is a Uint8Array: no copy.
+    readFile: async (path) => readFileSync(path),
     writeFile: (path, text) => writeFile(path, text),
     readStdin: async () => {
       const chunks: Buffer[] = [];
@@ -18,8 +20,8 @@ export function nodeIO(): CliIO {
       return new Uint8Array(Buffer.concat(chunks));
     },
     listDirectory: async (path) => {
-      const info = await stat(path).catch(() => undefined);
-      if (!info?.isDirectory()) return undefined;
+      // Every input path is asked this; a synchronous stat is several times cheaper than the promise one.
+      if (!statSync(path, { throwIfNoEntry: false })?.isDirectory()) return undefined;
       const files: string[] = [];
       const walk = async (directory: string): Promise<void> => {
         const entries = await readdir(directory, { withFileTypes: true });

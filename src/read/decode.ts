@@ -18,11 +18,15 @@ export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): Deco
   if (options.encoding) return finish(decodeWith(bytes, options.encoding));
   const bom = byBom(bytes);
   if (bom) return finish(bom);
-  const binary = binaryOffset(bytes);
-  if (binary !== undefined) throw new InputError('binary-file', { offset: binary });
   const tried: Array<{ encoding: string; offset: number }> = [];
   const utf8 = attempt(bytes, 'utf-8');
-  if ('text' in utf8) return finish(utf8);
+  if ('text' in utf8) {
+    // Checking the decoded text natively is much faster than a loop over the bytes; the loop runs only to find the offset.
+    if (BINARY_CHARACTER.test(utf8.text)) throw new InputError('binary-file', { offset: binaryOffset(bytes) ?? 0 });
+    return finish(utf8);
+  }
+  const binary = binaryOffset(bytes);
+  if (binary !== undefined) throw new InputError('binary-file', { offset: binary });
   tried.push(utf8);
   if (options.html) {
     const declared = declaredCharset(bytes);
@@ -39,8 +43,11 @@ export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): Deco
   throw new InputError('undecodable', { encodings: tried.map((entry) => displayName(entry.encoding)).join(', '), offset: furthest });
 }
 
+/** A character no text file holds: NUL and most C0 controls (tab, LF, VT, FF, CR and ESC are allowed), and DEL. */
+const BINARY_CHARACTER = /[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]/;
+
 function finish(decoded: DecodedText): DecodedText {
-  return { text: decoded.text.replace(/\r\n?/gu, '\n'), encoding: decoded.encoding };
+  return decoded.text.includes('\r') ? { text: decoded.text.replace(/\r\n?/gu, '\n'), encoding: decoded.encoding } : decoded;
 }
 
 function decodeWith(bytes: Uint8Array, label: string): DecodedText {
@@ -80,13 +87,24 @@ function binaryOffset(bytes: Uint8Array): number | undefined {
   return undefined;
 }
 
-function attempt(bytes: Uint8Array, encoding: string): DecodedText | { encoding: string; offset: number } {
-  let decoder: TextDecoder;
-  try {
-    decoder = new TextDecoder(encoding, { fatal: true });
-  } catch {
-    throw new InputError('unknown-encoding', { encoding });
+const decoders = new Map<string, TextDecoder>();
+
+/** A strict decoder for an encoding, made once: decoding without streaming keeps no state between calls. */
+function decoderFor(encoding: string): TextDecoder {
+  let decoder = decoders.get(encoding);
+  if (!decoder) {
+    try {
+      decoder = new TextDecoder(encoding, { fatal: true });
+    } catch {
+      throw new InputError('unknown-encoding', { encoding });
+    }
+    decoders.set(encoding, decoder);
   }
+  return decoder;
+}
+
+function attempt(bytes: Uint8Array, encoding: string): DecodedText | { encoding: string; offset: number } {
+  const decoder = decoderFor(encoding);
   try {
     return { text: decoder.decode(bytes), encoding: decoder.encoding };
   } catch {

@@ -15,7 +15,7 @@ export interface ReaderFinding {
 export interface ReadResult {
   format: InputFormat;
   document: ReportDocument;
-  /** Where the value at a JSON pointer of `document` came from; may be computed lazily. It must not use `this`: it is kept and called on its own. */
+  /** Where the value at a JSON pointer of `document` came from; may be computed lazily. */
   locate(pointer: string): Origin | undefined;
   findings: ReaderFinding[];
   /** The text encoding used to decode the bytes, for text formats. */

@@ -69,46 +69,20 @@ export function lintReadResult(read: ReadResult, file: string, options: LintOpti
   };
 }
 
-/**
- * Every cell's raw value and place as plain data, or, for the year-to-year checks, only the listed cells with
- * their places looked up on demand (the run drops these before it returns).
- */
+/** Every cell's raw value and place, or, for the year-to-year checks, only the listed cells' raw values (places are looked up again for the few findings). */
 function snapshotCells(report: Report, read: ReadResult, only: ReadonlySet<string> | undefined): Record<string, CellSnapshot> {
   const cells: Record<string, CellSnapshot> = {};
-  // Only the locate function is kept (readers' locate does not use `this`), not the document it came from.
-  const { locate } = read;
   for (const cell of report.cells) {
-    if (!cell.present || cell.raw === undefined || (only && !only.has(cell.def.pointer))) continue;
+    if (!cell.present || cell.raw === undefined) continue;
     const pointer = cell.def.pointer;
     if (only) {
-      cells[pointer] = new LazyCellSnapshot(cell.raw, pointer, locate);
-    } else {
-      const origin = locate(pointer);
-      cells[pointer] = origin ? { raw: cell.raw, origin } : { raw: cell.raw };
+      if (only.has(pointer)) cells[pointer] = { raw: cell.raw };
+      continue;
     }
+    const origin = read.locate(pointer);
+    cells[pointer] = origin ? { raw: cell.raw, origin } : { raw: cell.raw };
   }
   return cells;
-}
-
-/** A snapshot whose origin is looked up only when asked for: most cells' places are never needed. */
-class LazyCellSnapshot implements CellSnapshot {
-  #origin: Origin | undefined | null = null;
-
-  constructor(
-    readonly raw: CellSnapshot['raw'],
-    private readonly pointer: string,
-    private readonly locate: ReadResult['locate'],
-  ) {}
-
-  get origin(): Origin | undefined {
-    if (this.#origin === null) this.#origin = this.locate(this.pointer);
-    return this.#origin;
-  }
-
-  toJSON(): CellSnapshot {
-    const origin = this.origin;
-    return origin ? { raw: this.raw, origin } : { raw: this.raw };
-  }
 }
 
 function toDiagnostic(rule: RuleEntry, ruleSeverity: Severity, finding: Finding, read: ReadResult, file: string): Diagnostic {
