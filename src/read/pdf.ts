@@ -34,8 +34,8 @@ async function open(bytes: Uint8Array): Promise<PDFDocumentProxy> {
   const lib = await pdfjs();
   const base = packageDirectory();
   const task = lib.getDocument({
-    // pdfjs takes ownership of (detaches) the buffer it is given, so give it a copy.
-    data: bytes.slice(),
+    // pdfjs takes ownership of (detaches) the buffer it is given, so give it a copy; and it refuses a Node Buffer, so a plain Uint8Array.
+    data: new Uint8Array(bytes),
     cMapUrl: join(base, 'cmaps') + '/',
     cMapPacked: true,
     standardFontDataUrl: join(base, 'standard_fonts') + '/',

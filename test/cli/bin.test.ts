@@ -18,4 +18,23 @@ describe('bin/xxgk-lint.js as a real process', () => {
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
     expect(bad.stderr).toContain('syntax-error.json:5:35');
   });
+
+  it('reads a real published PDF the way a user runs it, and reaches the verdict', () => {
+    const huaian = spawnSync(process.execPath, [BIN, 'fixtures/pdf/huaian-2024.pdf'], { cwd: ROOT, encoding: 'utf8' });
+    expect(huaian.stderr).toBe('');
+    expect(huaian.status).toBe(0);
+    const hongze = spawnSync(process.execPath, [BIN, '--format', 'json', 'fixtures/pdf/hongze-2023.pdf'], { cwd: ROOT, encoding: 'utf8' });
+    expect(hongze.status).toBe(1);
+    const errors = JSON.parse(hongze.stdout).files[0].diagnostics.filter((diagnostic: { severity: string }) => diagnostic.severity === 'error');
+    expect(errors.filter((diagnostic: { ruleId: string }) => diagnostic.ruleId === 'review-litigation-total')).toHaveLength(2);
+    expect(errors[0].location.page).toBeGreaterThan(0);
+  });
+
+  it('reads every kind of input through the real file system', () => {
+    const run = spawnSync(process.execPath, [BIN, '--format', 'json', 'fixtures/docx/seed-2019.docx', 'fixtures/xlsx/seed-2019.xlsx', 'fixtures/html/seed-2019.gbk.html', 'fixtures/csv/seed-2019.gbk.csv', 'fixtures/text/seed-2019.txt'], { cwd: ROOT, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    const files = JSON.parse(run.stdout).files as { file: string; template: string; error?: unknown }[];
+    expect(files.map((file) => [file.template, file.error])).toEqual(files.map(() => ['2019', undefined]));
+  });
 });
+
