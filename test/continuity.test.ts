@@ -4,7 +4,7 @@ import { runWith } from './helpers/memory-io.js';
 import { ROOT } from './helpers/lint.js';
 
 interface JsonReport {
-  files: { file: string; diagnostics: { ruleId: string; severity: string; messageId: string; cell?: { row: string; column: string }; data: Record<string, unknown> }[]; rules: { id: string; status: string }[] }[];
+  files: { file: string; diagnostics: { ruleId: string; severity: string; messageId: string; cell?: { row: string; column: string }; data: Record<string, unknown>; location: { pointer?: string; line?: number; column?: number } }[]; rules: { id: string; status: string }[] }[];
 }
 
 const CONTINUITY = ['carryover-continuity', 'item-continuity', 'in-force-continuity'];

@@ -493,8 +493,10 @@ class TableMapper {
   }
 
   private reportMissing(): void {
+    // Rows an older template's row stands in for are reported once, as that row (mixed-template), not as missing.
+    const replaced = new Set((this.table.legacyRows ?? []).filter((legacy) => this.assigned.has(legacy.key)).flatMap((legacy) => legacy.standsFor));
     for (const row of this.table.rows) {
-      if (this.assigned.has(row.key)) continue;
+      if (this.assigned.has(row.key) || replaced.has(row.key)) continue;
       this.findings.push({
         ruleId: 'missing-row',
         messageId: 'missing',

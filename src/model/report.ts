@@ -10,6 +10,8 @@ export interface Cell {
   readonly present: boolean;
   readonly value: CellValue;
   readonly note?: ValueNote;
+  /** Where the value really is when the report printed an older template's row instead (see legacyRows). */
+  readonly sourcePointer?: string;
 }
 
 /** The report model every rule works on, whatever format it was read from. */
@@ -46,7 +48,13 @@ export function chooseTemplate(document: ReportDocument, override?: TemplateId, 
 export function buildReport(document: ReportDocument, templateId: TemplateId, options: { strict?: boolean; year?: number } = {}): Report {
   const template = getTemplate(templateId);
   const cells: Cell[] = new Array(template.cells.length);
+  const legacy = legacyRowsIn(document, template);
   for (const def of template.cells) {
+    const substitute = legacy.get(`${def.table}/${def.row}`);
+    if (substitute) {
+      cells[def.index] = substituteCell(def, document, substitute);
+      continue;
+    }
     const row = document[def.table]?.[def.row];
     const present = row !== undefined && row !== null && typeof row === 'object' && Object.prototype.hasOwnProperty.call(row, def.column);
     const raw = present ? (row as Record<string, RawValue>)[def.column] : undefined;
@@ -60,6 +68,36 @@ export function buildReport(document: ReportDocument, templateId: TemplateId, op
   const year = options.year ?? (typeof document.year === 'number' ? document.year : undefined);
   const agency = typeof document.agency === 'string' ? document.agency : undefined;
   return { template, document, cells, strict: options.strict ?? false, ...(year === undefined ? {} : { year }), ...(agency === undefined ? {} : { agency }) };
+}
+
+/** How a row the report lacks is filled from an older template's row it printed instead. */
+interface Substitute {
+  legacyKey: string;
+  /** True for the row that takes the legacy row's values; the others count 0. */
+  carriesValues: boolean;
+}
+
+/** The rows of this template that the document replaces by an older template's row (and lacks all of). */
+function legacyRowsIn(document: ReportDocument, template: CompiledTemplate): Map<string, Substitute> {
+  const substitutes = new Map<string, Substitute>();
+  for (const table of template.def.tables) {
+    const rows = document[table.key];
+    if (!rows || typeof rows !== 'object') continue;
+    for (const legacy of table.legacyRows ?? []) {
+      if (!(legacy.key in rows) || legacy.standsFor.some((key) => key in rows)) continue;
+      legacy.standsFor.forEach((key, index) => substitutes.set(`${table.key}/${key}`, { legacyKey: legacy.key, carriesValues: index === legacy.standsFor.length - 1 }));
+    }
+  }
+  return substitutes;
+}
+
+function substituteCell(def: TemplateCell, document: ReportDocument, substitute: Substitute): Cell {
+  const sourcePointer = `/${def.table}/${substitute.legacyKey}/${def.column}`;
+  if (!substitute.carriesValues) return { def, raw: 0, present: true, value: { kind: 'number', value: 0 }, sourcePointer };
+  const raw = (document[def.table]?.[substitute.legacyKey] as Record<string, unknown> | undefined)?.[def.column];
+  if (!isRawValue(raw)) return { def, raw: undefined, present: false, value: { kind: 'invalid' }, sourcePointer };
+  const read = readValue(raw, def);
+  return read.note ? { def, raw, present: true, value: read.value, note: read.note, sourcePointer } : { def, raw, present: true, value: read.value, sourcePointer };
 }
 
 /** The count a cell contributes to a sum, or undefined when it is missing (absent, unreadable, or empty under --strict). */

@@ -35,6 +35,16 @@ export interface TableDef {
   groupLabels: string[];
   columns: ColumnDef[];
   rows: RowDef[];
+  /** Rows of the older template that some reports print instead of rows of this one. */
+  legacyRows?: LegacyRowDef[];
+}
+
+/** An older template's row that stands for several rows of this one (2019's single （六）其他处理 in a 2021 report). */
+export interface LegacyRowDef {
+  key: string;
+  label: string;
+  /** The rows it replaces; its values are read as the last of them, the others counting 0. */
+  standsFor: string[];
 }
 
 /** A numbered section of the report (一 to 六). */

@@ -51,7 +51,7 @@ export function lintReadResult(read: ReadResult, file: string, options: LintOpti
     const context: RuleContext = { rule, report, document, templateChoice, readerFindings: read.findings, strict };
     const outcome = kind.needsReport && !report ? { status: 'not-evaluated' as const, findings: [] } : kind.check(context);
     runs.push({ id: rule.id, status: outcome.status });
-    for (const finding of outcome.findings) diagnostics.push(toDiagnostic(rule, setting, finding, read, file));
+    for (const finding of outcome.findings) diagnostics.push(toDiagnostic(rule, setting, finding, read, file, report));
     for (const sum of outcome.sums ?? []) sums.push({ rule, sum, severity: setting });
   }
   if (report) attachRepairs(report, sums, diagnostics, strict);
@@ -85,10 +85,11 @@ function snapshotCells(report: Report, read: ReadResult, only: ReadonlySet<strin
   return cells;
 }
 
-function toDiagnostic(rule: RuleEntry, ruleSeverity: Severity, finding: Finding, read: ReadResult, file: string): Diagnostic {
+function toDiagnostic(rule: RuleEntry, ruleSeverity: Severity, finding: Finding, read: ReadResult, file: string, report: Report | undefined): Diagnostic {
   // A rule that could not run is worth a warning, never an error: nothing was found to be wrong.
   const severity = finding.messageId === 'not-evaluated' && ruleSeverity === 'error' ? 'warning' : ruleSeverity;
-  const pointer = finding.cell?.pointer ?? finding.pointer;
+  // A cell filled from an older template's row points at that row, where the value really is.
+  const pointer = finding.cell ? (report?.cells[finding.cell.index]?.sourcePointer ?? finding.cell.pointer) : finding.pointer;
   const located = finding.origin ?? (pointer === undefined ? undefined : read.locate(pointer));
   const origin = finding.textOffset !== undefined && pointer !== undefined ? withinString(located, read, pointer, finding.textOffset) : located;
   const diagnostic: Diagnostic = {

@@ -6,7 +6,7 @@ import { buildReport } from '../../src/model/report.js';
 import { formatDecimal } from '../../src/model/decimal.js';
 import { readInput, formatOfFile } from '../../src/read/index.js';
 import type { ReportDocument } from '../../src/model/types.js';
-import { ROOT, fixture } from '../helpers/lint.js';
+import { ROOT, fixture, fixtureDocument } from '../helpers/lint.js';
 
 const ARITHMETIC = new Set(['applications-balance', 'applications-outcome-sum', 'applications-row-total', 'review-litigation-total', 'item-change', 'published-not-above-total', 'non-negative', 'integer']);
 
@@ -88,5 +88,22 @@ describe('the real published reports', () => {
     expect((await errors('hongze-2023')).filter((line) => !line.startsWith('mixed-template') && !line.startsWith('missing-row'))).toHaveLength(2);
     expect((await errors('hongze-2024')).filter((line) => !line.startsWith('mixed-template') && !line.startsWith('missing-row'))).toEqual([]);
     expect(await errors('huaian-2024')).toEqual([]);
+  });
+
+  it("checks hongze's table 三 although it prints 2019's single （六）其他处理 row: that row stands for the 2021 sub-rows", async () => {
+    for (const name of ['hongze-2023', 'hongze-2024']) {
+      const result = await lintFixture(`pdf/${name}.pdf`);
+      const runs = Object.fromEntries(result.rules.map((rule) => [rule.id, rule.status]));
+      expect(runs).toMatchObject({ 'applications-balance': 'passed', 'applications-outcome-sum': 'passed', 'applications-row-total': 'passed', 'mixed-template': 'failed', 'missing-row': 'passed' });
+    }
+    const broken = fixtureDocument('pdf/hongze-2024.expected.json');
+    (broken.applications as Record<string, Record<string, number>>)['otherHandling']!['naturalPerson'] = 3;
+    const result = await lintBytes(new TextEncoder().encode(JSON.stringify(broken, null, 2)), 'hongze.json');
+    const outcome = result.diagnostics.find((diagnostic) => diagnostic.ruleId === 'applications-outcome-sum');
+    // The finding concerns 2021's 3.其他 but points at the row the report printed.
+    expect(outcome?.location.pointer).toBe('/applications/total/naturalPerson');
+    const rowTotal = result.diagnostics.find((diagnostic) => diagnostic.ruleId === 'applications-row-total');
+    expect(rowTotal?.location.pointer).toBe('/applications/otherHandling/total');
+    expect(rowTotal?.cell?.row).toBe('otherMisc');
   });
 });

@@ -118,10 +118,10 @@ describe('text extracted from published PDFs (pdftotext -layout)', () => {
     expect(rules(result, 'unknown-row')).toEqual([]);
   });
 
-  test('hongze-2023: the 2019 （六） row in a 2021 report is a template mix, and the 2021 rows are missing', () => {
+  test('hongze-2023: the 2019 （六） row in a 2021 report is a template mix, reported once', () => {
     const result = read('fixtures/text/hongze-2023.layout.txt');
     expect(rules(result, 'mixed-template')).toEqual([expect.objectContaining({ messageId: 'foreign-row', origin: expect.objectContaining({ line: 130, column: 6 }) })]);
-    expect(rules(result, 'missing-row').map((finding) => finding.data.row)).toHaveLength(3);
+    expect(rules(result, 'missing-row')).toEqual([]);
   });
 
   test('page numbers and page breaks do not break tables', () => {
