@@ -212,6 +212,14 @@ const INVALID: Record<string, InvalidCase[]> = {
       },
       expect: [{ pointer: '/narrative/overview', messageId: 'mismatch', data: { difference: -5 } }],
     },
+    {
+      name: 'a figure quoted across a line break, as text taken from a PDF has it',
+      base: 'clean-2021.json',
+      change: (d) => {
+        d.narrative = { ...d.narrative, overview: `2023 年，区政府办代表区政府受理政府\n信息公开申请 17 件，均已答复。` };
+      },
+      expect: [{ pointer: '/narrative/overview', messageId: 'mismatch', data: { figure: 17, actual: 687, quote: '受理政府信息公开申请17件' } }],
+    },
   ],
   schema: [
     {

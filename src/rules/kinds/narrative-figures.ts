@@ -15,12 +15,14 @@ export const narrativeFigures: RuleKind = {
     const findings: Finding[] = [];
     const seen = new Set<number>();
     let unchecked = false;
+    // Text taken from a PDF or a Word page breaks lines inside sentences: match across them, then map back.
+    const { text: flat, offsets } = withoutLineBreaks(overview);
     for (const { regex, row, column } of patternsOf(rule)) {
       regex.lastIndex = 0;
-      for (const match of overview.matchAll(regex)) {
+      for (const match of flat.matchAll(regex)) {
         const text = match.groups?.['n'];
         if (text === undefined || match.index === undefined) continue;
-        const offset = match.index + match[0].indexOf(text);
+        const offset = offsets[match.index + match[0].indexOf(text)] ?? 0;
         if (seen.has(offset)) continue;
         seen.add(offset);
         const figure = Number(toAscii(text).replace(/[,，]/g, ''));
@@ -37,7 +39,7 @@ export const narrativeFigures: RuleKind = {
           pointer: '/narrative/overview',
           textOffset: offset,
           // The finding is located in the text; `cells` names the table cell (and lets the html page mark it).
-          data: { quote: match[0], figure, expected: figure, actual, difference: actual - figure, offset, cells: [def.ref] },
+          data: { quote: match[0].replace(/\s+/gu, ''), figure, expected: figure, actual, difference: actual - figure, offset, cells: [def.ref] },
         });
       }
     }
@@ -56,4 +58,17 @@ function patternsOf(rule: RuleEntry) {
 
 function toAscii(text: string): string {
   return text.replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xff10 + 48));
+}
+
+/** The text without line breaks, and for each of its characters the offset it had in the original. */
+function withoutLineBreaks(text: string): { text: string; offsets: number[] } {
+  let flat = '';
+  const offsets: number[] = [];
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text[index]!;
+    if (char === '\n' || char === '\r') continue;
+    flat += char;
+    offsets.push(index);
+  }
+  return { text: flat, offsets };
 }
