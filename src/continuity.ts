@@ -12,24 +12,41 @@ export interface YearPair {
   current: FileResult;
 }
 
+/** Characters two agency names must share at their end to be compared: enough for 洪泽区人民政府, too many for 人民政府. */
+const AGENCY_SUFFIX = 6;
+
 /**
  * Pairs reports of the same agency for consecutive years (each needs a year, an agency and cell snapshots): every
- * report with the one report of the year before; when there are several of that year, which to compare is unclear and none is paired.
+ * report with the one report of the year before; when there are several of that year, which to compare is unclear and
+ * none is paired. The same agency may be named with or without its city (洪泽区人民政府, 淮安市洪泽区人民政府): names
+ * are the same when they are equal, or when one ends with the other and the shorter has at least six characters.
  */
 export function pairByAgency(files: readonly FileResult[]): YearPair[] {
-  const byKey = new Map<string, FileResult[]>();
-  const keyOf = (agency: string, year: number) => `${agency}\u0000${year}`;
+  const byYear = new Map<number, Map<string, FileResult[]>>();
+  const nameOf = (file: FileResult) => (file.agency ?? '').replace(/\s+/gu, '');
   for (const file of files) {
-    const agency = file.agency?.trim();
-    if (!agency || file.year === undefined || !file.cells || file.error) continue;
-    const key = keyOf(agency, file.year);
-    byKey.set(key, [...(byKey.get(key) ?? []), file]);
+    const agency = nameOf(file);
+    if (agency === '' || file.year === undefined || !file.cells || file.error) continue;
+    let bySuffix = byYear.get(file.year);
+    if (!bySuffix) byYear.set(file.year, (bySuffix = new Map()));
+    const suffix = agency.slice(-AGENCY_SUFFIX);
+    const list = bySuffix.get(suffix);
+    if (list) list.push(file);
+    else bySuffix.set(suffix, [file]);
   }
   const pairs: YearPair[] = [];
-  for (const group of byKey.values()) {
-    for (const current of group) {
-      const before = byKey.get(keyOf(current.agency!.trim(), current.year! - 1));
-      if (before?.length === 1) pairs.push({ previous: before[0]!, current });
+  for (const [year, bySuffix] of byYear) {
+    const previousYear = byYear.get(year - 1);
+    if (!previousYear) continue;
+    for (const [suffix, group] of bySuffix) {
+      for (const current of group) {
+        const agency = nameOf(current);
+        const before = (previousYear.get(suffix) ?? []).filter((candidate) => {
+          const other = nameOf(candidate);
+          return other === agency || (Math.min(other.length, agency.length) >= AGENCY_SUFFIX && (other.endsWith(agency) || agency.endsWith(other)));
+        });
+        if (before.length === 1) pairs.push({ previous: before[0]!, current });
+      }
     }
   }
   return pairs.sort((a, b) => (a.current.file < b.current.file ? -1 : a.current.file > b.current.file ? 1 : 0));

@@ -139,6 +139,8 @@ export function blocksToReport(blocks: Block[], context: BlocksContext): ReadRes
   const document: ReportDocument = {};
   if (context.template || detection.chosen || year !== undefined) document.template = templateId;
   if (year !== undefined) document.year = year;
+  const agency = detectAgency(texts);
+  if (agency !== undefined) document.agency = agency;
   for (const table of template.tables) {
     const stream = streams.get(table.key);
     if (!stream) {
@@ -230,6 +232,21 @@ function detectTemplate(labels: RawCell[]): { chosen?: TemplateId; mixed: boolea
   const b = found['2021'].length;
   const chosen: TemplateId | undefined = a > b ? '2019' : b > a ? '2021' : undefined;
   return { ...(chosen ? { chosen } : {}), mixed: a > 0 && b > 0, found };
+}
+
+/**
+ * The agency from the report's title: 淮安市洪泽区人民政府 / 2024年政府信息公开工作年度报告 (the line before),
+ * 某市公安局2019年政府信息公开工作年度报告 or 2019年上海市人民政府办公厅政府信息公开工作年度报告.
+ */
+function detectAgency(texts: Array<{ text: string }>): string | undefined {
+  const compact = texts.map((entry) => toSimplified(entry.text).replace(/\s+/gu, ''));
+  for (const [index, text] of compact.entries()) {
+    const title = /^(.*?)(20\d{2})年度?(.*?)政府信息公开工作年度报告/u.exec(text);
+    if (!title) continue;
+    const candidate = (title[1] || title[3] || (index > 0 ? compact[index - 1] : '') || '').replace(/[《》「」“”"]/gu, '');
+    return candidate.length >= 2 && candidate.length <= 40 && !/[，。；：,.;:、]/u.test(candidate) ? candidate : undefined;
+  }
+  return undefined;
 }
 
 function detectYear(texts: Array<{ text: string }>, narratives: Narrative[]): number | undefined {

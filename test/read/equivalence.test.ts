@@ -90,6 +90,15 @@ describe('the real published reports', () => {
     expect(await errors('huaian-2024')).toEqual([]);
   });
 
+  it("reads the agency from the title, and pairs the same agency's two years although one title adds the city", async () => {
+    const { lintFiles } = await import('../../src/node-files.js');
+    const results = await lintFiles(['fixtures/pdf/hongze-2023.pdf', 'fixtures/pdf/hongze-2024.pdf', 'fixtures/pdf/huaian-2024.pdf'].map((path) => join(ROOT, path)));
+    const byName = Object.fromEntries(results.files.map((file) => [file.file.slice(file.file.lastIndexOf('/') + 1), file]));
+    expect([byName['hongze-2023.pdf']?.agency, byName['hongze-2024.pdf']?.agency, byName['huaian-2024.pdf']?.agency]).toEqual(['洪泽区人民政府', '淮安市洪泽区人民政府', '淮安市人民政府']);
+    expect(byName['hongze-2024.pdf']?.rules).toContainEqual({ id: 'carryover-continuity', status: 'passed' });
+    expect(byName['huaian-2024.pdf']?.rules.some((rule) => rule.id === 'carryover-continuity')).toBe(false);
+  });
+
   it("checks hongze's table 三 although it prints 2019's single （六）其他处理 row: that row stands for the 2021 sub-rows", async () => {
     for (const name of ['hongze-2023', 'hongze-2024']) {
       const result = await lintFixture(`pdf/${name}.pdf`);
