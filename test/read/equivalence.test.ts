@@ -116,3 +116,12 @@ describe('the real published reports', () => {
     expect(rowTotal?.cell?.row).toBe('otherMisc');
   });
 });
+
+describe('Taiwan-standard Traditional variants', () => {
+  it('reads 反覆 and 重覆 (not the mirror’s character-by-character 反復, 重復) as the template rows', async () => {
+    const seed = new TextDecoder().decode(fixture('text/seed-2019.txt')).replace('大量反復申請', '大量反覆申請').replace('2.重復申請', '2.重覆申請');
+    const read = await readInput(new TextEncoder().encode(seed), 'text', { file: 'seed-tw.txt' });
+    expect(read.findings.filter((finding) => finding.ruleId === 'unknown-row' || finding.ruleId === 'missing-row')).toEqual([]);
+    expect(documentValues(read.document)).toEqual(await valuesOf('json/seed-2019.json'));
+  });
+});
