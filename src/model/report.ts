@@ -47,28 +47,43 @@ export function chooseTemplate(document: ReportDocument, override?: TemplateId, 
 /** Builds the report model from a canonical document, reading every cell through the shared value reader. */
 export function buildReport(document: ReportDocument, templateId: TemplateId, options: { strict?: boolean; year?: number } = {}): Report {
   const template = getTemplate(templateId);
-  const cells: Cell[] = new Array(template.cells.length);
+  const cells: Cell[] = [];
   const legacy = legacyRowsIn(document, template);
+  let rows: Record<string, unknown> | undefined;
+  let rowsKey = '';
+  let row: unknown;
+  let rowKey = '';
   for (const def of template.cells) {
-    const substitute = legacy.get(`${def.table}/${def.row}`);
+    const substitute = legacy.size > 0 ? legacy.get(`${def.table}/${def.row}`) : undefined;
     if (substitute) {
-      cells[def.index] = substituteCell(def, document, substitute);
+      cells.push(substituteCell(def, document, substitute));
       continue;
     }
-    const row = document[def.table]?.[def.row];
-    const present = row !== undefined && row !== null && typeof row === 'object' && Object.prototype.hasOwnProperty.call(row, def.column);
-    const raw = present ? (row as Record<string, RawValue>)[def.column] : undefined;
-    if (!present || !isRawValue(raw)) {
-      cells[def.index] = { def, raw: undefined, present: false, value: { kind: 'invalid' } };
+    // Cells come table by table and row by row: look each table and row up once.
+    if (def.table !== rowsKey) {
+      rowsKey = def.table;
+      const table: unknown = document[def.table];
+      rows = table !== null && typeof table === 'object' ? (table as Record<string, unknown>) : undefined;
+      rowKey = '';
+    }
+    if (def.row !== rowKey) {
+      rowKey = def.row;
+      row = rows?.[def.row];
+    }
+    const raw = row !== null && typeof row === 'object' && Object.hasOwn(row, def.column) ? (row as Record<string, unknown>)[def.column] : undefined;
+    if (!isRawValue(raw)) {
+      cells.push({ def, raw: undefined, present: false, value: INVALID });
       continue;
     }
     const read = readValue(raw, def);
-    cells[def.index] = read.note ? { def, raw, present, value: read.value, note: read.note } : { def, raw, present, value: read.value };
+    cells.push(read.note ? { def, raw, present: true, value: read.value, note: read.note } : { def, raw, present: true, value: read.value });
   }
   const year = options.year ?? (typeof document.year === 'number' ? document.year : undefined);
   const agency = typeof document.agency === 'string' ? document.agency : undefined;
   return { template, document, cells, strict: options.strict ?? false, ...(year === undefined ? {} : { year }), ...(agency === undefined ? {} : { agency }) };
 }
+
+const INVALID: CellValue = { kind: 'invalid' };
 
 /** How a row the report lacks is filled from an older template's row it printed instead. */
 interface Substitute {

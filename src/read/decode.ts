@@ -10,6 +10,8 @@ export interface DecodedText {
 export interface DecodeOptions {
   encoding?: string;
   html?: boolean;
+  /** False when the format's own parser rejects control characters (JSON): the caller checks for binary data only when parsing fails. */
+  checkBinary?: boolean;
 }
 
 /** Decodes bytes to text: BOM, then strict UTF-8, then an HTML `<meta charset>`, then GB18030; `encoding` overrides. Line ends become LF. */
@@ -22,7 +24,7 @@ export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): Deco
   const utf8 = attempt(bytes, 'utf-8');
   if ('text' in utf8) {
     // Checking the decoded text natively is much faster than a loop over the bytes; the loop runs only to find the offset.
-    if (BINARY_CHARACTER.test(utf8.text)) throw new InputError('binary-file', { offset: binaryOffset(bytes) ?? 0 });
+    if (options.checkBinary !== false && BINARY_CHARACTER.test(utf8.text)) throw new InputError('binary-file', { offset: binaryOffset(bytes) ?? 0 });
     return finish(utf8);
   }
   const binary = binaryOffset(bytes);
@@ -78,7 +80,7 @@ function byBom(bytes: Uint8Array): DecodedText | undefined {
 }
 
 /** The offset of the first byte that no text file holds (NUL and most C0 controls; tab, LF, VT, FF, CR and ESC are allowed). */
-function binaryOffset(bytes: Uint8Array): number | undefined {
+export function binaryOffset(bytes: Uint8Array): number | undefined {
   for (let index = 0; index < bytes.length; index += 1) {
     const byte = bytes[index]!;
     if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0b && byte !== 0x0c && byte !== 0x0d && byte !== 0x1b) return index;

@@ -1,16 +1,19 @@
 import type { Origin, ReportDocument } from '../model/types.js';
 import { JsonSyntaxError, scanJsonPositions, type TextPosition } from './json-positions.js';
-import { decodeText } from './decode.js';
+import { binaryOffset, decodeText } from './decode.js';
 import { InputError, type ReadContext, type ReadResult } from './types.js';
 
 /** Reads the canonical JSON report; positions of values are computed only when a diagnostic asks for one. */
 export function readJson(bytes: Uint8Array, context: ReadContext): ReadResult {
-  const { text, encoding } = decodeText(bytes, context.encoding ? { encoding: context.encoding } : {});
+  const { text, encoding } = decodeText(bytes, context.encoding ? { encoding: context.encoding, checkBinary: false } : { checkBinary: false });
   if (text.trim() === '') throw new InputError('empty-file');
   let document: unknown;
   try {
     document = JSON.parse(text);
   } catch {
+    // JSON.parse rejects control characters, so binary data is looked for only now.
+    const binary = binaryOffset(bytes);
+    if (binary !== undefined) throw new InputError('binary-file', { offset: binary });
     throw syntaxError(text);
   }
   if (document === null || typeof document !== 'object' || Array.isArray(document)) {

@@ -6,7 +6,7 @@ import type { CellSnapshot, Diagnostic, FileResult, RuleRun } from '../diagnosti
 import type { RuleEntry, Severity } from './catalogue-types.js';
 import { RULES } from './catalogue.js';
 import { RULE_KINDS } from './kinds/index.js';
-import type { EvaluatedSum, Finding, RuleContext } from './types.js';
+import type { Equation, FailedSum, Finding, RuleContext } from './types.js';
 
 /** A rule's severity as configured, or off. */
 export type RuleSetting = Severity | 'off';
@@ -38,7 +38,8 @@ export function lintReadResult(read: ReadResult, file: string, options: LintOpti
     : undefined;
   const diagnostics: Diagnostic[] = [];
   const runs: RuleRun[] = [];
-  const sums: { rule: RuleEntry; sum: EvaluatedSum; severity: Severity }[] = [];
+  const failedSums: FailedSum[] = [];
+  const heldEquations: Equation[] = [];
   for (const rule of RULES) {
     const setting = options.rules?.[rule.id] ?? rule.severity;
     if (setting === 'off') continue;
@@ -52,9 +53,10 @@ export function lintReadResult(read: ReadResult, file: string, options: LintOpti
     const outcome = kind.needsReport && !report ? { status: 'not-evaluated' as const, findings: [] } : kind.check(context);
     runs.push({ id: rule.id, status: outcome.status });
     for (const finding of outcome.findings) diagnostics.push(toDiagnostic(rule, setting, finding, read, file, report));
-    for (const sum of outcome.sums ?? []) sums.push({ rule, sum, severity: setting });
+    if (outcome.failedSums) failedSums.push(...outcome.failedSums);
+    if (outcome.heldEquations) heldEquations.push(...outcome.heldEquations);
   }
-  if (report) attachRepairs(report, sums, diagnostics, strict);
+  if (report && failedSums.length > 0) attachRepairs(report, failedSums, heldEquations, diagnostics, strict);
   diagnostics.sort(compareDiagnostics);
   return {
     file,
@@ -115,26 +117,29 @@ function withinString(origin: Origin | undefined, read: ReadResult, pointer: str
  * Where one cell alone would repair every failed equation it takes part in (and it takes part in no equation
  * that holds), names that cell and its value on each of those findings.
  */
-function attachRepairs(report: Report, sums: readonly { sum: EvaluatedSum }[], diagnostics: Diagnostic[], strict: boolean): void {
-  const failed = sums.filter(({ sum }) => !sum.passed);
-  if (failed.length === 0) return;
-  const byCell = new Map<TemplateCell, EvaluatedSum[]>();
-  for (const { sum } of sums) {
-    for (const cell of new Set([...sum.left, ...sum.right])) {
+function attachRepairs(report: Report, failed: readonly FailedSum[], held: readonly Equation[], diagnostics: Diagnostic[], strict: boolean): void {
+  const inHeld = new Set<TemplateCell>();
+  for (const equation of held) {
+    for (const cell of equation.left) inHeld.add(cell);
+    for (const cell of equation.right) inHeld.add(cell);
+  }
+  const byCell = new Map<TemplateCell, FailedSum[]>();
+  for (const sum of failed) {
+    for (const cell of new Set([...sum.equation.left, ...sum.equation.right])) {
+      if (inHeld.has(cell)) continue;
       const list = byCell.get(cell);
       if (list) list.push(sum);
       else byCell.set(cell, [sum]);
     }
   }
-  const candidates = new Map<EvaluatedSum, { cell: TemplateCell; from: number; to: number }[]>();
+  const candidates = new Map<FailedSum, { cell: TemplateCell; from: number; to: number }[]>();
   for (const [cell, involved] of byCell) {
-    if (involved.some((sum) => sum.passed)) continue;
     const current = countOf(report.cells[cell.index]!, strict);
     if (current === undefined) continue;
     let target: number | undefined;
     let consistent = true;
     for (const sum of involved) {
-      const weight = sum.left.filter((term) => term === cell).length - sum.right.filter((term) => term === cell).length;
+      const weight = sum.equation.left.filter((term) => term === cell).length - sum.equation.right.filter((term) => term === cell).length;
       if (weight === 0) {
         consistent = false;
         break;
@@ -156,8 +161,8 @@ function attachRepairs(report: Report, sums: readonly { sum: EvaluatedSum }[], d
   }
   for (const [sum, list] of candidates) {
     const only = list[0];
-    if (list.length !== 1 || !only || !sum.finding) continue;
-    const diagnostic = diagnostics.find((candidate) => candidate.data === sum.finding?.data);
+    if (list.length !== 1 || !only) continue;
+    const diagnostic = diagnostics.find((candidate) => candidate.data === sum.finding.data);
     if (diagnostic) diagnostic.data['repair'] = { cell: only.cell.ref, from: only.from, to: only.to };
   }
 }

@@ -29,22 +29,29 @@ export interface Finding {
   textOffset?: number;
 }
 
-/** One evaluated equation of a sum-compare rule, kept so the engine can look for a one-cell repair. */
-export interface EvaluatedSum {
+/** One equation of a sum-compare rule in a template: Σleft against Σright, about its subject cell. Built once per template. */
+export interface Equation {
+  readonly subject: TemplateCell;
   readonly left: readonly TemplateCell[];
   readonly right: readonly TemplateCell[];
+}
+
+/** An equation that failed, with its sums and the finding reporting it, kept so the engine can look for a one-cell repair. */
+export interface FailedSum {
+  readonly equation: Equation;
   readonly leftSum: number;
   readonly rightSum: number;
-  readonly passed: boolean;
-  /** The finding reporting this equation when it failed. */
-  readonly finding?: Finding;
+  readonly finding: Finding;
 }
 
 /** What a rule kind returns for one report. */
 export interface RuleOutcome {
   status: RuleStatus;
   findings: Finding[];
-  sums?: EvaluatedSum[];
+  /** Equalities that failed. */
+  failedSums?: FailedSum[];
+  /** Equalities that held (the template's own objects: nothing is allocated for them). */
+  heldEquations?: Equation[];
 }
 
 /** A rule kind: the logic behind every rule of that kind in schemas/rules.json. */

@@ -22,7 +22,8 @@ export const narrativeFigures: RuleKind = {
       for (const match of flat.matchAll(regex)) {
         const text = match.groups?.['n'];
         if (text === undefined || match.index === undefined) continue;
-        const offset = offsets[match.index + match[0].indexOf(text)] ?? 0;
+        const flatOffset = match.index + match[0].indexOf(text);
+        const offset = offsets ? (offsets[flatOffset] ?? 0) : flatOffset;
         if (seen.has(offset)) continue;
         seen.add(offset);
         const figure = Number(toAscii(text).replace(/[,，]/g, ''));
@@ -60,8 +61,9 @@ function toAscii(text: string): string {
   return text.replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xff10 + 48));
 }
 
-/** The text without line breaks, and for each of its characters the offset it had in the original. */
-function withoutLineBreaks(text: string): { text: string; offsets: number[] } {
+/** The text without line breaks, and for each of its characters the offset it had in the original (none when nothing was taken out). */
+function withoutLineBreaks(text: string): { text: string; offsets?: number[] } {
+  if (!text.includes('\n') && !text.includes('\r')) return { text };
   let flat = '';
   const offsets: number[] = [];
   for (let index = 0; index < text.length; index += 1) {

@@ -2,13 +2,7 @@ import { countOf, type Report } from '../../model/report.js';
 import type { CompiledTemplate, TemplateCell } from '../../model/template.js';
 import type { SumTerm } from '../../diagnostics/types.js';
 import type { RuleEntry, SumCompareOptions, SumTerm as TermSpec } from '../catalogue-types.js';
-import { combineStatus, type EvaluatedSum, type Finding, type RuleContext, type RuleKind, type RuleOutcome } from '../types.js';
-
-interface Equation {
-  readonly subject: TemplateCell;
-  readonly left: readonly TemplateCell[];
-  readonly right: readonly TemplateCell[];
-}
+import { combineStatus, type Equation, type FailedSum, type Finding, type RuleContext, type RuleKind, type RuleOutcome } from '../types.js';
 
 const equationsCache = new WeakMap<RuleEntry, Map<string, readonly Equation[]>>();
 
@@ -20,7 +14,8 @@ export const sumCompare: RuleKind = {
     if (!report) return { status: 'not-evaluated', findings: [] };
     const options = rule.options as unknown as SumCompareOptions;
     const findings: Finding[] = [];
-    const sums: EvaluatedSum[] = [];
+    const failedSums: FailedSum[] = [];
+    const heldEquations: Equation[] = [];
     let anyFailed = false;
     const missing = new Set<TemplateCell>();
     for (const equation of equationsOf(rule, report.template)) {
@@ -29,7 +24,7 @@ export const sumCompare: RuleKind = {
       if (leftSum === undefined || rightSum === undefined) continue;
       const passed = options.operator === '=' ? leftSum === rightSum : leftSum >= rightSum;
       if (passed) {
-        if (options.operator === '=') sums.push({ left: equation.left, right: equation.right, leftSum, rightSum, passed });
+        if (options.operator === '=') heldEquations.push(equation);
         continue;
       }
       anyFailed = true;
@@ -49,13 +44,13 @@ export const sumCompare: RuleKind = {
         },
       };
       findings.push(finding);
-      if (options.operator === '=') sums.push({ left: equation.left, right: equation.right, leftSum, rightSum, passed, finding });
+      if (options.operator === '=') failedSums.push({ equation, leftSum, rightSum, finding });
     }
     if (missing.size > 0) {
       const cells = [...missing].sort((a, b) => a.index - b.index);
       findings.push({ messageId: 'not-evaluated', cell: cells[0], data: { count: cells.length, missing: cells.map((cell) => cell.ref) } });
     }
-    return { status: combineStatus(anyFailed, missing.size > 0), findings, sums };
+    return { status: combineStatus(anyFailed, missing.size > 0), findings, failedSums, heldEquations };
   },
 };
 
