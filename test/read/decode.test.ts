@@ -1,18 +1,8 @@
 import { decodeText } from '../../src/read/decode.js';
-import { InputError } from '../../src/read/types.js';
+import { thrownInputError } from '../helpers/errors.js';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 const GBK_行政 = [0xd0, 0xd0, 0xd5, 0xfe];
-
-function thrown(action: () => unknown): InputError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('decodeText', () => {
   test('strict UTF-8, CRLF normalised', () => {
@@ -43,19 +33,19 @@ describe('decodeText', () => {
 
   test('--encoding overrides detection', () => {
     expect(decodeText(new Uint8Array(GBK_行政), { encoding: 'gbk' }).text).toBe('行政');
-    expect(thrown(() => decodeText(utf8('x'), { encoding: 'klingon' })).messageId).toBe('unknown-encoding');
+    expect(thrownInputError(() => decodeText(utf8('x'), { encoding: 'klingon' })).messageId).toBe('unknown-encoding');
   });
 
   test('empty and binary files', () => {
-    expect(thrown(() => decodeText(new Uint8Array([]))).messageId).toBe('empty-file');
-    const binary = thrown(() => decodeText(new Uint8Array([0x41, 0x42, 0x00, 0x01])));
+    expect(thrownInputError(() => decodeText(new Uint8Array([]))).messageId).toBe('empty-file');
+    const binary = thrownInputError(() => decodeText(new Uint8Array([0x41, 0x42, 0x00, 0x01])));
     expect(binary.messageId).toBe('binary-file');
     expect(binary.data).toEqual({ offset: 2 });
   });
 
   test('bytes valid in no encoding give the offset of the first bad byte', () => {
     const bytes = new Uint8Array([...utf8('ab'), ...GBK_行政, 0x81, 0x20, 0x41]);
-    const error = thrown(() => decodeText(bytes));
+    const error = thrownInputError(() => decodeText(bytes));
     expect(error.messageId).toBe('undecodable');
     expect(error.data).toEqual({ encodings: 'UTF-8, GB18030', offset: 6 });
   });

@@ -1,18 +1,13 @@
 import { readJson } from '../../src/read/json.js';
 import { scanJsonPositions } from '../../src/read/json-positions.js';
-import { InputError } from '../../src/read/types.js';
+import type { InputError } from '../../src/read/types.js';
+import { thrownInputError } from '../helpers/errors.js';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const context = { file: 'report.json' };
 
 function inputError(text: string | Uint8Array): InputError {
-  try {
-    readJson(typeof text === 'string' ? encode(text) : text, context);
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('no error');
+  return thrownInputError(() => readJson(typeof text === 'string' ? encode(text) : text, context));
 }
 
 describe('readJson', () => {

@@ -1,21 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { readMarkdown } from '../../src/read/markdown.js';
 import { readText, textToBlocks } from '../../src/read/text.js';
-import { InputError, type ReadResult } from '../../src/read/types.js';
+import type { ReadResult } from '../../src/read/types.js';
+import { thrownInputError } from '../helpers/errors.js';
 
 const bytes = (path: string): Uint8Array => new Uint8Array(readFileSync(path));
 const read = (path: string): ReadResult => readText(bytes(path), { file: path });
 const rules = (result: ReadResult, ruleId: string) => result.findings.filter((finding) => finding.ruleId === ruleId);
-
-function inputError(action: () => unknown): InputError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('the seed as published', () => {
   const seed = read('fixtures/text/seed-2019.txt');
@@ -132,17 +123,17 @@ describe('text extracted from published PDFs (pdftotext -layout)', () => {
 
 describe('broken inputs', () => {
   test('empty file', () => {
-    expect(inputError(() => read('fixtures/broken/empty.txt')).messageId).toBe('empty-file');
+    expect(thrownInputError(() => read('fixtures/broken/empty.txt')).messageId).toBe('empty-file');
   });
 
   test('binary file', () => {
-    const error = inputError(() => read('fixtures/broken/binary.txt'));
+    const error = thrownInputError(() => read('fixtures/broken/binary.txt'));
     expect(error.messageId).toBe('binary-file');
     expect(error.data.offset).toBe(6);
   });
 
   test('GBK with invalid bytes gives the offset', () => {
-    const error = inputError(() => read('fixtures/broken/gbk-invalid-bytes.txt'));
+    const error = thrownInputError(() => read('fixtures/broken/gbk-invalid-bytes.txt'));
     expect(error.messageId).toBe('undecodable');
     expect(error.data).toEqual({ encodings: 'UTF-8, GB18030', offset: 2467 });
   });
