@@ -1,4 +1,4 @@
-import { MESSAGE_CATALOGUE, RULE_CATALOGUE } from '../generated/data.js';
+import { MESSAGE_CATALOGUE, RULE_CATALOGUE, TEMPLATE_DATA } from '../generated/data.js';
 import { getTemplate } from '../model/template.js';
 import type { CellRef, TableKey } from '../model/types.js';
 import type { Locale, LocalizedText } from '../rules/catalogue-types.js';
@@ -102,9 +102,16 @@ function termLabel(term: SumTerm, all: readonly SumTerm[]): string {
   return sameRow ? term.cell.labels.column : shortRowLabel(term.cell);
 }
 
-/** A table 三 row by its own label, prefixed with its group's numbering: （三）1.属于国家秘密. */
+/** Short names of rows, from the templates (the same row key has the same short name in both). */
+const SHORT_ROW_LABELS = new Map<string, string>(
+  TEMPLATE_DATA.flatMap((template) => template.tables.flatMap((table) => table.rows.flatMap((row) => (row.short ? [[`${table.key}/${row.key}`, row.short] as const] : [])))),
+);
+
+/** A row where it is one term of a sum: its short name, else its own label prefixed with its group's numbering (（三）1.属于国家秘密). */
 function shortRowLabel(cell: CellRef): string {
-  const label = cell.labels.row.replace(/（区分处理的[^）]*）$/u, '');
+  const short = SHORT_ROW_LABELS.get(`${cell.table}/${cell.row}`);
+  if (short) return short;
+  const label = cell.labels.row;
   if (!label.includes(' › ')) return label;
   const own = label.slice(label.lastIndexOf(' › ') + 3);
   const groupNumber = /^（[一二三四五六七]）/u.exec(label)?.[0] ?? '';

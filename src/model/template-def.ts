@@ -17,6 +17,8 @@ export interface ColumnDef {
 export interface RowDef {
   key: string;
   label: string;
+  /** A short name for the row where it is one term of a sum in a message (一、本年新收). */
+  short?: string;
   /** The merged group label beside or above the row (（三）不予公开, 第二十条第（一）项). */
   group?: string;
   /** Column keys of this row, when not all the table's columns. */
