@@ -6,6 +6,7 @@ import type { CellSnapshot, Diagnostic, FileResult, RuleRun } from '../diagnosti
 import type { RuleEntry, Severity } from './catalogue-types.js';
 import { RULES } from './catalogue.js';
 import { RULE_KINDS } from './kinds/index.js';
+import { equationsOf, total } from './kinds/sum-compare.js';
 import type { Equation, FailedSum, Finding, RuleContext } from './types.js';
 
 /** A rule's severity as configured, or off. */
@@ -39,7 +40,7 @@ export function lintReadResult(read: ReadResult, file: string, options: LintOpti
   const diagnostics: Diagnostic[] = [];
   const runs: RuleRun[] = [];
   const failedSums: FailedSum[] = [];
-  const heldEquations: Equation[] = [];
+  const equalityRules: RuleEntry[] = [];
   for (const rule of RULES) {
     const setting = options.rules?.[rule.id] ?? rule.severity;
     if (setting === 'off') continue;
@@ -54,9 +55,9 @@ export function lintReadResult(read: ReadResult, file: string, options: LintOpti
     runs.push({ id: rule.id, status: outcome.status });
     for (const finding of outcome.findings) diagnostics.push(toDiagnostic(rule, setting, finding, read, file, report));
     if (outcome.failedSums) failedSums.push(...outcome.failedSums);
-    if (outcome.heldEquations) heldEquations.push(...outcome.heldEquations);
+    if (rule.kind === 'sum-compare' && (rule.options as { operator?: string }).operator === '=') equalityRules.push(rule);
   }
-  if (report && failedSums.length > 0) attachRepairs(report, failedSums, heldEquations, diagnostics, strict);
+  if (report && failedSums.length > 0) attachRepairs(report, failedSums, heldEquations(report, equalityRules, strict), diagnostics, strict);
   diagnostics.sort(compareDiagnostics);
   return {
     file,
@@ -111,6 +112,19 @@ function withinString(origin: Origin | undefined, read: ReadResult, pointer: str
   const text = pointer.split('/').slice(1).reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined), read.document);
   if (typeof text !== 'string' || /["\\\u0000-\u001f\u2028\u2029]/.test(text.slice(0, offset))) return origin;
   return { ...origin, column: origin.column + 1 + offset };
+}
+
+/** The equations of the equality rules that held, evaluated again: only needed, and so only done, when another failed. */
+function heldEquations(report: Report, rules: readonly RuleEntry[], strict: boolean): Equation[] {
+  const held: Equation[] = [];
+  const missing = new Set<TemplateCell>();
+  for (const rule of rules) {
+    for (const equation of equationsOf(rule, report.template)) {
+      const left = total(report, equation.left, strict, missing);
+      if (left !== undefined && left === total(report, equation.right, strict, missing)) held.push(equation);
+    }
+  }
+  return held;
 }
 
 /**

@@ -50,8 +50,6 @@ export interface RuleOutcome {
   findings: Finding[];
   /** Equalities that failed. */
   failedSums?: FailedSum[];
-  /** Equalities that held (the template's own objects: nothing is allocated for them). */
-  heldEquations?: Equation[];
 }
 
 /** A rule kind: the logic behind every rule of that kind in schemas/rules.json. */

@@ -15,7 +15,6 @@ export const sumCompare: RuleKind = {
     const options = rule.options as unknown as SumCompareOptions;
     const findings: Finding[] = [];
     const failedSums: FailedSum[] = [];
-    const heldEquations: Equation[] = [];
     let anyFailed = false;
     const missing = new Set<TemplateCell>();
     for (const equation of equationsOf(rule, report.template)) {
@@ -23,10 +22,7 @@ export const sumCompare: RuleKind = {
       const rightSum = total(report, equation.right, strict, missing);
       if (leftSum === undefined || rightSum === undefined) continue;
       const passed = options.operator === '=' ? leftSum === rightSum : leftSum >= rightSum;
-      if (passed) {
-        if (options.operator === '=') heldEquations.push(equation);
-        continue;
-      }
+      if (passed) continue;
       anyFailed = true;
       const finding: Finding = {
         messageId: 'mismatch',
@@ -50,7 +46,7 @@ export const sumCompare: RuleKind = {
       const cells = [...missing].sort((a, b) => a.index - b.index);
       findings.push({ messageId: 'not-evaluated', cell: cells[0], data: { count: cells.length, missing: cells.map((cell) => cell.ref) } });
     }
-    return { status: combineStatus(anyFailed, missing.size > 0), findings, failedSums, heldEquations };
+    return { status: combineStatus(anyFailed, missing.size > 0), findings, failedSums };
   },
 };
 
@@ -101,7 +97,8 @@ function buildEquations(options: SumCompareOptions, template: CompiledTemplate):
   return equations;
 }
 
-function total(report: Report, cells: readonly TemplateCell[], strict: boolean, missing: Set<TemplateCell>): number | undefined {
+/** The sum of the cells' counts, or undefined when one is missing (added to `missing`). */
+export function total(report: Report, cells: readonly TemplateCell[], strict: boolean, missing: Set<TemplateCell>): number | undefined {
   let sum = 0;
   let complete = true;
   for (const def of cells) {
