@@ -79,6 +79,7 @@ function formatArg(key: string, value: unknown, locale: Locale): string {
     return value;
   }
   if (Array.isArray(value)) {
+    if (value.every((item) => typeof item === 'string')) return value.join(locale === 'en' ? ', ' : '、');
     if (key.endsWith('Terms')) return formatTerms(value as SumTerm[], locale);
     return formatCellList(value as CellRef[], locale);
   }

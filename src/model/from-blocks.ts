@@ -294,6 +294,8 @@ function fitValues(values: RawCell[], count: number): RawCell[] {
 class TableMapper {
   private readonly result: Record<string, Record<string, RawValue>> = {};
   private readonly assigned = new Set<string>();
+  /** Table 三 rows written as one 无 across all their cells (merged cells in the source). */
+  private readonly collapsed: { row: string; text: string; origin: Origin }[] = [];
   private readonly headerTexts: string[];
   private readonly columnPhrases: Array<{ key: string; phrases: string[] }>;
   private header: Array<string | null> | undefined;
@@ -353,6 +355,7 @@ class TableMapper {
       pending = [];
     }
     this.reportMissing();
+    this.reportCollapsed();
     return this.result;
   }
 
@@ -471,7 +474,7 @@ class TableMapper {
         target[column] = rawOf(first);
         this.origins.set(`${pointer}/${column}`, first.origin);
       }
-      this.note('collapsed-row', 'collapsed', { table: this.table.label, row: row.label, text: first.text.trim(), count: columns.length }, first.origin);
+      this.collapsed.push({ row: row.label, text: first.text.trim(), origin: first.origin });
       return;
     }
     const header = this.table.key === 'active' && this.header?.some((key) => key !== null && columns.includes(key)) ? this.header : columns;
@@ -507,6 +510,14 @@ class TableMapper {
 
   private unknown(label: string, origin: Origin): void {
     this.note('unknown-row', 'unknown', { table: this.table.label, label: label.trim(), template: this.template.id }, origin);
+  }
+
+  /** Rows written as a single 无 are reported once for the table, at the first of them, with every row named. */
+  private reportCollapsed(): void {
+    const first = this.collapsed[0];
+    if (!first) return;
+    const rows = this.collapsed.map((entry) => entry.row);
+    this.note('collapsed-row', 'collapsed', { table: this.table.label, text: first.text, count: rows.length, rows: rows.slice(0, 3).join('、') + (rows.length > 3 ? ` …` : ''), rowList: rows }, first.origin);
   }
 
   private reportMissing(): void {

@@ -29,12 +29,13 @@ describe('the seed as published', () => {
     expect(Object.keys(document.active ?? {})).toHaveLength(8);
   });
 
-  test('table 三: every collapsed row is seven 無, with an info finding each', () => {
+  test('table 三: every collapsed row is seven 無, with one info finding that names all 23 rows', () => {
     const rows = Object.values(document.applications ?? {});
     expect(rows).toHaveLength(23);
     for (const row of rows) expect(Object.values(row)).toEqual(Array(7).fill('無'));
-    expect(rules(seed, 'collapsed-row')).toHaveLength(23);
-    expect(rules(seed, 'collapsed-row')[0]?.origin).toMatchObject({ line: 27, column: 25 });
+    expect(rules(seed, 'collapsed-row')).toHaveLength(1);
+    expect(rules(seed, 'collapsed-row')[0]).toMatchObject({ origin: { line: 27, column: 25 }, data: { count: 23, text: '無' } });
+    expect((rules(seed, 'collapsed-row')[0]?.data['rowList'] as string[])[22]).toBe('四、结转下年度继续办理');
   });
 
   test('table 四: 0 0 0 2 2, then ten 0', () => {
