@@ -1,7 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { runWith } from './helpers/memory-io.js';
-import { ROOT } from './helpers/lint.js';
 
 interface JsonReport {
   files: { file: string; diagnostics: { ruleId: string; severity: string; messageId: string; cell?: { row: string; column: string }; data: Record<string, unknown>; location: { pointer?: string; line?: number; column?: number } }[]; rules: { id: string; status: string }[] }[];

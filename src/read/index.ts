@@ -1,4 +1,4 @@
-import { InputError, type InputFormat, type ReadContext, type ReadResult, type Reader } from './types.js';
+import type { InputFormat, ReadContext, ReadResult, Reader } from './types.js';
 
 /** Loads the reader of each format only when that format is used, so a JSON run never loads the PDF library. */
 const READERS: Record<InputFormat, () => Promise<Reader>> = {
@@ -51,9 +51,3 @@ export async function readInput(bytes: Uint8Array, format: InputFormat, context:
 
 /** Readers already loaded, so a batch of thousands of files imports each once. */
 const loaded = new Map<InputFormat, Reader>();
-
-function unsupported(format: InputFormat): Reader {
-  return () => {
-    throw new InputError('unknown-format', { extension: format });
-  };
-}

@@ -1,12 +1,12 @@
 import { Ajv } from 'ajv';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli } from '../helpers/io.js';
+import { runWith } from '../helpers/memory-io.js';
 import { ROOT } from '../helpers/lint.js';
 
 describe('xxgk-lint (in-process)', () => {
   it('passes the seed report with infos only and exits 0', async () => {
-    const run = await runCli(['fixtures/json/seed-2019.json']);
+    const run = await runWith(['fixtures/json/seed-2019.json']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('zero-marker');
     expect(run.stdout).toContain('0 个错误');
@@ -14,7 +14,7 @@ describe('xxgk-lint (in-process)', () => {
   });
 
   it('exits 1 and names the wrong cell of table 三 with expected and actual values, in Chinese', async () => {
-    const run = await runCli(['fixtures/json/broken/applications-one-wrong-cell.json']);
+    const run = await runWith(['fixtures/json/broken/applications-one-wrong-cell.json']);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('238:24');
     expect(run.stdout).toContain('表三「（七）总计」「自然人」应为各项办理结果之和 263，实际填写 262');
@@ -22,13 +22,13 @@ describe('xxgk-lint (in-process)', () => {
   });
 
   it('speaks English with --locale en', async () => {
-    const run = await runCli(['--locale', 'en', 'fixtures/json/broken/review-litigation-total.json']);
+    const run = await runWith(['--locale', 'en', 'fixtures/json/broken/review-litigation-total.json']);
     expect(run.stdout).toContain('should be 8');
     expect(run.stdout).toContain('1 error(s)');
   });
 
   it('writes a JSON report that validates against schemas/lint-report.schema.json', async () => {
-    const run = await runCli(['--format', 'json', 'fixtures/json/broken/applications-one-wrong-cell.json', 'fixtures/json/seed-2019.json', 'fixtures/json/broken/syntax-error.json']);
+    const run = await runWith(['--format', 'json', 'fixtures/json/broken/applications-one-wrong-cell.json', 'fixtures/json/seed-2019.json', 'fixtures/json/broken/syntax-error.json']);
     expect(run.code).toBe(2);
     const report = JSON.parse(run.stdout);
     const schema = JSON.parse(readFileSync(join(ROOT, 'schemas/lint-report.schema.json'), 'utf8'));
@@ -44,75 +44,75 @@ describe('xxgk-lint (in-process)', () => {
   });
 
   it('exits 2 for bad JSON with the line and column on stderr, and still checks the other files', async () => {
-    const run = await runCli(['fixtures/json/broken/syntax-error.json', 'fixtures/json/broken/review-litigation-total.json']);
+    const run = await runWith(['fixtures/json/broken/syntax-error.json', 'fixtures/json/broken/review-litigation-total.json']);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe("xxgk-lint: fixtures/json/broken/syntax-error.json:5:35: JSON 格式错误：unexpected '}' after ',' (trailing comma)\n");
     expect(run.stdout).toContain('review-litigation-total');
   });
 
   it('exits 2 for a missing file and for usage errors', async () => {
-    const missing = await runCli(['fixtures/json/nope.json']);
+    const missing = await runWith(['fixtures/json/nope.json']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('找不到文件');
-    expect((await runCli(['--format', 'xml', 'fixtures/json/seed-2019.json'])).code).toBe(2);
-    expect((await runCli([])).code).toBe(2);
-    expect((await runCli(['--max-warnings', 'many', 'x.json'])).code).toBe(2);
+    expect((await runWith(['--format', 'xml', 'fixtures/json/seed-2019.json'])).code).toBe(2);
+    expect((await runWith([])).code).toBe(2);
+    expect((await runWith(['--max-warnings', 'many', 'x.json'])).code).toBe(2);
   });
 
   it('--quiet shows errors only; --max-warnings turns warnings into exit 1', async () => {
-    const quiet = await runCli(['--quiet', 'fixtures/json/broken/empty-cell.json']);
+    const quiet = await runWith(['--quiet', 'fixtures/json/broken/empty-cell.json']);
     expect(quiet.stdout).not.toContain('空白单元格');
     expect(quiet.stdout).toContain('applications-row-total');
-    const warnings = await runCli(['fixtures/json/broken/unit.json']);
+    const warnings = await runWith(['fixtures/json/broken/unit.json']);
     expect(warnings.code).toBe(0);
-    const capped = await runCli(['--max-warnings', '0', 'fixtures/json/broken/unit.json']);
+    const capped = await runWith(['--max-warnings', '0', 'fixtures/json/broken/unit.json']);
     expect(capped.code).toBe(1);
     expect(capped.stderr).toContain('--max-warnings');
   });
 
   it('--strict reports rules that could not be checked', async () => {
-    const run = await runCli(['--strict', '--format', 'json', 'fixtures/json/broken/empty-cell.json']);
+    const run = await runWith(['--strict', '--format', 'json', 'fixtures/json/broken/empty-cell.json']);
     const report = JSON.parse(run.stdout);
     expect(report.files[0].rules).toContainEqual({ id: 'applications-row-total', status: 'not-evaluated' });
     expect(report.summary.notEvaluated).toBeGreaterThan(0);
   });
 
   it('--template and --year override the report', async () => {
-    const run = await runCli(['--format', 'json', '--template', '2019', 'fixtures/json/clean-2021.json']);
+    const run = await runWith(['--format', 'json', '--template', '2019', 'fixtures/json/clean-2021.json']);
     const report = JSON.parse(run.stdout);
     expect(report.files[0].template).toBe('2019');
     expect(run.code).toBe(1);
   });
 
   it('writes to --output-file and reads standard input', async () => {
-    const run = await runCli(['-o', 'out.txt', 'fixtures/json/seed-2019.json']);
+    const run = await runWith(['-o', 'out.txt', 'fixtures/json/seed-2019.json']);
     expect(run.stdout).toBe('');
     expect(run.written.get('out.txt')).toContain('seed-2019.json');
-    const stdin = await runCli(['-', '--stdin-filename', 'pasted.json'], { stdin: readFileSync(join(ROOT, 'fixtures/json/clean-2021.json'), 'utf8') });
+    const stdin = await runWith(['-', '--stdin-filename', 'pasted.json'], { stdin: readFileSync(join(ROOT, 'fixtures/json/clean-2021.json'), 'utf8') });
     expect(stdin.code).toBe(0);
   });
 
   it('colours a terminal unless NO_COLOR is set', async () => {
-    expect((await runCli(['fixtures/json/broken/unit.json'], { tty: true })).stdout).toContain('\u001b[');
-    expect((await runCli(['fixtures/json/broken/unit.json'], { tty: true, env: { NO_COLOR: '1' } })).stdout).not.toContain('\u001b[');
+    expect((await runWith(['fixtures/json/broken/unit.json'], { tty: true })).stdout).toContain('\u001b[');
+    expect((await runWith(['fixtures/json/broken/unit.json'], { tty: true, env: { NO_COLOR: '1' } })).stdout).not.toContain('\u001b[');
   });
 
   it('lints a directory in a stable order', async () => {
-    const run = await runCli(['--format', 'json', 'fixtures/json']);
+    const run = await runWith(['--format', 'json', 'fixtures/json']);
     const files = JSON.parse(run.stdout).files.map((file: { file: string }) => file.file);
     expect(files).toEqual([...files].sort());
     expect(files.length).toBeGreaterThan(10);
   });
 
   it('prints the rule catalogue as a table and as JSON', async () => {
-    const table = await runCli(['rules']);
+    const table = await runWith(['rules']);
     expect(table.stdout).toContain('applications-balance');
-    const json = JSON.parse((await runCli(['rules', '--format', 'json'])).stdout);
+    const json = JSON.parse((await runWith(['rules', '--format', 'json'])).stdout);
     expect(json.rules.find((rule: { id: string }) => rule.id === 'applications-balance')).toMatchObject({ severity: 'error', standing: 'official' });
   });
 
   it('converts a report to the canonical JSON', async () => {
-    const run = await runCli(['convert', 'fixtures/json/seed-2019.json']);
+    const run = await runWith(['convert', 'fixtures/json/seed-2019.json']);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout).active.procurement).toEqual({ projects: 21, amount: '4449.48萬元' });
   });

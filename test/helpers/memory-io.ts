@@ -13,8 +13,8 @@ export interface MemoryRun {
   written: Map<string, string>;
 }
 
-/** Runs main() with the working folder at `cwd` (relative to the repository), extra files in memory (relative to the repository) and a fixed date. */
-export async function runWith(argv: string[], options: { files?: Record<string, string>; cwd?: string; env?: Record<string, string>; today?: string } = {}): Promise<MemoryRun> {
+/** Runs main() in-process with the working folder at `cwd` (relative to the repository), extra files in memory (relative to the repository), standard input, a terminal or not, and a fixed date. */
+export async function runWith(argv: string[], options: { files?: Record<string, string>; cwd?: string; env?: Record<string, string>; today?: string; stdin?: string; tty?: boolean } = {}): Promise<MemoryRun> {
   let stdout = '';
   let stderr = '';
   const written = new Map<string, string>();
@@ -39,7 +39,7 @@ export async function runWith(argv: string[], options: { files?: Record<string, 
     appendFile: async (path, text) => {
       written.set(path, (written.get(path) ?? '') + text);
     },
-    readStdin: async () => new Uint8Array(),
+    readStdin: async () => new TextEncoder().encode(options.stdin ?? ''),
     listDirectory: async (path) => {
       const info = await stat(full(path)).catch(() => undefined);
       if (!info?.isDirectory()) return undefined;
@@ -48,7 +48,7 @@ export async function runWith(argv: string[], options: { files?: Record<string, 
     },
     cwd,
     env: options.env ?? {},
-    stdoutIsTTY: false,
+    stdoutIsTTY: options.tty ?? false,
     now: () => new Date(`${options.today ?? '2026-06-01'}T12:00:00`),
   };
   const code = await main(argv, io);
