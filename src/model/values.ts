@@ -42,9 +42,18 @@ export function readValue(raw: RawValue | undefined, context: ValueContext): Rea
   return readText(raw, context);
 }
 
+/** Reads of the small counts most cells hold, made once: read values are never changed, so they can be shared. */
+const SMALL_COUNTS: ReadValue[] = [];
+const SMALL_COUNT_LIMIT = 1024;
+
+function countRead(value: number): ReadValue {
+  if (Number.isInteger(value) && value >= 0 && value < SMALL_COUNT_LIMIT) return (SMALL_COUNTS[value] ??= { value: { kind: 'number', value } });
+  return { value: { kind: 'number', value } };
+}
+
 function readNumber(raw: number, context: ValueContext): ReadValue {
   if (!Number.isFinite(raw)) return { value: INVALID, note: { kind: 'value-format', text: String(raw) } };
-  if (context.kind !== 'money') return { value: { kind: 'number', value: raw } };
+  if (context.kind !== 'money') return countRead(raw);
   const decimal = decimalFromNumber(raw);
   return decimal ? { value: { kind: 'money', value: decimal } } : { value: INVALID, note: { kind: 'value-format', text: String(raw) } };
 }
