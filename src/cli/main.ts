@@ -57,17 +57,32 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .version(VERSION)
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.stdout(text), writeErr: (text) => io.stderr(text) })
-    .showSuggestionAfterError();
+    .showSuggestionAfterError()
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Linting is the default command: `xxgk-lint report.pdf` is `xxgk-lint lint report.pdf`.',
+        'All its options (formats, --strict, --template, --config, …): xxgk-lint lint --help',
+        '',
+        'Examples:',
+        '  xxgk-lint 2023年报.pdf                     check one report (PDF, HTML, Word, Excel, CSV, text or JSON)',
+        "  xxgk-lint 'reports/**/*.html' -f sarif -o xxgk.sarif",
+        '  xxgk-lint convert 2023年报.docx -o 2023.json',
+        '',
+        'Exit codes: 0 no errors, 1 errors found, 2 usage or input error.',
+      ].join('\n'),
+    );
 
   program
     .command('lint', { isDefault: true })
     .description('lint report files (the default command)')
     .argument('[files...]', 'report files or directories; - reads standard input')
-    .option('-f, --format <format>', `output format, repeatable: ${FORMAT_NAMES.join(', ')} (default: stylish)`, collectFormat, [])
-    .option('-o, --output-file <path>', 'write the output of the matching --format to this file (- is standard output); repeatable, paired with --format in order', collect, [])
+    .addOption(new Option('-f, --format <format>', `output format, repeatable: ${FORMAT_NAMES.join(', ')}`).argParser(collectFormat).default([], 'stylish'))
+    .addOption(new Option('-o, --output-file <path>', 'write the output of the matching --format to this file (- is standard output); repeatable, paired with --format in order').argParser(collect).default([], 'standard output'))
     .addOption(new Option('--locale <locale>', "language of messages (default: zh-CN, or the config file's)").choices(['zh-CN', 'en']))
     .option('-c, --config <path>', `use this configuration file instead of looking for ${'xxgk-lint.config.json'} from the working folder upward`)
-    .option('--rule <id:severity>', "set a rule's severity (error, warning, info, off); repeatable; wins over the config file", collect, [])
+    .addOption(new Option('--rule <id:severity>', "set a rule's severity (error, warning, info, off); repeatable; wins over the config file").argParser(collect).default([], 'none'))
     .addOption(new Option('--fail-on <severity>', 'exit 1 when there is a finding of this severity or worse (default: error)').choices(['error', 'warning', 'info']))
     .option('--print-config', 'print the effective configuration as JSON and exit')
     .option('--previous <file>', "last year's report: compare every input with it (year-to-year rules) instead of pairing inputs by agency")

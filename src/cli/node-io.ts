@@ -7,6 +7,9 @@ const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 
 /** The real process's I/O. */
 export function nodeIO(): CliIO {
+  // When the reader of a pipe goes away (`xxgk-lint … | head`), stop writing quietly instead of crashing.
+  ignoreClosedPipe(process.stdout);
+  ignoreClosedPipe(process.stderr);
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
@@ -41,4 +44,11 @@ export function nodeIO(): CliIO {
     appendFile: (path, text) => appendFile(path, text),
     now: () => new Date(),
   };
+}
+
+function ignoreClosedPipe(stream: NodeJS.WriteStream): void {
+  if (stream.listenerCount('error') > 0) return;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
 }

@@ -36,5 +36,16 @@ describe('bin/xxgk-lint.js as a real process', () => {
     const files = JSON.parse(run.stdout).files as { file: string; template: string; error?: unknown }[];
     expect(files.map((file) => [file.template, file.error])).toEqual(files.map(() => ['2019', undefined]));
   });
+
+  it('stops quietly when the reader of its output goes away (xxgk-lint … | head)', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [BIN, '-f', 'json', 'fixtures/json', 'fixtures/pdf/huaian-2024.pdf'], { cwd: ROOT });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toContain('EPIPE');
+    expect(code).toBe(2);
+  });
 });
 
