@@ -25,7 +25,9 @@ export async function expandPatterns(patterns: readonly string[], io: CliIO): Pr
       for (const file of matched) files.add(file);
       continue;
     }
-    const listed = pattern === '-' ? undefined : await io.listDirectory(pattern);
+    // A path named like a report (x.json, x.pdf) is taken as a file without asking the file system: a batch of
+    // thousands of files saves a stat each. (A folder so named is reported when it cannot be read as a file.)
+    const listed = pattern === '-' || formatOfFile(pattern) !== undefined ? undefined : await io.listDirectory(pattern);
     if (!listed) {
       files.add(pattern);
       continue;

@@ -2,7 +2,7 @@ import { buildReport, chooseTemplate, countOf, type Report } from '../model/repo
 import type { TemplateCell } from '../model/template.js';
 import type { Origin, TemplateId } from '../model/types.js';
 import type { ReadResult } from '../read/types.js';
-import type { CellSnapshot, Diagnostic, FileResult, RuleRun } from '../diagnostics/types.js';
+import type { CellSnapshot, Diagnostic, FileResult, RuleRun, RuleStatus } from '../diagnostics/types.js';
 import type { RuleEntry, Severity } from './catalogue-types.js';
 import { RULES } from './catalogue.js';
 import { RULE_KINDS } from './kinds/index.js';
@@ -28,6 +28,19 @@ export interface LintOptions {
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
+/** One shared, frozen record per rule and status: a batch of thousands of reports keeps no copy of its own. */
+const RULE_RUNS = new Map<string, Record<RuleStatus, RuleRun>>();
+
+/** The record of a rule run with this status. */
+export function ruleRun(id: string, status: RuleStatus): RuleRun {
+  let runs = RULE_RUNS.get(id);
+  if (!runs) {
+    runs = { passed: Object.freeze({ id, status: 'passed' }), failed: Object.freeze({ id, status: 'failed' }), 'not-evaluated': Object.freeze({ id, status: 'not-evaluated' }) };
+    RULE_RUNS.set(id, runs);
+  }
+  return runs[status];
+}
+
 /** Checks one report that a reader produced: schema, every applicable rule, reader findings; returns located, sorted diagnostics. */
 export function lintReadResult(read: ReadResult, file: string, options: LintOptions = {}): FileResult {
   const document = read.document;
@@ -52,7 +65,7 @@ export function lintReadResult(read: ReadResult, file: string, options: LintOpti
     if (kind.crossFile) continue;
     const context: RuleContext = { rule, report, document, templateChoice, readerFindings: read.findings, strict };
     const outcome = kind.needsReport && !report ? { status: 'not-evaluated' as const, findings: [] } : kind.check(context);
-    runs.push({ id: rule.id, status: outcome.status });
+    runs.push(ruleRun(rule.id, outcome.status));
     for (const finding of outcome.findings) diagnostics.push(toDiagnostic(rule, setting, finding, read, file, report));
     if (outcome.failedSums) failedSums.push(...outcome.failedSums);
     if (rule.kind === 'sum-compare' && (rule.options as { operator?: string }).operator === '=') equalityRules.push(rule);

@@ -50,6 +50,17 @@ describe('xxgk-lint (in-process)', () => {
     expect(run.stdout).toContain('review-litigation-total');
   });
 
+  it('takes a path named like a report as a file, and says so plainly when it is a folder', async () => {
+    const { mkdtempSync, mkdirSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const folder = join(mkdtempSync(join(tmpdir(), 'xxgk-')), '2023.json');
+    mkdirSync(folder);
+    const run = await runWith([folder, 'fixtures/json/seed-2019.json']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('这是一个文件夹');
+    expect(run.stdout).toContain('seed-2019.json');
+  });
+
   it('exits 2 for a missing file and for usage errors', async () => {
     const missing = await runWith(['fixtures/json/nope.json']);
     expect(missing.code).toBe(2);
