@@ -1,5 +1,6 @@
 import { RULES } from '../rules/catalogue.js';
 import type { Locale } from '../rules/catalogue-types.js';
+import { displayWidth } from '../format/width.js';
 
 /** The rule catalogue as a table for people or as JSON for tools. */
 export function rulesCommand(format: 'table' | 'json', locale: Locale): string {
@@ -20,10 +21,4 @@ export function rulesCommand(format: 'table' | 'json', locale: Locale): string {
   const widths = header.slice(0, 4).map((title, index) => Math.max(displayWidth(title), ...rows.map((row) => displayWidth(row[index] ?? ''))));
   const line = (cells: string[]) => cells.map((cell, index) => (index < 4 ? cell + ' '.repeat((widths[index] ?? 0) - displayWidth(cell)) : cell)).join('  ').trimEnd();
   return `${[line(header), ...rows.map(line)].join('\n')}\n`;
-}
-
-function displayWidth(text: string): number {
-  let width = 0;
-  for (const char of text) width += char.charCodeAt(0) > 0x2e80 ? 2 : 1;
-  return width;
 }

@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv';
-import { getTemplate } from '../model/template.js';
-import type { TableKey, TemplateId } from '../model/types.js';
+import { getTemplate, isTableKey } from '../model/template.js';
+import type { TemplateId } from '../model/types.js';
 import { escapePointerSegment } from '../read/json-positions.js';
 
 /** A structural problem found by JSON Schema, reduced to one message id with its data and the pointer it concerns. */
@@ -79,7 +79,7 @@ function describeKey(pointer: string, template: TemplateId | undefined): string 
   const [tableKey, row, column] = segments;
   const last = segments[segments.length - 1] ?? '';
   if (segments.length === 1) return TOP_LEVEL[last] ?? tableLabel(last, template) ?? last;
-  if (!template || tableKey === undefined || !isTable(tableKey)) return last;
+  if (!template || tableKey === undefined || !isTableKey(tableKey)) return last;
   const compiled = getTemplate(template);
   if (segments.length === 2 && row !== undefined) return compiled.table(tableKey).rows.some((candidate) => candidate.key === row) ? compiled.rowLabel(tableKey, row) : row;
   if (segments.length === 3 && column !== undefined) return compiled.table(tableKey).columns.some((candidate) => candidate.key === column) ? compiled.columnLabel(tableKey, column) : column;
@@ -87,10 +87,6 @@ function describeKey(pointer: string, template: TemplateId | undefined): string 
 }
 
 function tableLabel(key: string, template: TemplateId | undefined): string | undefined {
-  if (!isTable(key)) return undefined;
+  if (!isTableKey(key)) return undefined;
   return getTemplate(template ?? '2021').table(key).short;
-}
-
-function isTable(key: string): key is TableKey {
-  return key === 'active' || key === 'applications' || key === 'reviewLitigation';
 }

@@ -1,5 +1,5 @@
 import { MESSAGE_CATALOGUE, RULE_CATALOGUE, TEMPLATE_DATA } from '../generated/data.js';
-import { getTemplate } from '../model/template.js';
+import { isTableKey } from '../model/template.js';
 import type { CellRef, TableKey } from '../model/types.js';
 import type { Locale, LocalizedText } from '../rules/catalogue-types.js';
 import { findRule } from '../rules/catalogue.js';
@@ -124,13 +124,4 @@ function formatCellList(cells: readonly CellRef[], locale: Locale): string {
   const more = cells.length - names.length;
   const separator = locale === 'en' ? '; ' : '，';
   return more > 0 ? `${names.join(separator)}${locale === 'en' ? ` and ${more} more` : ` 等 ${cells.length} 格`}` : names.join(separator);
-}
-
-function isTableKey(value: string): value is TableKey {
-  return value === 'active' || value === 'applications' || value === 'reviewLitigation';
-}
-
-/** The Chinese label of a table, from the template (the same in both). */
-export function tableLabel(table: TableKey): string {
-  return getTemplate('2021').table(table).label;
 }

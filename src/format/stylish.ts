@@ -4,6 +4,7 @@ import type { Diagnostic, LintResults } from '../diagnostics/types.js';
 import type { Severity } from '../rules/catalogue-types.js';
 import { formatPlace } from './location.js';
 import type { FormatOptions, Formatter } from './types.js';
+import { displayWidth } from './width.js';
 
 /** Grouped by file, one finding a line: place, severity, the cell in Chinese labels, the message and the rule id; then a summary. */
 export const stylish: Formatter = (results: LintResults, options: FormatOptions): string => {
@@ -19,7 +20,7 @@ export const stylish: Formatter = (results: LintResults, options: FormatOptions)
       lines.push(`  ${chalk.dim(place || '-')}  ${paint.error(cliMessage('severity-error', options.locale))}  ${renderFileError(file.error, options.locale)}`);
     }
     const rows = shown.map((diagnostic) => row(diagnostic, options));
-    const placeWidth = Math.max(0, ...rows.map((cells) => width(cells.place)));
+    const placeWidth = Math.max(0, ...rows.map((cells) => displayWidth(cells.place)));
     for (const cells of rows) {
       lines.push(`  ${chalk.dim(pad(cells.place, placeWidth))}  ${paint[cells.severity](cells.severityText)}  ${cells.message}  ${chalk.dim(cells.ruleId)}`);
     }
@@ -50,13 +51,7 @@ function row(diagnostic: Diagnostic, options: FormatOptions) {
   };
 }
 
-/** Display width: CJK characters take two columns. */
-function width(text: string): number {
-  let total = 0;
-  for (const char of text) total += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(char) ? 2 : 1;
-  return total;
-}
 
 function pad(text: string, size: number): string {
-  return text + ' '.repeat(Math.max(0, size - width(text)));
+  return text + ' '.repeat(Math.max(0, size - displayWidth(text)));
 }

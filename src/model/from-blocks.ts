@@ -1,6 +1,7 @@
 import type { Block, InputFormat, RawCell, ReadContext, ReaderFinding, ReadResult } from '../read/types.js';
+import { nearestEntry } from '../read/pointer.js';
 import { bestPhraseLength, normalizeLabel, PINYIN_ANNOTATION, scriptOf, STRAY_COMMA, toSimplified } from './normalize.js';
-import { getTemplate, TEMPLATE_IDS, templateForYear } from './template.js';
+import { getTemplate, isTableKey, TEMPLATE_IDS, templateForYear } from './template.js';
 import type { RowDef, TableDef, TemplateDef } from './template-def.js';
 import type { Origin, RawValue, ReportDocument, TableKey, TemplateId } from './types.js';
 
@@ -169,13 +170,8 @@ export function blocksToReport(blocks: Block[], context: BlocksContext): ReadRes
     findings,
     ...(context.encoding !== undefined ? { encoding: context.encoding } : {}),
     locate(pointer: string): Origin | undefined {
-      let current = pointer;
-      for (;;) {
-        const origin = origins.get(current);
-        if (origin) return { ...origin, pointer };
-        if (current === '') return undefined;
-        current = current.slice(0, current.lastIndexOf('/'));
-      }
+      const origin = nearestEntry(origins, pointer);
+      return origin ? { ...origin, pointer } : undefined;
     },
   };
 }
@@ -209,7 +205,7 @@ function classifyTable(rows: StreamRow[], section: SectionKey | undefined, previ
   const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]);
   const [first, second] = ranked;
   if (first && first[1] > 0 && (!second || first[1] > second[1])) return first[0];
-  if (section === 'active' || section === 'applications' || section === 'reviewLitigation') return section;
+  if (section !== undefined && isTableKey(section)) return section;
   return previous;
 }
 

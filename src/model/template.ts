@@ -33,6 +33,11 @@ export interface CompiledTemplate {
   columnLabel(table: TableKey, column: string): string;
 }
 
+/** Whether a string is one of the three table keys (二 active, 三 applications, 四 reviewLitigation). */
+export function isTableKey(value: string): value is TableKey {
+  return value === 'active' || value === 'applications' || value === 'reviewLitigation';
+}
+
 /** Template ids in order. */
 export const TEMPLATE_IDS: readonly TemplateId[] = ['2019', '2021'];
 

@@ -1,4 +1,5 @@
 import { blocksToReport } from '../model/from-blocks.js';
+import { nearestEntry } from './pointer.js';
 import type { Origin, RawValue, ReportDocument } from '../model/types.js';
 import { decodeText } from './decode.js';
 import { rowsToBlocks } from './grid.js';
@@ -177,13 +178,7 @@ export function readLongCsvText(text: string): Omit<ReadResult, 'format' | 'enco
     document: document as ReportDocument,
     findings: [],
     locate(pointer: string): Origin | undefined {
-      let current = pointer;
-      for (;;) {
-        const origin = origins.get(current);
-        if (origin) return { pointer, ...origin };
-        if (current === '') return { pointer };
-        current = current.slice(0, current.lastIndexOf('/'));
-      }
+      return { pointer, ...nearestEntry(origins, pointer) };
     },
   };
 }

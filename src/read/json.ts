@@ -1,5 +1,6 @@
 import type { Origin, ReportDocument } from '../model/types.js';
 import { JsonSyntaxError, scanJsonPositions, type TextPosition } from './json-positions.js';
+import { nearestEntry } from './pointer.js';
 import { binaryOffset, decodeText } from './decode.js';
 import { InputError, type ReadContext, type ReadResult } from './types.js';
 
@@ -27,7 +28,7 @@ export function readJson(bytes: Uint8Array, context: ReadContext): ReadResult {
     findings: [],
     locate(pointer: string): Origin | undefined {
       positions ??= scanJsonPositions(text);
-      const position = positions.get(pointer) ?? nearestAncestor(positions, pointer);
+      const position = nearestEntry(positions, pointer);
       return position ? { pointer, line: position.line, column: position.column } : { pointer };
     },
   };
@@ -44,14 +45,4 @@ function syntaxError(text: string): InputError {
     throw error;
   }
   return new InputError('json-syntax', { detail: 'invalid JSON' });
-}
-
-function nearestAncestor(positions: Map<string, TextPosition>, pointer: string): TextPosition | undefined {
-  let current = pointer;
-  while (current !== '') {
-    current = current.slice(0, current.lastIndexOf('/'));
-    const position = positions.get(current);
-    if (position) return position;
-  }
-  return undefined;
 }
