@@ -1,6 +1,6 @@
 import type { FileResult } from './diagnostics/types.js';
 import { formatOfFile, readInput } from './read/index.js';
-import { InputError, type InputFormat } from './read/types.js';
+import { InputError, type InputFormat, type ReadResult } from './read/types.js';
 import { lintReadResult, type LintOptions } from './rules/engine.js';
 
 /** Options for linting one input: how to read it and how to check it. */
@@ -13,22 +13,23 @@ export interface LintInputOptions extends LintOptions {
 
 /** Reads and lints one input given as bytes; never throws: an unreadable input becomes a FileResult with an error. */
 export async function lintBytes(bytes: Uint8Array, file: string, options: LintInputOptions = {}): Promise<FileResult> {
-  const format = options.inputFormat ?? formatOfFile(file);
-  if (!format) {
-    const extension = /\.([^./\\]+)$/.exec(file)?.[1] ?? '';
-    return failed(file, new InputError('unknown-format', { extension: extension || '(none)' }));
-  }
   try {
-    const read = await readInput(bytes, format, {
-      file,
-      ...(options.encoding ? { encoding: options.encoding } : {}),
-      ...(options.template ? { template: options.template } : {}),
-      ...(options.year !== undefined ? { year: options.year } : {}),
-    });
-    return lintReadResult(read, file, options);
+    return lintReadResult(await readBytes(bytes, file, options), file, options);
   } catch (error) {
-    return failed(file, error, format);
+    return failed(file, error, options.inputFormat ?? formatOfFile(file));
   }
+}
+
+/** Reads one input into the canonical document, in --input-format or the format its name's extension says; throws InputError when it cannot. */
+export async function readBytes(bytes: Uint8Array, file: string, options: LintInputOptions = {}): Promise<ReadResult> {
+  const format = options.inputFormat ?? formatOfFile(file);
+  if (!format) throw new InputError('unknown-format', { extension: /\.([^./\\]+)$/.exec(file)?.[1] || '(none)' });
+  return readInput(bytes, format, {
+    file,
+    ...(options.encoding ? { encoding: options.encoding } : {}),
+    ...(options.template ? { template: options.template } : {}),
+    ...(options.year !== undefined ? { year: options.year } : {}),
+  });
 }
 
 /** A FileResult for an input that could not be read (input error) or that broke the linter (internal error). */

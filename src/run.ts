@@ -2,8 +2,7 @@ import type { Exception } from './config.js';
 import { checkContinuity, continuityPointers, pairByAgency, type YearPair } from './continuity.js';
 import { summarize, type FileResult, type LintResults } from './diagnostics/types.js';
 import { applyExceptions, type ExceptionContext } from './exceptions.js';
-import { failed, lintBytes, type LintInputOptions } from './lint.js';
-import { readInput } from './read/index.js';
+import { failed, lintBytes, readBytes, type LintInputOptions } from './lint.js';
 import { compareDiagnostics } from './rules/engine.js';
 
 /** One input of a run: the name shown for it and how to get its bytes (a rejection is reported as an unreadable file). */
@@ -103,7 +102,8 @@ async function locateAgain(pairs: readonly YearPair[], inputs: readonly RunInput
     const format = input?.inputFormat ?? options.inputFormat ?? current.format;
     if (unplaced.length === 0 || !input || !format) continue;
     try {
-      const read = await readInput(await input.read(), format, { file: current.file, ...(options.encoding ? { encoding: options.encoding } : {}) });
+      // Read exactly as the first time, so the places match what was checked.
+      const read = await readBytes(await input.read(), current.file, { ...options, inputFormat: format });
       for (const diagnostic of unplaced) diagnostic.location = { ...diagnostic.location, ...read.locate(diagnostic.location.pointer!) };
     } catch {
       // The file was read a moment ago; if it cannot be read now, its findings keep their pointers.

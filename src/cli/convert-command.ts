@@ -1,9 +1,9 @@
 import { renderFileError } from '../diagnostics/render.js';
 import type { Locale } from '../rules/catalogue-types.js';
-import { formatOfFile, readInput } from '../read/index.js';
-import { InputError, type InputFormat } from '../read/types.js';
+import { formatOfFile } from '../read/index.js';
+import type { InputFormat } from '../read/types.js';
 import type { TemplateId } from '../model/types.js';
-import { failed } from '../lint.js';
+import { failed, readBytes } from '../lint.js';
 import type { CliIO } from './io.js';
 import { readError } from './read-error.js';
 
@@ -27,10 +27,9 @@ export async function convertCommand(input: string, flags: ConvertFlags, io: Cli
     } catch (error) {
       throw readError(error);
     }
-    const format = flags.inputFormat ?? formatOfFile(file) ?? (input === '-' ? 'json' : undefined);
-    if (!format) throw new InputError('unknown-format', { extension: /\.([^./\\]+)$/.exec(file)?.[1] ?? '(none)' });
-    const read = await readInput(bytes, format, {
-      file,
+    const inputFormat = flags.inputFormat ?? (input === '-' ? (formatOfFile(file) ?? 'json') : undefined);
+    const read = await readBytes(bytes, file, {
+      ...(inputFormat ? { inputFormat } : {}),
       ...(flags.encoding ? { encoding: flags.encoding } : {}),
       ...(flags.template ? { template: flags.template } : {}),
       ...(flags.year !== undefined ? { year: flags.year } : {}),
