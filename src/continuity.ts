@@ -2,9 +2,9 @@ import type { CellSnapshot, Diagnostic, FileResult, RuleRun } from './diagnostic
 import { getTemplate, type CompiledTemplate, type TemplateCell } from './model/template.js';
 import type { TemplateId } from './model/types.js';
 import { readValue } from './model/values.js';
-import type { ContinuityOptions, RuleEntry, Severity, SignedTerm } from './rules/catalogue-types.js';
-import { RULES } from './rules/catalogue.js';
-import type { RuleSetting } from './rules/engine.js';
+import type { ContinuityOptions, RuleEntry, SignedTerm } from './rules/catalogue-types.js';
+import { RULES, severityOf } from './rules/catalogue.js';
+import { ruleRun, type RuleSetting } from './rules/engine.js';
 
 /** A report of an earlier year and one of the next year, to compare. */
 export interface YearPair {
@@ -57,12 +57,11 @@ export function checkContinuity(pairs: readonly YearPair[], options: { rules?: R
   for (const pair of pairs) {
     for (const rule of RULES) {
       if (rule.kind !== 'continuity') continue;
-      const setting = options.rules?.[rule.id] ?? rule.severity;
-      if (setting === 'off') continue;
+      const setting = severityOf(rule, options.rules);
+      if (!setting) continue;
       const outcome = comparePair(rule, pair, options.strict ?? false);
       if (!outcome) continue;
-      const run: RuleRun = { id: rule.id, status: outcome.status };
-      pair.current.rules.push(run);
+      pair.current.rules.push(ruleRun(rule.id, outcome.status));
       for (const diagnostic of outcome.diagnostics) pair.current.diagnostics.push({ ...diagnostic, severity: diagnostic.messageId === 'not-comparable' ? 'info' : setting });
     }
   }
@@ -155,11 +154,6 @@ function valueOf(cell: TemplateCell, cells: Record<string, CellSnapshot> | undef
   return undefined;
 }
 
-/** Severity after a setting; exported for the exceptions module. */
-export function severityOf(rule: RuleEntry, rules: Record<string, RuleSetting> | undefined): Severity | undefined {
-  const setting = rules?.[rule.id] ?? rule.severity;
-  return setting === 'off' ? undefined : setting;
-}
 
 let pointers: ReadonlySet<string> | undefined;
 

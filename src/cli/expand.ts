@@ -36,8 +36,3 @@ export async function expandPatterns(patterns: readonly string[], io: CliIO): Pr
   }
   return { files: [...files], unmatched };
 }
-
-/** Expands directories into the report files under them; plain paths are kept as given. */
-export async function expandInputs(patterns: readonly string[], io: CliIO): Promise<string[]> {
-  return (await expandPatterns(patterns, io)).files;
-}

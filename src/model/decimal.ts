@@ -37,13 +37,6 @@ export function shift(value: Decimal, places: number): Decimal {
   return normalise({ coefficient: value.coefficient, scale: value.scale - places });
 }
 
-/** Compares two decimals: negative, zero or positive like a sort comparator. */
-export function compareDecimal(a: Decimal, b: Decimal): number {
-  const scale = Math.max(a.scale, b.scale);
-  const left = a.coefficient * 10n ** BigInt(scale - a.scale);
-  const right = b.coefficient * 10n ** BigInt(scale - b.scale);
-  return left < right ? -1 : left > right ? 1 : 0;
-}
 
 /** The sign of a decimal: -1, 0 or 1. */
 export function signOf(value: Decimal): number {
@@ -66,10 +59,6 @@ export function formatDecimal(value: Decimal): string {
   return `${negative ? '-' : ''}${whole}.${fraction}`;
 }
 
-/** The decimal as a JavaScript number, for output only (never for comparison). */
-export function decimalToNumber(value: Decimal): number {
-  return Number(formatDecimal(value));
-}
 
 function normalise(value: Decimal): Decimal {
   let { coefficient, scale } = value;

@@ -4,7 +4,7 @@ import type { Origin, TemplateId } from '../model/types.js';
 import type { ReadResult } from '../read/types.js';
 import type { CellSnapshot, Diagnostic, FileResult, RuleRun, RuleStatus } from '../diagnostics/types.js';
 import type { RuleEntry, Severity } from './catalogue-types.js';
-import { RULES } from './catalogue.js';
+import { RULES, severityOf } from './catalogue.js';
 import { RULE_KINDS } from './kinds/index.js';
 import { equationsOf, total } from './kinds/sum-compare.js';
 import type { Equation, FailedSum, Finding, RuleContext } from './types.js';
@@ -55,8 +55,8 @@ export function lintReadResult(read: ReadResult, file: string, options: LintOpti
   const failedSums: FailedSum[] = [];
   const equalityRules: RuleEntry[] = [];
   for (const rule of RULES) {
-    const setting = options.rules?.[rule.id] ?? rule.severity;
-    if (setting === 'off') continue;
+    const setting = severityOf(rule, options.rules);
+    if (!setting) continue;
     if (templateChoice.template && !rule.templates.includes(templateChoice.template)) continue;
     // The schema is the contract of JSON input; other readers build the document themselves and report
     // missing tables, missing rows and unknown rows in the input's own terms (reader rules).
