@@ -123,7 +123,9 @@ export function blocksToReport(blocks: Block[], context: BlocksContext): ReadRes
   }
 
   const labels = [...streams.values()].flatMap((stream) => stream.rows.flatMap((row) => row.cells)).filter((cell) => cell.text.trim() !== '' && !isValueText(cell.text));
-  const year = context.year ?? detectYear(texts, narratives);
+  // The title and text in Simplified characters without spaces, once for the year and the agency.
+  const compactTexts = texts.map((entry) => toSimplified(entry.text).replace(/\s+/gu, ''));
+  const year = context.year ?? detectYear(compactTexts, narratives);
   const detection = detectTemplate(labels);
   const templateId: TemplateId = context.template ?? detection.chosen ?? (year !== undefined ? templateForYear(year) : undefined) ?? '2021';
   const template = getTemplate(templateId).def;
@@ -140,7 +142,7 @@ export function blocksToReport(blocks: Block[], context: BlocksContext): ReadRes
   const document: ReportDocument = {};
   if (context.template || detection.chosen || year !== undefined) document.template = templateId;
   if (year !== undefined) document.year = year;
-  const agency = detectAgency(texts);
+  const agency = detectAgency(compactTexts);
   if (agency !== undefined) document.agency = agency;
   for (const table of template.tables) {
     const stream = streams.get(table.key);
@@ -234,8 +236,7 @@ function detectTemplate(labels: RawCell[]): { chosen?: TemplateId; mixed: boolea
  * The agency from the report's title: 淮安市洪泽区人民政府 / 2024年政府信息公开工作年度报告 (the line before),
  * 某市公安局2019年政府信息公开工作年度报告 or 2019年上海市人民政府办公厅政府信息公开工作年度报告.
  */
-function detectAgency(texts: Array<{ text: string }>): string | undefined {
-  const compact = texts.map((entry) => toSimplified(entry.text).replace(/\s+/gu, ''));
+function detectAgency(compact: readonly string[]): string | undefined {
   for (const [index, text] of compact.entries()) {
     const title = /^(.*?)(20\d{2})年度?(.*?)政府信息公开工作年度报告/u.exec(text);
     if (!title) continue;
@@ -245,8 +246,7 @@ function detectAgency(texts: Array<{ text: string }>): string | undefined {
   return undefined;
 }
 
-function detectYear(texts: Array<{ text: string }>, narratives: Narrative[]): number | undefined {
-  const compact = texts.map((entry) => toSimplified(entry.text).replace(/\s+/gu, ''));
+function detectYear(compact: readonly string[], narratives: Narrative[]): number | undefined {
   for (const text of compact) {
     const title = /(20\d{2})年度?[^。]{0,30}?(政府信息公开|政务公开|信息公开)[^。]{0,10}?年度报告/u.exec(text);
     if (title?.[1]) return Number(title[1]);
