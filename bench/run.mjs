@@ -68,7 +68,7 @@ console.log(`cold start: xxgk-lint on one report ${cold.toFixed(1)} ms, bare nod
 
 makeReports();
 const files = readdirSync(data).sort().map((name) => join(data, name));
-const { lintBytes } = await import(join(root, 'dist/lint.js'));
+const { lintBytes } = await import(join(root, 'dist/pipeline/lint.js'));
 const { lintFiles } = await import(join(root, 'dist/index.js'));
 await readAndParse(files.slice(0, 200));
 // Alternate the two runs and take medians: the machine's own noise is larger than the difference measured.

@@ -1,7 +1,7 @@
 import type { LintResults, FileResult } from './diagnostics/types.js';
 import { FORMATTERS } from './format/index.js';
 import type { FormatName, FormatOptions } from './format/types.js';
-import { lintBytes, type LintInputOptions } from './lint.js';
+import { lintBytes, type LintInputOptions } from './pipeline/lint.js';
 import type { ReportDocument } from './model/types.js';
 import type { RuleEntry } from './rules/catalogue-types.js';
 import { RULES } from './rules/catalogue.js';
@@ -30,12 +30,12 @@ export function format(name: FormatName, results: LintResults, options: Partial<
 /** The rule catalogue (schemas/rules.json): id, kind, severity, templates, descriptions and messages. */
 export const rules: readonly RuleEntry[] = RULES;
 
-export { lintFiles, type LintFilesOptions } from './node-files.js';
-export { lintInputs, type RunInput, type RunOptions } from './run.js';
+export { lintFiles, type LintFilesOptions } from './pipeline/node-files.js';
+export { lintInputs, type RunInput, type RunOptions } from './pipeline/run.js';
 export { summarize } from './diagnostics/types.js';
 export { renderMessage } from './diagnostics/render.js';
 export { FORMAT_NAMES } from './format/index.js';
-export { parseConfig, effectiveConfig, type Config, type Exception, type ConfigProblem } from './config.js';
+export { parseConfig, effectiveConfig, type Config, type Exception, type ConfigProblem } from './config/config.js';
 export type { Diagnostic, FileResult, LintResults, Location, RuleRun, RuleStatus, Summary, CellSnapshot, FileError, SumTerm } from './diagnostics/types.js';
 export type { FormatName, FormatOptions } from './format/types.js';
 export type { CellRef, CellLabels, ReportDocument, RawValue, TemplateId, TableKey, Origin } from './model/types.js';

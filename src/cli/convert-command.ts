@@ -3,7 +3,7 @@ import type { Locale } from '../rules/catalogue-types.js';
 import { formatOfFile } from '../read/index.js';
 import type { InputFormat } from '../read/types.js';
 import type { TemplateId } from '../model/types.js';
-import { failed, readBytes } from '../lint.js';
+import { failed, readBytes } from '../pipeline/lint.js';
 import type { CliIO } from './io.js';
 import { readError } from './read-error.js';
 

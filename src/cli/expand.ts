@@ -1,5 +1,5 @@
-import { CONFIG_FILE_NAME } from '../config.js';
-import { globBase, hasMagic, matchGlob } from '../glob.js';
+import { CONFIG_FILE_NAME } from '../config/config.js';
+import { globBase, hasMagic, matchGlob } from '../config/glob.js';
 import { formatOfFile } from '../read/index.js';
 import type { CliIO } from './io.js';
 

@@ -1,15 +1,14 @@
-import { blocksToReport } from '../model/from-blocks.js';
 import { nearestEntry } from './pointer.js';
 import type { Origin, RawValue, ReportDocument } from '../model/types.js';
 import { decodeText } from './decode.js';
 import { rowsToBlocks } from './grid.js';
-import { InputError, type Block, type RawRow, type ReadContext, type ReadResult } from './types.js';
+import { InputError, type Block, type RawRow, type BlockSource, type ReadContext, type ReadResult } from './types.js';
 
 /** Reads a CSV file (UTF-8 with or without BOM, GBK/GB18030, or --encoding): the long form when its header is table,row,column,value, else the template layout. */
-export function readCsv(bytes: Uint8Array, context: ReadContext): ReadResult {
+export function readCsv(bytes: Uint8Array, context: ReadContext): ReadResult | BlockSource {
   const { text, encoding } = decodeCsv(bytes, context);
   if (isLongCsv(text)) return { ...readLongCsvText(text), format: 'csv-long', encoding };
-  return blocksToReport(csvToBlocks(text), { ...context, format: 'csv', encoding });
+  return { format: 'csv', blocks: csvToBlocks(text), encoding };
 }
 
 /** Reads a CSV file in the long form table,row,column,value (--input-format csv-long). */

@@ -1,11 +1,10 @@
-import { blocksToReport } from '../model/from-blocks.js';
 import { htmlToBlocks } from './html.js';
 import { assertZip, damaged } from './office.js';
-import type { Block, ReadContext, ReadResult } from './types.js';
+import type { Block, BlockSource } from './types.js';
 
-/** Reads a Word .docx report: its tables and paragraphs mapped to the canonical report. */
-export async function readDocx(bytes: Uint8Array, context: ReadContext): Promise<ReadResult> {
-  return blocksToReport(await docxToBlocks(bytes), { ...context, format: 'docx' });
+/** Reads a Word .docx report into its tables and paragraphs. */
+export async function readDocx(bytes: Uint8Array): Promise<BlockSource> {
+  return { format: 'docx', blocks: await docxToBlocks(bytes) };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { sectionOfHeading } from '../model/from-blocks.js';
+import { sectionOfHeading } from '../model/labels.js';
 import type { Block, RawCell, RawRow } from './types.js';
 
 /** Counts tables across calls, so tables of several sheets are numbered 1, 2, 3… in one document. */

@@ -1,8 +1,7 @@
 import { Parser } from 'htmlparser2';
-import { blocksToReport } from '../model/from-blocks.js';
 import type { Origin } from '../model/types.js';
 import { decodeText } from './decode.js';
-import { InputError, type Block, type RawCell, type RawRow, type ReadContext, type ReadResult } from './types.js';
+import { InputError, type Block, type RawCell, type RawRow, type BlockSource, type ReadContext } from './types.js';
 
 interface ElementNode {
   kind: 'element';
@@ -65,11 +64,11 @@ export function htmlToBlocks(text: string, options: HtmlBlockOptions = {}): Bloc
   return walker.blocks;
 }
 
-/** Reads a saved report page: decodes it (BOM, UTF-8, its <meta charset>, GB18030, or --encoding), finds its blocks and maps them to the report. */
-export function readHtml(bytes: Uint8Array, context: ReadContext): ReadResult {
+/** Reads a saved report page: decodes it (BOM, UTF-8, its <meta charset>, GB18030, or --encoding) and finds its blocks. */
+export function readHtml(bytes: Uint8Array, context: ReadContext): BlockSource {
   const { text, encoding } = decodeText(bytes, { html: true, ...(context.encoding !== undefined ? { encoding: context.encoding } : {}) });
   if (text.trim() === '') throw new InputError('empty-file');
-  return blocksToReport(htmlToBlocks(text), { ...context, format: 'html', encoding });
+  return { format: 'html', blocks: htmlToBlocks(text), encoding };
 }
 
 function parseTree(text: string): ElementNode {

@@ -1,4 +1,4 @@
-import type { InputFormat, ReadContext, ReadResult, Reader } from './types.js';
+import type { InputFormat, ReadContext, Reader, ReaderOutput } from './types.js';
 
 /** Loads the reader of each format only when that format is used, so a JSON run never loads the PDF library. */
 const READERS: Record<InputFormat, () => Promise<Reader>> = {
@@ -39,8 +39,8 @@ export function formatOfFile(file: string): InputFormat | undefined {
   return extension === undefined ? undefined : EXTENSIONS[extension];
 }
 
-/** Reads one input into the canonical report document. Throws InputError when it cannot be read at all. */
-export async function readInput(bytes: Uint8Array, format: InputFormat, context: ReadContext): Promise<ReadResult> {
+/** Reads one input into the canonical document (JSON) or into blocks for the aligner. Throws InputError when it cannot be read at all. */
+export async function readInput(bytes: Uint8Array, format: InputFormat, context: ReadContext): Promise<ReaderOutput> {
   let reader = loaded.get(format);
   if (!reader) {
     reader = await READERS[format]();

@@ -2,9 +2,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
-import { blocksToReport } from '../model/from-blocks.js';
 import { linesToBlocks, toLines, type LayoutProblem, type PdfPage } from './pdf-layout.js';
-import { InputError, type Block, type ReadContext, type ReadResult, type ReaderFinding } from './types.js';
+import { InputError, type Block, type BlockSource, type ReaderFinding } from './types.js';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
@@ -98,15 +97,14 @@ export async function pdfToBlocks(bytes: Uint8Array): Promise<{ blocks: Block[];
   }
 }
 
-/** The PDF reader: text with positions → lines, columns and rows → the shared mapper from blocks to the report. */
-export async function readPdf(bytes: Uint8Array, context: ReadContext): Promise<ReadResult> {
+/** The PDF reader: text with positions → lines, columns and rows, with a finding for each table it could not rebuild. */
+export async function readPdf(bytes: Uint8Array): Promise<BlockSource> {
   const { blocks, problems } = await pdfToBlocks(bytes);
-  const result = blocksToReport(blocks, { ...context, format: 'pdf' });
   const findings: ReaderFinding[] = problems.map((problem) => ({
     ruleId: 'missing-table',
     messageId: 'pdf-unreadable',
     data: { heading: problem.heading, page: problem.page, line: problem.line },
     origin: { page: problem.page, line: problem.line },
   }));
-  return { ...result, findings: [...result.findings, ...findings] };
+  return { format: 'pdf', blocks, findings };
 }

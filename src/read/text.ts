@@ -1,7 +1,7 @@
-import { blocksToReport, isValueText, sectionOfHeading, type SectionKey } from '../model/from-blocks.js';
+import { isValueText, sectionOfHeading, type SectionKey } from '../model/labels.js';
 import type { Origin } from '../model/types.js';
 import { decodeText } from './decode.js';
-import { InputError, type Block, type InputFormat, type RawCell, type RawRow, type ReadContext, type ReadResult } from './types.js';
+import { InputError, type Block, type InputFormat, type RawCell, type RawRow, type BlockSource, type ReadContext } from './types.js';
 
 type LineKind = 'pipe' | 'markdown' | 'tab' | 'layout';
 
@@ -10,15 +10,15 @@ const MARKDOWN_RULE = /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/u;
 const TABLE_SECTIONS = new Set<SectionKey>(['active', 'applications', 'reviewLitigation']);
 
 /** Reads plain text: the seed's pipe rows, tab-separated rows pasted from Word or Excel, and text copied out of a PDF (`pdftotext -layout`). */
-export function readText(bytes: Uint8Array, context: ReadContext): ReadResult {
+export function readText(bytes: Uint8Array, context: ReadContext): BlockSource {
   return readTextLike(bytes, context, 'text');
 }
 
-/** Reads text of either text format into the canonical report. */
-export function readTextLike(bytes: Uint8Array, context: ReadContext, format: InputFormat): ReadResult {
+/** Reads text of either text format into blocks. */
+export function readTextLike(bytes: Uint8Array, context: ReadContext, format: InputFormat): BlockSource {
   const { text, encoding } = decodeText(bytes, context.encoding !== undefined ? { encoding: context.encoding } : {});
   if (text.trim() === '') throw new InputError('empty-file');
-  return blocksToReport(textToBlocks(text), { ...context, format, encoding });
+  return { format, blocks: textToBlocks(text), encoding };
 }
 
 /** Splits text into blocks: delimited rows (|, Markdown, tab) become tables, lines inside sections 二–四 become layout rows, other lines text. */

@@ -68,5 +68,23 @@ export interface ReadContext {
   year?: number;
 }
 
+/** What a reader of a table format returns: the blocks it found in reading order, for the aligner to map onto the template. */
+export interface BlockSource {
+  format: InputFormat;
+  blocks: Block[];
+  /** The text encoding used to decode the bytes, for text formats. */
+  encoding?: string;
+  /** What the reader itself noticed (a PDF table it could not rebuild). */
+  findings?: ReaderFinding[];
+}
+
+/** A reader's output: the canonical document itself (JSON, long-form CSV) or blocks for the aligner. */
+export type ReaderOutput = ReadResult | BlockSource;
+
+/** True when a reader's output still needs the aligner. */
+export function isBlockSource(output: ReaderOutput): output is BlockSource {
+  return 'blocks' in output;
+}
+
 /** A reader of one input format. */
-export type Reader = (bytes: Uint8Array, context: ReadContext) => ReadResult | Promise<ReadResult>;
+export type Reader = (bytes: Uint8Array, context: ReadContext) => ReaderOutput | Promise<ReaderOutput>;

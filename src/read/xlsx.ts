@@ -1,12 +1,11 @@
 import type { Cell, CellValue, Workbook } from 'exceljs';
-import { blocksToReport } from '../model/from-blocks.js';
 import { isHeadingText, rowsToBlocks, type TableCounter } from './grid.js';
 import { assertZip, damaged } from './office.js';
-import type { Block, RawCell, RawRow, ReadContext, ReadResult } from './types.js';
+import type { Block, BlockSource, RawCell, RawRow } from './types.js';
 
-/** Reads an Excel .xlsx report: the tables of all its visible sheets mapped to the canonical report. */
-export async function readXlsx(bytes: Uint8Array, context: ReadContext): Promise<ReadResult> {
-  return blocksToReport(await xlsxToBlocks(bytes), { ...context, format: 'xlsx' });
+/** Reads an Excel .xlsx report into the tables of all its visible sheets. */
+export async function readXlsx(bytes: Uint8Array): Promise<BlockSource> {
+  return { format: 'xlsx', blocks: await xlsxToBlocks(bytes) };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { summarize, type LintResults } from '../../src/diagnostics/types.js';
 import { fixtureDocument, lintDocument } from '../helpers/lint.js';
-import { failed } from '../../src/lint.js';
+import { failed } from '../../src/pipeline/lint.js';
 import { InputError } from '../../src/read/types.js';
 
 /** One mixed set of results every formatter test renders: errors with a repair, warnings, infos, a clean file and an unreadable one. */

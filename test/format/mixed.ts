@@ -1,5 +1,5 @@
 import { summarize, type FileResult, type LintResults } from '../../src/diagnostics/types.js';
-import { failed } from '../../src/lint.js';
+import { failed } from '../../src/pipeline/lint.js';
 import { InputError } from '../../src/read/types.js';
 import { fixtureDocument, lintDocument } from '../helpers/lint.js';
 

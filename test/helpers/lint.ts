@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileResult } from '../../src/diagnostics/types.js';
-import { lintBytes } from '../../src/lint.js';
-import type { LintInputOptions } from '../../src/lint.js';
+import { lintBytes } from '../../src/pipeline/lint.js';
+import type { LintInputOptions } from '../../src/pipeline/lint.js';
 import type { ReportDocument } from '../../src/model/types.js';
 
 /** The repository root, for reading fixtures. */

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileResult } from '../../src/diagnostics/types.js';
-import { lintBytes } from '../../src/lint.js';
+import { lintBytes } from '../../src/pipeline/lint.js';
 import { buildReport } from '../../src/model/report.js';
 import { formatDecimal } from '../../src/model/decimal.js';
-import { readInput, formatOfFile } from '../../src/read/index.js';
+import { formatOfFile } from '../../src/read/index.js';
+import { readBytes } from '../../src/pipeline/lint.js';
 import type { ReportDocument } from '../../src/model/types.js';
 import { ROOT, fixture, fixtureDocument } from '../helpers/lint.js';
 
@@ -13,7 +14,7 @@ const ARITHMETIC = new Set(['applications-balance', 'applications-outcome-sum', 
 /** Every cell's value as read by the shared value reader, by pointer. */
 async function valuesOf(path: string): Promise<Record<string, string>> {
   const format = formatOfFile(path)!;
-  const read = await readInput(fixture(path), path.endsWith('.long.csv') ? 'csv-long' : format, { file: path });
+  const read = await readBytes(fixture(path), path, { inputFormat: path.endsWith('.long.csv') ? 'csv-long' : format });
   return documentValues(read.document);
 }
 
@@ -67,7 +68,7 @@ describe.each(Object.entries(GROUPS))('%s gives the same figures and arithmetic 
 
 describe('convert round-trips', () => {
   it.each([...SEED, ...Object.values(GROUPS).flat().filter((path) => !path.endsWith('.json'))])('%s → JSON keeps the arithmetic findings', async (path) => {
-    const read = await readInput(fixture(path), path.endsWith('.long.csv') ? 'csv-long' : formatOfFile(path)!, { file: path });
+    const read = await readBytes(fixture(path), path, { inputFormat: path.endsWith('.long.csv') ? 'csv-long' : formatOfFile(path)! });
     const converted = await lintBytes(new TextEncoder().encode(JSON.stringify(read.document)), 'converted.json');
     expect(arithmetic(converted)).toEqual(arithmetic(await lintFixture(path)));
   });
@@ -76,8 +77,8 @@ describe('convert round-trips', () => {
 describe('the real published reports', () => {
   it.each(['hongze-2023', 'hongze-2024', 'huaian-2024'])('%s.pdf and its layout text read to the figures typed in by hand', async (name) => {
     const expected = JSON.parse(readFileSync(join(ROOT, `fixtures/pdf/${name}.expected.json`), 'utf8'));
-    const fromPdf = await readInput(fixture(`pdf/${name}.pdf`), 'pdf', { file: `${name}.pdf` });
-    const fromText = await readInput(fixture(`text/${name}.layout.txt`), 'text', { file: `${name}.txt` });
+    const fromPdf = await readBytes(fixture(`pdf/${name}.pdf`), `${name}.pdf`);
+    const fromText = await readBytes(fixture(`text/${name}.layout.txt`), `${name}.txt`);
     for (const read of [fromPdf, fromText]) expect(documentValues(read.document)).toEqual(documentValues(expected));
   });
 
@@ -91,7 +92,7 @@ describe('the real published reports', () => {
   });
 
   it("reads the agency from the title, and pairs the same agency's two years although one title adds the city", async () => {
-    const { lintFiles } = await import('../../src/node-files.js');
+    const { lintFiles } = await import('../../src/pipeline/node-files.js');
     const results = await lintFiles(['fixtures/pdf/hongze-2023.pdf', 'fixtures/pdf/hongze-2024.pdf', 'fixtures/pdf/huaian-2024.pdf'].map((path) => join(ROOT, path)));
     const byName = Object.fromEntries(results.files.map((file) => [file.file.slice(file.file.lastIndexOf('/') + 1), file]));
     expect([byName['hongze-2023.pdf']?.agency, byName['hongze-2024.pdf']?.agency, byName['huaian-2024.pdf']?.agency]).toEqual(['洪泽区人民政府', '淮安市洪泽区人民政府', '淮安市人民政府']);
@@ -120,7 +121,7 @@ describe('the real published reports', () => {
 describe('Taiwan-standard Traditional variants', () => {
   it('reads 反覆 and 重覆 (not the mirror’s character-by-character 反復, 重復) as the template rows', async () => {
     const seed = new TextDecoder().decode(fixture('text/seed-2019.txt')).replace('大量反復申請', '大量反覆申請').replace('2.重復申請', '2.重覆申請');
-    const read = await readInput(new TextEncoder().encode(seed), 'text', { file: 'seed-tw.txt' });
+    const read = await readBytes(new TextEncoder().encode(seed), 'seed-tw.txt', { inputFormat: 'text' });
     expect(read.findings.filter((finding) => finding.ruleId === 'unknown-row' || finding.ruleId === 'missing-row')).toEqual([]);
     expect(documentValues(read.document)).toEqual(await valuesOf('json/seed-2019.json'));
   });

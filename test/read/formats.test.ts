@@ -3,11 +3,11 @@ import { formatDecimal } from '../../src/model/decimal.js';
 import { getTemplate } from '../../src/model/template.js';
 import type { ReportDocument, TemplateId } from '../../src/model/types.js';
 import { readValue } from '../../src/model/values.js';
-import { formatOfFile, readInput } from '../../src/read/index.js';
+import { readBytes } from '../../src/pipeline/lint.js';
 import type { InputFormat, ReadResult } from '../../src/read/types.js';
 
 async function read(file: string, format?: InputFormat): Promise<ReadResult> {
-  return readInput(new Uint8Array(readFileSync(file)), format ?? formatOfFile(file)!, { file });
+  return readBytes(new Uint8Array(readFileSync(file)), file, format ? { inputFormat: format } : {});
 }
 
 /** Every template cell's value as the value reader sees it, so 无 and 0, 萬元 and 万元, '36' and 36 compare equal. */

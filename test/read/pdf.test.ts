@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pdfToBlocks, readPdf } from '../../src/read/pdf.js';
+import { pdfToBlocks } from '../../src/read/pdf.js';
+import { readBytes } from '../../src/pipeline/lint.js';
 import { InputError } from '../../src/read/types.js';
 import type { ReportDocument } from '../../src/model/types.js';
 
@@ -33,7 +34,7 @@ describe.each([
   const expected = JSON.parse(readFileSync(join(DIR, `${name}.expected.json`), 'utf8')) as ReportDocument;
 
   test('every figure equals the hand-typed value', async () => {
-    const result = await readPdf(load(`${name}.pdf`), { file: `${name}.pdf` });
+    const result = await readBytes(load(`${name}.pdf`), `${name}.pdf`);
     expect(result.format).toBe('pdf');
     expect(result.document.template).toBe('2021');
     expect(result.document.year).toBe(year);
@@ -43,7 +44,7 @@ describe.each([
   });
 
   test('value cells carry their page and line', async () => {
-    const result = await readPdf(load(`${name}.pdf`), { file: `${name}.pdf` });
+    const result = await readBytes(load(`${name}.pdf`), `${name}.pdf`);
     const origin = result.locate('/applications/total/total');
     expect(origin?.page).toBeGreaterThanOrEqual(3);
     expect(origin?.line).toBeGreaterThan(0);
@@ -51,7 +52,7 @@ describe.each([
 });
 
 test('hongze reports: the single 2019-style （六）其他处理 row is reported once, as a template mix (the rows it stands for are not also missing)', async () => {
-  const result = await readPdf(load('hongze-2024.pdf'), { file: 'hongze-2024.pdf' });
+  const result = await readBytes(load('hongze-2024.pdf'), 'hongze-2024.pdf');
   expect(result.findings.map((f) => `${f.ruleId}/${f.messageId}`)).toEqual(['mixed-template/foreign-row']);
 });
 
@@ -70,7 +71,7 @@ test('huaian-2024: tables split across pages and labels split by the page break 
 describe.each(['made-2021-wrong', 'made-2021-split'])('made PDF %s', (name) => {
   test('reads to the same figures as its JSON twin', async () => {
     const twin = JSON.parse(readFileSync(join(DIR, `${name}.json`), 'utf8')) as ReportDocument;
-    const result = await readPdf(load(`${name}.pdf`), { file: `${name}.pdf` });
+    const result = await readBytes(load(`${name}.pdf`), `${name}.pdf`);
     expect(result.document.template).toBe(twin.template);
     expect(result.document.year).toBe(twin.year);
     const all = cells(twin, result.document);
@@ -86,7 +87,7 @@ describe.each([
   ['made-not-a-pdf.pdf', 'pdf-not-pdf'],
 ])('%s', (file, messageId) => {
   test(`gives InputError ${messageId}`, async () => {
-    const error: unknown = await readPdf(load(file), { file }).catch((e: unknown) => e);
+    const error: unknown = await readBytes(load(file), file).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).messageId).toBe(messageId);
   });

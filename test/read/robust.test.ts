@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { readInput } from '../../src/read/index.js';
+import { readBytes } from '../../src/pipeline/lint.js';
 import { InputError, type InputFormat } from '../../src/read/types.js';
 
 async function outcome(bytes: Uint8Array, format: InputFormat): Promise<string> {
   try {
-    const result = await readInput(bytes, format, { file: 'cut' });
+    const result = await readBytes(bytes, 'cut', { inputFormat: format });
     return result.format;
   } catch (error) {
     if (error instanceof InputError) return error.messageId;
@@ -44,6 +44,6 @@ test('empty and binary inputs give empty-file and binary-file', async () => {
 });
 
 test('a page with no tables reads, and the mapper reports the missing tables', async () => {
-  const result = await readInput(new TextEncoder().encode('<h1>某局2021年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>正文。</p>'), 'html', { file: 'x.html' });
+  const result = await readBytes(new TextEncoder().encode('<h1>某局2021年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>正文。</p>'), 'x.html', { inputFormat: 'html' });
   expect(result.findings.map((f) => f.ruleId)).toContain('missing-table');
 });

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { alignBlocks } from '../../src/align/blocks-to-report.js';
 import { readMarkdown } from '../../src/read/markdown.js';
 import { readText, textToBlocks } from '../../src/read/text.js';
 import type { ReadResult } from '../../src/read/types.js';
 import { thrownInputError } from '../helpers/errors.js';
 
 const bytes = (path: string): Uint8Array => new Uint8Array(readFileSync(path));
-const read = (path: string): ReadResult => readText(bytes(path), { file: path });
+const read = (path: string): ReadResult => alignBlocks(readText(bytes(path), { file: path }), { file: path });
 const rules = (result: ReadResult, ruleId: string) => result.findings.filter((finding) => finding.ruleId === ruleId);
 
 describe('the seed as published', () => {
@@ -81,7 +82,7 @@ describe('the same report in other text forms reads to the same model', () => {
   const seed = read('fixtures/text/seed-2019.txt').document;
 
   test('Markdown', () => {
-    const result = readMarkdown(bytes('fixtures/text/seed-2019.md'), { file: 'seed-2019.md' });
+    const result = alignBlocks(readMarkdown(bytes('fixtures/text/seed-2019.md'), { file: 'seed-2019.md' }), { file: 'seed-2019.md' });
     expect(result.format).toBe('markdown');
     expect(result.document).toEqual(seed);
   });

@@ -1,9 +1,9 @@
-import type { Exception } from './config.js';
-import { checkContinuity, continuityPointers, pairByAgency, type YearPair } from './continuity.js';
-import { summarize, type FileResult, type LintResults } from './diagnostics/types.js';
-import { applyExceptions, type ExceptionContext } from './exceptions.js';
+import type { Exception } from '../config/config.js';
+import { checkContinuity, continuityPointers, pairByAgency, type YearPair } from '../rules/continuity.js';
+import { summarize, type FileResult, type LintResults } from '../diagnostics/types.js';
+import { applyExceptions, type ExceptionContext } from '../config/exceptions.js';
 import { failed, lintBytes, readBytes, type LintInputOptions } from './lint.js';
-import { compareDiagnostics } from './rules/engine.js';
+import { compareDiagnostics } from '../rules/engine.js';
 
 /** One input of a run: the name shown for it and how to get its bytes (a rejection is reported as an unreadable file). */
 export interface RunInput {

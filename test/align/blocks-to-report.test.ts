@@ -1,5 +1,6 @@
-import { blocksToReport, captionOf, isValueText, sectionOfHeading } from '../../src/model/from-blocks.js';
-import type { Block, RawRow } from '../../src/read/types.js';
+import { alignBlocks } from '../../src/align/blocks-to-report.js';
+import { captionOf, isValueText, sectionOfHeading } from '../../src/model/labels.js';
+import type { Block, RawRow, ReadContext } from '../../src/read/types.js';
 
 const row = (rowIndex: number, ...texts: string[]): RawRow => ({
   cells: texts.map((text, index) => ({ text, origin: { tableIndex: 1, rowIndex, columnIndex: index + 1 } })),
@@ -7,7 +8,8 @@ const row = (rowIndex: number, ...texts: string[]): RawRow => ({
 });
 const text = (value: string): Block => ({ kind: 'text', text: value, origin: {} });
 const table = (...rows: RawRow[]): Block => ({ kind: 'table', table: { rows, origin: { tableIndex: 1 } } });
-const context = { file: 'x.html', format: 'html' as const };
+const context = { file: 'x.html' };
+const blocksToReport = (blocks: Block[], readContext: ReadContext) => alignBlocks({ format: 'html', blocks }, readContext);
 
 describe('helpers', () => {
   test.each([
@@ -31,7 +33,7 @@ describe('helpers', () => {
   });
 });
 
-describe('blocksToReport on grid tables (HTML, docx, xlsx)', () => {
+describe('alignBlocks on grid tables (HTML, docx, xlsx)', () => {
   const blocks: Block[] = [
     text('2021年度政府信息公开工作年度报告'),
     text('二、主动公开政府信息情况'),

@@ -1,4 +1,4 @@
-import { runWith } from './helpers/memory-io.js';
+import { runWith } from '../helpers/memory-io.js';
 
 interface JsonReport {
   files: { file: string; diagnostics: { ruleId: string; severity: string; messageId: string; cell?: { row: string; column: string }; data: Record<string, unknown>; location: { pointer?: string; line?: number; column?: number } }[]; rules: { id: string; status: string }[] }[];

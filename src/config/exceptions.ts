@@ -1,9 +1,9 @@
 import type { Exception } from './config.js';
-import type { Diagnostic, FileResult } from './diagnostics/types.js';
+import type { Diagnostic, FileResult } from '../diagnostics/types.js';
 import { matchGlob } from './glob.js';
-import { scanJsonPositions } from './read/json-positions.js';
-import { findRule } from './rules/catalogue.js';
-import type { RuleSetting } from './rules/engine.js';
+import { scanJsonPositions } from '../read/json-positions.js';
+import { findRule } from '../rules/catalogue.js';
+import type { RuleSetting } from '../rules/engine.js';
 
 /** What applying exceptions needs to know besides the results. */
 export interface ExceptionContext {

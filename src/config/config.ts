@@ -1,11 +1,11 @@
 import type { ErrorObject } from 'ajv';
-import validateConfig from './generated/validate-config.js';
-import { getTemplate, TEMPLATE_IDS } from './model/template.js';
-import type { TableKey } from './model/types.js';
-import { JsonSyntaxError, scanJsonPositions } from './read/json-positions.js';
-import type { Locale, Severity } from './rules/catalogue-types.js';
-import { findRule, RULES } from './rules/catalogue.js';
-import type { RuleSetting } from './rules/engine.js';
+import validateConfig from '../generated/validate-config.js';
+import { getTemplate, TEMPLATE_IDS } from '../model/template.js';
+import type { TableKey } from '../model/types.js';
+import { JsonSyntaxError, scanJsonPositions } from '../read/json-positions.js';
+import type { Locale, Severity } from '../rules/catalogue-types.js';
+import { findRule, RULES } from '../rules/catalogue.js';
+import type { RuleSetting } from '../rules/engine.js';
 
 /** The name of the configuration file, looked for from the working folder upward. */
 export const CONFIG_FILE_NAME = 'xxgk-lint.config.json';

@@ -1,7 +1,8 @@
-import type { FileResult } from './diagnostics/types.js';
-import { formatOfFile, readInput } from './read/index.js';
-import { InputError, type InputFormat, type ReadResult } from './read/types.js';
-import { lintReadResult, type LintOptions } from './rules/engine.js';
+import type { FileResult } from '../diagnostics/types.js';
+import { formatOfFile, readInput } from '../read/index.js';
+import { alignBlocks } from '../align/blocks-to-report.js';
+import { InputError, isBlockSource, type InputFormat, type ReadContext, type ReadResult } from '../read/types.js';
+import { lintReadResult, type LintOptions } from '../rules/engine.js';
 
 /** Options for linting one input: how to read it and how to check it. */
 export interface LintInputOptions extends LintOptions {
@@ -20,16 +21,18 @@ export async function lintBytes(bytes: Uint8Array, file: string, options: LintIn
   }
 }
 
-/** Reads one input into the canonical document, in --input-format or the format its name's extension says; throws InputError when it cannot. */
+/** Reads one input (read, then align blocks onto the template) into the canonical document, in --input-format or the format its name's extension says; throws InputError when it cannot. */
 export async function readBytes(bytes: Uint8Array, file: string, options: LintInputOptions = {}): Promise<ReadResult> {
   const format = options.inputFormat ?? formatOfFile(file);
   if (!format) throw new InputError('unknown-format', { extension: /\.([^./\\]+)$/.exec(file)?.[1] || '(none)' });
-  return readInput(bytes, format, {
+  const context: ReadContext = {
     file,
     ...(options.encoding ? { encoding: options.encoding } : {}),
     ...(options.template ? { template: options.template } : {}),
     ...(options.year !== undefined ? { year: options.year } : {}),
-  });
+  };
+  const output = await readInput(bytes, format, context);
+  return isBlockSource(output) ? alignBlocks(output, context) : output;
 }
 
 /** A FileResult for an input that could not be read (input error) or that broke the linter (internal error). */

@@ -1,4 +1,4 @@
-import { globBase, hasMagic, matchGlob } from '../src/glob.js';
+import { globBase, hasMagic, matchGlob } from '../../src/config/glob.js';
 
 describe('glob', () => {
   it.each([

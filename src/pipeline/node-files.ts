@@ -1,13 +1,13 @@
 import { dirname, relative, resolve } from 'node:path';
-import { expandPatterns } from './cli/expand.js';
-import { nodeIO } from './cli/node-io.js';
-import { readError } from './cli/read-error.js';
-import type { Config } from './config.js';
-import type { LintResults } from './diagnostics/types.js';
+import { expandPatterns } from '../cli/expand.js';
+import { nodeIO } from '../cli/node-io.js';
+import { readError } from '../cli/read-error.js';
+import type { Config } from '../config/config.js';
+import type { LintResults } from '../diagnostics/types.js';
 import { failed } from './lint.js';
-import { InputError } from './read/types.js';
+import { InputError } from '../read/types.js';
 import { lintInputs, type RunOptions } from './run.js';
-import { summarize } from './diagnostics/types.js';
+import { summarize } from '../diagnostics/types.js';
 import { readFileSync } from 'node:fs';
 
 /** Options of lintFiles: how to read and check each file, a configuration to apply, and last year's report. */

@@ -1,10 +1,10 @@
-import type { CellSnapshot, Diagnostic, FileResult, RuleRun } from './diagnostics/types.js';
-import { getTemplate, type CompiledTemplate, type TemplateCell } from './model/template.js';
-import type { TemplateId } from './model/types.js';
-import { readValue } from './model/values.js';
-import type { ContinuityOptions, RuleEntry, SignedTerm } from './rules/catalogue-types.js';
-import { RULES, severityOf } from './rules/catalogue.js';
-import { ruleRun, type RuleSetting } from './rules/engine.js';
+import type { CellSnapshot, Diagnostic, FileResult, RuleRun } from '../diagnostics/types.js';
+import { getTemplate, type CompiledTemplate, type TemplateCell } from '../model/template.js';
+import type { TemplateId } from '../model/types.js';
+import { readValue } from '../model/values.js';
+import type { ContinuityOptions, RuleEntry, SignedTerm } from './catalogue-types.js';
+import { RULES, severityOf } from './catalogue.js';
+import { ruleRun, type RuleSetting } from './engine.js';
 
 /** A report of an earlier year and one of the next year, to compare. */
 export interface YearPair {

@@ -1,0 +1,161 @@
+import type { BlockSource, RawCell, ReadContext, ReaderFinding, ReadResult } from '../read/types.js';
+import { nearestEntry } from '../read/pointer.js';
+import { captionOf, isValueText, sectionOfHeading, type SectionKey } from '../model/labels.js';
+import { normalizeLabel, toSimplified } from '../model/normalize.js';
+import { getTemplate, isTableKey, TEMPLATE_IDS, templateForYear } from '../model/template.js';
+import type { Origin, ReportDocument, TableKey, TemplateId } from '../model/types.js';
+import { detectAgency, detectTemplate, detectYear } from './detect.js';
+import { lintText } from './narrative-lint.js';
+import { TableMapper, type StreamRow, type TableStream } from './table-mapper.js';
+
+
+const TABLE_KEYS: readonly TableKey[] = ['active', 'applications', 'reviewLitigation'];
+const NARRATIVE_KEYS = { overview: 'overview', problems: 'problems', other: 'other' } as const;
+const GENERIC_PHRASES = new Set(['其他', '总计', '合计']);
+
+/** A narrative section's lines, in order. */
+export interface Narrative {
+  key: keyof typeof NARRATIVE_KEYS;
+  lines: string[];
+  origin: Origin;
+}
+
+/** Aligns the blocks a grid or text reader found (text and raw tables, in reading order) to the canonical report, its origins and the reader's findings. */
+export function alignBlocks(source: BlockSource, context: ReadContext): ReadResult {
+  const { blocks } = source;
+  const findings: ReaderFinding[] = [...(source.findings ?? [])];
+  const origins = new Map<string, Origin>();
+  const streams = new Map<TableKey, TableStream>();
+  const headings = new Map<SectionKey, Origin>();
+  const narratives: Narrative[] = [];
+  const texts: Array<{ text: string; origin: Origin }> = [];
+  let section: SectionKey | undefined;
+  let lastStream: TableStream | undefined;
+
+  const streamFor = (key: TableKey, origin: Origin): TableStream => {
+    let stream = streams.get(key);
+    if (!stream) {
+      stream = { key, rows: [], origin };
+      streams.set(key, stream);
+    }
+    return stream;
+  };
+
+  for (const block of blocks) {
+    if (block.kind === 'text') {
+      texts.push({ text: block.text, origin: block.origin });
+      const heading = sectionOfHeading(block.text);
+      if (heading) {
+        section = heading;
+        if (!headings.has(heading)) headings.set(heading, block.origin);
+        lastStream = undefined;
+        continue;
+      }
+      if (section === 'active' && captionOf(block.text)) {
+        const stream = streamFor('active', block.origin);
+        stream.rows.push({ cells: [{ text: block.text, origin: block.origin }], origin: block.origin });
+        lastStream = stream;
+        continue;
+      }
+      if (section === 'overview' || section === 'problems' || section === 'other') {
+        const current = narratives[narratives.length - 1];
+        if (current && current.key === section) current.lines.push(block.text);
+        else narratives.push({ key: section, lines: [block.text], origin: block.origin });
+      }
+      continue;
+    }
+    const key = classifyTable(block.table.rows, section, lastStream?.key);
+    if (!key) continue;
+    const stream = streamFor(key, block.table.origin);
+    stream.rows.push(...block.table.rows);
+    lastStream = stream;
+  }
+
+  const labels = [...streams.values()].flatMap((stream) => stream.rows.flatMap((row) => row.cells)).filter((cell) => cell.text.trim() !== '' && !isValueText(cell.text));
+  // The title and text in Simplified characters without spaces, once for the year and the agency.
+  const compactTexts = texts.map((entry) => toSimplified(entry.text).replace(/\s+/gu, ''));
+  const year = context.year ?? detectYear(compactTexts, narratives);
+  const detection = detectTemplate(labels);
+  const templateId: TemplateId = context.template ?? detection.chosen ?? (year !== undefined ? templateForYear(year) : undefined) ?? '2021';
+  const template = getTemplate(templateId).def;
+  if (!context.template && detection.mixed) {
+    const other = detection.found[templateId === '2019' ? '2021' : '2019'];
+    findings.push({
+      ruleId: 'mixed-template',
+      messageId: 'mixed',
+      data: { template: templateId, own: detection.found[templateId].map((marker) => marker.marker).join('、'), other: other.map((marker) => marker.marker).join('、') },
+      origin: other[0]?.origin ?? {},
+    });
+  }
+
+  const document: ReportDocument = {};
+  if (context.template || detection.chosen || year !== undefined) document.template = templateId;
+  if (year !== undefined) document.year = year;
+  const agency = detectAgency(compactTexts);
+  if (agency !== undefined) document.agency = agency;
+  for (const table of template.tables) {
+    const stream = streams.get(table.key);
+    if (!stream) {
+      const origin = headings.get(table.key) ?? {};
+      findings.push({ ruleId: 'missing-table', messageId: 'missing', data: { table: table.label, template: templateId }, origin: { ...origin, pointer: `/${table.key}` } });
+      continue;
+    }
+    origins.set(`/${table.key}`, stream.origin);
+    document[table.key] = new TableMapper(table, template, stream, origins, findings).map();
+  }
+  const narrative: NonNullable<ReportDocument['narrative']> = {};
+  for (const part of narratives) {
+    const text = part.lines.join('\n').trim();
+    if (text === '' || narrative[part.key] !== undefined) continue;
+    narrative[part.key] = text;
+    origins.set(`/narrative/${part.key}`, part.origin);
+  }
+  if (Object.keys(narrative).length > 0) document.narrative = narrative;
+
+  const units = [...texts, ...[...streams.values()].flatMap((stream) => stream.rows.flatMap((row) => row.cells))];
+  findings.push(...lintText(units));
+
+  return {
+    format: source.format,
+    document,
+    findings,
+    ...(source.encoding !== undefined ? { encoding: source.encoding } : {}),
+    locate(pointer: string): Origin | undefined {
+      const origin = nearestEntry(origins, pointer);
+      return origin ? { ...origin, pointer } : undefined;
+    },
+  };
+}
+
+let tablePhrases: Map<TableKey, string[]> | undefined;
+
+/** The table a raw table belongs to: by its own labels when they tell, otherwise by the section it stands in. */
+function classifyTable(rows: StreamRow[], section: SectionKey | undefined, previous: TableKey | undefined): TableKey | undefined {
+  if (!tablePhrases) {
+    tablePhrases = new Map();
+    for (const key of TABLE_KEYS) {
+      const phrases = new Set<string>();
+      for (const id of TEMPLATE_IDS) {
+        const table = getTemplate(id).def.tables.find((candidate) => candidate.key === key);
+        if (!table) continue;
+        for (const item of [...table.rows, ...table.columns]) for (const phrase of item.match) if (!GENERIC_PHRASES.has(phrase)) phrases.add(normalizeLabel(phrase));
+        for (const label of table.groupLabels) phrases.add(normalizeLabel(label));
+      }
+      tablePhrases.set(key, [...phrases]);
+    }
+  }
+  const scores = new Map<TableKey, number>(TABLE_KEYS.map((key) => [key, 0]));
+  for (const row of rows) {
+    for (const cell of row.cells) {
+      if (cell.text.trim() === '' || isValueText(cell.text)) continue;
+      const label = normalizeLabel(cell.text);
+      if (captionOf(label)) scores.set('active', (scores.get('active') ?? 0) + 1);
+      for (const key of TABLE_KEYS) if (tablePhrases.get(key)?.some((phrase) => label.includes(phrase))) scores.set(key, (scores.get(key) ?? 0) + 1);
+    }
+  }
+  const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]);
+  const [first, second] = ranked;
+  if (first && first[1] > 0 && (!second || first[1] > second[1])) return first[0];
+  if (section !== undefined && isTableKey(section)) return section;
+  return previous;
+}

@@ -1,0 +1,300 @@
+import type { RawCell, ReaderFinding } from '../read/types.js';
+import { captionOf, isValueText } from '../model/labels.js';
+import { bestPhraseLength, normalizeLabel } from '../model/normalize.js';
+import { getTemplate } from '../model/template.js';
+import type { RowDef, TableDef, TemplateDef } from '../model/template-def.js';
+import type { Origin, RawValue, TableKey, TemplateId } from '../model/types.js';
+
+const COLLAPSE_MARKERS = new Set(['无', '無']);
+
+/** One row of a table stream: its cells in order. */
+export interface StreamRow {
+  cells: RawCell[];
+  origin: Origin;
+}
+
+/** The rows of one table, gathered from every block that belongs to it. */
+export interface TableStream {
+  key: TableKey;
+  rows: StreamRow[];
+  origin: Origin;
+}
+
+interface SplitRow {
+  labels: RawCell[];
+  values: RawCell[];
+}
+
+function splitRow(row: StreamRow): SplitRow {
+  let last = -1;
+  row.cells.forEach((cell, index) => {
+    if (cell.text.trim() !== '' && !isValueText(cell.text)) last = index;
+  });
+  return { labels: row.cells.slice(0, last + 1).filter((cell) => cell.text.trim() !== ''), values: row.cells.slice(last + 1) };
+}
+
+const filled = (cell: RawCell): boolean => cell.text.trim() !== '';
+const rawOf = (cell: RawCell | undefined): RawValue => {
+  const text = cell?.text.trim() ?? '';
+  return text === '' ? null : text;
+};
+
+/** Values mapped by order onto `count` columns: blank cells before the values (from merged label cells) are dropped when there are too many. */
+function fitValues(values: RawCell[], count: number): RawCell[] {
+  const result = [...values];
+  while (result.length > count && result[0] && !filled(result[0])) result.shift();
+  return result;
+}
+
+/** Matches the rows of one table's stream to the template and fills its part of the document. */
+export class TableMapper {
+  private readonly result: Record<string, Record<string, RawValue>> = {};
+  private readonly assigned = new Set<string>();
+  /** Table 三 rows written as one 无 across all their cells (merged cells in the source). */
+  private readonly collapsed: { row: string; text: string; origin: Origin }[] = [];
+  private readonly headerTexts: string[];
+  private readonly columnPhrases: Array<{ key: string; phrases: string[] }>;
+  private header: Array<string | null> | undefined;
+  private sequence = 0;
+
+  constructor(
+    private readonly table: TableDef,
+    private readonly template: TemplateDef,
+    private readonly stream: TableStream,
+    private readonly origins: Map<string, Origin>,
+    private readonly findings: ReaderFinding[],
+  ) {
+    this.headerTexts = [...table.groupLabels, ...table.columns.map((column) => column.label), '信息内容'].map(normalizeLabel);
+    this.columnPhrases = table.columns.map((column) => ({ key: column.key, phrases: column.match }));
+  }
+
+  map(): Record<string, Record<string, RawValue>> {
+    const rows = this.stream.rows;
+    let pending: StreamRow[] = [];
+    const consumed = new Set<number>();
+    for (let index = 0; index < rows.length; index += 1) {
+      if (consumed.has(index)) continue;
+      const row = rows[index]!;
+      const { labels, values } = splitRow(row);
+      const hasValues = values.some(filled);
+      if (labels.length === 0 && !hasValues) continue;
+      const joined = labels.map((cell) => cell.text).join('');
+      if (!hasValues) {
+        if (this.table.key === 'active' && captionOf(joined)) {
+          this.header = undefined;
+          pending = [];
+        } else if (this.table.key === 'active' && this.isColumnHeader(labels)) {
+          this.header = this.headerColumns(row);
+          pending = [];
+        } else if (this.isHeaderish(labels)) {
+          pending = [];
+        } else {
+          pending.push(row);
+        }
+        continue;
+      }
+      if (labels.length > 0) {
+        const own = this.matchRow(labels[labels.length - 1]!.text) ?? this.matchRow(joined);
+        const withPending = own ?? this.matchRow(pending.slice(-3).map(rowText).join('') + joined);
+        const foreign = withPending ? undefined : this.matchForeignRow(labels[labels.length - 1]!.text);
+        if (withPending) this.assign(withPending, values, labels[labels.length - 1]!.origin);
+        else if (foreign) this.assignForeign(foreign, values, labels[labels.length - 1]!.origin, joined);
+        else if (this.table.key === 'reviewLitigation' && values.filter(filled).length >= 5) this.fillSequence(values);
+        else this.unknown(joined, labels[0]!.origin);
+        pending = [];
+        continue;
+      }
+      const match = this.matchValueOnly(rows, index, pending, consumed);
+      if (match) this.assign(match.row, values, match.origin);
+      else if (this.table.key === 'reviewLitigation') this.fillSequence(values);
+      else this.unknown(pending.map(rowText).join(''), pending[0]?.origin ?? row.origin);
+      pending = [];
+    }
+    this.reportMissing();
+    this.reportCollapsed();
+    return this.result;
+  }
+
+  /** A row of values with no label takes its label from the label-only lines just before it, and if need be just after it (labels wrapped in PDF text). */
+  private matchValueOnly(rows: StreamRow[], index: number, pending: StreamRow[], consumed: Set<number>): { row: RowDef; origin: Origin } | undefined {
+    const after: number[] = [];
+    for (let next = index + 1; next < rows.length && after.length < 2; next += 1) {
+      const split = splitRow(rows[next]!);
+      if (split.values.some(filled)) break;
+      if (split.labels.length === 0) continue;
+      if (this.isHeaderish(split.labels) || captionOf(rowText(rows[next]!))) break;
+      after.push(next);
+    }
+    for (let take = 1; take <= Math.min(3, pending.length); take += 1) {
+      const before = pending.slice(-take);
+      const text = before.map(rowText).join('');
+      const origin = before[0]!.cells.find(filled)?.origin ?? before[0]!.origin;
+      const direct = this.matchRow(text);
+      if (direct) return { row: direct, origin };
+      for (let extra = 1; extra <= after.length; extra += 1) {
+        const lines = after.slice(0, extra);
+        const row = this.matchRow(text + lines.map((line) => rowText(rows[line]!)).join(''));
+        if (row) {
+          for (const line of lines) consumed.add(line);
+          return { row, origin };
+        }
+      }
+    }
+    return undefined;
+  }
+
+  /** A row of the other template's same table that this template lacks (a 2019 （六）其他处理 row in a 2021 report). */
+  private matchForeignRow(text: string): RowDef | undefined {
+    const otherId: TemplateId = this.template.id === '2019' ? '2021' : '2019';
+    const other = getTemplate(otherId).def.tables.find((table) => table.key === this.table.key);
+    if (!other) return undefined;
+    const row = this.matchRow(text, other.rows);
+    return row && !this.table.rows.some((own) => own.key === row.key) ? row : undefined;
+  }
+
+  private assignForeign(row: RowDef, values: RawCell[], origin: Origin, label: string): void {
+    this.assign(row, values, origin);
+    const otherId = this.template.id === '2019' ? '2021' : '2019';
+    this.note('mixed-template', 'foreign-row', { table: this.table.label, label: label.trim(), row: row.label, template: this.template.id, other: otherId }, origin);
+  }
+
+  private matchRow(text: string, rows: readonly RowDef[] = this.table.rows): RowDef | undefined {
+    const label = normalizeLabel(text);
+    if (label === '') return undefined;
+    let best: RowDef | undefined;
+    let bestLength = 0;
+    for (const row of rows) {
+      const length = bestPhraseLength(label, row.match);
+      if (length > bestLength) {
+        best = row;
+        bestLength = length;
+      }
+    }
+    return best;
+  }
+
+  private isColumnHeader(labels: RawCell[]): boolean {
+    return labels.some((cell) => {
+      const label = normalizeLabel(cell.text);
+      return label === '信息内容' || this.columnPhrases.some((column) => bestPhraseLength(label, column.phrases) > 0);
+    });
+  }
+
+  /** Header and group cells (申请人情况, 自然人, 结果维持, the 勾稽 note, 三、本年度办理结果…), also when wrapped into fragments. */
+  private isHeaderish(labels: RawCell[]): boolean {
+    return labels.every((cell) => {
+      const label = normalizeLabel(cell.text);
+      if (captionOf(label)) return true;
+      return this.headerTexts.some((header) => header.includes(label) || (header.length >= 3 && label.includes(header)));
+    });
+  }
+
+  private headerColumns(row: StreamRow): Array<string | null> {
+    const cells = row.cells;
+    const start = cells.findIndex((cell) => normalizeLabel(cell.text) === '信息内容');
+    const seen = new Set<string>();
+    return cells.slice(start + 1).map((cell) => {
+      const label = normalizeLabel(cell.text);
+      let best: string | null = null;
+      let bestLength = 0;
+      for (const column of this.columnPhrases) {
+        const length = bestPhraseLength(label, column.phrases);
+        if (length > bestLength) {
+          best = column.key;
+          bestLength = length;
+        }
+      }
+      if (best === null || seen.has(best)) return null;
+      seen.add(best);
+      return best;
+    });
+  }
+
+  private columnsOf(row: RowDef): string[] {
+    return row.columns ?? this.table.columns.map((column) => column.key);
+  }
+
+  private assign(row: RowDef, values: RawCell[], origin: Origin): void {
+    if (this.assigned.has(row.key)) return;
+    this.assigned.add(row.key);
+    const columns = row.columns ?? this.table.columns.map((column) => column.key);
+    const pointer = `/${this.table.key}/${row.key}`;
+    this.origins.set(pointer, origin);
+    const target: Record<string, RawValue> = {};
+    for (const column of columns) target[column] = null;
+    this.result[row.key] = target;
+    const nonEmpty = values.filter(filled);
+    const first = nonEmpty[0];
+    if (this.table.key === 'applications' && nonEmpty.length === 1 && first && values.find(filled) === first && COLLAPSE_MARKERS.has(first.text.trim()) && columns.length > 1) {
+      for (const column of columns) {
+        target[column] = rawOf(first);
+        this.origins.set(`${pointer}/${column}`, first.origin);
+      }
+      this.collapsed.push({ row: row.label, text: first.text.trim(), origin: first.origin });
+      return;
+    }
+    const header = this.table.key === 'active' && this.header?.some((key) => key !== null && columns.includes(key)) ? this.header : columns;
+    const fitted = fitValues(values, header.length);
+    header.forEach((column, index) => {
+      const cell = fitted[index];
+      if (column === null || !columns.includes(column) || !cell) return;
+      target[column] = rawOf(cell);
+      this.origins.set(`${pointer}/${column}`, cell.origin);
+    });
+  }
+
+  /** Table 四's single row of 15 values: 行政复议 ×5, 未经复议直接起诉 ×5, 复议后起诉 ×5, continuing across rows. */
+  private fillSequence(values: RawCell[]): void {
+    const order = this.table.rows.flatMap((row) => this.columnsOf(row).map((column) => ({ row, column })));
+    let cells = values;
+    while (cells.length > 0 && !filled(cells[cells.length - 1]!)) cells = cells.slice(0, -1);
+    cells = fitValues(cells, order.length - this.sequence);
+    for (const cell of cells) {
+      const slot = order[this.sequence];
+      if (!slot) break;
+      this.sequence += 1;
+      const pointer = `/${this.table.key}/${slot.row.key}`;
+      if (!this.result[slot.row.key]) {
+        this.result[slot.row.key] = Object.fromEntries(this.columnsOf(slot.row).map((column) => [column, null]));
+        this.origins.set(pointer, cell.origin);
+        this.assigned.add(slot.row.key);
+      }
+      this.result[slot.row.key]![slot.column] = rawOf(cell);
+      this.origins.set(`${pointer}/${slot.column}`, cell.origin);
+    }
+  }
+
+  private unknown(label: string, origin: Origin): void {
+    this.note('unknown-row', 'unknown', { table: this.table.label, label: label.trim(), template: this.template.id }, origin);
+  }
+
+  /** Rows written as a single 无 are reported once for the table, at the first of them, with every row named. */
+  private reportCollapsed(): void {
+    const first = this.collapsed[0];
+    if (!first) return;
+    const rows = this.collapsed.map((entry) => entry.row);
+    this.note('collapsed-row', 'collapsed', { table: this.table.label, text: first.text, count: rows.length, rows: rows.slice(0, 3).join('、') + (rows.length > 3 ? ` …` : ''), rowList: rows }, first.origin);
+  }
+
+  private reportMissing(): void {
+    // Rows an older template's row stands in for are reported once, as that row (mixed-template), not as missing.
+    const replaced = new Set((this.table.legacyRows ?? []).filter((legacy) => this.assigned.has(legacy.key)).flatMap((legacy) => legacy.standsFor));
+    for (const row of this.table.rows) {
+      if (this.assigned.has(row.key) || replaced.has(row.key)) continue;
+      this.findings.push({
+        ruleId: 'missing-row',
+        messageId: 'missing',
+        data: { table: this.table.label, row: row.label, template: this.template.id },
+        origin: { ...this.stream.origin, pointer: `/${this.table.key}/${row.key}` },
+      });
+    }
+  }
+
+  private note(ruleId: string, messageId: string, data: Record<string, unknown>, origin: Origin): void {
+    this.findings.push({ ruleId, messageId, data, origin });
+  }
+}
+
+function rowText(row: StreamRow): string {
+  return row.cells.map((cell) => cell.text).join('');
+}
