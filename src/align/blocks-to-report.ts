@@ -25,6 +25,7 @@ export function alignBlocks(source: BlockSource, context: ReadContext): ReadResu
   const { blocks } = source;
   const findings: ReaderFinding[] = [...(source.findings ?? [])];
   const origins = new Map<string, Origin>();
+  const inferred = new Set<string>();
   const streams = new Map<TableKey, TableStream>();
   const headings = new Map<SectionKey, Origin>();
   const narratives: Narrative[] = [];
@@ -101,7 +102,7 @@ export function alignBlocks(source: BlockSource, context: ReadContext): ReadResu
       continue;
     }
     origins.set(`/${table.key}`, stream.origin);
-    document[table.key] = new TableMapper(table, template, stream, origins, findings).map();
+    document[table.key] = new TableMapper(table, template, stream, origins, findings, inferred).map();
   }
   const narrative: NonNullable<ReportDocument['narrative']> = {};
   for (const part of narratives) {
@@ -120,6 +121,7 @@ export function alignBlocks(source: BlockSource, context: ReadContext): ReadResu
     document,
     findings,
     ...(source.encoding !== undefined ? { encoding: source.encoding } : {}),
+    ...(inferred.size > 0 ? { inferred } : {}),
     locate(pointer: string): Origin | undefined {
       const origin = nearestEntry(origins, pointer);
       return origin ? { ...origin, pointer } : undefined;

@@ -34,10 +34,8 @@ function splitRow(row: StreamRow): SplitRow {
 }
 
 const filled = (cell: RawCell): boolean => cell.text.trim() !== '';
-const rawOf = (cell: RawCell | undefined): RawValue => {
-  const text = cell?.text.trim() ?? '';
-  return text === '' ? null : text;
-};
+/** The cell's text as printed: '' for a blank cell. */
+const rawOf = (cell: RawCell): RawValue => cell.text.trim();
 
 /** Values mapped by order onto `count` columns: blank cells before the values (from merged label cells) are dropped when there are too many. */
 function fitValues(values: RawCell[], count: number): RawCell[] {
@@ -63,6 +61,7 @@ export class TableMapper {
     private readonly stream: TableStream,
     private readonly origins: Map<string, Origin>,
     private readonly findings: ReaderFinding[],
+    private readonly inferred: Set<string>,
   ) {
     this.headerTexts = [...table.groupLabels, ...table.columns.map((column) => column.label), '信息内容'].map(normalizeLabel);
     this.columnPhrases = table.columns.map((column) => ({ key: column.key, phrases: column.match }));
@@ -221,7 +220,6 @@ export class TableMapper {
     const pointer = `/${this.table.key}/${row.key}`;
     this.origins.set(pointer, origin);
     const target: Record<string, RawValue> = {};
-    for (const column of columns) target[column] = null;
     this.result[row.key] = target;
     const nonEmpty = values.filter(filled);
     const first = nonEmpty[0];
@@ -240,6 +238,7 @@ export class TableMapper {
       if (column === null || !columns.includes(column) || !cell) return;
       target[column] = rawOf(cell);
       this.origins.set(`${pointer}/${column}`, cell.origin);
+      if (cell.inferred) this.inferred.add(`${pointer}/${column}`);
     });
   }
 
@@ -255,12 +254,13 @@ export class TableMapper {
       this.sequence += 1;
       const pointer = `/${this.table.key}/${slot.row.key}`;
       if (!this.result[slot.row.key]) {
-        this.result[slot.row.key] = Object.fromEntries(this.columnsOf(slot.row).map((column) => [column, null]));
+        this.result[slot.row.key] = {};
         this.origins.set(pointer, cell.origin);
         this.assigned.add(slot.row.key);
       }
       this.result[slot.row.key]![slot.column] = rawOf(cell);
       this.origins.set(`${pointer}/${slot.column}`, cell.origin);
+      if (cell.inferred) this.inferred.add(`${pointer}/${slot.column}`);
     }
   }
 

@@ -1,5 +1,5 @@
 import { getTemplate, templateForYear, type CompiledTemplate, type TemplateCell } from './template.js';
-import type { CellValue, RawValue, ReportDocument, TemplateId } from './types.js';
+import type { CellValue, Evidence, RawValue, ReportDocument, TemplateId } from './types.js';
 import { readValue, type ValueNote } from './values.js';
 
 /** One value cell of a report: the template cell, what the report wrote, and how it was read. */
@@ -10,6 +10,8 @@ export interface Cell {
   readonly present: boolean;
   readonly value: CellValue;
   readonly note?: ValueNote;
+  /** How the value reached the report: read, inferred, blank or absent. */
+  readonly evidence: Evidence;
   /** Where the value really is when the report printed an older template's row instead (see legacyRows). */
   readonly sourcePointer?: string;
 }
@@ -24,6 +26,8 @@ export interface Report {
   readonly cells: readonly Cell[];
   /** --strict: empty cells are missing rather than 0. */
   readonly strict: boolean;
+  /** Rows (/applications/new) whose own total the aligner used to place inferred cells: their row-total check is not counted as passed. */
+  readonly totalsUsed: ReadonlySet<string>;
 }
 
 /** How the template of a report was decided. */
@@ -45,7 +49,12 @@ export function chooseTemplate(document: ReportDocument, override?: TemplateId, 
 }
 
 /** Builds the report model from a canonical document, reading every cell through the shared value reader. */
-export function buildReport(document: ReportDocument, templateId: TemplateId, options: { strict?: boolean; year?: number } = {}): Report {
+export function buildReport(
+  document: ReportDocument,
+  templateId: TemplateId,
+  options: { strict?: boolean; year?: number; inferred?: ReadonlySet<string>; totalsUsed?: ReadonlySet<string> } = {},
+): Report {
+  const inferred = options.inferred;
   const template = getTemplate(templateId);
   const cells: Cell[] = [];
   const legacy = legacyRowsIn(document, template);
@@ -56,7 +65,7 @@ export function buildReport(document: ReportDocument, templateId: TemplateId, op
   for (const def of template.cells) {
     const substitute = legacy.size > 0 ? legacy.get(`${def.table}/${def.row}`) : undefined;
     if (substitute) {
-      cells.push(substituteCell(def, document, substitute));
+      cells.push(substituteCell(def, document, substitute, inferred));
       continue;
     }
     // Cells come table by table and row by row: look each table and row up once.
@@ -72,18 +81,26 @@ export function buildReport(document: ReportDocument, templateId: TemplateId, op
     }
     const raw = row !== null && typeof row === 'object' && Object.hasOwn(row, def.column) ? (row as Record<string, unknown>)[def.column] : undefined;
     if (!isRawValue(raw)) {
-      cells.push({ def, raw: undefined, present: false, value: INVALID });
+      cells.push({ def, raw: undefined, present: false, value: INVALID, evidence: 'absent' });
       continue;
     }
     const read = readValue(raw, def);
-    cells.push(read.note ? { def, raw, present: true, value: read.value, note: read.note } : { def, raw, present: true, value: read.value });
+    const evidence = evidenceOf(read.value, inferred?.has(def.pointer) ?? false);
+    cells.push(read.note ? { def, raw, present: true, value: read.value, note: read.note, evidence } : { def, raw, present: true, value: read.value, evidence });
   }
   const year = options.year ?? (typeof document.year === 'number' ? document.year : undefined);
   const agency = typeof document.agency === 'string' ? document.agency : undefined;
-  return { template, document, cells, strict: options.strict ?? false, ...(year === undefined ? {} : { year }), ...(agency === undefined ? {} : { agency }) };
+  return { template, document, cells, strict: options.strict ?? false, totalsUsed: options.totalsUsed ?? NO_ROWS, ...(year === undefined ? {} : { year }), ...(agency === undefined ? {} : { agency }) };
 }
 
 const INVALID: CellValue = { kind: 'invalid' };
+const NO_ROWS: ReadonlySet<string> = new Set();
+
+/** The evidence of a present cell: blank when printed empty, else inferred or read as the aligner says. */
+function evidenceOf(value: CellValue, inferred: boolean): Evidence {
+  if (value.kind === 'empty') return 'blank';
+  return inferred ? 'inferred' : 'read';
+}
 
 /** How a row the report lacks is filled from an older template's row it printed instead. */
 interface Substitute {
@@ -106,13 +123,15 @@ function legacyRowsIn(document: ReportDocument, template: CompiledTemplate): Map
   return substitutes;
 }
 
-function substituteCell(def: TemplateCell, document: ReportDocument, substitute: Substitute): Cell {
+function substituteCell(def: TemplateCell, document: ReportDocument, substitute: Substitute, inferred: ReadonlySet<string> | undefined): Cell {
   const sourcePointer = `/${def.table}/${substitute.legacyKey}/${def.column}`;
-  if (!substitute.carriesValues) return { def, raw: 0, present: true, value: { kind: 'number', value: 0 }, sourcePointer };
+  // The rows the older row stands for but does not carry are not in the input: they count 0, by inference.
+  if (!substitute.carriesValues) return { def, raw: 0, present: true, value: { kind: 'number', value: 0 }, evidence: 'inferred', sourcePointer };
   const raw = (document[def.table]?.[substitute.legacyKey] as Record<string, unknown> | undefined)?.[def.column];
-  if (!isRawValue(raw)) return { def, raw: undefined, present: false, value: { kind: 'invalid' }, sourcePointer };
+  if (!isRawValue(raw)) return { def, raw: undefined, present: false, value: { kind: 'invalid' }, evidence: 'absent', sourcePointer };
   const read = readValue(raw, def);
-  return read.note ? { def, raw, present: true, value: read.value, note: read.note, sourcePointer } : { def, raw, present: true, value: read.value, sourcePointer };
+  const evidence = evidenceOf(read.value, inferred?.has(sourcePointer) ?? false);
+  return read.note ? { def, raw, present: true, value: read.value, note: read.note, evidence, sourcePointer } : { def, raw, present: true, value: read.value, evidence, sourcePointer };
 }
 
 /** The count a cell contributes to a sum, or undefined when it is missing (absent, unreadable, or empty under --strict). */

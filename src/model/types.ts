@@ -29,6 +29,9 @@ export interface Origin {
   columnIndex?: number;
 }
 
+/** How a cell's value reached the report: its place explicit in a grid or line, or the only one the template allows (read); placed by a choice among several, such as a split of run-together digits (inferred); printed empty (blank); or not in the input at all (absent). */
+export type Evidence = 'read' | 'inferred' | 'blank' | 'absent';
+
 /** A value as read from a cell: a number, exact money, or empty (blank, —, /). */
 export type CellValue =
   | { readonly kind: 'number'; readonly value: number }

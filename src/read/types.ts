@@ -20,12 +20,18 @@ export interface ReadResult {
   findings: ReaderFinding[];
   /** The text encoding used to decode the bytes, for text formats. */
   encoding?: string;
+  /** Pointers of the cells the aligner placed by inference (see {@link Evidence}); every other present cell was read where it stands. */
+  inferred?: ReadonlySet<string>;
+  /** Pointers of the rows (/applications/new) whose own total was used to place inferred cells: their row-total check proves nothing. */
+  totalsUsed?: ReadonlySet<string>;
 }
 
 /** One cell of a table as a grid reader saw it: its text and where it stands. */
 export interface RawCell {
   text: string;
   origin: Origin;
+  /** Set by the aligner when the cell was placed by a choice (a split of run-together digits, or values fewer than columns placed by the row's total), not by its explicit place. */
+  inferred?: boolean;
 }
 
 /** One row of a raw table. */

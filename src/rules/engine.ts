@@ -48,7 +48,12 @@ export function lintReadResult(read: ReadResult, file: string, options: LintOpti
   const templateChoice = chooseTemplate(document, options.template, year);
   const strict = options.strict ?? false;
   const report: Report | undefined = templateChoice.template
-    ? buildReport(document, templateChoice.template, { strict, ...(year === undefined ? {} : { year }) })
+    ? buildReport(document, templateChoice.template, {
+        strict,
+        ...(year === undefined ? {} : { year }),
+        ...(read.inferred ? { inferred: read.inferred } : {}),
+        ...(read.totalsUsed ? { totalsUsed: read.totalsUsed } : {}),
+      })
     : undefined;
   const diagnostics: Diagnostic[] = [];
   const runs: RuleRun[] = [];

@@ -17,7 +17,14 @@ export const sumCompare: RuleKind = {
     const failedSums: FailedSum[] = [];
     let anyFailed = false;
     const missing = new Set<TemplateCell>();
+    const eachRow = 'row' in options.each;
+    let unverified = false;
     for (const equation of equationsOf(rule, report.template)) {
+      // A row whose own total placed its inferred cells proves nothing by adding up (the aligner's info finding says so).
+      if (eachRow && report.totalsUsed.size > 0 && report.totalsUsed.has(`/${equation.subject.table}/${equation.subject.row}`)) {
+        unverified = true;
+        continue;
+      }
       const leftSum = total(report, equation.left, strict, missing);
       const rightSum = total(report, equation.right, strict, missing);
       if (leftSum === undefined || rightSum === undefined) continue;
@@ -46,7 +53,7 @@ export const sumCompare: RuleKind = {
       const cells = [...missing].sort((a, b) => a.index - b.index);
       findings.push({ messageId: 'not-evaluated', cell: cells[0], data: { count: cells.length, missing: cells.map((cell) => cell.ref) } });
     }
-    return { status: combineStatus(anyFailed, missing.size > 0), findings, failedSums };
+    return { status: combineStatus(anyFailed, missing.size > 0 || unverified), findings, failedSums };
   },
 };
 
