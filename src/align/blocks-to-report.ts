@@ -6,7 +6,9 @@ import { getTemplate, isTableKey, TEMPLATE_IDS, templateForYear } from '../model
 import type { Origin, ReportDocument, TableKey, TemplateId } from '../model/types.js';
 import { detectAgency, detectTemplate, detectYear } from './detect.js';
 import { lintText } from './narrative-lint.js';
+import { needsAlignment } from './stream-aligner.js';
 import { TableMapper, type StreamRow, type TableStream } from './table-mapper.js';
+import type { TableDef } from '../model/template-def.js';
 
 
 const TABLE_KEYS: readonly TableKey[] = ['active', 'applications', 'reviewLitigation'];
@@ -33,20 +35,24 @@ export function alignBlocks(source: BlockSource, context: ReadContext): ReadResu
   let section: SectionKey | undefined;
   let lastStream: TableStream | undefined;
 
-  const streamFor = (key: TableKey, origin: Origin): TableStream => {
-    let stream = streams.get(key);
+  // Text paragraphs inside a table's section: the table itself when a page lays its cells out as paragraphs.
+  const paragraphRows = new Map<TableKey, TableStream>();
+  let lastHeading = -1;
+  const streamFor = (key: TableKey, origin: Origin, into = streams): TableStream => {
+    let stream = into.get(key);
     if (!stream) {
-      stream = { key, rows: [], origin };
-      streams.set(key, stream);
+      stream = { key, rows: [], origin, lastBlock: -1 };
+      into.set(key, stream);
     }
     return stream;
   };
 
-  for (const block of blocks) {
+  for (const [blockIndex, block] of blocks.entries()) {
     if (block.kind === 'text') {
       texts.push({ text: block.text, origin: block.origin });
       const heading = sectionOfHeading(block.text);
       if (heading) {
+        lastHeading = blockIndex;
         section = heading;
         if (!headings.has(heading)) headings.set(heading, block.origin);
         lastStream = undefined;
@@ -55,8 +61,14 @@ export function alignBlocks(source: BlockSource, context: ReadContext): ReadResu
       if (section === 'active' && captionOf(block.text)) {
         const stream = streamFor('active', block.origin);
         stream.rows.push({ cells: [{ text: block.text, origin: block.origin }], origin: block.origin });
+        stream.lastBlock = blockIndex;
         lastStream = stream;
         continue;
+      }
+      if (section !== undefined && isTableKey(section)) {
+        const stream = streamFor(section, block.origin, paragraphRows);
+        stream.rows.push({ cells: [{ text: block.text, origin: block.origin }], origin: block.origin, line: { gapBefore: 0, delimited: false } });
+        stream.lastBlock = blockIndex;
       }
       if (section === 'overview' || section === 'problems' || section === 'other') {
         const current = narratives[narratives.length - 1];
@@ -69,8 +81,10 @@ export function alignBlocks(source: BlockSource, context: ReadContext): ReadResu
     if (!key) continue;
     const stream = streamFor(key, block.table.origin);
     stream.rows.push(...block.table.rows);
+    stream.lastBlock = blockIndex;
     lastStream = stream;
   }
+  for (const [key, stream] of paragraphRows) if (!streams.has(key) && stream.rows.some((row) => row.cells.some((cell) => isValueText(cell.text)))) streams.set(key, stream);
 
   const labels = [...streams.values()].flatMap((stream) => stream.rows.flatMap((row) => row.cells)).filter((cell) => cell.text.trim() !== '' && !isValueText(cell.text));
   // The title and text in Simplified characters without spaces, once for the year and the agency.
@@ -94,15 +108,47 @@ export function alignBlocks(source: BlockSource, context: ReadContext): ReadResu
   if (year !== undefined) document.year = year;
   const agency = detectAgency(compactTexts);
   if (agency !== undefined) document.agency = agency;
+  const totalsUsed = new Set<string>();
+  let cut: { table: TableDef; origin: Origin; lastRow?: string; absentRows: string[]; absentTables: string[] } | undefined;
   for (const table of template.tables) {
     const stream = streams.get(table.key);
+    if (cut) {
+      // Past the end of the text: absent, and said once in the truncated finding.
+      if (!stream) cut.absentTables.push(table.label);
+      continue;
+    }
     if (!stream) {
       const origin = headings.get(table.key) ?? {};
       findings.push({ ruleId: 'missing-table', messageId: 'missing', data: { table: table.label, template: templateId }, origin: { ...origin, pointer: `/${table.key}` } });
       continue;
     }
     origins.set(`/${table.key}`, stream.origin);
-    document[table.key] = new TableMapper(table, template, stream, origins, findings, inferred).map();
+    const mapper = new TableMapper(table, template, stream, origins, findings, inferred);
+    if (!needsAlignment(stream.rows)) {
+      document[table.key] = mapper.map();
+      continue;
+    }
+    const { result, aligned } = mapper.mapAligned(stream.lastBlock > lastHeading, totalsUsed);
+    document[table.key] = result;
+    if (aligned.cut) {
+      cut = { table, origin: aligned.cut.origin, absentRows: aligned.cut.absent.map((row) => row.short ?? row.label), absentTables: [], ...(aligned.cut.lastRow ? { lastRow: aligned.cut.lastRow.short ?? aligned.cut.lastRow.label } : {}) };
+    }
+  }
+  if (cut) {
+    findings.push({
+      ruleId: 'truncated',
+      messageId: cut.absentRows.length > 0 || cut.absentTables.length > 0 ? 'cut' : 'cut-in-row',
+      data: {
+        table: cut.table.label,
+        row: cut.lastRow ?? '',
+        line: cut.origin.line ?? '',
+        rowCount: cut.absentRows.length,
+        rows: cut.absentRows.length > 0 ? cut.absentRows.slice(0, 3).join('、') + (cut.absentRows.length > 3 ? ' …' : '') : '—',
+        tables: cut.absentTables.length > 0 ? cut.absentTables.join('、') : '—',
+        rowList: cut.absentRows,
+      },
+      origin: cut.origin,
+    });
   }
   const narrative: NonNullable<ReportDocument['narrative']> = {};
   for (const part of narratives) {
@@ -122,6 +168,7 @@ export function alignBlocks(source: BlockSource, context: ReadContext): ReadResu
     findings,
     ...(source.encoding !== undefined ? { encoding: source.encoding } : {}),
     ...(inferred.size > 0 ? { inferred } : {}),
+    ...(totalsUsed.size > 0 ? { totalsUsed } : {}),
     locate(pointer: string): Origin | undefined {
       const origin = nearestEntry(origins, pointer);
       return origin ? { ...origin, pointer } : undefined;

@@ -1,23 +1,23 @@
-import type { RawCell, ReaderFinding } from '../read/types.js';
+import type { RawCell, RawRow, ReaderFinding } from '../read/types.js';
 import { captionOf, isValueText } from '../model/labels.js';
 import { bestPhraseLength, normalizeLabel } from '../model/normalize.js';
 import { getTemplate } from '../model/template.js';
+import { alignStream, type AlignedTable } from './stream-aligner.js';
 import type { RowDef, TableDef, TemplateDef } from '../model/template-def.js';
 import type { Origin, RawValue, TableKey, TemplateId } from '../model/types.js';
 
 const COLLAPSE_MARKERS = new Set(['无', '無']);
 
-/** One row of a table stream: its cells in order. */
-export interface StreamRow {
-  cells: RawCell[];
-  origin: Origin;
-}
+/** One row of a table stream: its cells in order, and for a line of text how it stood. */
+export type StreamRow = RawRow;
 
 /** The rows of one table, gathered from every block that belongs to it. */
 export interface TableStream {
   key: TableKey;
   rows: StreamRow[];
   origin: Origin;
+  /** Index of the last block that added rows, to tell whether the input ends inside this table. */
+  lastBlock: number;
 }
 
 interface SplitRow {
@@ -65,6 +65,27 @@ export class TableMapper {
   ) {
     this.headerTexts = [...table.groupLabels, ...table.columns.map((column) => column.label), '信息内容'].map(normalizeLabel);
     this.columnPhrases = table.columns.map((column) => ({ key: column.key, phrases: column.match }));
+  }
+
+  /**
+   * Maps a stream of text rows (one value per line, labels apart from their numbers, crawled pages) through the
+   * stream aligner, which decides each row's cells; returns what it found besides the values (unreadable and cut
+   * rows) so that those are not reported missing.
+   */
+  mapAligned(endsInput: boolean, totalsUsed: Set<string>): { result: Record<string, Record<string, RawValue>>; aligned: AlignedTable } {
+    const aligned = alignStream(this.stream.rows, this.table, this.template, endsInput, this.headerTexts);
+    for (const row of aligned.rows) {
+      if (row.foreign) this.assignForeign(row.row, row.cells, row.origin, row.label);
+      else this.assign(row.row, row.cells, row.origin);
+      if (row.totalUsed) totalsUsed.add(`/${this.table.key}/${row.row.key}`);
+    }
+    for (const row of aligned.unknown) this.unknown(row.label, row.origin);
+    this.findings.push(...aligned.findings);
+    const cut = aligned.cut ? [...aligned.cut.absent, ...(aligned.cut.lastRow ? [aligned.cut.lastRow] : [])].map((row) => row.key) : [];
+    const notMissing = new Set([...aligned.unreadable, ...cut]);
+    this.reportMissing(notMissing);
+    this.reportCollapsed();
+    return { result: this.result, aligned };
   }
 
   map(): Record<string, Record<string, RawValue>> {
@@ -276,11 +297,11 @@ export class TableMapper {
     this.note('collapsed-row', 'collapsed', { table: this.table.label, text: first.text, count: rows.length, rows: rows.slice(0, 3).join('、') + (rows.length > 3 ? ` …` : ''), rowList: rows }, first.origin);
   }
 
-  private reportMissing(): void {
+  private reportMissing(notMissing: ReadonlySet<string> = new Set()): void {
     // Rows an older template's row stands in for are reported once, as that row (mixed-template), not as missing.
     const replaced = new Set((this.table.legacyRows ?? []).filter((legacy) => this.assigned.has(legacy.key)).flatMap((legacy) => legacy.standsFor));
     for (const row of this.table.rows) {
-      if (this.assigned.has(row.key) || replaced.has(row.key)) continue;
+      if (this.assigned.has(row.key) || replaced.has(row.key) || notMissing.has(row.key)) continue;
       this.findings.push({
         ruleId: 'missing-row',
         messageId: 'missing',

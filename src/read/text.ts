@@ -1,6 +1,7 @@
 import { isValueText, sectionOfHeading, type SectionKey } from '../model/labels.js';
 import type { Origin } from '../model/types.js';
 import { decodeText } from './decode.js';
+import { splitAtHeadings } from './inline-headings.js';
 import { InputError, type Block, type InputFormat, type RawCell, type RawRow, type BlockSource, type ReadContext } from './types.js';
 
 type LineKind = 'pipe' | 'markdown' | 'tab' | 'layout';
@@ -31,44 +32,61 @@ export function textToBlocks(text: string): Block[] {
     table = undefined;
   };
   const lines = text.split('\n');
-  lines.forEach((rawLine, index) => {
-    const lineNumber = index + 1;
-    const line = rawLine.replace(/\f/gu, ' ').replace(/\s+$/u, '');
-    if (line.trim() === '') {
-      if (table && table.kind !== 'layout') close();
-      return;
-    }
-    if (PAGE_NUMBER.test(line)) return;
+  let blankLines = 0;
+  // `shift`: code points before this piece when it is part of a longer line (a crawled page on one line).
+  const addLine = (line: string, lineNumber: number, gapBefore: number, shift: number): void => {
+    const inline = shift >= 0;
+    const at = Math.max(0, shift);
     const kind = delimitedKind(line);
     if (kind === undefined) {
       const heading = sectionOfHeading(line);
       if (heading) {
         close();
         section = heading;
-        blocks.push(textBlock(line, lineNumber));
+        blocks.push(textBlock(line, lineNumber, at));
         return;
+      }
+      if (!inline) {
+        const pieces = splitAtHeadings(line);
+        if (pieces.length > 1 || pieces[0]?.heading) {
+          for (const piece of pieces) addLine(piece.text, lineNumber, gapBefore, [...line.slice(0, piece.start)].length);
+          return;
+        }
       }
     }
     if (kind === 'markdown' && MARKDOWN_RULE.test(line.trim())) return;
     const rowKind: LineKind | undefined = kind ?? (section && TABLE_SECTIONS.has(section) ? 'layout' : undefined);
     if (rowKind === undefined) {
       close();
-      blocks.push(textBlock(line, lineNumber));
+      blocks.push(textBlock(line, lineNumber, at));
       return;
     }
     if (table && table.kind !== rowKind) close();
     const cells = rowKind === 'layout' ? layoutCells(line, lineNumber) : delimitedCells(line, lineNumber, rowKind);
+    if (at > 0) for (const cell of cells) if (cell.origin.column !== undefined) cell.origin.column += at;
     const origin: Origin = { line: lineNumber, column: 1 };
     table ??= { kind: rowKind, rows: [], origin };
-    table.rows.push({ cells, origin });
+    table.rows.push({ cells, origin, line: { gapBefore, delimited: rowKind !== 'layout' } });
+  };
+  lines.forEach((rawLine, index) => {
+    const line = rawLine.replace(/\f/gu, ' ').trimEnd();
+    if (line.trim() === '') {
+      blankLines += 1;
+      if (table && table.kind !== 'layout') close();
+      return;
+    }
+    const gapBefore = blankLines;
+    blankLines = 0;
+    if (PAGE_NUMBER.test(line)) return;
+    addLine(line, index + 1, gapBefore, -1);
   });
   close();
   return blocks;
 }
 
-function textBlock(line: string, lineNumber: number): Block {
+function textBlock(line: string, lineNumber: number, shift = 0): Block {
   const start = line.length - line.trimStart().length;
-  return { kind: 'text', text: line.trim(), origin: { line: lineNumber, column: columnOf(line, start) } };
+  return { kind: 'text', text: line.trim(), origin: { line: lineNumber, column: columnOf(line, start) + shift } };
 }
 
 function delimitedKind(line: string): LineKind | undefined {

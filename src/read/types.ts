@@ -38,6 +38,16 @@ export interface RawCell {
 export interface RawRow {
   cells: RawCell[];
   origin: Origin;
+  /** Set for a row that is a line of text rather than a row of a grid: the blank lines before it, and whether its cells were delimited (|, tab) or only spaced. */
+  line?: TextLine;
+}
+
+/** How a row of text stood in its file: what the aligner needs to read cells whose places the text does not mark. */
+export interface TextLine {
+  /** Blank lines between this line and the previous non-blank one. */
+  gapBefore: number;
+  /** True when the cells were delimited by | or tabs; false when only spaces (or nothing) separate them. */
+  delimited: boolean;
 }
 
 /** A table as found in the input, before its rows and columns are matched to the template. */

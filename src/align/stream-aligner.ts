@@ -1,0 +1,719 @@
+import { isValueText } from '../model/labels.js';
+import { normalizeLabel } from '../model/normalize.js';
+import { getTemplate } from '../model/template.js';
+import type { RowDef, TableDef, TemplateDef } from '../model/template-def.js';
+import type { Origin } from '../model/types.js';
+import type { RawCell, ReaderFinding } from '../read/types.js';
+import { splitDigits, type DigitSplit } from './digit-split.js';
+import type { StreamRow } from './table-mapper.js';
+
+// Reading a table from text whose cells are not where a grid would put them: one value per line or per paragraph,
+// labels on other lines than their numbers, unlabeled number rows, and crawled pages where a row's cells run
+// together ("801000081"). The table's rows are a stream of labels and values in reading order, and the template
+// says what the stream must be: each row's label, then as many values as the row has columns. The stream is aligned
+// against that sequence by dynamic programming over (event, template row, cells filled, label seen), so the cost is
+// linear in the number of events (the template is of fixed size). What cannot be placed is never guessed: a row
+// whose values cannot be told apart is reported unreadable, a row cut off by the end of the text is cut.
+
+/** A template row as the aligner read it: its cells in column order (fewer when the tail is absent), and how. */
+export interface AlignedRow {
+  row: RowDef;
+  /** True when the report printed an older template's row here (2019's （六）其他处理 in a 2021 report). */
+  foreign: boolean;
+  /** The label as printed, for messages; the template's own label when the row had none. */
+  label: string;
+  origin: Origin;
+  cells: RawCell[];
+  /** True when the row's own total chose how its cells were placed. */
+  totalUsed: boolean;
+}
+
+/** What the aligner made of one table's stream. */
+export interface AlignedTable {
+  rows: AlignedRow[];
+  /** Rows the text prints but whose values cannot be placed, or that print no cells at all: reported unreadable, not missing. */
+  unreadable: Set<string>;
+  /** Rows with values whose label matches no template row (reported as unknown by the mapper). */
+  unknown: Array<{ label: string; origin: Origin }>;
+  /** Set when the text ends inside this table: the last row read and the rows that are therefore absent. */
+  cut?: { origin: Origin; lastRow?: RowDef; absent: RowDef[] };
+  findings: ReaderFinding[];
+}
+
+interface Anchor {
+  kind: 'anchor';
+  /** Index of the stream row it stands in. */
+  physical: number;
+  row: number;
+  foreign: boolean;
+  strong: boolean;
+  /** True when values follow it in its own row: a label printed beside its figures. */
+  beside: boolean;
+  text: string;
+  origin: Origin;
+}
+
+interface Item {
+  kind: 'item';
+  item: 'value' | 'blank' | 'digits';
+  cell: RawCell;
+  /** Items of one physical row (or one run of digits) share a group. */
+  group: number;
+  /** For digits: the run without spaces, which may be several cells run together. */
+  digits?: string;
+  /** True when a delimiter (|, tab, a grid) fixed the cell's place in its row. */
+  delimited: boolean;
+  /** Index of the stream row it stands in. */
+  physical: number;
+}
+
+type Event = Anchor | Item;
+
+const STRONG_SKIP = 3;
+const WEAK_SKIP = 0.5;
+const STRAY_VALUE = 2;
+const STRAY_BLANK = 0.05;
+const MISSING_ROW = 1;
+const LABEL_ONLY_ROW = 1.2;
+const PARTIAL_SLOT = 0.2;
+const UNLABELED_PARTIAL = 0.3;
+const LATE_LABEL = 1;
+const GROUP_SPLIT = 0.3;
+const GROUP_MIX = 0.5;
+const SPLIT_COST: Record<DigitSplit['kind'], number> = { unique: 0.05, chosen: 0.15, ambiguous: 1.2, none: Infinity };
+const MAX_EVENTS = 20000;
+const MAX_JOIN = 4;
+const COLLAPSE_MARKERS = new Set(['无', '無']);
+const NUMBER = /[+\-−－]?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?(?:万元|萬元|亿元|億元|元|件|个|個|项|項|次|人|家)?/gu;
+
+/** The rows of this table the aligner looks for: the template's own, and an older template's row some reports print instead. */
+interface Target {
+  own: readonly RowDef[];
+  /** Each row's match phrases and its full label, normalised. */
+  phrases: Array<{ row: number; foreign: boolean; phrase: string; label: number }>;
+  foreignRows: Map<number, RowDef>;
+}
+
+const targets = new WeakMap<TableDef, Target>();
+
+function targetOf(table: TableDef, template: TemplateDef): Target {
+  let target = targets.get(table);
+  if (target) return target;
+  const phrases: Target['phrases'] = [];
+  table.rows.forEach((row, index) => {
+    for (const phrase of row.match) phrases.push({ row: index, foreign: false, phrase: normalizeLabel(phrase), label: normalizeLabel(row.label).length });
+  });
+  const foreignRows = new Map<number, RowDef>();
+  const other = getTemplate(template.id === '2019' ? '2021' : '2019').def.tables.find((candidate) => candidate.key === table.key);
+  for (const legacy of table.legacyRows ?? []) {
+    const row = other?.rows.find((candidate) => candidate.key === legacy.key);
+    const at = table.rows.findIndex((candidate) => candidate.key === legacy.standsFor[0]);
+    if (!row || at < 0) continue;
+    foreignRows.set(at, row);
+    for (const phrase of row.match) phrases.push({ row: at, foreign: true, phrase: normalizeLabel(phrase), label: normalizeLabel(row.label).length });
+  }
+  phrases.sort((a, b) => b.phrase.length - a.phrase.length);
+  target = { own: table.rows, phrases, foreignRows };
+  targets.set(table, target);
+  return target;
+}
+
+/** True when the stream comes (at least partly) from lines of text, whose cells the aligner must place. */
+export function needsAlignment(rows: readonly StreamRow[]): boolean {
+  return rows.some((row) => row.line !== undefined);
+}
+
+/** Aligns one table's stream of text rows against the template. `endsInput`: nothing follows the table in the input. */
+export function alignStream(rows: readonly StreamRow[], table: TableDef, template: TemplateDef, endsInput: boolean, headerTexts: readonly string[]): AlignedTable {
+  const target = targetOf(table, template);
+  const unknown: AlignedTable['unknown'] = [];
+  const { events: all, lastContent } = toEvents(rows, target, headerTexts, unknown);
+  if (all.length > MAX_EVENTS) all.length = MAX_EVENTS;
+  const { fixed, events } = fixRows(all, table);
+  const order = table.rows.map((_, index) => index).filter((index) => !fixed.has(index));
+  const path = solve(events, table, order, endsInput);
+  return assemble(path, events, table, target, endsInput, unknown, lastContent, fixed);
+}
+
+function toEvents(rows: readonly StreamRow[], target: Target, headerTexts: readonly string[], unknown: AlignedTable['unknown']): { events: Event[]; lastContent: number } {
+  const events: Event[] = [];
+  const base = baseGap(rows);
+  let group = 0;
+  let pendingLabels: Array<{ text: string; origin: Origin; eventIndex: number; physical: number }> = [];
+  let lastContent = -1;
+  for (const [physical, row] of rows.entries()) {
+    const delimited = row.line?.delimited ?? true;
+    // A row of empty cells only (|||||||, collapsed cells of a scraped page) says nothing about where cells stand.
+    if (row.cells.every((cell) => cell.text.trim() === '')) continue;
+    lastContent = physical;
+    const rowEvents: Event[] = [];
+    const labels: string[] = [];
+    group += 1;
+    if (base !== undefined && row.line && row.line.gapBefore > base && row.cells.length === 1 && isValueText(row.cells[0]!.text)) {
+      // One cell per line or paragraph: each blank line beyond the usual spacing is an empty cell printed before this value.
+      for (let blank = 0; blank < row.line.gapBefore - base; blank += 1) rowEvents.push({ kind: 'item', item: 'blank', cell: { text: '', origin: row.origin }, group: -group, delimited: false, physical });
+    }
+    for (const cell of row.cells) {
+      const text = cell.text.trim();
+      if (text === '') {
+        if (delimited) rowEvents.push({ kind: 'item', item: 'blank', cell, group, delimited, physical });
+        continue;
+      }
+      if (isValueText(text)) {
+        rowEvents.push(valueItem(cell, text, group, delimited, physical));
+        continue;
+      }
+      if (delimited) {
+        labels.push(text);
+        rowEvents.push(...labelEvents(text, cell.origin, target, physical));
+        continue;
+      }
+      for (const piece of splitLabelCell(cell)) {
+        if (piece.value) {
+          rowEvents.push(valueItem(piece.cell, piece.cell.text, group, false, physical));
+        } else {
+          group += 1;
+          labels.push(piece.cell.text);
+          rowEvents.push(...labelEvents(piece.cell.text, piece.cell.origin, target, physical));
+        }
+      }
+    }
+    const hasItems = rowEvents.some((event) => event.kind === 'item' && event.item !== 'blank');
+    const hasAnchor = rowEvents.some((event) => event.kind === 'anchor');
+    if (hasItems && !hasAnchor && labels.length > 0 && delimited && !labels.every((label) => isHeaderish(label, headerTexts))) {
+      // A row of figures under a label of no template row: the mapper reports it; its figures are not read.
+      unknown.push({ label: labels.join(''), origin: row.cells.find((cell) => cell.text.trim() !== '')?.origin ?? row.origin });
+      pendingLabels = [];
+      continue;
+    }
+    // Wrapped labels: a label-only line that matches no row is tried again joined with the lines after it.
+    if (!hasAnchor && !hasItems && labels.length > 0) {
+      pendingLabels.push({ text: labels.join(''), origin: row.cells.find((cell) => cell.text.trim() !== '')?.origin ?? row.origin, eventIndex: events.length, physical });
+      if (pendingLabels.length > MAX_JOIN) pendingLabels.shift();
+      const joined = joinedAnchor(pendingLabels, target);
+      if (joined) {
+        events.splice(joined.eventIndex, 0, joined.anchor);
+        pendingLabels = [];
+      }
+    } else {
+      pendingLabels = [];
+    }
+    markStrength(rowEvents);
+    // An older template's row is taken only where it is printed beside its own figures, never from a stray label.
+    events.push(...joinRuns(rowEvents.filter((event) => event.kind !== 'anchor' || !event.foreign || event.beside)));
+  }
+  return { events, lastContent };
+}
+
+/** The usual number of blank lines between consecutive lines of the stream (0 one cell per line, 1 one per paragraph), when it is laid out in lines. */
+function baseGap(rows: readonly StreamRow[]): number | undefined {
+  const counts = new Map<number, number>();
+  let lines = 0;
+  for (const row of rows) {
+    if (!row.line || row.line.delimited) continue;
+    lines += 1;
+    counts.set(row.line.gapBefore, (counts.get(row.line.gapBefore) ?? 0) + 1);
+  }
+  if (lines < 3) return undefined;
+  let best: number | undefined;
+  let bestCount = 0;
+  for (const [gap, count] of counts) if (count > bestCount || (count === bestCount && best !== undefined && gap < best)) [best, bestCount] = [gap, count];
+  return best;
+}
+
+function valueItem(cell: RawCell, text: string, group: number, delimited: boolean, physical: number): Item {
+  const compact = text.replace(/\s+/gu, '');
+  if (!delimited && /^[0-9]{2,}$/u.test(compact)) return { kind: 'item', item: 'digits', cell: { text: compact, origin: cell.origin }, group, digits: compact, delimited, physical };
+  return { kind: 'item', item: 'value', cell: { text, origin: cell.origin }, group, delimited, physical };
+}
+
+/** Splits a label cell of spaced or run-together text into label and value pieces: 规章000规范性文件898989 → 规章, 000, 规范性文件, 898989. */
+function splitLabelCell(cell: RawCell): Array<{ value: boolean; cell: RawCell }> {
+  const text = cell.text;
+  const pieces: Array<{ value: boolean; cell: RawCell }> = [];
+  let position = 0;
+  const push = (value: boolean, start: number, end: number): void => {
+    const piece = text.slice(start, end).trim();
+    if (piece === '') return;
+    const lead = text.slice(start, end).length - text.slice(start, end).trimStart().length;
+    pieces.push({ value, cell: { text: piece, origin: shifted(cell.origin, text, start + lead) } });
+  };
+  for (const match of text.matchAll(NUMBER)) {
+    const start = match.index;
+    let end = start + match[0].length;
+    const after = text.slice(end).trimStart()[0] ?? '';
+    const before = start > 0 ? text[start - 1]! : '';
+    // 2022年, 第3项 and the like are part of the label.
+    if (/[年月日号號条條项項]/u.test(after) || before === "第") continue;
+    // A row's own numbering (1.属于国家秘密) follows the previous row's digits directly: 00000002.其他法律… .
+    if (/[.．、]/u.test(after) && !/[0-9０-９]/u.test(text[end + 1] ?? '')) {
+      end -= 1;
+      if (end <= start) continue;
+    }
+    if (start > position) push(false, position, start);
+    push(true, start, end);
+    position = end;
+  }
+  if (position < text.length) push(false, position, text.length);
+  return pieces;
+}
+
+function shifted(origin: Origin, text: string, index: number): Origin {
+  if (origin.column === undefined) return origin;
+  return { ...origin, column: origin.column + [...text.slice(0, index)].length };
+}
+
+/** The anchors a label names: every template row whose phrase it contains, in the order they stand (a crawled header may name several). */
+function labelEvents(text: string, origin: Origin, target: Target, physical: number): Anchor[] {
+  const label = normalizeLabel(text);
+  const found: Array<{ at: number; end: number; row: number; foreign: boolean; label: number }> = [];
+  for (const { row, foreign, phrase, label: labelLength } of target.phrases) {
+    if (phrase === '') continue;
+    let at = label.indexOf(phrase);
+    while (at >= 0) {
+      const end = at + phrase.length;
+      if (!found.some((hit) => (at < hit.end && end > hit.at) || (hit.row === row && hit.foreign === foreign))) found.push({ at, end, row, foreign, label: labelLength });
+      at = label.indexOf(phrase, end);
+    }
+  }
+  found.sort((a, b) => a.at - b.at);
+  // A label that is little more than the row's own phrase is a row label, however it stands; a longer text that
+  // merely contains the phrase (a crawled header) is a weak hint.
+  const only = found.length === 1 ? found[0]! : undefined;
+  const alone = only !== undefined && label.length <= Math.max((only.end - only.at) * 2, only.label) + 4;
+  return found.map((hit) => ({ kind: 'anchor', row: hit.row, foreign: hit.foreign, strong: alone, beside: false, text, origin, physical }));
+}
+
+function joinedAnchor(pending: ReadonlyArray<{ text: string; origin: Origin; eventIndex: number; physical: number }>, target: Target): { anchor: Anchor; eventIndex: number } | undefined {
+  for (let first = 0; first < pending.length - 1; first += 1) {
+    const parts = pending.slice(first);
+    const text = parts.map((part) => part.text).join('');
+    const firstLength = normalizeLabel(parts[0]!.text).length;
+    const anchors = labelEvents(text, parts[0]!.origin, target, parts[0]!.physical);
+    const label = normalizeLabel(text);
+    const spanning = anchors.find((anchor) => {
+      const phrases = target.phrases.filter((entry) => entry.row === anchor.row);
+      return phrases.some(({ phrase }) => {
+        const at = label.indexOf(phrase);
+        return at >= 0 && at < firstLength && at + phrase.length > firstLength;
+      });
+    });
+    if (spanning && !spanning.foreign) return { anchor: spanning, eventIndex: parts[0]!.eventIndex };
+  }
+  return undefined;
+}
+
+/** An anchor is strong when values follow it on its own row: a label printed beside its figures. */
+function markStrength(rowEvents: Event[]): void {
+  rowEvents.forEach((event, index) => {
+    if (event.kind !== 'anchor') return;
+    const next = rowEvents[index + 1];
+    if (next !== undefined && next.kind === 'item' && next.item !== 'blank') {
+      event.strong = true;
+      event.beside = true;
+    }
+  });
+}
+
+/** Spaced digits that cannot each be a cell (230 000023, 0 0 00 0) ran together in the source: read them as one run. */
+function joinRuns(rowEvents: Event[]): Event[] {
+  const out: Event[] = [];
+  let index = 0;
+  while (index < rowEvents.length) {
+    const event = rowEvents[index]!;
+    if (event.kind !== 'item' || event.digits === undefined && !isPlainDigits(event)) {
+      out.push(event);
+      index += 1;
+      continue;
+    }
+    let end = index;
+    while (end < rowEvents.length && isRunPart(rowEvents[end]!, event.group)) end += 1;
+    const parts = rowEvents.slice(index, end) as Item[];
+    const texts = parts.map((part) => part.cell.text);
+    if (parts.length > 1 && texts.some((text) => text.length > 1 && text.startsWith('0'))) {
+      const digits = texts.join('');
+      out.push({ kind: 'item', item: 'digits', cell: { text: digits, origin: parts[0]!.cell.origin }, group: event.group, digits, delimited: false, physical: event.physical });
+    } else {
+      out.push(...parts);
+    }
+    index = end;
+  }
+  return out;
+}
+
+function isPlainDigits(event: Item): boolean {
+  return /^[0-9]+$/u.test(event.cell.text);
+}
+
+function isRunPart(event: Event, group: number): boolean {
+  return event.kind === 'item' && event.group === group && event.item !== 'blank' && (event.digits !== undefined || isPlainDigits(event));
+}
+
+function isHeaderish(label: string, headerTexts: readonly string[]): boolean {
+  const normalized = normalizeLabel(label);
+  return headerTexts.some((header) => header.includes(normalized) || (header.length >= 3 && normalized.includes(header)));
+}
+
+/**
+ * Rows printed whole on one line, label and then exactly their cells (| 规章 | 0 | 0 | 0 |, 行政许可 97), or label and
+ * the first cells of a delimited row, are read as they stand wherever they are: a converted document may move a whole
+ * table out of order. Their events leave the stream, and the other rows are aligned in template order without them.
+ */
+function fixRows(events: readonly Event[], table: TableDef): { fixed: Map<number, { anchor: Anchor; items: Item[] }>; events: Event[] } {
+  const fixed = new Map<number, { anchor: Anchor; items: Item[] }>();
+  const taken = new Set<number>();
+  events.forEach((event, index) => {
+    if (event.kind !== 'anchor' || !event.beside || fixed.has(event.row)) return;
+    const items: Item[] = [];
+    let end = index + 1;
+    for (; end < events.length; end += 1) {
+      const next = events[end]!;
+      if (next.kind !== 'item' || next.physical !== event.physical) break;
+      items.push(next);
+    }
+    const width = widthOf(table, event.row);
+    const cells = withoutTrailingPadding(items);
+    if (cells.some((item) => item.item === 'digits' && !canBeOneCell(item.digits ?? ''))) return;
+    const delimited = cells.every((item) => item.delimited);
+    if (cells.length !== width && !(delimited && cells.length > 0 && cells.length < width)) return;
+    fixed.set(event.row, { anchor: event, items: [...cells] });
+    for (let at = index; at < end; at += 1) taken.add(at);
+  });
+  const remaining = events.filter((event, index) => !taken.has(index) && !(event.kind === 'anchor' && fixed.has(event.row)));
+  return { fixed, events: remaining };
+}
+
+/** One step of the best path: what the aligner did with an event (or, for `finish`, with a row). */
+type Step =
+  | { kind: 'finish'; row: number }
+  | { kind: 'anchor'; event: number; row: number }
+  | { kind: 'fill'; event: number; row: number }
+  | { kind: 'run'; event: number; row: number; slots: number; rows: number[] }
+  | { kind: 'skip'; event: number };
+
+const ACTION_FINISH = 1;
+const ACTION_ANCHOR = 2;
+const ACTION_FILL = 3;
+const ACTION_RUN = 4;
+const ACTION_SKIP = 5;
+
+/** The cheapest alignment of the events against the template rows, as steps in order. */
+function solve(events: readonly Event[], table: TableDef, order: readonly number[], endsInput: boolean): Step[] {
+  const widths = order.map((index) => widthOf(table, index));
+  const position = new Map(order.map((index, at) => [index, at]));
+  const rowCount = widths.length;
+  const widest = Math.max(1, ...widths);
+  const stride = (widest + 1) * 2;
+  const states = (rowCount + 1) * stride;
+  const layers = events.length + 1;
+  const cost = new Float64Array(layers * states).fill(Infinity);
+  const from = new Int32Array(layers * states).fill(-1);
+  const action = new Uint8Array(layers * states);
+  const extra = new Uint8Array(layers * states);
+  const state = (row: number, filled: number, anchored: number): number => row * stride + filled * 2 + anchored;
+  const hasTotal = table.columns.some((column) => column.key === 'total') && table.key !== 'active';
+  const splits = new Map<string, DigitSplit>();
+  const splitOf = (event: number, digits: string, count: number, totalLast: boolean): DigitSplit => {
+    const key = `${event}:${count}:${totalLast ? 1 : 0}`;
+    let split = splits.get(key);
+    if (!split) {
+      split = splitDigits(digits, count, { totalLast });
+      splits.set(key, split);
+    }
+    return split;
+  };
+  const relax = (target: number, value: number, source: number, code: number, more = 0): void => {
+    if (value < cost[target]!) {
+      cost[target] = value;
+      from[target] = source;
+      action[target] = code;
+      extra[target] = more;
+    }
+  };
+  const groupSizes = new Map<number, number>();
+  for (const event of events) if (event.kind === 'item') groupSizes.set(event.group, (groupSizes.get(event.group) ?? 0) + 1);
+  cost[state(0, 0, 0)] = 0;
+  for (let layer = 0; layer < layers; layer += 1) {
+    const offset = layer * states;
+    const atEnd = layer === events.length;
+    for (let row = 0; row < rowCount; row += 1) {
+      for (let filled = 0; filled <= widths[row]!; filled += 1) {
+        for (let anchored = 0; anchored < 2; anchored += 1) {
+          const here = offset + state(row, filled, anchored);
+          const value = cost[here]!;
+          if (value === Infinity) continue;
+          relax(offset + state(row + 1, 0, 0), value + rowCost(widths[row]!, filled, anchored === 1, atEnd && endsInput), here, ACTION_FINISH);
+        }
+      }
+    }
+    if (atEnd) break;
+    const event = events[layer]!;
+    const next = offset + states;
+    const previous = layer > 0 ? events[layer - 1] : undefined;
+    for (let row = 0; row <= rowCount; row += 1) {
+      const width = row < rowCount ? widths[row]! : 0;
+      for (let filled = 0; filled <= width; filled += 1) {
+        for (let anchored = 0; anchored < 2; anchored += 1) {
+          const here = offset + state(row, filled, anchored);
+          const value = cost[here]!;
+          if (value === Infinity) continue;
+          if (event.kind === 'anchor') {
+            relax(next + state(row, filled, anchored), value + (event.strong ? STRONG_SKIP : WEAK_SKIP), here, ACTION_SKIP);
+            if (position.get(event.row) === row && anchored === 0) relax(next + state(row, filled, 1), value + (filled === 0 ? 0 : LATE_LABEL), here, ACTION_ANCHOR);
+            continue;
+          }
+          relax(next + state(row, filled, anchored), value + (event.item === 'blank' ? STRAY_BLANK : STRAY_VALUE), here, ACTION_SKIP);
+          if (row >= rowCount) continue;
+          if (filled < width && (event.item !== 'digits' || canBeOneCell(event.digits ?? ''))) {
+            const sameGroup = previous?.kind === 'item' && previous.group === event.group;
+            const splitsGroup = filled === 0 && sameGroup && event.group > 0 ? GROUP_SPLIT : 0;
+            // One row's cells taken from two printed rows of several cells each: a stray figure, most likely.
+            const mixes = filled > 0 && previous?.kind === 'item' && !sameGroup && ((groupSizes.get(previous.group) ?? 1) > 1 || (groupSizes.get(event.group) ?? 1) > 1) ? GROUP_MIX : 0;
+            relax(next + state(row, filled + 1, anchored), value + splitsGroup + mixes, here, ACTION_FILL);
+          }
+          if (event.item !== 'digits' || event.digits === undefined) continue;
+          const rest = width - filled;
+          if (rest >= 2) {
+            const split = splitOf(layer, event.digits, rest, hasTotal && filled === 0);
+            relax(next + state(row, width, anchored), value + SPLIT_COST[split.kind], here, ACTION_RUN, 1);
+          }
+          if (filled !== 0) continue;
+          let slots = width;
+          for (let rows = 2; row + rows <= rowCount && rows <= 8; rows += 1) {
+            const last = row + rows - 1;
+            slots += widths[last]!;
+            if (slots > event.digits.length) break;
+            const split = splitOf(layer, event.digits, slots, false);
+            if (split.kind !== 'unique') continue;
+            relax(next + state(last, widths[last]!, 0), value + SPLIT_COST.unique + GROUP_SPLIT * (rows - 1), here, ACTION_RUN, rows);
+          }
+        }
+      }
+    }
+  }
+  const steps: Step[] = [];
+  let at = events.length * states + state(rowCount, 0, 0);
+  while (from[at]! >= 0) {
+    const source = from[at]!;
+    const layer = Math.floor(source / states);
+    const sourceRow = Math.floor((source % states) / stride);
+    const code = action[at]!;
+    if (code === ACTION_FINISH) steps.push({ kind: 'finish', row: order[sourceRow]! });
+    else if (code === ACTION_ANCHOR) steps.push({ kind: 'anchor', event: layer, row: order[sourceRow]! });
+    else if (code === ACTION_FILL) steps.push({ kind: 'fill', event: layer, row: order[sourceRow]! });
+    else if (code === ACTION_RUN) {
+      const rows = extra[at]!;
+      const filled = Math.floor(((source % states) % stride) / 2);
+      const width = widths[sourceRow]!;
+      let slots = width - filled;
+      for (let more = 1; more < rows; more += 1) slots += widths[sourceRow + more]!;
+      steps.push({ kind: 'run', event: layer, row: order[sourceRow]!, slots, rows: order.slice(sourceRow, sourceRow + rows) });
+    } else steps.push({ kind: 'skip', event: layer });
+    at = source;
+  }
+  return steps.reverse();
+}
+
+/** A run of digits that may stand for one cell: no leading zero, and no longer than a count in these tables gets. */
+function canBeOneCell(digits: string): boolean {
+  return digits.length <= 7 && (digits.length === 1 || !digits.startsWith('0'));
+}
+
+/** What leaving a row costs: nothing when full; a row the text never shows costs more than a printed row without figures. */
+function rowCost(width: number, filled: number, anchored: boolean, cut: boolean): number {
+  if (filled === width) return 0;
+  if (cut) return 0;
+  if (filled === 0) return anchored ? LABEL_ONLY_ROW : MISSING_ROW;
+  return (width - filled) * PARTIAL_SLOT + (anchored ? 0 : UNLABELED_PARTIAL);
+}
+
+interface RowWork {
+  anchor?: Anchor;
+  items: Item[];
+  runs: Array<{ item: Item; slots: number; first: boolean; offset: number; split: DigitSplit }>;
+}
+
+function assemble(
+  steps: readonly Step[],
+  events: readonly Event[],
+  table: TableDef,
+  target: Target,
+  endsInput: boolean,
+  unknown: AlignedTable['unknown'],
+  lastContent: number,
+  fixed: ReadonlyMap<number, { anchor: Anchor; items: Item[] }>,
+): AlignedTable {
+  const work: RowWork[] = table.rows.map((_, index) => {
+    const row = fixed.get(index);
+    return row ? { anchor: row.anchor, items: row.items, runs: [] } : { items: [], runs: [] };
+  });
+  const hasTotal = table.columns.some((column) => column.key === 'total') && table.key !== 'active';
+  for (const step of steps) {
+    if (step.kind === 'anchor') work[step.row]!.anchor = events[step.event] as Anchor;
+    else if (step.kind === 'fill') work[step.row]!.items.push(events[step.event] as Item);
+    else if (step.kind === 'run') {
+      const item = events[step.event] as Item;
+      const digits = item.digits ?? item.cell.text;
+      const filled = work[step.row]!.items.length;
+      if (step.rows.length === 1) {
+        const split = splitDigits(digits, step.slots, { totalLast: hasTotal && filled === 0 });
+        work[step.row]!.runs.push({ item, slots: step.slots, first: true, offset: 0, split });
+      } else {
+        const split = splitDigits(digits, step.slots);
+        let offset = 0;
+        step.rows.forEach((index, more) => {
+          const width = widthOf(table, index);
+          work[index]!.runs.push({ item, slots: width, first: more === 0, offset, split });
+          offset += width;
+        });
+      }
+    }
+  }
+  const findings: ReaderFinding[] = [];
+  const unreadable = new Set<string>();
+  const rows: AlignedRow[] = [];
+  const inferredRows: string[] = [];
+  const labelOnly: string[] = [];
+  let lastRead = -1;
+  work.forEach((entry, index) => {
+    if (entry.anchor || entry.items.length > 0 || entry.runs.length > 0) lastRead = index;
+  });
+  // The text ends inside the table when rows remain after the last one read, or that row itself stops short.
+  const lastFilled = lastRead >= 0 ? filledCount(work[lastRead]!) : 0;
+  const cutAt = endsInput && lastRead >= 0 && (lastRead < table.rows.length - 1 || (lastFilled > 0 && lastFilled < widthOf(table, lastRead))) ? lastRead : undefined;
+  work.forEach((entry, index) => {
+    if (cutAt !== undefined && index > cutAt) return;
+    const row = table.rows[index]!;
+    const foreign = entry.anchor?.foreign === true;
+    const def = foreign ? (target.foreignRows.get(index) ?? row) : row;
+    const width = (def.columns ?? table.columns).length;
+    const origin = entry.anchor?.origin ?? entry.items[0]?.cell.origin ?? entry.runs[0]?.item.cell.origin ?? {};
+    const label = entry.anchor?.text ?? row.label;
+    const base = { row: def, foreign, label, origin, totalUsed: false };
+    if (entry.runs.length > 0) {
+      const run = entry.runs[0]!;
+      const split = run.split;
+      if (split.kind === 'unique' || split.kind === 'chosen') {
+        const inferred = split.kind === 'chosen';
+        const cells = split.cells.slice(run.offset, run.offset + run.slots).map((text): RawCell => ({ text, origin: run.item.cell.origin, ...(inferred ? { inferred: true } : {}) }));
+        const before = entry.items.map((item) => item.cell);
+        rows.push({ ...base, cells: [...before, ...cells], totalUsed: inferred });
+        if (inferred) inferredRows.push(row.label);
+        return;
+      }
+      unreadable.add(row.key);
+      if (run.first) findings.push(unreadableRow(table, row, 'digits', { digits: run.item.digits ?? run.item.cell.text, columns: run.slots, candidates: split.kind === 'ambiguous' ? split.candidates : 0 }, run.item.cell.origin));
+      return;
+    }
+    const cells = withoutTrailingPadding(entry.items).map((item) => item.cell);
+    if (cells.length === width) {
+      rows.push({ ...base, cells });
+      return;
+    }
+    if (cells.length === 0) {
+      if (!entry.anchor || index === cutAt) return;
+      // A row printed with its label only and no cells at all (the scraper dropped them): present, but with nothing
+      // to read; its cells are absent, never invented as 0.
+      unreadable.add(row.key);
+      labelOnly.push(row.label);
+      return;
+    }
+    const first = cells[0]!;
+    if (cells.length === 1 && COLLAPSE_MARKERS.has(first.text)) {
+      rows.push({ ...base, cells });
+      return;
+    }
+    // Printed beside its label in one delimited row, or read up to the end of the text: each value stands where it is,
+    // the cells after it are not in the input.
+    const besideLabel = entry.anchor !== undefined && entry.items.every((item) => item.delimited && item.physical === entry.anchor!.physical);
+    const upToCut = index === cutAt && entry.items[entry.items.length - 1]!.physical === lastContent;
+    if (besideLabel || upToCut) {
+      rows.push({ ...base, cells });
+      return;
+    }
+    const placed = hasTotal && cells.length >= 2 ? placeByTotal(cells, width) : undefined;
+    if (placed) {
+      rows.push({ ...base, cells: placed, totalUsed: true });
+      inferredRows.push(row.label);
+      return;
+    }
+    unreadable.add(row.key);
+    const lone = entry.items.length === 1 ? entry.items[0]! : undefined;
+    if (lone?.digits !== undefined) {
+      const split = splitDigits(lone.digits, width, { totalLast: hasTotal });
+      findings.push(unreadableRow(table, row, 'digits', { digits: lone.digits, columns: width, candidates: split.kind === 'ambiguous' ? split.candidates : 0 }, first.origin));
+      return;
+    }
+    findings.push(unreadableRow(table, row, 'short', { count: cells.filter((cell) => cell.text !== '').length, columns: width, values: cells.map((cell) => cell.text || '□').join(' ') }, first.origin));
+  });
+  if (inferredRows.length > 0) {
+    findings.push({
+      ruleId: 'inferred-cells',
+      messageId: 'by-total',
+      data: { table: table.label, count: inferredRows.length, rows: inferredRows.slice(0, 3).join('、') + (inferredRows.length > 3 ? ' …' : ''), rowList: inferredRows },
+      origin: rows.find((row) => row.totalUsed)?.origin ?? {},
+    });
+  }
+  if (labelOnly.length > 0) {
+    findings.push({
+      ruleId: 'unreadable-row',
+      messageId: 'label-only',
+      data: { table: table.label, count: labelOnly.length, rows: labelOnly.slice(0, 3).join('、') + (labelOnly.length > 3 ? ' …' : ''), rowList: labelOnly },
+      origin: work.find((entry) => entry.anchor && entry.items.length === 0 && entry.runs.length === 0)?.anchor?.origin ?? {},
+    });
+  }
+  const result: AlignedTable = { rows, unreadable, unknown, findings };
+  if (cutAt !== undefined) {
+    const lastRow = table.rows[cutAt];
+    const entry = work[cutAt]!;
+    const lastEvent = entry.items[entry.items.length - 1]?.cell ?? entry.runs[entry.runs.length - 1]?.item.cell ?? entry.anchor;
+    result.cut = { origin: lastEvent?.origin ?? {}, ...(lastRow ? { lastRow } : {}), absent: table.rows.slice(cutAt + 1) };
+  }
+  return result;
+}
+
+/**
+ * Blank cells after a row's last figure, at the end of a row of delimited text (| 1 | 0 |  |), are no evidence of a
+ * printed empty cell: Markdown and scraped pipe rows pad their ends. They are left out (absent), not read as blank.
+ */
+function withoutTrailingPadding(items: readonly Item[]): readonly Item[] {
+  let end = items.length;
+  while (end > 0 && items[end - 1]!.item === 'blank' && items[end - 1]!.delimited) end -= 1;
+  if (end === 0 || end === items.length) return items;
+  const last = items[end - 1]!;
+  const trailing = items.slice(end);
+  return trailing.every((item) => item.physical === last.physical) ? items.slice(0, end) : items;
+}
+
+function filledCount(entry: RowWork): number {
+  return entry.items.length + entry.runs.reduce((sum, run) => sum + run.slots, 0);
+}
+
+function widthOf(table: TableDef, index: number): number {
+  return (table.rows[index]!.columns ?? table.columns).length;
+}
+
+/**
+ * Fewer values than columns with nothing to say where they stand (3 | 3 | on lines of their own, the empty cells
+ * collapsed): when the last equals the sum of the others, the others are the first columns and the last is the
+ * total, the rest empty. Inferred, and the row's total check is then not counted.
+ */
+function placeByTotal(cells: RawCell[], width: number): RawCell[] | undefined {
+  const values = cells.map((cell) => (/^[0-9]+$/u.test(cell.text) ? Number(cell.text) : Number.NaN));
+  if (values.some((value) => Number.isNaN(value))) return undefined;
+  const total = values[values.length - 1]!;
+  const sum = values.slice(0, -1).reduce((a, b) => a + b, 0);
+  if (sum !== total) return undefined;
+  const origin = cells[0]!.origin;
+  const placed: RawCell[] = [];
+  for (let column = 0; column < width - 1; column += 1) {
+    const cell = column < cells.length - 1 ? cells[column]! : { text: '', origin };
+    placed.push({ ...cell, inferred: true });
+  }
+  placed.push({ ...cells[cells.length - 1]!, inferred: true });
+  return placed;
+}
+
+function unreadableRow(table: TableDef, row: RowDef, messageId: 'digits' | 'short', data: Record<string, unknown>, origin: Origin): ReaderFinding {
+  return { ruleId: 'unreadable-row', messageId, data: { table: table.label, row: row.label, ...data }, origin };
+}
