@@ -1,5 +1,5 @@
 import { getTemplate, TEMPLATE_IDS } from './template.js';
-import { bestPhraseLength, normalizeLabel } from './normalize.js';
+import { normalizeLabel } from './normalize.js';
 
 /** The six numbered sections of a report, by the keys the templates give them. */
 export type SectionKey = 'overview' | 'active' | 'applications' | 'reviewLitigation' | 'problems' | 'other';
@@ -15,26 +15,64 @@ export function isValueText(text: string): boolean {
   return VALUE_TOKEN.test(compact) || VALUE_WORDS.has(compact) || /^(增加|减少|減少|增|减|減)[\d０-９]/u.test(compact);
 }
 
-let sectionPhrases: Array<{ key: SectionKey; phrases: string[] }> | undefined;
+let sectionPhrases: Array<{ key: SectionKey; phrase: string }> | undefined;
 
-/** The section a heading line opens (一、总体情况 … 六、其他需要报告的事项, or a caption such as 表三), or undefined for any other text. */
-export function sectionOfHeading(text: string): SectionKey | undefined {
-  const label = normalizeLabel(text.replace(/[#*>_`]/gu, ''));
-  if (label.length === 0 || label.length > 40) return undefined;
-  const caption = /^表([二三四])/u.exec(label);
-  if (caption) return ({ 二: 'active', 三: 'applications', 四: 'reviewLitigation' } as const)[caption[1] as '二' | '三' | '四'];
-  if (!/^[一二三四五六七][、.]/u.test(label)) return undefined;
-  sectionPhrases ??= TEMPLATE_IDS.flatMap((id) => getTemplate(id).def.sections).map((section) => ({ key: section.key as SectionKey, phrases: section.match }));
-  let best: SectionKey | undefined;
-  let bestLength = 0;
-  for (const { key, phrases } of sectionPhrases) {
-    const length = bestPhraseLength(label, phrases);
-    if (length > bestLength) {
-      best = key;
-      bestLength = length;
+/** Punctuation a heading may print in either width or leave out (四、政府信息公开行政复议,行政诉讼情况). */
+const HEADING_PUNCTUATION = /[、，,。.．；;：:！!？?·"'“”‘’\s]/gu;
+/** A heading's number: 一–七 and 、 or a dot (二、, 二., 二．); （四） is a sub-heading inside 一、总体情况, never a section. */
+const HEADING_NUMBER = /^[一二三四五六七](?:[、.，,]|$)/u;
+/** The note a heading may end with, （单位：件）, and the punctuation after it. */
+const TRAILING_NOTE = /(?:（[^（）]{0,20}）|[：:。.])+$/u;
+/** How many characters may stand between the number and the section's phrase (政府信息公开工作存在的主要问题…). */
+const PREFIX_LIMIT = 14;
+/** How long a heading may be, number, prefix and phrase, once normalised and without its trailing note. */
+const HEADING_LIMIT = 40;
+
+/** Every section phrase of both templates, bare (without punctuation), longest first. */
+function phrases(): Array<{ key: SectionKey; phrase: string }> {
+  if (sectionPhrases) return sectionPhrases;
+  const seen = new Set<string>();
+  const list: Array<{ key: SectionKey; phrase: string }> = [];
+  for (const section of TEMPLATE_IDS.flatMap((id) => getTemplate(id).def.sections)) {
+    for (const match of section.match) {
+      const phrase = bare(normalizeLabel(match));
+      if (phrase === '' || seen.has(phrase)) continue;
+      seen.add(phrase);
+      list.push({ key: section.key as SectionKey, phrase });
     }
   }
-  return best !== undefined && label.length <= bestLength + 14 ? best : undefined;
+  sectionPhrases = list.sort((a, b) => b.phrase.length - a.phrase.length);
+  return sectionPhrases;
+}
+
+function bare(text: string): string {
+  return text.replace(HEADING_PUNCTUATION, '');
+}
+
+/**
+ * The section a heading line opens (一、总体情况 … 六、其他需要报告的事项, or a caption such as 表三), or undefined for any other text.
+ * A heading is a number (一–七 with 、 or a dot), at most a few characters (政府信息公开工作), one of the templates' section
+ * phrases and nothing after it but a note in brackets or a colon; markdown (#, **) and punctuation width do not matter.
+ * A line that runs on into text (一、总体情况2019年，…) is not a heading here: the readers split such lines first.
+ */
+export function sectionOfHeading(text: string): SectionKey | undefined {
+  if (text.length > 400) return undefined;
+  const label = normalizeLabel(text.replace(/[#*>_`]/gu, ''));
+  if (label.length === 0) return undefined;
+  const caption = /^表([二三四])/u.exec(label);
+  if (caption) return ({ 二: 'active', 三: 'applications', 四: 'reviewLitigation' } as const)[caption[1] as '二' | '三' | '四'];
+  // 四 政府信息公开… (a space for the lost 、) counts as numbered; 四政府… run together does not.
+  const spaced = /^[\s#*>_`]*[一二三四五六七][\s\u3000]+\S/u.test(text);
+  if (!HEADING_NUMBER.test(label) && !spaced) return undefined;
+  const heading = label.replace(TRAILING_NOTE, '');
+  if (heading.length > HEADING_LIMIT || /[。；！？]/u.test(heading)) return undefined;
+  const body = bare(heading.slice(1));
+  for (const { key, phrase } of phrases()) {
+    // The phrase ends the heading, and the first time it appears: 六、其他需要报告的事项 无其他需要报告的事项 runs on.
+    const at = body.indexOf(phrase);
+    if (at >= 0 && at === body.length - phrase.length && at <= PREFIX_LIMIT) return key;
+  }
+  return undefined;
 }
 
 /** The 第二十条 caption a label names, in canonical form (第二十条第（一）项), if any. */
