@@ -8,13 +8,14 @@ import { RULES } from './rules/catalogue.js';
 
 /** Options of lint(): how to read and check one report, and the name to report it under. */
 export interface LintOptions extends LintInputOptions {
-  /** The file name used in locations and to choose the reader by extension (default report.json). */
+  /** The file name used in locations and, with the bytes, to choose the reader (default report.json). */
   file?: string;
 }
 
 /**
  * Lints one report: a canonical JSON document (an object), or the bytes or text of a file in any input format
- * (chosen by `file`'s extension or `inputFormat`). Never throws for bad input: an unreadable report has `error` set.
+ * (`inputFormat`, else chosen by `file`'s extension and what the bytes are: HTML under the default name reads as HTML).
+ * Never throws for bad input: an unreadable report (or a format such as .doc that cannot be read) has `error` set.
  */
 export async function lint(input: ReportDocument | Uint8Array | string, options: LintOptions = {}): Promise<FileResult> {
   const { file = 'report.json', ...rest } = options;

@@ -12,7 +12,7 @@ import { lintInputs, type RunInput, type RunOptions } from '../pipeline/run.js';
 import { FORMATTERS, FORMAT_NAMES } from '../format/index.js';
 import type { FormatName } from '../format/types.js';
 import { failed } from '../pipeline/lint.js';
-import { INPUT_FORMATS, formatOfFile } from '../read/index.js';
+import { INPUT_FORMATS } from '../read/index.js';
 import type { InputFormat } from '../read/types.js';
 import type { Locale, Severity } from '../rules/catalogue-types.js';
 import type { TemplateId } from '../model/types.js';
@@ -92,7 +92,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .option('--strict', 'treat blank cells as missing rather than 0')
     .addOption(new Option('--template <template>', 'use this template whatever the report says').choices(['2019', '2021']))
     .option('--year <year>', "the report's year, whatever the report says", parseYear)
-    .addOption(new Option('--input-format <format>', 'read inputs as this format instead of by extension').choices(INPUT_FORMATS))
+    .addOption(new Option('--input-format <format>', 'read inputs as this format instead of by extension and content').choices(INPUT_FORMATS))
     .option('--encoding <encoding>', 'text encoding of the inputs (default: detected)')
     .option('--stdin-filename <name>', 'the file name to use in messages for standard input')
     .option('--color', 'force colours on')
@@ -249,9 +249,8 @@ async function runLint(patterns: string[], flags: LintFlags, io: CliIO): Promise
 
 function inputOf(file: string, flags: LintFlags, io: CliIO): RunInput {
   if (file === '-') {
-    const name = flags.stdinFilename ?? '<stdin>';
-    const inputFormat = flags.inputFormat ?? formatOfFile(name) ?? 'json';
-    return { file: name, inputFormat, read: () => io.readStdin() };
+    // Read by what the bytes are (and the extension of --stdin-filename), like a file: see chooseFormat.
+    return { file: flags.stdinFilename ?? '<stdin>', read: () => io.readStdin() };
   }
   return {
     file,

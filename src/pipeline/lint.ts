@@ -1,12 +1,12 @@
 import type { FileResult } from '../diagnostics/types.js';
-import { formatOfFile, readInput } from '../read/index.js';
+import { chooseFormat, formatOfFile, readInput } from '../read/index.js';
 import { alignBlocks } from '../align/blocks-to-report.js';
 import { InputError, isBlockSource, type InputFormat, type ReadContext, type ReadResult } from '../read/types.js';
 import { lintReadResult, type LintOptions } from '../rules/engine.js';
 
 /** Options for linting one input: how to read it and how to check it. */
 export interface LintInputOptions extends LintOptions {
-  /** --input-format; else chosen by the file's extension. */
+  /** --input-format; else chosen by the file's extension and what its bytes are (see chooseFormat). */
   inputFormat?: InputFormat;
   /** --encoding; else detected. */
   encoding?: string;
@@ -14,17 +14,22 @@ export interface LintInputOptions extends LintOptions {
 
 /** Reads and lints one input given as bytes; never throws: an unreadable input becomes a FileResult with an error. */
 export async function lintBytes(bytes: Uint8Array, file: string, options: LintInputOptions = {}): Promise<FileResult> {
+  let format = options.inputFormat ?? formatOfFile(file);
   try {
-    return lintReadResult(await readBytes(bytes, file, options), file, options);
+    format = chooseFormat(bytes, file, options);
+    return lintReadResult(await readBytes(bytes, file, { ...options, inputFormat: format }), file, options);
   } catch (error) {
-    return failed(file, error, options.inputFormat ?? formatOfFile(file));
+    return failed(file, error, format);
   }
 }
 
-/** Reads one input (read, then align blocks onto the template) into the canonical document, in --input-format or the format its name's extension says; throws InputError when it cannot. */
+/**
+ * Reads one input (read, then align blocks onto the template) into the canonical document, in --input-format or the
+ * format chooseFormat picks from its name's extension and its bytes; throws InputError when it cannot (including
+ * unsupported-<kind> for .doc, .xls, .ofd, images and the like).
+ */
 export async function readBytes(bytes: Uint8Array, file: string, options: LintInputOptions = {}): Promise<ReadResult> {
-  const format = options.inputFormat ?? formatOfFile(file);
-  if (!format) throw new InputError('unknown-format', { extension: /\.([^./\\]+)$/.exec(file)?.[1] || '(none)' });
+  const format = chooseFormat(bytes, file, options);
   const context: ReadContext = {
     file,
     ...(options.encoding ? { encoding: options.encoding } : {}),

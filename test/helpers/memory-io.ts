@@ -14,7 +14,7 @@ export interface MemoryRun {
 }
 
 /** Runs main() in-process with the working folder at `cwd` (relative to the repository), extra files in memory (relative to the repository), standard input, a terminal or not, and a fixed date. */
-export async function runWith(argv: string[], options: { files?: Record<string, string>; cwd?: string; env?: Record<string, string>; today?: string; stdin?: string; tty?: boolean } = {}): Promise<MemoryRun> {
+export async function runWith(argv: string[], options: { files?: Record<string, string>; cwd?: string; env?: Record<string, string>; today?: string; stdin?: string | Uint8Array; tty?: boolean } = {}): Promise<MemoryRun> {
   let stdout = '';
   let stderr = '';
   const written = new Map<string, string>();
@@ -39,7 +39,7 @@ export async function runWith(argv: string[], options: { files?: Record<string, 
     appendFile: async (path, text) => {
       written.set(path, (written.get(path) ?? '') + text);
     },
-    readStdin: async () => new TextEncoder().encode(options.stdin ?? ''),
+    readStdin: async () => (options.stdin instanceof Uint8Array ? options.stdin : new TextEncoder().encode(options.stdin ?? '')),
     listDirectory: async (path) => {
       const info = await stat(full(path)).catch(() => undefined);
       if (!info?.isDirectory()) return undefined;
