@@ -8,23 +8,50 @@ export function buildReportSchema(templates) {
       const name = `${table.key}${template.id}`;
       const properties = {};
       const labels = Object.fromEntries(table.columns.map((column) => [column.key, column.label]));
-      for (const row of table.rows) {
+      const rowDefinitionOf = (row) => {
         const columns = row.columns ?? table.columns.map((column) => column.key);
         const rowDefinition = `${name}_${columns.join('_')}`;
+        // Every cell may be left out: a cell not in the input is absent (the rules that need it say it could not be
+        // checked), never a structural error, so that a document converted from a report missing some cells is valid.
         definitions[rowDefinition] ??= {
           type: 'object',
-          required: columns,
+          description: 'A cell left out is absent (not in the input); "" or a marker such as "—" is a blank cell, counted as 0 with a warning.',
           additionalProperties: false,
           properties: Object.fromEntries(columns.map((key) => [key, { $ref: '#/definitions/value', description: labels[key] }])),
         };
-        properties[row.key] = { $ref: `#/definitions/${rowDefinition}`, description: row.group ? `${row.group} › ${row.label}` : row.label };
+        return rowDefinition;
+      };
+      for (const row of table.rows) {
+        properties[row.key] = { $ref: `#/definitions/${rowDefinitionOf(row)}`, description: row.group ? `${row.group} › ${row.label}` : row.label };
+      }
+      // An older template's row a report prints instead of rows of this one (2019's （六）其他处理 in a 2021 report):
+      // allowed in their place, with the columns of the rows it stands for; the rows it stands for are then not required.
+      const legacyRows = table.legacyRows ?? [];
+      const replaced = new Set(legacyRows.flatMap((legacy) => legacy.standsFor));
+      for (const legacy of legacyRows) {
+        const last = table.rows.find((row) => row.key === legacy.standsFor[legacy.standsFor.length - 1]);
+        properties[legacy.key] = {
+          $ref: `#/definitions/${rowDefinitionOf(last)}`,
+          description: `${legacy.label}（旧模板的行，代替 ${legacy.standsFor.join('、')}；按其合计核对）`,
+        };
       }
       definitions[name] = {
         type: 'object',
         description: `${table.label}（${template.id} 年模板）`,
-        required: table.rows.map((row) => row.key),
+        required: table.rows.map((row) => row.key).filter((key) => !replaced.has(key)),
         additionalProperties: false,
         properties,
+        ...(legacyRows.length > 0
+          ? {
+              allOf: legacyRows.map((legacy) => ({
+                // With any of the rows it stands for, those rows are all required and the older row is not allowed
+                // (it would be ignored); without them, the older row stands in for them, or they are all missing.
+                if: { anyOf: legacy.standsFor.map((key) => ({ required: [key] })) },
+                then: { required: legacy.standsFor, properties: { [legacy.key]: false } },
+                else: { if: { required: [legacy.key] }, else: { required: legacy.standsFor } },
+              })),
+            }
+          : {}),
       };
       refs[table.key] = { $ref: `#/definitions/${name}` };
     }
@@ -51,6 +78,16 @@ export function buildReportSchema(templates) {
       template: { enum: templates.map((template) => template.id), description: '模板：2019（试行格式）或 2021（修订格式）' },
       year: { type: 'integer', minimum: 1990, maximum: 2100, description: '报告年度' },
       agency: { type: 'string', description: '机关名称' },
+      $evidence: {
+        type: 'object',
+        description:
+          'How cells reached this document when a reader made it from another format (xxgk-lint convert writes it): inferred lists the pointers of cells placed by a choice rather than read where they stand (run-together digits split, or values fewer than columns placed, by the row\'s own total); totalsUsed lists the rows (/applications/new) whose own total placed them, so their row-total check is not counted as passed. Every other cell that is given was read; a blank ("" or "—") was printed empty; a cell left out is absent. Messages then say 推断 for the inferred cells, as for the original.',
+        additionalProperties: false,
+        properties: {
+          inferred: { type: 'array', items: { type: 'string', pattern: '^/(active|applications|reviewLitigation)/[a-z][A-Za-z]*/[a-z][A-Za-z]*$' } },
+          totalsUsed: { type: 'array', items: { type: 'string', pattern: '^/(active|applications|reviewLitigation)/[a-z][A-Za-z]*$' } },
+        },
+      },
       active: { type: 'object', description: '二、主动公开政府信息情况' },
       applications: { type: 'object', description: '三、收到和处理政府信息公开申请情况' },
       reviewLitigation: { type: 'object', description: '四、政府信息公开行政复议、行政诉讼情况' },

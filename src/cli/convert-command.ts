@@ -1,8 +1,7 @@
 import { renderFileError } from '../diagnostics/render.js';
 import type { Locale } from '../rules/catalogue-types.js';
-import { formatOfFile } from '../read/index.js';
-import type { InputFormat } from '../read/types.js';
-import type { TemplateId } from '../model/types.js';
+import type { InputFormat, ReadResult } from '../read/types.js';
+import type { ReportDocument, TemplateId } from '../model/types.js';
 import { failed, readBytes } from '../pipeline/lint.js';
 import type { CliIO } from './io.js';
 import { readError } from './read-error.js';
@@ -17,6 +16,19 @@ interface ConvertFlags {
   locale: Locale;
 }
 
+/**
+ * The canonical document of a reading as convert writes it: every cell as the input had it (a blank as its text, "" or
+ * "—"; an absent cell left out) and, when the reader placed cells by inference, "$evidence" listing them and the rows
+ * whose total placed them, so that linting the JSON finds what linting the input finds.
+ */
+export function canonicalDocument(read: ReadResult): ReportDocument {
+  const { $evidence: _declared, ...document } = read.document;
+  const inferred = [...(read.inferred ?? [])];
+  const totalsUsed = [...(read.totalsUsed ?? [])];
+  if (inferred.length === 0 && totalsUsed.length === 0) return document;
+  return { ...document, $evidence: { ...(inferred.length > 0 ? { inferred } : {}), ...(totalsUsed.length > 0 ? { totalsUsed } : {}) } };
+}
+
 /** Reads one report in any input format and writes it as the canonical JSON; returns the exit code. */
 export async function convertCommand(input: string, flags: ConvertFlags, io: CliIO): Promise<number> {
   const file = input === '-' ? (flags.stdinFilename ?? '<stdin>') : input;
@@ -27,14 +39,13 @@ export async function convertCommand(input: string, flags: ConvertFlags, io: Cli
     } catch (error) {
       throw readError(error);
     }
-    const inputFormat = flags.inputFormat ?? (input === '-' ? (formatOfFile(file) ?? 'json') : undefined);
     const read = await readBytes(bytes, file, {
-      ...(inputFormat ? { inputFormat } : {}),
+      ...(flags.inputFormat ? { inputFormat: flags.inputFormat } : {}),
       ...(flags.encoding ? { encoding: flags.encoding } : {}),
       ...(flags.template ? { template: flags.template } : {}),
       ...(flags.year !== undefined ? { year: flags.year } : {}),
     });
-    const text = `${JSON.stringify(read.document, null, 2)}\n`;
+    const text = `${JSON.stringify(canonicalDocument(read), null, 2)}\n`;
     if (flags.outputFile) await io.writeFile(flags.outputFile, text);
     else io.stdout(text);
     return 0;

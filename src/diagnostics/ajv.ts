@@ -43,6 +43,12 @@ function toProblem(error: ErrorObject, template: TemplateId | undefined): Schema
       const property = String(params['additionalProperty']);
       return { messageId: 'additional', pointer: `${error.instancePath}/${escapePointerSegment(property)}`, data: { where, property, key: property } };
     }
+    case 'false schema': {
+      // A property the schema forbids where it stands (an older template's row beside the rows it stands for): not part of this template there.
+      const segments = error.instancePath.split('/');
+      const property = (segments.pop() ?? '').replace(/~1/g, '/').replace(/~0/g, '~');
+      return { messageId: 'additional', pointer: error.instancePath, data: { where: describePointer(segments.join('/'), template), property, key: property } };
+    }
     case 'type': {
       const expected = Array.isArray(params['type']) ? params['type'].join(',') : String(params['type']);
       return { messageId: 'type', pointer: error.instancePath, data: { where, expected: TYPE_NAMES[expected] ?? expected } };

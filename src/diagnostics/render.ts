@@ -1,6 +1,6 @@
 import { MESSAGE_CATALOGUE, RULE_CATALOGUE, TEMPLATE_DATA } from '../generated/data.js';
 import { isTableKey } from '../model/template.js';
-import type { CellRef, TableKey } from '../model/types.js';
+import type { CellRef, Evidence, TableKey } from '../model/types.js';
 import type { Locale, LocalizedText } from '../rules/catalogue-types.js';
 import { findRule } from '../rules/catalogue.js';
 import type { Diagnostic, FileError, SumTerm } from './types.js';
@@ -32,16 +32,52 @@ export function describeCell(cell: CellRef, locale: Locale): string {
   return `${TABLE_SHORT[cell.table][locale]}「${cell.labels.row}」「${cell.labels.column}」`;
 }
 
-/** The message of a diagnostic in the locale, with its numbers, terms and any one-cell repair. */
+/**
+ * The message of a diagnostic in the locale, with its numbers, terms and any one-cell repair. A cell's value is stated
+ * only as far as its evidence allows, in the words of schemas/rules.json: a rule's message `<id>.<evidence>` (such as
+ * `negative.inferred`) is used instead of `<id>` when the cited cell has that evidence; `{stated}` is the cited cell's
+ * value (data.actual) as engine message `stated-<evidence>` (实际填写 N, 实际留空（按 0 计）, 推断为 N…);
+ * `{leftValue}`/`{rightValue}` a one-cell side of a sum as `value-<evidence>`; terms are `term-<evidence>`; a repair
+ * is `repair`, `repair-blank` or `repair-inferred`.
+ */
 export function renderMessage(diagnostic: Diagnostic, locale: Locale): string {
   const rule = findRule(diagnostic.ruleId);
-  const text = rule?.messages[diagnostic.messageId] ?? RULE_CATALOGUE.engineMessages[diagnostic.messageId];
+  const evidence = evidenceOf(diagnostic);
+  const text = (evidence ? rule?.messages[`${diagnostic.messageId}.${evidence}`] : undefined) ?? rule?.messages[diagnostic.messageId] ?? RULE_CATALOGUE.engineMessages[diagnostic.messageId];
   const args = messageArgs(diagnostic, locale);
   const message = text ? fill(text[locale], args) : `${diagnostic.ruleId}/${diagnostic.messageId}`;
-  const repair = diagnostic.data['repair'] as { cell: CellRef; from: number; to: number } | undefined;
-  const repairText = RULE_CATALOGUE.engineMessages['repair'];
+  const repair = diagnostic.data['repair'] as { cell: CellRef; from: number; to: number; evidence?: Evidence } | undefined;
+  const repairText = repair ? (repair.evidence === 'blank' || repair.evidence === 'inferred' ? engineText(`repair-${repair.evidence}`) : undefined) ?? engineText('repair') : undefined;
   if (!repair || !repairText) return message;
   return `${message}${locale === 'en' ? ' ' : ''}${fill(repairText[locale], { cell: describeCell(repair.cell, locale), from: formatNumber(repair.from), to: formatNumber(repair.to) })}`;
+}
+
+/** The evidence of the cell a diagnostic is about: its own cell's, else the one its data names (a narrative figure's table cell). */
+function evidenceOf(diagnostic: Diagnostic): Evidence | undefined {
+  if (diagnostic.evidence) return diagnostic.evidence;
+  const evidence = diagnostic.data['evidence'];
+  return evidence === 'read' || evidence === 'inferred' || evidence === 'blank' || evidence === 'absent' ? evidence : undefined;
+}
+
+function engineText(id: string): LocalizedText | undefined {
+  return RULE_CATALOGUE.engineMessages[id];
+}
+
+/** An engine message filled in, or the fallback when the catalogue lacks it. */
+function engineMessage(id: string, locale: Locale, args: Record<string, string>, fallback: string): string {
+  const text = engineText(id);
+  return text ? fill(text[locale], args) : fallback;
+}
+
+/** A cell's value in a few words by its evidence: 5, 留空（按 0 计）, 5（推断）, 缺 (engine messages value-<evidence>). */
+export function describeValue(evidence: Evidence, value: number | null, locale: Locale): string {
+  return byEvidence('value', evidence, value, locale);
+}
+
+/** A value in words by its evidence (`<kind>-<evidence>`): printed as it is, blank, inferred, or missing. */
+function byEvidence(kind: 'stated' | 'value' | 'term', evidence: Evidence, value: number | null, locale: Locale, label = ''): string {
+  const shown = value === null ? '?' : formatNumber(value);
+  return engineMessage(`${kind}-${evidence}`, locale, { value: shown, label }, label === '' ? shown : `${label} ${shown}`);
 }
 
 /** The one-line message of a file that could not be read. */
@@ -62,6 +98,17 @@ export function cliMessage(id: string, locale: Locale, args: Record<string, stri
 function messageArgs(diagnostic: Diagnostic, locale: Locale): Record<string, string> {
   const args: Record<string, string> = {};
   for (const [key, value] of Object.entries(diagnostic.data)) args[key] = formatArg(key, value, locale);
+  const evidence = evidenceOf(diagnostic);
+  const actual = diagnostic.data['actual'];
+  if (evidence) args['stated'] = byEvidence('stated', evidence, typeof actual === 'number' ? actual : null, locale);
+  // {leftValue}, {rightValue}, {previousValue}: a side of one cell as that cell's value by its evidence, else the side's sum.
+  for (const [key, terms] of Object.entries(diagnostic.data)) {
+    if (!key.endsWith('Terms') || !Array.isArray(terms)) continue;
+    const side = key.slice(0, -'Terms'.length);
+    const sum = diagnostic.data[side];
+    const only = terms.length === 1 ? (terms[0] as SumTerm) : undefined;
+    args[`${side}Value`] = only ? byEvidence('value', only.evidence ?? 'read', only.value, locale) : typeof sum === 'number' ? formatNumber(sum) : '';
+  }
   if (diagnostic.cell) {
     args['cell'] = describeCell(diagnostic.cell, locale);
     args['row'] = diagnostic.cell.labels.row;
@@ -87,14 +134,24 @@ function formatArg(key: string, value: unknown, locale: Locale): string {
   return JSON.stringify(value);
 }
 
+/** The terms of a sum, each by its evidence (a blank one as 留空, an inferred one marked 推断); past six terms the zeros are counted, not listed. */
 function formatTerms(terms: readonly SumTerm[], locale: Locale): string {
   if (terms.length === 0) return '0';
-  const label = (term: SumTerm): string => termLabel(term, terms);
   const shown = terms.length > LIST_LIMIT ? terms.filter((term) => term.value !== 0) : terms;
-  const parts = shown.map((term) => `${label(term)} ${term.value === null ? '?' : formatNumber(term.value)}`);
-  const rest = terms.length - shown.length;
-  if (rest > 0) parts.push(locale === 'en' ? `${rest} others 0` : `其余 ${rest} 项为 0`);
+  const parts = shown.map((term) => byEvidence('term', term.evidence ?? 'read', term.value, locale, termLabel(term, terms)));
+  const rest = terms.filter((term) => !shown.includes(term));
+  if (rest.length > 0) parts.push(restOfTerms(rest, locale));
   return parts.join(' + ');
+}
+
+/** The zero terms left out of a long sum: 其余 4 项为 0, or, when some were blank or inferred, 其余 4 项计为 0（其中 2 项留空）. */
+function restOfTerms(rest: readonly SumTerm[], locale: Locale): string {
+  const count = (evidence: Evidence) => rest.filter((term) => (term.evidence ?? 'read') === evidence).length;
+  const marks = (['blank', 'inferred'] as const)
+    .filter((evidence) => count(evidence) > 0)
+    .map((evidence) => engineMessage(`terms-rest-${evidence}`, locale, { count: String(count(evidence)) }, `${count(evidence)} ${evidence}`));
+  const args = { count: String(rest.length), marks: marks.join(locale === 'en' ? ', ' : '、') };
+  return marks.length === 0 ? engineMessage('terms-rest', locale, args, `${rest.length} × 0`) : engineMessage('terms-rest-marked', locale, args, `${rest.length} × 0 (${args.marks})`);
 }
 
 /** A term is named by whichever of row or column differs between the terms. */

@@ -1,4 +1,4 @@
-import type { CellRef, Origin, RawValue, TemplateId } from '../model/types.js';
+import type { CellRef, Evidence, Origin, RawValue, TemplateId } from '../model/types.js';
 import type { InputFormat } from '../read/types.js';
 import type { Severity } from '../rules/catalogue-types.js';
 
@@ -7,10 +7,12 @@ export interface Location extends Origin {
   file: string;
 }
 
-/** One term of a checked sum: the cell and the value it contributed (null when missing). */
+/** One term of a checked sum: the cell, the value it contributed (null when missing), and how that value reached the report. */
 export interface SumTerm {
   cell: CellRef;
   value: number | null;
+  /** read: printed in its place; inferred: placed by a choice (rendered 推断); blank: printed empty, counted 0 (rendered 留空); absent: not in the input. */
+  evidence: Evidence;
 }
 
 /** One finding: which rule, how severe, which message with which data, and where. The prose is rendered later. */
@@ -21,8 +23,17 @@ export interface Diagnostic {
   data: Record<string, unknown>;
   location: Location;
   cell?: CellRef;
+  /** With `cell`: how the cell's value reached the report (read, inferred, blank or absent); messages state the value only as far as this allows. */
+  evidence?: Evidence;
+  /** With `cell`: the cell's value as the input wrote it (a number, or its text: "", "—", "1,234"); left out when the input does not hold the cell (absent, or a row an older template's row stands in for). */
+  raw?: RawValue;
   /** Set when a configured exception suppresses the finding. */
   suppressed?: { reason: string };
+}
+
+/** True for the message ids of a rule that could not be checked (not-evaluated and its variants): never worse than a warning, never a failure. */
+export function isNotEvaluated(messageId: string): boolean {
+  return messageId === 'not-evaluated' || messageId.startsWith('not-evaluated-');
 }
 
 /** What happened to one rule on one file. */
@@ -57,9 +68,11 @@ export interface FileResult {
   cells?: Record<string, CellSnapshot>;
 }
 
-/** What a cell held as written, and where it was in the file. */
+/** What a cell held as written, how it reached the report, and where it was in the file. */
 export interface CellSnapshot {
   raw: RawValue;
+  /** read, inferred or blank (absent cells have no snapshot); left out for read. */
+  evidence?: Exclude<Evidence, 'read' | 'absent'>;
   origin?: Origin;
 }
 

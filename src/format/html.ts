@@ -1,8 +1,8 @@
-import { cliMessage, formatNumber, renderFileError, renderMessage } from '../diagnostics/render.js';
+import { cliMessage, describeValue, formatNumber, renderFileError, renderMessage } from '../diagnostics/render.js';
 import type { Diagnostic, FileResult, LintResults, RuleStatus } from '../diagnostics/types.js';
 import { getTemplate, rowDisplayLabel } from '../model/template.js';
 import type { ColumnDef, RowDef, TableDef } from '../model/template-def.js';
-import type { CellRef, RawValue } from '../model/types.js';
+import type { CellRef, Evidence, RawValue } from '../model/types.js';
 import type { Locale, Severity } from '../rules/catalogue-types.js';
 import { findRule } from '../rules/catalogue.js';
 import { formatPlace } from './location.js';
@@ -30,6 +30,8 @@ const UI: Record<Locale, Record<string, string>> = {
     legend: '红色：错误；黄色：警告；蓝色：提示；虚线：参与了出错的算式。点击或悬停单元格查看问题。',
     other: '不针对单个单元格的问题',
     close: '关闭',
+    inferred: '推断：原文未标明此格位置，按本行总计推断',
+    blank: '留空：按 0 计',
   },
   en: {
     title: 'Government information disclosure annual report: lint results',
@@ -52,6 +54,8 @@ const UI: Record<Locale, Record<string, string>> = {
     legend: 'Red: error; yellow: warning; blue: info; dashed: a term of a failed sum. Click or hover over a cell to see its findings.',
     other: 'Findings that concern no single cell',
     close: 'Close',
+    inferred: "inferred: the original does not mark this cell's place; placed by the row's total",
+    blank: 'blank: counted as 0',
   },
 };
 
@@ -153,7 +157,7 @@ function section(file: FileResult, index: number, findings: PageFinding[], local
   const marks = cellMarks(file.diagnostics);
   if (file.template) {
     const template = getTemplate(file.template);
-    for (const table of template.def.tables) parts.push(drawTable(table, file, marks, template.id));
+    for (const table of template.def.tables) parts.push(drawTable(table, file, marks, template.id, locale));
   } else {
     parts.push(`<p class="note">${escapeHtml(ui['noTemplate']!)}</p>`);
   }
@@ -188,7 +192,7 @@ function statusText(status: RuleStatus, locale: Locale): string {
   return UI[locale][status] ?? status;
 }
 
-function drawTable(table: TableDef, file: FileResult, marks: Map<string, CellMarks>, templateId: string): string {
+function drawTable(table: TableDef, file: FileResult, marks: Map<string, CellMarks>, templateId: string, locale: Locale): string {
   const width = table.columns.length + 1;
   const lines = [`<h3>${escapeHtml(table.label)}</h3>`, `<table class="grid" data-table="${table.key}" data-template="${templateId}">`];
   let previous: string | undefined;
@@ -199,7 +203,7 @@ function drawTable(table: TableDef, file: FileResult, marks: Map<string, CellMar
       lines.push(headerRows(columns, width));
       previous = signature;
     }
-    const cells = columns.map((column) => drawCell(table, row, column, file, marks));
+    const cells = columns.map((column) => drawCell(table, row, column, file, marks, locale));
     const pad = width - 1 - columns.length;
     lines.push(`<tr><th scope="row">${escapeHtml(rowDisplayLabel(row))}</th>${cells.join('')}${pad > 0 ? `<td class="pad" colspan="${pad}"></td>` : ''}</tr>`);
   }
@@ -238,13 +242,20 @@ function headerRows(columns: readonly ColumnDef[], width: number): string {
   return `<tr class="head">${top.join('')}${pad > 0 ? `<th class="pad" rowspan="2" colspan="${pad}"></th>` : ''}</tr>\n<tr class="head">${bottom.join('')}</tr>`;
 }
 
-function drawCell(table: TableDef, row: RowDef, column: ColumnDef, file: FileResult, marks: Map<string, CellMarks>): string {
+function drawCell(table: TableDef, row: RowDef, column: ColumnDef, file: FileResult, marks: Map<string, CellMarks>, locale: Locale): string {
   const pointer = `/${table.key}/${row.key}/${column.key}`;
   const snapshot = file.cells?.[pointer];
   const mark = marks.get(pointer);
   const classes = ['cell'];
   let attributes = ` data-pointer="${escapeHtml(pointer)}"`;
+  let title = column.label;
   if (snapshot === undefined) classes.push('absent');
+  else if (snapshot.evidence) {
+    // A blank or inferred cell is drawn as such, so the page never shows an inferred figure as if it were printed there.
+    classes.push(snapshot.evidence);
+    attributes += ` data-evidence="${snapshot.evidence}"`;
+    title = `${column.label}（${UI[locale][snapshot.evidence]}）`;
+  }
   if (mark) {
     const primary = mark.primary.map((i) => file.diagnostics[i]!).filter((diagnostic) => !diagnostic.suppressed);
     const worst = primary.reduce<Severity | undefined>((top, diagnostic) => (top === undefined || SEVERITY_RANK[diagnostic.severity] > SEVERITY_RANK[top] ? diagnostic.severity : top), undefined);
@@ -254,7 +265,7 @@ function drawCell(table: TableDef, row: RowDef, column: ColumnDef, file: FileRes
     const all = [...new Set([...mark.primary, ...mark.related])].sort((a, b) => a - b);
     attributes += ` data-findings="${all.join(' ')}" tabindex="0"`;
   }
-  return `<td class="${classes.join(' ')}"${attributes} title="${escapeHtml(column.label)}">${escapeHtml(showRaw(snapshot?.raw))}</td>`;
+  return `<td class="${classes.join(' ')}"${attributes} title="${escapeHtml(title)}">${escapeHtml(showRaw(snapshot?.raw))}</td>`;
 }
 
 function showRaw(raw: RawValue | undefined): string {
@@ -299,7 +310,12 @@ function pageFinding(diagnostic: Diagnostic, locale: Locale): PageFinding {
     return typeof value === 'number' ? formatNumber(value) : typeof value === 'string' && key !== 'operator' ? value : undefined;
   };
   const expected = number('expected');
-  const actual = number('actual');
+  // The actual value of one cell is shown by its evidence (留空（按 0 计）, 5（推断）); a sum of several cells as a number.
+  const evidence = diagnostic.evidence ?? (typeof diagnostic.data['evidence'] === 'string' ? (diagnostic.data['evidence'] as Evidence) : undefined);
+  const leftTerms = diagnostic.data['leftTerms'];
+  const oneCell = !Array.isArray(leftTerms) || leftTerms.length === 1;
+  const actualValue = diagnostic.data['actual'];
+  const actual = evidence && evidence !== 'read' && oneCell && typeof actualValue === 'number' ? describeValue(evidence, actualValue, locale) : number('actual');
   const difference = number('difference');
   return {
     severity: diagnostic.severity,
@@ -333,6 +349,7 @@ table{border-collapse:collapse;margin:.3rem 0}th,td{border:1px solid #999;paddin
 table.grid th[scope=row]{text-align:left;font-weight:normal;background:#fafafa;min-width:14rem}
 table.grid tr.head th{background:#eee}table.grid td.cell{text-align:right;min-width:3.5rem;font-variant-numeric:tabular-nums}
 td.pad,th.pad{border:none;background:transparent}td.absent{background:repeating-linear-gradient(45deg,#f4f4f4,#f4f4f4 4px,#fff 4px,#fff 8px)}
+td.blank{background:#f7f7f7}td.inferred{font-style:italic;text-decoration:underline dotted #888}
 td.finding-error{background:var(--error-bg);outline:2px solid var(--error);outline-offset:-2px;cursor:pointer;font-weight:700}
 td.finding-warning{background:var(--warning-bg);outline:2px solid var(--warning);outline-offset:-2px;cursor:pointer}
 td.finding-info{background:var(--info-bg);outline:1px solid var(--info);outline-offset:-1px;cursor:pointer}

@@ -25,6 +25,8 @@ export const json: Formatter = (results: LintResults, options: FormatOptions): s
         message: renderMessage(diagnostic, options.locale),
         location: diagnostic.location,
         ...(diagnostic.cell ? { cell: diagnostic.cell } : {}),
+        ...(diagnostic.evidence ? { evidence: diagnostic.evidence } : {}),
+        ...(diagnostic.raw !== undefined ? { raw: diagnostic.raw } : {}),
         data: diagnostic.data,
         ...(diagnostic.suppressed ? { suppressed: diagnostic.suppressed } : {}),
       })),

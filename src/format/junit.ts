@@ -1,5 +1,5 @@
 import { renderFileError, renderMessage } from '../diagnostics/render.js';
-import type { Diagnostic, FileResult, LintResults, RuleStatus } from '../diagnostics/types.js';
+import { isNotEvaluated, type Diagnostic, type FileResult, type LintResults, type RuleStatus } from '../diagnostics/types.js';
 import { formatPlace } from './location.js';
 import type { FormatOptions, Formatter } from './types.js';
 
@@ -70,7 +70,7 @@ function testCases(file: FileResult): TestCase[] {
       test = { name: diagnostic.ruleId, status: 'failed', failures: [], notes: [] };
       cases.set(diagnostic.ruleId, test);
     }
-    if (!diagnostic.suppressed && diagnostic.severity !== 'info' && diagnostic.messageId !== 'not-evaluated') test.failures.push(diagnostic);
+    if (!diagnostic.suppressed && diagnostic.severity !== 'info' && !isNotEvaluated(diagnostic.messageId)) test.failures.push(diagnostic);
     else test.notes.push(diagnostic);
   }
   return [...cases.values()];

@@ -90,7 +90,13 @@ function result(diagnostic: Diagnostic, ruleIndex: number | undefined, artifactI
     ],
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(diagnostic) },
     ...(diagnostic.suppressed ? { suppressions: [{ kind: 'external', status: 'accepted', justification: diagnostic.suppressed.reason }] } : {}),
-    properties: { messageId: diagnostic.messageId, ...(cell ? { cell: { table: cell.table, row: cell.row, column: cell.column } } : {}), data: diagnostic.data },
+    properties: {
+      messageId: diagnostic.messageId,
+      ...(cell ? { cell: { table: cell.table, row: cell.row, column: cell.column } } : {}),
+      ...(diagnostic.evidence ? { evidence: diagnostic.evidence } : {}),
+      ...(diagnostic.raw !== undefined ? { raw: diagnostic.raw } : {}),
+      data: diagnostic.data,
+    },
   };
 }
 

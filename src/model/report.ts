@@ -5,7 +5,7 @@ import { readValue, type ValueNote } from './values.js';
 /** One value cell of a report: the template cell, what the report wrote, and how it was read. */
 export interface Cell {
   readonly def: TemplateCell;
-  /** The value as written; undefined when the report lacks the cell. */
+  /** The value as written; undefined when the report lacks the cell (absent, or a row an older template's row stands in for without carrying its values). */
   readonly raw: RawValue | undefined;
   readonly present: boolean;
   readonly value: CellValue;
@@ -94,12 +94,17 @@ export function buildReport(
 }
 
 const INVALID: CellValue = { kind: 'invalid' };
+const ZERO: CellValue = { kind: 'number', value: 0 };
 const NO_ROWS: ReadonlySet<string> = new Set();
 
-/** The evidence of a present cell: blank when printed empty, else inferred or read as the aligner says. */
+/**
+ * The evidence of a present cell: inferred when the aligner placed it by a choice (even an empty one: a cell it left
+ * empty because the row's values were placed by its total was not printed empty, it was concluded to be), else blank
+ * when printed empty, else read.
+ */
 function evidenceOf(value: CellValue, inferred: boolean): Evidence {
-  if (value.kind === 'empty') return 'blank';
-  return inferred ? 'inferred' : 'read';
+  if (inferred) return 'inferred';
+  return value.kind === 'empty' ? 'blank' : 'read';
 }
 
 /** How a row the report lacks is filled from an older template's row it printed instead. */
@@ -125,8 +130,8 @@ function legacyRowsIn(document: ReportDocument, template: CompiledTemplate): Map
 
 function substituteCell(def: TemplateCell, document: ReportDocument, substitute: Substitute, inferred: ReadonlySet<string> | undefined): Cell {
   const sourcePointer = `/${def.table}/${substitute.legacyKey}/${def.column}`;
-  // The rows the older row stands for but does not carry are not in the input: they count 0, by inference.
-  if (!substitute.carriesValues) return { def, raw: 0, present: true, value: { kind: 'number', value: 0 }, evidence: 'inferred', sourcePointer };
+  // The rows the older row stands for but does not carry are not in the input: they count 0, by inference, and have no raw text.
+  if (!substitute.carriesValues) return { def, raw: undefined, present: true, value: ZERO, evidence: 'inferred', sourcePointer };
   const raw = (document[def.table]?.[substitute.legacyKey] as Record<string, unknown> | undefined)?.[def.column];
   if (!isRawValue(raw)) return { def, raw: undefined, present: false, value: { kind: 'invalid' }, evidence: 'absent', sourcePointer };
   const read = readValue(raw, def);

@@ -51,6 +51,8 @@ export interface ReportDocument {
   applications?: Record<string, Record<string, RawValue>>;
   reviewLitigation?: Record<string, Record<string, RawValue>>;
   narrative?: { overview?: string; problems?: string; other?: string };
+  /** How cells reached a document a reader made from another format (convert writes it, the JSON reader passes it on): the cells placed by inference and the rows whose total placed them. */
+  $evidence?: { inferred?: string[]; totalsUsed?: string[] };
 }
 
 /** Chinese labels of a cell's table, row and column, for messages. */

@@ -2,7 +2,8 @@ import type { Origin, ReportDocument } from '../model/types.js';
 import { JsonSyntaxError, scanJsonPositions, type TextPosition } from './json-positions.js';
 import { nearestEntry } from './pointer.js';
 import { binaryOffset, decodeText } from './decode.js';
-import { InputError, type ReadContext, type ReadResult } from './types.js';
+import { InputError, type ReadContext, type ReaderFinding, type ReadResult } from './types.js';
+import { getTemplate, isTableKey, templateForYear } from '../model/template.js';
 
 /** Reads the canonical JSON report; positions of values are computed only when a diagnostic asks for one. */
 export function readJson(bytes: Uint8Array, context: ReadContext): ReadResult {
@@ -21,17 +22,62 @@ export function readJson(bytes: Uint8Array, context: ReadContext): ReadResult {
     throw new InputError('json-not-object', { actual: Array.isArray(document) ? 'array' : document === null ? 'null' : typeof document }, { line: 1, column: 1 });
   }
   let positions: Map<string, TextPosition> | undefined;
+  const locate = (pointer: string): Origin | undefined => {
+    positions ??= scanJsonPositions(text);
+    const position = nearestEntry(positions, pointer);
+    return position ? { pointer, line: position.line, column: position.column } : { pointer };
+  };
+  const report = document as ReportDocument;
+  const evidence = evidenceOf(document as Record<string, unknown>);
   return {
     format: 'json',
-    document: document as ReportDocument,
+    document: report,
     encoding,
-    findings: [],
-    locate(pointer: string): Origin | undefined {
-      positions ??= scanJsonPositions(text);
-      const position = nearestEntry(positions, pointer);
-      return position ? { pointer, line: position.line, column: position.column } : { pointer };
-    },
+    findings: evidence.totalsUsed ? totalsUsedFindings(report, evidence.totalsUsed, locate) : [],
+    ...evidence,
+    locate,
   };
+}
+
+/**
+ * The top-level "$evidence" of a document a reader made from another format (xxgk-lint convert): the cells placed by
+ * inference and the rows whose total placed them, so that they stay inferred when the JSON is linted. Entries that are
+ * not strings are left to the schema to report.
+ */
+function evidenceOf(document: Record<string, unknown>): { inferred?: ReadonlySet<string>; totalsUsed?: ReadonlySet<string> } {
+  const declared = document['$evidence'];
+  if (declared === null || typeof declared !== 'object' || Array.isArray(declared)) return {};
+  const pointers = (value: unknown): ReadonlySet<string> | undefined => {
+    if (!Array.isArray(value)) return undefined;
+    const strings = value.filter((item): item is string => typeof item === 'string');
+    return strings.length > 0 ? new Set(strings) : undefined;
+  };
+  const inferred = pointers((declared as Record<string, unknown>)['inferred']);
+  const totalsUsed = pointers((declared as Record<string, unknown>)['totalsUsed']);
+  return { ...(inferred ? { inferred } : {}), ...(totalsUsed ? { totalsUsed } : {}) };
+}
+
+/** The inferred-cells finding of the original reading, once per table, for the rows "$evidence" says their total placed: their row-total check is skipped, and the report says why. */
+function totalsUsedFindings(document: ReportDocument, rows: ReadonlySet<string>, locate: (pointer: string) => Origin | undefined): ReaderFinding[] {
+  const templateId = document.template === '2019' || document.template === '2021' ? document.template : typeof document.year === 'number' ? templateForYear(document.year) : undefined;
+  const template = getTemplate(templateId ?? '2021');
+  const byTable = new Map<string, string[]>();
+  for (const pointer of rows) {
+    const [, table, row] = pointer.split('/');
+    if (table === undefined || row === undefined || !isTableKey(table)) continue;
+    const def = template.def.tables.find((candidate) => candidate.key === table);
+    const label = def?.rows.find((candidate) => candidate.key === row)?.label ?? def?.legacyRows?.find((candidate) => candidate.key === row)?.label ?? row;
+    const list = byTable.get(table);
+    if (list) list.push(label);
+    else byTable.set(table, [label]);
+  }
+  const origin = locate('/$evidence/totalsUsed') ?? {};
+  return [...byTable].map(([table, labels]) => ({
+    ruleId: 'inferred-cells',
+    messageId: 'by-total',
+    data: { table: template.def.tables.find((candidate) => candidate.key === table)?.label ?? table, count: labels.length, rows: labels.slice(0, 3).join('、') + (labels.length > 3 ? ' …' : ''), rowList: labels },
+    origin,
+  }));
 }
 
 function syntaxError(text: string): InputError {

@@ -107,18 +107,22 @@ export function comparePair(rule: RuleEntry, pair: YearPair, strict: boolean): P
     const expected = terms.reduce((sum, term) => sum + term!.sign * term!.value!, 0);
     if (expected === actual) continue;
     const snapshot = current.cells?.[target.pointer];
+    const evidence = snapshot ? (snapshot.evidence ?? 'read') : 'absent';
     diagnostics.push({
       ruleId: rule.id,
       messageId: 'mismatch',
       cell: target.ref,
+      evidence,
+      ...(snapshot ? { raw: snapshot.raw } : {}),
       location: { file: current.file, pointer: target.pointer, ...snapshot?.origin },
       data: {
         ...base,
+        evidence,
         expected,
         actual,
         difference: actual - expected,
-        previousTerms: previousTerms.map((term) => ({ cell: term!.cell.ref, value: term!.sign * term!.value! })),
-        currentTerms: currentTerms.map((term) => ({ cell: term!.cell.ref, value: term!.sign * term!.value! })),
+        previousTerms: previousTerms.map((term) => ({ cell: term!.cell.ref, value: term!.sign * term!.value!, evidence: term!.evidence })),
+        currentTerms: currentTerms.map((term) => ({ cell: term!.cell.ref, value: term!.sign * term!.value!, evidence: term!.evidence })),
       },
     });
   }
@@ -141,7 +145,8 @@ function cellOf(template: CompiledTemplate, options: ContinuityOptions, term: Si
 function termOf(template: CompiledTemplate, options: ContinuityOptions, term: SignedTerm, key: string, cells: Record<string, CellSnapshot> | undefined, strict: boolean) {
   const cell = cellOf(template, options, term, key);
   if (!cell) return undefined;
-  return { cell, sign: term.sign ?? 1, value: valueOf(cell, cells, strict) ?? null };
+  const snapshot = cells?.[cell.pointer];
+  return { cell, sign: term.sign ?? 1, value: valueOf(cell, cells, strict) ?? null, evidence: snapshot ? (snapshot.evidence ?? 'read') : ('absent' as const) };
 }
 
 /** A cell's count from its raw snapshot, read by the shared value reader; undefined when absent, unreadable, or empty under strict. */

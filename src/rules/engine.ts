@@ -2,7 +2,7 @@ import { buildReport, chooseTemplate, countOf, type Report } from '../model/repo
 import type { TemplateCell } from '../model/template.js';
 import type { Origin, TemplateId } from '../model/types.js';
 import type { ReadResult } from '../read/types.js';
-import type { CellSnapshot, Diagnostic, FileResult, RuleRun, RuleStatus } from '../diagnostics/types.js';
+import { isNotEvaluated, type CellSnapshot, type Diagnostic, type FileResult, type RuleRun, type RuleStatus } from '../diagnostics/types.js';
 import type { RuleEntry, Severity } from './catalogue-types.js';
 import { RULES, severityOf } from './catalogue.js';
 import { RULE_KINDS } from './kinds/index.js';
@@ -96,19 +96,20 @@ function snapshotCells(report: Report, read: ReadResult, only: ReadonlySet<strin
   for (const cell of report.cells) {
     if (!cell.present || cell.raw === undefined) continue;
     const pointer = cell.def.pointer;
+    const snapshot: CellSnapshot = cell.evidence === 'blank' || cell.evidence === 'inferred' ? { raw: cell.raw, evidence: cell.evidence } : { raw: cell.raw };
     if (only) {
-      if (only.has(pointer)) cells[pointer] = { raw: cell.raw };
+      if (only.has(pointer)) cells[pointer] = snapshot;
       continue;
     }
     const origin = read.locate(pointer);
-    cells[pointer] = origin ? { raw: cell.raw, origin } : { raw: cell.raw };
+    cells[pointer] = origin ? { ...snapshot, origin } : snapshot;
   }
   return cells;
 }
 
 function toDiagnostic(rule: RuleEntry, ruleSeverity: Severity, finding: Finding, read: ReadResult, file: string, report: Report | undefined): Diagnostic {
   // A rule that could not run is worth a warning, never an error: nothing was found to be wrong.
-  const severity = finding.messageId === 'not-evaluated' && ruleSeverity === 'error' ? 'warning' : ruleSeverity;
+  const severity = isNotEvaluated(finding.messageId) && ruleSeverity === 'error' ? 'warning' : ruleSeverity;
   // A cell filled from an older template's row points at that row, where the value really is.
   const pointer = finding.cell ? (report?.cells[finding.cell.index]?.sourcePointer ?? finding.cell.pointer) : finding.pointer;
   const located = finding.origin ?? (pointer === undefined ? undefined : read.locate(pointer));
@@ -120,7 +121,12 @@ function toDiagnostic(rule: RuleEntry, ruleSeverity: Severity, finding: Finding,
     data: finding.data,
     location: { file, ...(pointer === undefined ? {} : { pointer }), ...origin },
   };
-  if (finding.cell) diagnostic.cell = finding.cell.ref;
+  if (finding.cell) {
+    diagnostic.cell = finding.cell.ref;
+    const cell = report?.cells[finding.cell.index];
+    diagnostic.evidence = cell?.evidence ?? 'absent';
+    if (cell && cell.evidence !== 'absent' && cell.raw !== undefined) diagnostic.raw = cell.raw;
+  }
   return diagnostic;
 }
 
@@ -195,7 +201,10 @@ function attachRepairs(report: Report, failed: readonly FailedSum[], held: reado
     const only = list[0];
     if (list.length !== 1 || !only) continue;
     const diagnostic = diagnostics.find((candidate) => candidate.data === sum.finding.data);
-    if (diagnostic) diagnostic.data['repair'] = { cell: only.cell.ref, from: only.from, to: only.to };
+    if (!diagnostic) continue;
+    // The repair names the cell's value as the input has it: printed (read), printed empty (blank) or placed by inference.
+    const cell = report.cells[only.cell.index]!;
+    diagnostic.data['repair'] = { cell: only.cell.ref, from: only.from, to: only.to, evidence: cell.evidence, ...(cell.raw !== undefined ? { raw: cell.raw } : {}) };
   }
 }
 

@@ -324,7 +324,7 @@ describe('strict mode', () => {
     const strict = await lintDocument(document, { strict: true });
     expect(statusOf(strict, 'applications-outcome-sum')).toBe('not-evaluated');
     expect(statusOf(strict, 'applications-row-total')).toBe('not-evaluated');
-    const notEvaluated = ofRule(strict, 'applications-row-total').find((diagnostic) => diagnostic.messageId === 'not-evaluated');
+    const notEvaluated = ofRule(strict, 'applications-row-total').find((diagnostic) => diagnostic.messageId === 'not-evaluated-empty');
     expect(notEvaluated?.severity).toBe('warning');
     expect(notEvaluated?.data['missing']).toEqual([expect.objectContaining({ row: 'granted', column: 'research' })]);
   });

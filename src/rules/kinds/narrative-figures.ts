@@ -40,7 +40,8 @@ export const narrativeFigures: RuleKind = {
           pointer: '/narrative/overview',
           textOffset: offset,
           // The finding is located in the text; `cells` names the table cell (and lets the html page mark it).
-          data: { quote: match[0].replace(/\s+/gu, ''), figure, expected: figure, actual, difference: actual - figure, offset, cells: [def.ref] },
+          // `evidence` is the table cell's: the message states its value as printed only when it was read.
+          data: { quote: match[0].replace(/\s+/gu, ''), figure, expected: figure, actual, difference: actual - figure, offset, cells: [def.ref], evidence: cell!.evidence, ...(cell!.raw !== undefined ? { raw: cell!.raw } : {}) },
         });
       }
     }

@@ -35,6 +35,8 @@ export const sumCompare: RuleKind = {
         messageId: 'mismatch',
         cell: equation.subject,
         data: {
+          // How the subject cell's value reached the report: the message states it as printed only when read.
+          evidence: report.cells[equation.subject.index]?.evidence ?? 'absent',
           expected: rightSum,
           actual: leftSum,
           difference: leftSum - rightSum,
@@ -49,10 +51,7 @@ export const sumCompare: RuleKind = {
       findings.push(finding);
       if (options.operator === '=') failedSums.push({ equation, leftSum, rightSum, finding });
     }
-    if (missing.size > 0) {
-      const cells = [...missing].sort((a, b) => a.index - b.index);
-      findings.push({ messageId: 'not-evaluated', cell: cells[0], data: { count: cells.length, missing: cells.map((cell) => cell.ref) } });
-    }
+    if (missing.size > 0) findings.push(...notEvaluated(report, missing));
     return { status: combineStatus(anyFailed, missing.size > 0 || unverified), findings, failedSums };
   },
 };
@@ -124,6 +123,34 @@ export function total(report: Report, cells: readonly TemplateCell[], strict: bo
 function terms(report: Report, cells: readonly TemplateCell[], strict: boolean): SumTerm[] {
   return cells.map((def) => {
     const cell = report.cells[def.index];
-    return { cell: def.ref, value: cell ? (countOf(cell, strict) ?? null) : null };
+    return { cell: def.ref, value: cell ? (countOf(cell, strict) ?? null) : null, evidence: cell?.evidence ?? 'absent' };
   });
+}
+
+/** Why a cell could not be counted: not in the input (absent), printed but not a number (unreadable), or empty under --strict (empty). */
+type MissingReason = 'absent' | 'unreadable' | 'empty';
+
+/** Message ids of the not-evaluated findings, one per reason (engine messages in schemas/rules.json). */
+const NOT_EVALUATED: Record<MissingReason, string> = { absent: 'not-evaluated', unreadable: 'not-evaluated-unreadable', empty: 'not-evaluated-empty' };
+
+/**
+ * The cells that kept equations from being checked, one finding per reason, each citing its first cell: only cells
+ * the input lacks are called missing (缺少); a printed cell that is not a number, or an empty one under --strict, is
+ * said to be so.
+ */
+function notEvaluated(report: Report, missing: ReadonlySet<TemplateCell>): Finding[] {
+  const byReason = new Map<MissingReason, TemplateCell[]>();
+  for (const def of [...missing].sort((a, b) => a.index - b.index)) {
+    const cell = report.cells[def.index];
+    const reason: MissingReason = !cell || cell.evidence === 'absent' ? 'absent' : cell.value.kind === 'empty' ? 'empty' : 'unreadable';
+    const list = byReason.get(reason);
+    if (list) list.push(def);
+    else byReason.set(reason, [def]);
+  }
+  const findings: Finding[] = [];
+  for (const reason of ['absent', 'unreadable', 'empty'] as const) {
+    const cells = byReason.get(reason);
+    if (cells?.[0]) findings.push({ messageId: NOT_EVALUATED[reason], cell: cells[0], data: { count: cells.length, missing: cells.map((cell) => cell.ref) } });
+  }
+  return findings;
 }

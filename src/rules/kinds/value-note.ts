@@ -10,7 +10,9 @@ export const valueNote: RuleKind = {
   check({ rule, report, strict }: RuleContext): RuleOutcome {
     if (!report) return { status: 'not-evaluated', findings: [] };
     const { note } = rule.options as unknown as ValueNoteOptions;
-    const noted = report.cells.filter((cell) => cell.note?.kind === note);
+    // A blank is a cell printed empty: the empty-cell finding is about those alone, never about a cell the input lacks
+    // (absent) or one the aligner left empty by inference (said by the inferred-cells finding).
+    const noted = report.cells.filter((cell) => cell.note?.kind === note && (note !== 'empty-cell' || cell.evidence === 'blank'));
     if (noted.length === 0) return { status: 'passed', findings: [] };
     if (note === 'zero-marker' || note === 'empty-cell') return { status: 'failed', findings: groupedByTable(noted, note, strict) };
     const findings = noted.map((cell): Finding => {
