@@ -106,3 +106,8 @@ if (existsSync(pdf)) {
   }
   console.log(`6-page PDF (huaian-2024.pdf) read and linted: ${median(times).toFixed(0)} ms warm (median of 5); cold process: ${timeProcess([bin, 'fixtures/pdf/huaian-2024.pdf']).toFixed(0)} ms`);
 }
+
+// The alignment's cost against the text's length (bench/align.mjs): a text ten times longer, about ten times the time.
+const { benchAlignment } = await import('./align.mjs');
+const { readBytes } = await import(join(root, 'dist/pipeline/lint.js'));
+await benchAlignment(root, readBytes);

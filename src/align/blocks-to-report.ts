@@ -63,6 +63,9 @@ export function alignBlocks(source: BlockSource, context: ReadContext): ReadResu
         stream.rows.push({ cells: [{ text: block.text, origin: block.origin }], origin: block.origin });
         stream.lastBlock = blockIndex;
         lastStream = stream;
+        const paragraphs = streamFor('active', block.origin, paragraphRows);
+        paragraphs.rows.push({ cells: [{ text: block.text, origin: block.origin }], origin: block.origin, line: { gapBefore: 0, delimited: false } });
+        paragraphs.lastBlock = blockIndex;
         continue;
       }
       if (section !== undefined && isTableKey(section)) {
@@ -84,7 +87,8 @@ export function alignBlocks(source: BlockSource, context: ReadContext): ReadResu
     stream.lastBlock = blockIndex;
     lastStream = stream;
   }
-  for (const [key, stream] of paragraphRows) if (!streams.has(key) && stream.rows.some((row) => row.cells.some((cell) => isValueText(cell.text)))) streams.set(key, stream);
+  const hasValues = (stream: TableStream | undefined): boolean => stream?.rows.some((row) => row.cells.some((cell) => isValueText(cell.text))) ?? false;
+  for (const [key, stream] of paragraphRows) if (!hasValues(streams.get(key)) && hasValues(stream)) streams.set(key, stream);
 
   const labels = [...streams.values()].flatMap((stream) => stream.rows.flatMap((row) => row.cells)).filter((cell) => cell.text.trim() !== '' && !isValueText(cell.text));
   // The title and text in Simplified characters without spaces, once for the year and the agency.

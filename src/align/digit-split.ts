@@ -180,3 +180,72 @@ function splitsWithSum(digits: string, end: number, cells: number, target: numbe
   }
   return { paths, cells: found };
 }
+
+/** The splits of `digits` into `count` cells whose last cell is the sum of the others: how many (0, 1, or 2 for two or more) and the one when there is one. */
+export function totalSplits(digits: string, count: number, maxCellDigits = DEFAULT_MAX_CELL_DIGITS): { count: 0 | 1 | 2; cells?: string[] } {
+  const n = digits.length;
+  if (count < 2 || !/^[0-9]*$/.test(digits) || n < count || n > count * maxCellDigits) return { count: 0 };
+  const cellFits = (start: number, length: number, end: number): boolean =>
+    length >= 1 && length <= maxCellDigits && start + length <= end && (length === 1 || digits.charCodeAt(start) !== 48);
+  let found: string[] | undefined;
+  let satisfying = 0;
+  for (let lastLength = 1; lastLength <= maxCellDigits && lastLength <= n; lastLength += 1) {
+    const start = n - lastLength;
+    if (!cellFits(start, lastLength, n)) continue;
+    const result = splitsWithSum(digits, start, count - 1, Number(digits.slice(start)), maxCellDigits, cellFits);
+    if (result.paths === 0) continue;
+    satisfying += result.paths;
+    if (satisfying >= 2) return { count: 2 };
+    found = result.cells && [...result.cells, digits.slice(start)];
+  }
+  return satisfying === 1 && found ? { count: 1, cells: found } : { count: 0 };
+}
+
+/**
+ * Several rows run together (a crawled table 四: 15 cells of three rows in one run): the one way, if exactly one, to
+ * cut the run into rows of these widths so that every row's last cell is the sum of its others. Cost: rows × digits ×
+ * the lengths a row can take, each a {@link totalSplits}.
+ */
+export function splitRowsByTotals(digits: string, widths: readonly number[], maxCellDigits = DEFAULT_MAX_CELL_DIGITS): string[] | undefined {
+  const n = digits.length;
+  // ways[i][pos]: splits of digits[pos..n) into rows i.. whose totals all hold, capped at 2.
+  const ways: number[][] = widths.map(() => new Array<number>(n + 1).fill(0));
+  const at = (row: number, pos: number): number => (row === widths.length ? (pos === n ? 1 : 0) : (ways[row]![pos] ?? 0));
+  const segment = new Map<string, { count: 0 | 1 | 2; cells?: string[] }>();
+  const splitOf = (row: number, pos: number, length: number): { count: 0 | 1 | 2; cells?: string[] } => {
+    const key = `${row}:${pos}:${length}`;
+    let split = segment.get(key);
+    if (!split) {
+      split = totalSplits(digits.slice(pos, pos + length), widths[row]!, maxCellDigits);
+      segment.set(key, split);
+    }
+    return split;
+  };
+  for (let row = widths.length - 1; row >= 0; row -= 1) {
+    const width = widths[row]!;
+    for (let pos = 0; pos < n; pos += 1) {
+      let total = 0;
+      for (let length = width; length <= width * maxCellDigits && pos + length <= n && total < 2; length += 1) {
+        const rest = at(row + 1, pos + length);
+        if (rest === 0) continue;
+        total += splitOf(row, pos, length).count * rest;
+      }
+      ways[row]![pos] = Math.min(2, total);
+    }
+  }
+  if (at(0, 0) !== 1) return undefined;
+  const cells: string[] = [];
+  let pos = 0;
+  for (let row = 0; row < widths.length; row += 1) {
+    const width = widths[row]!;
+    for (let length = width; length <= width * maxCellDigits && pos + length <= n; length += 1) {
+      const split = splitOf(row, pos, length);
+      if (split.count === 1 && at(row + 1, pos + length) === 1 && split.cells) {
+        cells.push(...split.cells);
+        pos += length;
+        break;
+      }
+    }
+  }
+  return cells.length === widths.reduce((a, b) => a + b, 0) ? cells : undefined;
+}

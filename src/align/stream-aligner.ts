@@ -4,7 +4,7 @@ import { getTemplate } from '../model/template.js';
 import type { RowDef, TableDef, TemplateDef } from '../model/template-def.js';
 import type { Origin } from '../model/types.js';
 import type { RawCell, ReaderFinding } from '../read/types.js';
-import { splitDigits, type DigitSplit } from './digit-split.js';
+import { splitDigits, splitRowsByTotals, type DigitSplit } from './digit-split.js';
 import type { StreamRow } from './table-mapper.js';
 
 // Reading a table from text whose cells are not where a grid would put them: one value per line or per paragraph,
@@ -49,6 +49,8 @@ interface Anchor {
   strong: boolean;
   /** True when values follow it in its own row: a label printed beside its figures. */
   beside: boolean;
+  /** True when its text names several rows (a crawled header run together): never a strong anchor. */
+  shared: boolean;
   text: string;
   origin: Origin;
 }
@@ -67,21 +69,30 @@ interface Item {
   physical: number;
 }
 
-type Event = Anchor | Item;
+/** A label that names no template row (a header, a group label, a wrapped fragment): it places nothing, but a row whose figures it interrupts was not printed in reading order. */
+interface Label {
+  kind: 'label';
+  physical: number;
+}
+
+type Event = Anchor | Item | Label;
 
 const STRONG_SKIP = 3;
 const WEAK_SKIP = 0.5;
 const STRAY_VALUE = 2;
 const STRAY_BLANK = 0.05;
-const MISSING_ROW = 1;
-const LABEL_ONLY_ROW = 1.2;
+const MISSING_ROW = 0.3;
+const LABEL_ONLY_ROW = 0.6;
 const PARTIAL_SLOT = 0.2;
 const UNLABELED_PARTIAL = 0.3;
-const LATE_LABEL = 1;
+const LATE_LABEL = 1.5;
 const GROUP_SPLIT = 0.3;
 const GROUP_MIX = 0.5;
 const SPLIT_COST: Record<DigitSplit['kind'], number> = { unique: 0.05, chosen: 0.15, ambiguous: 1.2, none: Infinity };
-const MAX_EVENTS = 20000;
+const MAX_EVENTS = 5000;
+/** More row labels than this, and than this share of them, printed away from their figures: the text is scrambled. */
+const SCRAMBLED_SKIPS = 5;
+const SCRAMBLED_SHARE = 0.25;
 const MAX_JOIN = 4;
 const COLLAPSE_MARKERS = new Set(['无', '無']);
 const NUMBER = /[+\-−－]?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?(?:万元|萬元|亿元|億元|元|件|个|個|项|項|次|人|家)?/gu;
@@ -128,11 +139,15 @@ export function alignStream(rows: readonly StreamRow[], table: TableDef, templat
   const target = targetOf(table, template);
   const unknown: AlignedTable['unknown'] = [];
   const { events: all, lastContent } = toEvents(rows, target, headerTexts, unknown);
-  if (all.length > MAX_EVENTS) all.length = MAX_EVENTS;
+  // A table section far longer than any table is not a table: only its start is aligned (memory stays bounded), and
+  // what follows is not taken for the end of the text.
+  const overlong = all.length > MAX_EVENTS;
+  if (overlong) all.length = MAX_EVENTS;
   const { fixed, events } = fixRows(all, table);
   const order = table.rows.map((_, index) => index).filter((index) => !fixed.has(index));
-  const path = solve(events, table, order, endsInput);
-  return assemble(path, events, table, target, endsInput, unknown, lastContent, fixed);
+  const ends = endsInput && !overlong;
+  const path = solve(events, table, order, ends);
+  return assemble(path, events, table, target, ends, unknown, lastContent, fixed);
 }
 
 function toEvents(rows: readonly StreamRow[], target: Target, headerTexts: readonly string[], unknown: AlignedTable['unknown']): { events: Event[]; lastContent: number } {
@@ -165,7 +180,7 @@ function toEvents(rows: readonly StreamRow[], target: Target, headerTexts: reado
       }
       if (delimited) {
         labels.push(text);
-        rowEvents.push(...labelEvents(text, cell.origin, target, physical));
+        rowEvents.push(...labelOrAnchors(text, cell.origin, target, physical));
         continue;
       }
       for (const piece of splitLabelCell(cell)) {
@@ -174,11 +189,12 @@ function toEvents(rows: readonly StreamRow[], target: Target, headerTexts: reado
         } else {
           group += 1;
           labels.push(piece.cell.text);
-          rowEvents.push(...labelEvents(piece.cell.text, piece.cell.origin, target, physical));
+          rowEvents.push(...labelOrAnchors(piece.cell.text, piece.cell.origin, target, physical));
         }
       }
     }
     const hasItems = rowEvents.some((event) => event.kind === 'item' && event.item !== 'blank');
+    const isLabelOnly = !hasItems && rowEvents.every((event) => event.kind === 'label');
     const hasAnchor = rowEvents.some((event) => event.kind === 'anchor');
     if (hasItems && !hasAnchor && labels.length > 0 && delimited && !labels.every((label) => isHeaderish(label, headerTexts))) {
       // A row of figures under a label of no template row: the mapper reports it; its figures are not read.
@@ -187,7 +203,7 @@ function toEvents(rows: readonly StreamRow[], target: Target, headerTexts: reado
       continue;
     }
     // Wrapped labels: a label-only line that matches no row is tried again joined with the lines after it.
-    if (!hasAnchor && !hasItems && labels.length > 0) {
+    if (isLabelOnly && labels.length > 0) {
       pendingLabels.push({ text: labels.join(''), origin: row.cells.find((cell) => cell.text.trim() !== '')?.origin ?? row.origin, eventIndex: events.length, physical });
       if (pendingLabels.length > MAX_JOIN) pendingLabels.shift();
       const joined = joinedAnchor(pendingLabels, target);
@@ -263,6 +279,11 @@ function shifted(origin: Origin, text: string, index: number): Origin {
   return { ...origin, column: origin.column + [...text.slice(0, index)].length };
 }
 
+function labelOrAnchors(text: string, origin: Origin, target: Target, physical: number): Array<Anchor | Label> {
+  const anchors = labelEvents(text, origin, target, physical);
+  return anchors.length > 0 ? anchors : [{ kind: 'label', physical }];
+}
+
 /** The anchors a label names: every template row whose phrase it contains, in the order they stand (a crawled header may name several). */
 function labelEvents(text: string, origin: Origin, target: Target, physical: number): Anchor[] {
   const label = normalizeLabel(text);
@@ -281,7 +302,7 @@ function labelEvents(text: string, origin: Origin, target: Target, physical: num
   // merely contains the phrase (a crawled header) is a weak hint.
   const only = found.length === 1 ? found[0]! : undefined;
   const alone = only !== undefined && label.length <= Math.max((only.end - only.at) * 2, only.label) + 4;
-  return found.map((hit) => ({ kind: 'anchor', row: hit.row, foreign: hit.foreign, strong: alone, beside: false, text, origin, physical }));
+  return found.map((hit) => ({ kind: 'anchor', row: hit.row, foreign: hit.foreign, strong: alone, beside: false, shared: found.length > 1, text, origin, physical }));
 }
 
 function joinedAnchor(pending: ReadonlyArray<{ text: string; origin: Origin; eventIndex: number; physical: number }>, target: Target): { anchor: Anchor; eventIndex: number } | undefined {
@@ -306,7 +327,7 @@ function joinedAnchor(pending: ReadonlyArray<{ text: string; origin: Origin; eve
 /** An anchor is strong when values follow it on its own row: a label printed beside its figures. */
 function markStrength(rowEvents: Event[]): void {
   rowEvents.forEach((event, index) => {
-    if (event.kind !== 'anchor') return;
+    if (event.kind !== 'anchor' || event.shared) return;
     const next = rowEvents[index + 1];
     if (next !== undefined && next.kind === 'item' && next.item !== 'blank') {
       event.strong = true;
@@ -457,6 +478,10 @@ function solve(events: readonly Event[], table: TableDef, order: readonly number
           const here = offset + state(row, filled, anchored);
           const value = cost[here]!;
           if (value === Infinity) continue;
+          if (event.kind === 'label') {
+            relax(next + state(row, filled, anchored), value, here, ACTION_SKIP);
+            continue;
+          }
           if (event.kind === 'anchor') {
             relax(next + state(row, filled, anchored), value + (event.strong ? STRONG_SKIP : WEAK_SKIP), here, ACTION_SKIP);
             if (position.get(event.row) === row && anchored === 0) relax(next + state(row, filled, 1), value + (filled === 0 ? 0 : LATE_LABEL), here, ACTION_ANCHOR);
@@ -483,9 +508,9 @@ function solve(events: readonly Event[], table: TableDef, order: readonly number
             const last = row + rows - 1;
             slots += widths[last]!;
             if (slots > event.digits.length) break;
-            const split = splitOf(layer, event.digits, slots, false);
-            if (split.kind !== 'unique') continue;
-            relax(next + state(last, widths[last]!, 0), value + SPLIT_COST.unique + GROUP_SPLIT * (rows - 1), here, ACTION_RUN, rows);
+            const split = multiRowSplit(event.digits, widths.slice(row, row + rows), hasTotal);
+            if (split.kind !== 'unique' && split.kind !== 'chosen') continue;
+            relax(next + state(last, widths[last]!, 0), value + SPLIT_COST[split.kind] + GROUP_SPLIT * (rows - 1), here, ACTION_RUN, rows);
           }
         }
       }
@@ -512,6 +537,23 @@ function solve(events: readonly Event[], table: TableDef, order: readonly number
     at = source;
   }
   return steps.reverse();
+}
+
+const multiRowSplits = new Map<string, DigitSplit>();
+
+/** Several rows' cells run together: read when only one split fits, else chosen when only one makes every row's total hold. */
+function multiRowSplit(digits: string, widths: readonly number[], hasTotal: boolean): DigitSplit {
+  const key = `${digits}:${widths.join(',')}:${hasTotal ? 1 : 0}`;
+  let split = multiRowSplits.get(key);
+  if (split) return split;
+  split = splitDigits(digits, widths.reduce((a, b) => a + b, 0));
+  if (split.kind === 'ambiguous' && hasTotal) {
+    const cells = splitRowsByTotals(digits, widths);
+    if (cells) split = { kind: 'chosen', cells, candidates: split.candidates };
+  }
+  if (multiRowSplits.size > 1000) multiRowSplits.clear();
+  multiRowSplits.set(key, split);
+  return split;
 }
 
 /** A run of digits that may stand for one cell: no leading zero, and no longer than a count in these tables gets. */
@@ -548,9 +590,26 @@ function assemble(
     return row ? { anchor: row.anchor, items: row.items, runs: [] } : { items: [], runs: [] };
   });
   const hasTotal = table.columns.some((column) => column.key === 'total') && table.key !== 'active';
+  const anchorAt = new Map<number, number>();
+  const used: number[] = [];
+  const strays: number[] = [];
+  const itemEvents: number[][] = table.rows.map(() => []);
+  let strongSkipped = 0;
+  const strongAnchors = events.filter((event) => event.kind === 'anchor' && event.strong).length;
   for (const step of steps) {
-    if (step.kind === 'anchor') work[step.row]!.anchor = events[step.event] as Anchor;
-    else if (step.kind === 'fill') work[step.row]!.items.push(events[step.event] as Item);
+    if (step.kind === 'skip') {
+      const event = events[step.event]!;
+      if (event.kind === 'item' && event.digits !== undefined) strays.push(step.event);
+      if (event.kind === 'anchor' && event.strong) strongSkipped += 1;
+      continue;
+    }
+    if (step.kind === 'fill') itemEvents[step.row]!.push(step.event);
+    if (step.kind === 'run') for (const index of step.rows) itemEvents[index]!.push(step.event);
+    if (step.kind !== 'finish') used.push(step.event);
+    if (step.kind === 'anchor') {
+      work[step.row]!.anchor = events[step.event] as Anchor;
+      anchorAt.set(step.row, step.event);
+    } else if (step.kind === 'fill') work[step.row]!.items.push(events[step.event] as Item);
     else if (step.kind === 'run') {
       const item = events[step.event] as Item;
       const digits = item.digits ?? item.cell.text;
@@ -559,7 +618,7 @@ function assemble(
         const split = splitDigits(digits, step.slots, { totalLast: hasTotal && filled === 0 });
         work[step.row]!.runs.push({ item, slots: step.slots, first: true, offset: 0, split });
       } else {
-        const split = splitDigits(digits, step.slots);
+        const split = multiRowSplit(digits, step.rows.map((index) => widthOf(table, index)), hasTotal);
         let offset = 0;
         step.rows.forEach((index, more) => {
           const width = widthOf(table, index);
@@ -572,8 +631,13 @@ function assemble(
   const findings: ReaderFinding[] = [];
   const unreadable = new Set<string>();
   const rows: AlignedRow[] = [];
+  const outOfOrder: string[] = [];
+  // Many row labels printed away from their figures: the text does not follow the table (text copied out of a PDF
+  // without its layout lists cells by column or by block). Nothing of it is read.
+  const scrambled = strongSkipped > SCRAMBLED_SKIPS && strongSkipped > strongAnchors * SCRAMBLED_SHARE;
   const inferredRows: string[] = [];
   const labelOnly: string[] = [];
+  const unplaced = new Map<number, string[]>();
   let lastRead = -1;
   work.forEach((entry, index) => {
     if (entry.anchor || entry.items.length > 0 || entry.runs.length > 0) lastRead = index;
@@ -584,6 +648,14 @@ function assemble(
   work.forEach((entry, index) => {
     if (cutAt !== undefined && index > cutAt) return;
     const row = table.rows[index]!;
+    const placedAt = itemEvents[index]!;
+    const interrupted = placedAt.length > 1 && events.slice(Math.min(...placedAt) + 1, Math.max(...placedAt)).some((event) => event.kind !== 'item');
+    if ((scrambled && (entry.items.length > 0 || entry.runs.length > 0)) || interrupted) {
+      // A row whose figures are interrupted by labels was not printed in reading order: which figure is which is unknown.
+      unreadable.add(row.key);
+      outOfOrder.push(row.label);
+      return;
+    }
     const foreign = entry.anchor?.foreign === true;
     const def = foreign ? (target.foreignRows.get(index) ?? row) : row;
     const width = (def.columns ?? table.columns).length;
@@ -615,7 +687,17 @@ function assemble(
       // A row printed with its label only and no cells at all (the scraper dropped them): present, but with nothing
       // to read; its cells are absent, never invented as 0.
       unreadable.add(row.key);
-      labelOnly.push(row.label);
+      // Label-only because the figures after it ran together in a way that fits no split: say so, not "no cells".
+      const at = anchorAt.get(index) ?? -1;
+      const nextUsed = used.find((event) => event > at && events[event]!.kind === 'item') ?? Infinity;
+      const stray = strays.find((event) => event > at && event < nextUsed);
+      if (stray !== undefined) {
+        const entry = unplaced.get(stray) ?? [];
+        entry.push(row.label);
+        unplaced.set(stray, entry);
+      } else {
+        labelOnly.push(row.label);
+      }
       return;
     }
     const first = cells[0]!;
@@ -652,6 +734,18 @@ function assemble(
       messageId: 'by-total',
       data: { table: table.label, count: inferredRows.length, rows: inferredRows.slice(0, 3).join('、') + (inferredRows.length > 3 ? ' …' : ''), rowList: inferredRows },
       origin: rows.find((row) => row.totalUsed)?.origin ?? {},
+    });
+  }
+  for (const [event, labels] of unplaced) {
+    const item = events[event] as Item;
+    findings.push({ ruleId: 'unreadable-row', messageId: 'digits-rows', data: { table: table.label, rows: labels.join('、'), count: labels.length, digits: item.digits ?? item.cell.text }, origin: item.cell.origin });
+  }
+  if (outOfOrder.length > 0) {
+    findings.push({
+      ruleId: 'unreadable-row',
+      messageId: 'order',
+      data: { table: table.label, count: outOfOrder.length, rows: outOfOrder.slice(0, 3).join('、') + (outOfOrder.length > 3 ? ' …' : ''), rowList: outOfOrder },
+      origin: work.find((entry) => entry.items.length > 0)?.items[0]?.cell.origin ?? {},
     });
   }
   if (labelOnly.length > 0) {
