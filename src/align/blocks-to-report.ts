@@ -1,4 +1,4 @@
-import type { BlockSource, RawCell, ReadContext, ReaderFinding, ReadResult } from '../read/types.js';
+import type { BlockSource, ReadContext, ReaderFinding, ReadResult } from '../read/types.js';
 import { nearestEntry } from '../read/pointer.js';
 import { captionOf, isValueText, sectionOfHeading, type SectionKey } from '../model/labels.js';
 import { normalizeLabel, toSimplified } from '../model/normalize.js';
@@ -138,10 +138,16 @@ export function alignBlocks(source: BlockSource, context: ReadContext): ReadResu
       cut = { table, origin: aligned.cut.origin, absentRows: aligned.cut.absent.map((row) => row.short ?? row.label), absentTables: [], ...(aligned.cut.lastRow ? { lastRow: aligned.cut.lastRow.short ?? aligned.cut.lastRow.label } : {}) };
     }
   }
+  if (!document.template) {
+    // Neither a template's own labels nor a year: the template-year rule says so once, and no finding names a
+    // template the report may not use (missing or unknown rows are relative to a template).
+    for (let index = findings.length - 1; index >= 0; index -= 1) if (findings[index]!.data.template !== undefined) findings.splice(index, 1);
+  }
   if (cut) {
     findings.push({
       ruleId: 'truncated',
-      messageId: cut.absentRows.length > 0 || cut.absentTables.length > 0 ? 'cut' : 'cut-in-row',
+      // Which rows lie past the cut depends on the template: without one, only where the text ends is said.
+      messageId: !document.template ? 'cut-at' : cut.absentRows.length > 0 || cut.absentTables.length > 0 ? 'cut' : 'cut-in-row',
       data: {
         table: cut.table.label,
         row: cut.lastRow ?? '',

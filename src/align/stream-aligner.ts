@@ -156,6 +156,7 @@ function toEvents(rows: readonly StreamRow[], target: Target, headerTexts: reado
   let group = 0;
   let pendingLabels: Array<{ text: string; origin: Origin; eventIndex: number; physical: number }> = [];
   let lastContent = -1;
+  let valueRowsBetween = 0;
   for (const [physical, row] of rows.entries()) {
     const delimited = row.line?.delimited ?? true;
     // A row of empty cells only (|||||||, collapsed cells of a scraped page) says nothing about where cells stand.
@@ -211,9 +212,12 @@ function toEvents(rows: readonly StreamRow[], target: Target, headerTexts: reado
         events.splice(joined.eventIndex, 0, joined.anchor);
         pendingLabels = [];
       }
-    } else {
+    } else if (!(labels.length === 0 && hasItems && pendingLabels.length > 0 && ++valueRowsBetween <= 1)) {
+      // A label wrapped around its own figures (2.其他法律行政法规禁止公 / 无 / 开, as PDF layout text gives it) is
+      // still joined across that one line of figures; any other line ends the wrap.
       pendingLabels = [];
     }
+    if (pendingLabels.length === 0 || isLabelOnly) valueRowsBetween = 0;
     markStrength(rowEvents);
     // An older template's row is taken only where it is printed beside its own figures, never from a stray label.
     events.push(...joinRuns(rowEvents.filter((event) => event.kind !== 'anchor' || !event.foreign || event.beside)));

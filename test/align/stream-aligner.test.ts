@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import { lintBytes, readBytes } from '../../src/pipeline/lint.js';
 import type { ReadResult } from '../../src/read/types.js';
 import { splitAtHeadings } from '../../src/read/inline-headings.js';
+import { formatDecimal } from '../../src/model/decimal.js';
+import { getTemplate } from '../../src/model/template.js';
+import { readValue } from '../../src/model/values.js';
 
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
 const read = (text: string): Promise<ReadResult> => readBytes(encode(text), 'report.txt');
@@ -164,5 +167,42 @@ describe('an HTML page that lays its table out as paragraphs', () => {
     expect(html.document.applications).toEqual(text.document.applications);
     expect(html.document.active).toEqual(text.document.active);
     expect(html.document.applications?.withheldSecurityStability?.total).toBe('0');
+  });
+});
+
+describe('neither template nor year', () => {
+  test('one finding says so, and no other finding names a template', async () => {
+    const text = ['某局政府信息公开工作年度报告', '三、收到和处理政府信息公开申请情况', `| ${NEW} | 3 | 0 | 0 | 0 | 0 | 0 | 3 |`].join('\n');
+    const result = await lint(text);
+    expect(result.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'template-year').map((diagnostic) => diagnostic.messageId)).toEqual(['unknown']);
+    expect(result.diagnostics.filter((diagnostic) => diagnostic.data.template !== undefined)).toEqual([]);
+    expect(result.diagnostics.find((diagnostic) => diagnostic.ruleId === 'truncated')?.messageId).toBe('cut-at');
+  });
+});
+
+describe('the seed as a LibreOffice PDF and the text pulled out of it', () => {
+  /** Every cell's value as the value reader sees it (无 and 無, 萬元 and 万元 alike), by pointer; absent cells left out. */
+  const values = async (path: string): Promise<Map<string, string>> => {
+    const result = await readBytes(new Uint8Array(readFileSync(path)), path);
+    const template = getTemplate('2019');
+    const out = new Map<string, string>();
+    for (const cell of template.cells) {
+      const raw = result.document[cell.table]?.[cell.row]?.[cell.column];
+      if (raw === undefined) continue;
+      const { value } = readValue(raw, { kind: cell.kind, unitInHeader: cell.unitInHeader });
+      out.set(cell.pointer, value.kind === 'number' ? String(value.value) : value.kind === 'money' ? formatDecimal(value.value) : value.kind);
+    }
+    return out;
+  };
+
+  test.each(['fixtures/pdf/made-seed-2019.pdf', 'fixtures/text/made-seed-2019.layout.txt'])('%s reads all 198 cells as the JSON seed has them', async (path) => {
+    expect(Object.fromEntries(await values(path))).toEqual(Object.fromEntries(await values('fixtures/json/seed-2019.json')));
+    expect((await values(path)).size).toBe(198);
+  });
+
+  test('plain pdftotext of it: every cell read is right, and what it cannot place is said', async () => {
+    const seed = await values('fixtures/json/seed-2019.json');
+    const plain = await values('fixtures/text/made-seed-2019.plain.txt');
+    for (const [pointer, value] of plain) expect(`${pointer} ${value}`).toBe(`${pointer} ${seed.get(pointer)}`);
   });
 });

@@ -1,10 +1,8 @@
-import { readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { getTemplate } from '../../src/model/template.js';
 import type { ReportDocument, TemplateId } from '../../src/model/types.js';
 import { readBytes } from '../../src/pipeline/lint.js';
 import { RULES } from '../../src/rules/catalogue.js';
-import { fixture, ROOT } from '../helpers/lint.js';
+import { fixture, fixtureFiles } from '../helpers/lint.js';
 import { runWith } from '../helpers/memory-io.js';
 
 /**
@@ -13,15 +11,6 @@ import { runWith } from '../helpers/memory-io.js';
  * own findings (narrative, missing and unknown rows, the schema of JSON) may differ in place or in kind.
  */
 
-/** Every fixture but the sources they were made from. */
-function fixtureFiles(): string[] {
-  const root = join(ROOT, 'fixtures');
-  return readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(root, join(entry.parentPath, entry.name)).split('\\').join('/'))
-    .filter((path) => !path.startsWith('pdf/src/') && !path.startsWith('src/'))
-    .sort();
-}
 
 /** Rules about the tables and their figures: every one but the reader's own and the JSON schema. */
 const TABLE_RULES = new Set(RULES.filter((rule) => rule.kind !== 'reader' && rule.kind !== 'schema').map((rule) => rule.id));

@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { renderMessage } from '../../src/diagnostics/render.js';
 import type { Diagnostic, FileResult, SumTerm } from '../../src/diagnostics/types.js';
 import { buildReport, type Cell, type Report } from '../../src/model/report.js';
@@ -7,7 +7,7 @@ import type { CellRef, Evidence, ReportDocument } from '../../src/model/types.js
 import { readValue } from '../../src/model/values.js';
 import { lintBytes, readBytes } from '../../src/pipeline/lint.js';
 import { InputError, type ReadResult } from '../../src/read/types.js';
-import { fixtureDocument, lintDocument, ROOT } from '../helpers/lint.js';
+import { fixtureDocument, fixtureFiles, lintDocument, ROOT } from '../helpers/lint.js';
 import { Ajv } from 'ajv';
 import { summarize } from '../../src/diagnostics/types.js';
 import { html } from '../../src/format/html.js';
@@ -19,15 +19,6 @@ import { sarif } from '../../src/format/sarif.js';
  * as N, 留空 only for a blank, 推断 for an inferred one, and no value at all for a cell not in the input.
  */
 
-/** Every file under fixtures/ but the sources the fixtures were made from. */
-function fixtureFiles(): string[] {
-  const root = join(ROOT, 'fixtures');
-  return readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(root, join(entry.parentPath, entry.name)).split('\\').join('/'))
-    .filter((path) => !path.startsWith('pdf/src/') && !path.startsWith('src/'))
-    .sort();
-}
 
 interface Linted {
   file: string;

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import type { FileResult } from '../../src/diagnostics/types.js';
 import { lintBytes } from '../../src/pipeline/lint.js';
 import type { LintInputOptions } from '../../src/pipeline/lint.js';
@@ -7,6 +7,16 @@ import type { ReportDocument } from '../../src/model/types.js';
 
 /** The repository root, for reading fixtures. */
 export const ROOT = join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..', '..');
+
+/** Every file under fixtures/, as paths relative to it, but the sources the fixtures were made from (fixtures/src, fixtures/pdf/src). */
+export function fixtureFiles(): string[] {
+  const root = join(ROOT, 'fixtures');
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(root, join(entry.parentPath, entry.name)).split('\\').join('/'))
+    .filter((path) => !path.startsWith('pdf/src/') && !path.startsWith('src/'))
+    .sort();
+}
 
 /** A fixture's bytes. */
 export function fixture(path: string): Uint8Array {
