@@ -81,11 +81,12 @@ export function buildReportSchema(templates) {
       $evidence: {
         type: 'object',
         description:
-          'How cells reached this document when a reader made it from another format (xxgk-lint convert writes it): inferred lists the pointers of cells placed by a choice rather than read where they stand (run-together digits split, or values fewer than columns placed, by the row\'s own total); totalsUsed lists the rows (/applications/new) whose own total placed them, so their row-total check is not counted as passed. Every other cell that is given was read; a blank ("" or "—") was printed empty; a cell left out is absent. Messages then say 推断 for the inferred cells, as for the original.',
+          'How cells reached this document when a reader made it from another format (xxgk-lint convert writes it): inferred lists the pointers of cells placed by a choice rather than read where they stand (run-together digits split, or values fewer than columns placed, by the row\'s own total); totalsUsed lists the rows (/applications/new) whose own total placed them, so their row-total check is not counted as passed; explained lists the rows and tables the input lacks for a reason the reading already reported (the text was cut off, a row could not be read), whose cells the rules then do not list as missing. Every other cell that is given was read; a blank ("" or "—") was printed empty; a cell left out is absent. Messages then say 推断 for the inferred cells, as for the original.',
         additionalProperties: false,
         properties: {
           inferred: { type: 'array', items: { type: 'string', pattern: '^/(active|applications|reviewLitigation)/[a-z][A-Za-z]*/[a-z][A-Za-z]*$' } },
           totalsUsed: { type: 'array', items: { type: 'string', pattern: '^/(active|applications|reviewLitigation)/[a-z][A-Za-z]*$' } },
+          explained: { type: 'array', items: { type: 'string', pattern: '^/(active|applications|reviewLitigation)(/[a-z][A-Za-z]*)?$' } },
         },
       },
       active: { type: 'object', description: '二、主动公开政府信息情况' },

@@ -113,12 +113,14 @@ export function alignBlocks(source: BlockSource, context: ReadContext): ReadResu
   const agency = detectAgency(compactTexts);
   if (agency !== undefined) document.agency = agency;
   const totalsUsed = new Set<string>();
+  const explained = new Set<string>();
   let cut: { table: TableDef; origin: Origin; lastRow?: string; absentRows: string[]; absentTables: string[] } | undefined;
   for (const table of template.tables) {
     const stream = streams.get(table.key);
     if (cut) {
       // Past the end of the text: absent, and said once in the truncated finding.
       if (!stream) cut.absentTables.push(table.label);
+      explained.add(`/${table.key}`);
       continue;
     }
     if (!stream) {
@@ -134,6 +136,8 @@ export function alignBlocks(source: BlockSource, context: ReadContext): ReadResu
     }
     const { result, aligned } = mapper.mapAligned(stream.lastBlock > lastHeading, totalsUsed);
     document[table.key] = result;
+    for (const row of aligned.unreadable) explained.add(`/${table.key}/${row}`);
+    for (const row of [...(aligned.cut?.absent ?? []), ...(aligned.cut?.lastRow ? [aligned.cut.lastRow] : [])]) explained.add(`/${table.key}/${row.key}`);
     if (aligned.cut) {
       cut = { table, origin: aligned.cut.origin, absentRows: aligned.cut.absent.map((row) => row.short ?? row.label), absentTables: [], ...(aligned.cut.lastRow ? { lastRow: aligned.cut.lastRow.short ?? aligned.cut.lastRow.label } : {}) };
     }
@@ -179,6 +183,7 @@ export function alignBlocks(source: BlockSource, context: ReadContext): ReadResu
     ...(source.encoding !== undefined ? { encoding: source.encoding } : {}),
     ...(inferred.size > 0 ? { inferred } : {}),
     ...(totalsUsed.size > 0 ? { totalsUsed } : {}),
+    ...(explained.size > 0 ? { explained } : {}),
     locate(pointer: string): Origin | undefined {
       const origin = nearestEntry(origins, pointer);
       return origin ? { ...origin, pointer } : undefined;

@@ -25,8 +25,12 @@ export function canonicalDocument(read: ReadResult): ReportDocument {
   const { $evidence: _declared, ...document } = read.document;
   const inferred = [...(read.inferred ?? [])];
   const totalsUsed = [...(read.totalsUsed ?? [])];
-  if (inferred.length === 0 && totalsUsed.length === 0) return document;
-  return { ...document, $evidence: { ...(inferred.length > 0 ? { inferred } : {}), ...(totalsUsed.length > 0 ? { totalsUsed } : {}) } };
+  const explained = [...(read.explained ?? [])];
+  if (inferred.length === 0 && totalsUsed.length === 0 && explained.length === 0) return document;
+  return {
+    ...document,
+    $evidence: { ...(inferred.length > 0 ? { inferred } : {}), ...(totalsUsed.length > 0 ? { totalsUsed } : {}), ...(explained.length > 0 ? { explained } : {}) },
+  };
 }
 
 /** Reads one report in any input format and writes it as the canonical JSON; returns the exit code. */

@@ -28,6 +28,8 @@ export interface Report {
   readonly strict: boolean;
   /** Rows (/applications/new) whose own total the aligner used to place inferred cells: their row-total check is not counted as passed. */
   readonly totalsUsed: ReadonlySet<string>;
+  /** Rows and tables whose absence a reader finding already explains (cut off, unreadable): not listed again as missing. */
+  readonly explained: ReadonlySet<string>;
 }
 
 /** How the template of a report was decided. */
@@ -52,7 +54,7 @@ export function chooseTemplate(document: ReportDocument, override?: TemplateId, 
 export function buildReport(
   document: ReportDocument,
   templateId: TemplateId,
-  options: { strict?: boolean; year?: number; inferred?: ReadonlySet<string>; totalsUsed?: ReadonlySet<string> } = {},
+  options: { strict?: boolean; year?: number; inferred?: ReadonlySet<string>; totalsUsed?: ReadonlySet<string>; explained?: ReadonlySet<string> } = {},
 ): Report {
   const inferred = options.inferred;
   const template = getTemplate(templateId);
@@ -90,7 +92,7 @@ export function buildReport(
   }
   const year = options.year ?? (typeof document.year === 'number' ? document.year : undefined);
   const agency = typeof document.agency === 'string' ? document.agency : undefined;
-  return { template, document, cells, strict: options.strict ?? false, totalsUsed: options.totalsUsed ?? NO_ROWS, ...(year === undefined ? {} : { year }), ...(agency === undefined ? {} : { agency }) };
+  return { template, document, cells, strict: options.strict ?? false, totalsUsed: options.totalsUsed ?? NO_ROWS, explained: options.explained ?? NO_ROWS, ...(year === undefined ? {} : { year }), ...(agency === undefined ? {} : { agency }) };
 }
 
 const INVALID: CellValue = { kind: 'invalid' };

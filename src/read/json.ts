@@ -1,5 +1,5 @@
 import type { Origin, ReportDocument } from '../model/types.js';
-import { JsonSyntaxError, scanJsonPositions, type TextPosition } from './json-positions.js';
+import { checkJsonDepth, JsonDepthError, JsonSyntaxError, MAX_JSON_DEPTH, scanJsonPositions, type TextPosition } from './json-positions.js';
 import { nearestEntry } from './pointer.js';
 import { binaryOffset, decodeText } from './decode.js';
 import { InputError, type ReadContext, type ReaderFinding, type ReadResult } from './types.js';
@@ -11,11 +11,16 @@ export function readJson(bytes: Uint8Array, context: ReadContext): ReadResult {
   if (text.trim() === '') throw new InputError('empty-file');
   let document: unknown;
   try {
+    // Depth first, without parsing: nothing after this recurses deeper than MAX_JSON_DEPTH over the input.
+    checkJsonDepth(text);
     document = JSON.parse(text);
-  } catch {
+  } catch (error) {
     // JSON.parse rejects control characters, so binary data is looked for only now.
     const binary = binaryOffset(bytes);
     if (binary !== undefined) throw new InputError('binary-file', { offset: binary });
+    if (error instanceof JsonDepthError) throw tooDeep(error);
+    // V8's JSON.parse may itself give up on deep nesting (RangeError): that is the same problem, without a place.
+    if (error instanceof RangeError) throw new InputError('too-deeply-nested-unplaced', { limit: MAX_JSON_DEPTH });
     throw syntaxError(text);
   }
   if (document === null || typeof document !== 'object' || Array.isArray(document)) {
@@ -44,7 +49,7 @@ export function readJson(bytes: Uint8Array, context: ReadContext): ReadResult {
  * inference and the rows whose total placed them, so that they stay inferred when the JSON is linted. Entries that are
  * not strings are left to the schema to report.
  */
-function evidenceOf(document: Record<string, unknown>): { inferred?: ReadonlySet<string>; totalsUsed?: ReadonlySet<string> } {
+function evidenceOf(document: Record<string, unknown>): { inferred?: ReadonlySet<string>; totalsUsed?: ReadonlySet<string>; explained?: ReadonlySet<string> } {
   const declared = document['$evidence'];
   if (declared === null || typeof declared !== 'object' || Array.isArray(declared)) return {};
   const pointers = (value: unknown): ReadonlySet<string> | undefined => {
@@ -54,7 +59,8 @@ function evidenceOf(document: Record<string, unknown>): { inferred?: ReadonlySet
   };
   const inferred = pointers((declared as Record<string, unknown>)['inferred']);
   const totalsUsed = pointers((declared as Record<string, unknown>)['totalsUsed']);
-  return { ...(inferred ? { inferred } : {}), ...(totalsUsed ? { totalsUsed } : {}) };
+  const explained = pointers((declared as Record<string, unknown>)['explained']);
+  return { ...(inferred ? { inferred } : {}), ...(totalsUsed ? { totalsUsed } : {}), ...(explained ? { explained } : {}) };
 }
 
 /** The inferred-cells finding of the original reading, once per table, for the rows "$evidence" says their total placed: their row-total check is skipped, and the report says why. */
@@ -80,10 +86,18 @@ function totalsUsedFindings(document: ReportDocument, rows: ReadonlySet<string>,
   }));
 }
 
+/** The input error for JSON nested too deeply: how deep, the limit, and where the first level past the limit opens. */
+function tooDeep(error: JsonDepthError): InputError {
+  const { line, column } = error.position;
+  return new InputError('too-deeply-nested', { depth: error.depth, limit: error.limit, line, column }, { line, column });
+}
+
 function syntaxError(text: string): InputError {
   try {
     scanJsonPositions(text);
   } catch (error) {
+    if (error instanceof JsonDepthError) return tooDeep(error);
+    if (error instanceof RangeError) return new InputError('too-deeply-nested-unplaced', { limit: MAX_JSON_DEPTH });
     if (error instanceof JsonSyntaxError) {
       const { line, column } = error.position;
       return new InputError('json-syntax', { detail: error.detail, line, column }, { line, column });

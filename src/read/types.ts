@@ -24,6 +24,8 @@ export interface ReadResult {
   inferred?: ReadonlySet<string>;
   /** Pointers of the rows (/applications/new) whose own total was used to place inferred cells: their row-total check proves nothing. */
   totalsUsed?: ReadonlySet<string>;
+  /** Rows (/applications/new) and tables (/reviewLitigation) the input lacks for a reason a reader finding already gives (cut off, unreadable): rules do not list their cells as missing again. */
+  explained?: ReadonlySet<string>;
 }
 
 /** One cell of a table as a grid reader saw it: its text and where it stands. */

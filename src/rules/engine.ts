@@ -53,6 +53,7 @@ export function lintReadResult(read: ReadResult, file: string, options: LintOpti
         ...(year === undefined ? {} : { year }),
         ...(read.inferred ? { inferred: read.inferred } : {}),
         ...(read.totalsUsed ? { totalsUsed: read.totalsUsed } : {}),
+        ...(read.explained ? { explained: read.explained } : {}),
       })
     : undefined;
   const diagnostics: Diagnostic[] = [];

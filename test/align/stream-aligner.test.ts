@@ -106,6 +106,10 @@ describe('truncation', () => {
     expect(findingsOf(result, 'truncated')).toEqual([expect.objectContaining({ data: expect.objectContaining({ row: '二、上年结转', line: 4, tables: '四、政府信息公开行政复议、行政诉讼情况' }) })]);
     expect(findingsOf(result, 'missing-row')).toEqual([]);
     expect(findingsOf(result, 'missing-table').map((finding) => finding.data.table)).not.toContain('四、政府信息公开行政复议、行政诉讼情况');
+    // Nor do the rules list the cells past the cut as missing: the truncated finding has said it.
+    const linted = await lint(lines.join('\n'));
+    const listed = linted.diagnostics.flatMap((diagnostic) => (Array.isArray(diagnostic.data.missing) ? (diagnostic.data.missing as Array<{ row: string; table: string }>) : []));
+    expect(listed.filter((cell) => cell.table === 'reviewLitigation' || (cell.table === 'applications' && cell.row !== 'new'))).toEqual([]);
   });
 });
 

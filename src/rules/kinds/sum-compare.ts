@@ -143,6 +143,8 @@ function notEvaluated(report: Report, missing: ReadonlySet<TemplateCell>): Findi
   for (const def of [...missing].sort((a, b) => a.index - b.index)) {
     const cell = report.cells[def.index];
     const reason: MissingReason = !cell || cell.evidence === 'absent' ? 'absent' : cell.value.kind === 'empty' ? 'empty' : 'unreadable';
+    // A cell past the end of a cut-off text, or of a row that could not be read, is already accounted for by that finding.
+    if (reason === 'absent' && report.explained.size > 0 && (report.explained.has(`/${def.table}`) || report.explained.has(`/${def.table}/${def.row}`))) continue;
     const list = byReason.get(reason);
     if (list) list.push(def);
     else byReason.set(reason, [def]);
