@@ -1,4 +1,6 @@
-import { renderFileError } from '../diagnostics/render.js';
+import { cliMessage, renderFileError } from '../diagnostics/render.js';
+import { readLimit } from '../pipeline/limits.js';
+import { outputThatIsInput, writeErrorLine } from './write-error.js';
 import type { Locale } from '../rules/catalogue-types.js';
 import type { InputFormat, ReadResult } from '../read/types.js';
 import type { ReportDocument, TemplateId } from '../model/types.js';
@@ -14,6 +16,8 @@ interface ConvertFlags {
   year?: number;
   stdinFilename?: string;
   locale: Locale;
+  maxFileSize?: number;
+  maxTimePerFile?: number;
 }
 
 /**
@@ -36,26 +40,45 @@ export function canonicalDocument(read: ReadResult): ReportDocument {
 /** Reads one report in any input format and writes it as the canonical JSON; returns the exit code. */
 export async function convertCommand(input: string, flags: ConvertFlags, io: CliIO): Promise<number> {
   const file = input === '-' ? (flags.stdinFilename ?? '<stdin>') : input;
+  if (flags.outputFile && outputThatIsInput([flags.outputFile], [input], io.cwd) !== undefined) {
+    io.stderr(`xxgk-lint: ${cliMessage('output-is-input', flags.locale, { file: flags.outputFile })}\n`);
+    return 2;
+  }
+  const limits = {
+    ...(flags.maxFileSize !== undefined ? { maxFileSize: flags.maxFileSize } : {}),
+    ...(flags.maxTimePerFile !== undefined ? { maxTimePerFile: flags.maxTimePerFile } : {}),
+  };
+  let text: string;
   try {
     let bytes: Uint8Array;
     try {
-      bytes = input === '-' ? await io.readStdin() : await io.readFile(input);
+      const maxBytes = readLimit(file, { ...limits, ...(flags.inputFormat ? { inputFormat: flags.inputFormat } : {}) });
+      bytes = input === '-' ? await io.readStdin(maxBytes) : await io.readFile(input, maxBytes);
     } catch (error) {
-      throw readError(error);
+      throw readError(error, file, { ...limits, ...(flags.inputFormat ? { inputFormat: flags.inputFormat } : {}) });
     }
     const read = await readBytes(bytes, file, {
       ...(flags.inputFormat ? { inputFormat: flags.inputFormat } : {}),
       ...(flags.encoding ? { encoding: flags.encoding } : {}),
       ...(flags.template ? { template: flags.template } : {}),
       ...(flags.year !== undefined ? { year: flags.year } : {}),
+      ...limits,
     });
-    const text = `${JSON.stringify(canonicalDocument(read), null, 2)}\n`;
-    if (flags.outputFile) await io.writeFile(flags.outputFile, text);
-    else io.stdout(text);
-    return 0;
+    text = `${JSON.stringify(canonicalDocument(read), null, 2)}\n`;
   } catch (error) {
     const result = failed(file, error);
     if (result.error) io.stderr(`xxgk-lint: ${file}: ${renderFileError(result.error, flags.locale)}\n`);
+    return 2;
+  }
+  if (!flags.outputFile) {
+    io.stdout(text);
+    return 0;
+  }
+  try {
+    await io.writeFile(flags.outputFile, text);
+    return 0;
+  } catch (error) {
+    io.stderr(writeErrorLine(flags.outputFile, error, flags.locale));
     return 2;
   }
 }

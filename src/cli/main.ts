@@ -21,6 +21,8 @@ import type { CliIO } from './io.js';
 import { readError } from './read-error.js';
 import { rulesCommand } from './rules-command.js';
 import { convertCommand } from './convert-command.js';
+import { DEFAULT_BINARY_LIMIT_MB, DEFAULT_TEXT_LIMIT_MB, DEFAULT_TIME_LIMIT_SECONDS, readLimit, sizeLimit } from '../pipeline/limits.js';
+import { outputThatIsInput, writeErrorLine } from './write-error.js';
 
 /** Exit codes: 0 clean, 1 findings at or above the fail level, 2 usage, input or internal error. */
 export const EXIT = { clean: 0, findings: 1, error: 2 } as const;
@@ -47,6 +49,8 @@ interface LintFlags {
   printConfig?: boolean;
   previous?: string;
   continuity: boolean;
+  maxFileSize?: number;
+  maxTimePerFile?: number;
 }
 
 /** Runs the CLI with arguments (without node and script) and returns the exit code; never exits the process. */
@@ -95,6 +99,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .addOption(new Option('--input-format <format>', 'read inputs as this format instead of by extension and content').choices(INPUT_FORMATS))
     .option('--encoding <encoding>', 'text encoding of the inputs (default: detected)')
     .option('--stdin-filename <name>', 'the file name to use in messages for standard input')
+    .option('--max-file-size <MB>', `size limit of every input in MB (default: ${DEFAULT_TEXT_LIMIT_MB} for text, HTML, JSON, CSV; ${DEFAULT_BINARY_LIMIT_MB} for PDF, .docx, .xlsx and their uncompressed size)`, parseMegabytes)
+    .option('--max-time-per-file <seconds>', `time budget of each input in seconds, 0 for none (default: ${DEFAULT_TIME_LIMIT_SECONDS})`, parseSeconds)
     .option('--color', 'force colours on')
     .option('--no-color', 'turn colours off')
     .action(async (files: string[], flags: LintFlags) => {
@@ -121,6 +127,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .addOption(new Option('--template <template>', 'use this template').choices(['2019', '2021']))
     .option('--year <year>', "the report's year", parseYear)
     .option('--stdin-filename <name>', 'the file name to use in messages for standard input')
+    .option('--max-file-size <MB>', `size limit of the input in MB (default: ${DEFAULT_TEXT_LIMIT_MB} for text, HTML, JSON, CSV; ${DEFAULT_BINARY_LIMIT_MB} for PDF, .docx, .xlsx)`, parseMegabytes)
+    .option('--max-time-per-file <seconds>', `time budget of the input in seconds, 0 for none (default: ${DEFAULT_TIME_LIMIT_SECONDS})`, parseSeconds)
     .addOption(new Option('--locale <locale>', 'language of messages').choices(['zh-CN', 'en']).default('zh-CN'))
     .action(async (input: string, flags: Parameters<typeof convertCommand>[1]) => {
       exitCode = await convertCommand(input, flags, io);
@@ -191,6 +199,15 @@ async function runLint(patterns: string[], flags: LintFlags, io: CliIO): Promise
   }
   const locale = settings.locale;
   const expanded = await expandPatterns(patterns, io);
+  const clash = outputThatIsInput(
+    targets.flatMap((target) => (target.file ? [target.file] : [])),
+    [...expanded.files, ...(flags.previous ? [flags.previous] : []), ...(loaded.file ? [loaded.file] : [])],
+    io.cwd,
+  );
+  if (clash !== undefined) {
+    io.stderr(`xxgk-lint: ${cliMessage('output-is-input', locale, { file: clash })}\n`);
+    return EXIT.error;
+  }
   const inputs: RunInput[] = expanded.files.map((file) => inputOf(file, flags, io));
   const needsCells = targets.some((target) => target.format === 'html');
   const rules = ruleOverrides(settings);
@@ -202,6 +219,8 @@ async function runLint(patterns: string[], flags: LintFlags, io: CliIO): Promise
     ...(flags.encoding ? { encoding: flags.encoding } : {}),
     ...(Object.keys(rules).length > 0 ? { rules } : {}),
     ...(needsCells ? { cells: true } : {}),
+    ...(flags.maxFileSize !== undefined ? { maxFileSize: flags.maxFileSize } : {}),
+    ...(flags.maxTimePerFile !== undefined ? { maxTimePerFile: flags.maxTimePerFile } : {}),
     ...(flags.previous ? { previous: inputOf(flags.previous, flags, io) } : {}),
     continuity: flags.continuity,
   };
@@ -227,17 +246,32 @@ async function runLint(patterns: string[], flags: LintFlags, io: CliIO): Promise
     summary: flags.quiet ? { ...summary, warnings: 0, infos: 0 } : summary,
   };
   const terminalColor = flags.color ?? (io.stdoutIsTTY && io.env['NO_COLOR'] === undefined && io.env['FORCE_COLOR'] !== '0');
+  // Each output is written on its own: one that cannot be written is said on stderr and the others are still written.
+  let writeFailed = false;
   for (const target of targets) {
     const output = FORMATTERS[target.format](shown, { locale, color: target.file ? flags.color === true : terminalColor, version: VERSION });
-    if (target.file) await io.writeFile(target.file, output);
-    else io.stdout(output);
+    if (!target.file) {
+      io.stdout(output);
+      continue;
+    }
+    try {
+      await io.writeFile(target.file, output);
+    } catch (error) {
+      writeFailed = true;
+      io.stderr(writeErrorLine(target.file, error, locale));
+    }
   }
   const stepSummary = io.env['GITHUB_STEP_SUMMARY'];
   if (stepSummary && targets.some((target) => target.format === 'github')) {
     const markdown = githubSummary(shown, { locale, color: false });
-    await (io.appendFile ? io.appendFile(stepSummary, markdown) : io.writeFile(stepSummary, markdown));
+    try {
+      await (io.appendFile ? io.appendFile(stepSummary, markdown) : io.writeFile(stepSummary, markdown));
+    } catch (error) {
+      writeFailed = true;
+      io.stderr(writeErrorLine(stepSummary, error, locale));
+    }
   }
-  if (summary.inputErrors > 0) return EXIT.error;
+  if (summary.inputErrors > 0 || writeFailed) return EXIT.error;
   const failing = summary.errors + (settings.failOn === 'error' ? 0 : summary.warnings) + (settings.failOn === 'info' ? summary.infos : 0);
   if (failing > 0) return EXIT.findings;
   if (flags.maxWarnings !== undefined && summary.warnings > flags.maxWarnings) {
@@ -250,15 +284,26 @@ async function runLint(patterns: string[], flags: LintFlags, io: CliIO): Promise
 function inputOf(file: string, flags: LintFlags, io: CliIO): RunInput {
   if (file === '-') {
     // Read by what the bytes are (and the extension of --stdin-filename), like a file: see chooseFormat.
-    return { file: flags.stdinFilename ?? '<stdin>', read: () => io.readStdin() };
+    const name = flags.stdinFilename ?? '<stdin>';
+    return {
+      file: name,
+      read: async () => {
+        try {
+          return await io.readStdin(readLimit(name, flags));
+        } catch (error) {
+          throw readError(error, name, flags);
+        }
+      },
+    };
   }
   return {
     file,
     read: async () => {
       try {
-        return await io.readFile(file);
+        // Bounded: a huge or sparse file, a device or a pipe named like a report is refused before it fills memory.
+        return await io.readFile(file, readLimit(file, flags));
       } catch (error) {
-        throw readError(error);
+        throw readError(error, file, flags);
       }
     },
   };
@@ -272,7 +317,7 @@ export async function loadConfig(path: string | undefined, io: CliIO): Promise<L
   let bytes: Uint8Array | undefined;
   if (path !== undefined) {
     try {
-      bytes = await io.readFile(path);
+      bytes = await io.readFile(path, sizeLimit('json'));
       file = path;
     } catch (error) {
       return { ok: false, lines: [`${path}: ${renderFileError({ kind: 'input', messageId: readError(error).messageId, data: readError(error).data, location: { file: path } }, 'en')}`] };
@@ -339,6 +384,18 @@ function parseCount(value: string): number {
   const count = Number(value);
   if (!Number.isInteger(count) || count < 0) throw new InvalidArgumentError('a whole number ≥ 0 is needed');
   return count;
+}
+
+function parseMegabytes(value: string): number {
+  const megabytes = Number(value);
+  if (!Number.isFinite(megabytes) || megabytes <= 0) throw new InvalidArgumentError('a size in MB greater than 0 is needed, such as 500');
+  return megabytes;
+}
+
+function parseSeconds(value: string): number {
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds < 0) throw new InvalidArgumentError('a number of seconds ≥ 0 is needed (0: no limit)');
+  return seconds;
 }
 
 function parseYear(value: string): number {

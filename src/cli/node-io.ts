@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
-import { appendFile, readdir, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { appendFile, chmod, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative } from 'node:path';
+import { readFileBounded, TooLargeError } from '../pipeline/read-file.js';
 import type { CliIO } from './io.js';
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
@@ -15,11 +16,17 @@ export function nodeIO(): CliIO {
     stderr: (text) => process.stderr.write(text),
     // Read synchronously, as ESLint does: for report-sized files it is several times faster than the promise API,
     // and a linter has nothing else to do meanwhile. A Buffer is a Uint8Array: no copy.
-    readFile: async (path) => readFileSync(path),
-    writeFile: (path, text) => writeFile(path, text),
-    readStdin: async () => {
+    readFile: async (path, maxBytes) => (maxBytes === undefined ? readFileSync(path) : readFileBounded(path, maxBytes)),
+    writeFile: (path, text) => writeFileAtomic(path, text),
+    readStdin: async (maxBytes) => {
       const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      let length = 0;
+      for await (const chunk of process.stdin) {
+        chunks.push(chunk as Buffer);
+        length += (chunk as Buffer).length;
+        // Leaving the loop destroys the stream: nothing more is read.
+        if (maxBytes !== undefined && length > maxBytes) throw new TooLargeError(undefined, maxBytes);
+      }
       return new Uint8Array(Buffer.concat(chunks));
     },
     listDirectory: async (path) => {
@@ -51,4 +58,27 @@ function ignoreClosedPipe(stream: NodeJS.WriteStream): void {
   stream.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
   });
+}
+
+let temporaryCount = 0;
+
+/**
+ * Writes a file through a temporary file in the same folder, renamed over the target when complete: a full disk, a
+ * read-only folder or a kill leaves the old file (or none), never half of one. The temporary file is removed when the
+ * write fails. A target that exists and is not a regular file (/dev/stdout, a named pipe) is written directly.
+ */
+export async function writeFileAtomic(path: string, text: string): Promise<void> {
+  const existing = await stat(path).catch(() => undefined);
+  if (existing && !existing.isFile() && !existing.isDirectory()) return writeFile(path, text);
+  if (existing?.isDirectory()) throw Object.assign(new Error(`${path} is a directory`), { code: 'EISDIR' });
+  temporaryCount += 1;
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${temporaryCount}.tmp`);
+  try {
+    await writeFile(temporary, text, { flag: 'wx' });
+    if (existing) await chmod(temporary, existing.mode & 0o7777).catch(() => undefined);
+    await rename(temporary, path);
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined);
+    throw error;
+  }
 }

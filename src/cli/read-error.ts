@@ -1,9 +1,8 @@
-import { InputError } from '../read/types.js';
+import type { InputError, InputFormat } from '../read/types.js';
+import type { LimitOptions } from '../pipeline/limits.js';
+import { inputReadError } from '../pipeline/read-file.js';
 
-/** Turns a file-system error into the input error a user should see. */
-export function readError(error: unknown): InputError {
-  const code = (error as { code?: string }).code;
-  if (code === 'ENOENT') return new InputError('not-found');
-  if (code === 'EISDIR') return new InputError('is-directory');
-  return new InputError('unreadable', { detail: code ?? (error instanceof Error ? error.message : String(error)) });
+/** Turns a file-system error (or a bounded read's refusal) into the input error a user should see. */
+export function readError(error: unknown, file?: string, options: LimitOptions & { inputFormat?: InputFormat } = {}): InputError {
+  return inputReadError(error, file, options);
 }

@@ -1,8 +1,8 @@
 import type { ErrorObject } from 'ajv';
 import validateConfig from '../generated/validate-config.js';
-import { getTemplate, TEMPLATE_IDS } from '../model/template.js';
+import { getTemplate, isTableKey, TEMPLATE_IDS } from '../model/template.js';
 import type { TableKey } from '../model/types.js';
-import { JsonSyntaxError, scanJsonPositions } from '../read/json-positions.js';
+import { JsonDepthError, JsonSyntaxError, scanJsonPositions } from '../read/json-positions.js';
 import type { Locale, Severity } from '../rules/catalogue-types.js';
 import { findRule, RULES } from '../rules/catalogue.js';
 import type { RuleSetting } from '../rules/engine.js';
@@ -49,6 +49,9 @@ export async function parseConfig(text: string): Promise<ConfigResult> {
   try {
     positions = scanJsonPositions(text);
   } catch (error) {
+    if (error instanceof JsonDepthError) {
+      return { ok: false, problems: [{ pointer: '', line: error.position.line, column: error.position.column, message: `nested too deeply: ${error.depth} levels, more than the limit of ${error.limit}` }] };
+    }
     if (error instanceof JsonSyntaxError) return { ok: false, problems: [{ pointer: '', line: error.position.line, column: error.position.column, message: `JSON syntax error: ${error.detail}` }] };
     throw error;
   }
@@ -71,6 +74,8 @@ export async function parseConfig(text: string): Promise<ConfigResult> {
     }
   }
   if (value && typeof value === 'object' && !Array.isArray(value)) {
+    // Keys and values here come from the file: tables are looked up only when they are table keys (the schema reports
+    // any other), and rule ids only through the catalogue's Map.
     const config = value as Config;
     if (config.rules && typeof config.rules === 'object') {
       for (const id of Object.keys(config.rules)) if (!findRule(id)) place(`/rules/${id}`, `unknown rule "${id}" (see xxgk-lint rules)`);
@@ -81,10 +86,10 @@ export async function parseConfig(text: string): Promise<ConfigResult> {
         const at = `/exceptions/${index}`;
         if (typeof exception.rule === 'string' && /^[a-z]/.test(exception.rule) && !findRule(exception.rule)) place(`${at}/rule`, `unknown rule "${exception.rule}" (see xxgk-lint rules)`);
         if ((exception.row !== undefined || exception.column !== undefined) && exception.table === undefined) place(at, 'an exception that names a row or a column must name its table too');
-        if (exception.table && typeof exception.row === 'string' && !TEMPLATE_IDS.some((id) => getTemplate(id).rowKeys(exception.table!).includes(exception.row!))) {
+        if (typeof exception.table === 'string' && isTableKey(exception.table) && typeof exception.row === 'string' && !TEMPLATE_IDS.some((id) => getTemplate(id).rowKeys(exception.table!).includes(exception.row!))) {
           place(`${at}/row`, `table ${exception.table} has no row "${exception.row}" in either template`);
         }
-        if (exception.table && typeof exception.column === 'string' && !TEMPLATE_IDS.some((id) => getTemplate(id).table(exception.table!).columns.some((column) => column.key === exception.column))) {
+        if (typeof exception.table === 'string' && isTableKey(exception.table) && typeof exception.column === 'string' && !TEMPLATE_IDS.some((id) => getTemplate(id).table(exception.table!).columns.some((column) => column.key === exception.column))) {
           place(`${at}/column`, `table ${exception.table} has no column "${exception.column}" in either template`);
         }
         if (typeof exception.expires === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(exception.expires) && !isRealDate(exception.expires)) place(`${at}/expires`, `${exception.expires} is not a real date`);

@@ -1,11 +1,13 @@
 import type { FileResult } from '../diagnostics/types.js';
-import { chooseFormat, formatOfFile, readInput } from '../read/index.js';
+import { chooseFormat, formatOfFile, loadReader, readInput } from '../read/index.js';
 import { alignBlocks } from '../align/blocks-to-report.js';
 import { InputError, isBlockSource, type InputFormat, type ReadContext, type ReadResult } from '../read/types.js';
 import { lintReadResult, type LintOptions } from '../rules/engine.js';
+import { assertZipLimits } from '../read/office.js';
+import { checkDeadline, checkSize, deadlineOf, MAX_ZIP_ENTRIES, sizeLimit, withDeadline, type Deadline, type LimitOptions } from './limits.js';
 
 /** Options for linting one input: how to read it and how to check it. */
-export interface LintInputOptions extends LintOptions {
+export interface LintInputOptions extends LintOptions, LimitOptions {
   /** --input-format; else chosen by the file's extension and what its bytes are (see chooseFormat). */
   inputFormat?: InputFormat;
   /** --encoding; else detected. */
@@ -17,7 +19,17 @@ export async function lintBytes(bytes: Uint8Array, file: string, options: LintIn
   let format = options.inputFormat ?? formatOfFile(file);
   try {
     format = chooseFormat(bytes, file, options);
-    return lintReadResult(await readBytes(bytes, file, { ...options, inputFormat: format }), file, options);
+    const chosen = format;
+    // The clock starts once the format's reader is loaded: loading it is not the file's time.
+    await loadReader(format);
+    const deadline = deadlineOf(options);
+    return await withDeadline(deadline, async () => {
+      const read = await readWithin(bytes, file, { ...options, inputFormat: chosen }, deadline);
+      checkDeadline(deadline);
+      const result = lintReadResult(read, file, options);
+      checkDeadline(deadline);
+      return result;
+    });
   } catch (error) {
     return failed(file, error, format);
   }
@@ -29,14 +41,28 @@ export async function lintBytes(bytes: Uint8Array, file: string, options: LintIn
  * unsupported-<kind> for .doc, .xls, .ofd, images and the like).
  */
 export async function readBytes(bytes: Uint8Array, file: string, options: LintInputOptions = {}): Promise<ReadResult> {
+  await loadReader(chooseFormat(bytes, file, options));
+  const deadline = deadlineOf(options);
+  return withDeadline(deadline, () => readWithin(bytes, file, options, deadline));
+}
+
+/**
+ * readBytes within a deadline checked between its stages (choosing the format, reading, aligning); also refuses bytes
+ * over the size limit of the format chosen and a .docx/.xlsx whose ZIP directory declares too much (before inflating).
+ */
+async function readWithin(bytes: Uint8Array, file: string, options: LintInputOptions, deadline: Deadline | undefined): Promise<ReadResult> {
   const format = chooseFormat(bytes, file, options);
+  checkSize(bytes, format, options);
+  if (format === 'docx' || format === 'xlsx') assertZipLimits(bytes, format, { maxUncompressed: sizeLimit(format, options), maxEntries: MAX_ZIP_ENTRIES });
   const context: ReadContext = {
     file,
     ...(options.encoding ? { encoding: options.encoding } : {}),
     ...(options.template ? { template: options.template } : {}),
     ...(options.year !== undefined ? { year: options.year } : {}),
   };
+  checkDeadline(deadline);
   const output = await readInput(bytes, format, context);
+  checkDeadline(deadline);
   return isBlockSource(output) ? alignBlocks(output, context) : output;
 }
 

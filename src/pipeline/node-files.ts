@@ -8,7 +8,8 @@ import { failed } from './lint.js';
 import { InputError } from '../read/types.js';
 import { lintInputs, type RunOptions } from './run.js';
 import { summarize } from '../diagnostics/types.js';
-import { readFileSync } from 'node:fs';
+import { readLimit } from './limits.js';
+import { readFileBounded } from './read-file.js';
 
 /** Options of lintFiles: how to read and check each file, a configuration to apply, and last year's report. */
 export interface LintFilesOptions extends Omit<RunOptions, 'previous' | 'exceptions' | 'exceptionContext'> {
@@ -28,10 +29,11 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
   const expanded = await expandPatterns(patterns, nodeIO());
   const read = (file: string) => async () => {
     try {
-      // Synchronous reads are several times faster than the promise API for report-sized files.
-      return readFileSync(file);
+      // Synchronous reads are several times faster than the promise API for report-sized files; bounded, so a huge or
+      // sparse file, a device or a pipe named like a report is refused before it fills memory.
+      return readFileBounded(file, readLimit(file, rest));
     } catch (error) {
-      throw readError(error);
+      throw readError(error, file, rest);
     }
   };
   const runOptions: RunOptions = {

@@ -1,20 +1,21 @@
 import { nearestEntry } from './pointer.js';
-import type { Origin, RawValue, ReportDocument } from '../model/types.js';
+import type { Origin, RawValue, ReportDocument, TemplateId } from '../model/types.js';
 import { decodeText } from './decode.js';
 import { rowsToBlocks } from './grid.js';
-import { InputError, type Block, type RawRow, type BlockSource, type ReadContext, type ReadResult } from './types.js';
+import { InputError, type Block, type RawRow, type BlockSource, type ReadContext, type ReaderFinding, type ReadResult } from './types.js';
+import { getTemplate, isTableKey, TEMPLATE_IDS, templateForYear } from '../model/template.js';
 
 /** Reads a CSV file (UTF-8 with or without BOM, GBK/GB18030, or --encoding): the long form when its header is table,row,column,value, else the template layout. */
 export function readCsv(bytes: Uint8Array, context: ReadContext): ReadResult | BlockSource {
   const { text, encoding } = decodeCsv(bytes, context);
-  if (isLongCsv(text)) return { ...readLongCsvText(text), format: 'csv-long', encoding };
+  if (isLongCsv(text)) return { ...readLongCsvText(text, context), format: 'csv-long', encoding };
   return { format: 'csv', blocks: csvToBlocks(text), encoding };
 }
 
 /** Reads a CSV file in the long form table,row,column,value (--input-format csv-long). */
 export function readCsvLong(bytes: Uint8Array, context: ReadContext): ReadResult {
   const { text, encoding } = decodeCsv(bytes, context);
-  return { ...readLongCsvText(text), format: 'csv-long', encoding };
+  return { ...readLongCsvText(text, context), format: 'csv-long', encoding };
 }
 
 function decodeCsv(bytes: Uint8Array, context: ReadContext): { text: string; encoding: string } {
@@ -135,15 +136,20 @@ export function csvToBlocks(text: string): Block[] {
  * Reads the long form `table,row,column,value` straight into the canonical document, with the JSON keys as written.
  * Besides the three tables, a record may set `template`, `year` or `agency` (value in the value column), or
  * `narrative` with row overview/problems/other. Values are kept as the text written (a blank value is null), so
- * the shared value reader parses them as it does JSON strings; keys are checked later by the report schema.
+ * the shared value reader parses them as it does JSON strings.
+ * Keys come from the input, so only the templates' own keys are ever written into the document (an allow-list: the
+ * tables, rows, legacy rows and columns of either template): a table, row or column that no template has, such as
+ * `__proto__` or `constructor`, is left out and reported once as an `unknown-row` finding at its field.
  * Throws InputError 'csv-long-header' when the header is not table,row,column,value.
  */
-export function readLongCsvText(text: string): Omit<ReadResult, 'format' | 'encoding'> {
+export function readLongCsvText(text: string, context: Pick<ReadContext, 'template' | 'year'> = {}): Omit<ReadResult, 'format' | 'encoding'> {
   const records = parseCsv(text);
   const header = records[0];
   if (!header || !isLongCsv(text)) throw new InputError('csv-long-header', { line: header?.line ?? 1, column: 1 }, { line: header?.line ?? 1, column: 1 });
   const document: Record<string, unknown> = {};
   const origins = new Map<string, Origin>();
+  const unknown = new Map<string, UnknownKey>();
+  const keys = templateKeys();
   for (const record of records.slice(1)) {
     const [table, row, column, value] = [0, 1, 2, 3].map((index) => record.fields[index]);
     if (record.fields.every((field) => field.text.trim() === '')) continue;
@@ -152,6 +158,7 @@ export function readLongCsvText(text: string): Omit<ReadResult, 'format' | 'enco
     const columnKey = column?.text.trim() ?? '';
     const written = value?.text.trim() ?? '';
     const at: Origin = value ? { line: value.line, column: value.column } : { line: record.line, column: 1 };
+    const fieldAt = (field: CsvField | undefined): Origin => (field ? { line: field.line, column: field.column } : { line: record.line, column: 1 });
     if (tableKey === 'template' || tableKey === 'agency') {
       document[tableKey] = written;
       origins.set(`/${tableKey}`, at);
@@ -159,31 +166,113 @@ export function readLongCsvText(text: string): Omit<ReadResult, 'format' | 'enco
       document['year'] = /^\d+$/u.test(written) ? Number(written) : written;
       origins.set('/year', at);
     } else if (tableKey === 'narrative') {
+      if (!NARRATIVE_KEYS.has(rowKey)) {
+        noteUnknown(unknown, { part: 'row', table: tableKey, label: rowKey, pointer: pointerOf([tableKey, rowKey]), origin: fieldAt(row) });
+        continue;
+      }
       objectAt(document, 'narrative')[rowKey] = value?.text ?? '';
       origins.set(`/narrative/${escapePointer(rowKey)}`, at);
     } else {
+      const rows = keys.get(tableKey);
+      if (!rows) {
+        noteUnknown(unknown, { part: 'table', table: tableKey, label: rowKey, pointer: pointerOf([tableKey]), origin: fieldAt(table) });
+        continue;
+      }
+      const columns = rows.get(rowKey);
+      if (!columns) {
+        noteUnknown(unknown, { part: 'row', table: tableKey, label: rowKey, pointer: pointerOf([tableKey, rowKey]), origin: fieldAt(row) });
+        continue;
+      }
+      if (!columns.has(columnKey)) {
+        noteUnknown(unknown, { part: 'column', table: tableKey, label: `${rowKey} › ${columnKey}`, pointer: pointerOf([tableKey, rowKey, columnKey]), origin: fieldAt(column) });
+        continue;
+      }
       const raw: RawValue = written === '' ? null : written;
       objectAt(objectAt(document, tableKey), rowKey)[columnKey] = raw;
-      const pointer = `/${[tableKey, rowKey, columnKey].map(escapePointer).join('/')}`;
+      const pointer = pointerOf([tableKey, rowKey, columnKey]);
       origins.set(pointer, at);
       const start: Origin = table ? { line: table.line, column: table.column } : at;
-      for (const prefix of [`/${escapePointer(tableKey)}`, `/${escapePointer(tableKey)}/${escapePointer(rowKey)}`]) {
+      for (const prefix of [pointerOf([tableKey]), pointerOf([tableKey, rowKey])]) {
         if (!origins.has(prefix)) origins.set(prefix, start);
       }
     }
   }
+  const template = context.template ?? templateOf(document['template']) ?? templateOfYear(context.year ?? document['year']);
   return {
     // The document is checked against the report JSON Schema by the engine, exactly like a JSON input.
     document: document as ReportDocument,
-    findings: [],
+    findings: [...unknown.values()].map((entry) => unknownFinding(entry, template)),
     locate(pointer: string): Origin | undefined {
       return { pointer, ...nearestEntry(origins, pointer) };
     },
   };
 }
 
+/** A table, row or column of a long-form CSV that no template has. */
+interface UnknownKey {
+  part: 'table' | 'row' | 'column';
+  table: string;
+  label: string;
+  pointer: string;
+  origin: Origin;
+}
+
+const NARRATIVE_KEYS: ReadonlySet<string> = new Set(['overview', 'problems', 'other']);
+
+let TEMPLATE_KEYS: ReadonlyMap<string, ReadonlyMap<string, ReadonlySet<string>>> | undefined;
+
+/** The allow-list of long-form keys: table → row → columns, the union of both templates (rows, legacy rows and their columns). */
+function templateKeys(): ReadonlyMap<string, ReadonlyMap<string, ReadonlySet<string>>> {
+  if (TEMPLATE_KEYS) return TEMPLATE_KEYS;
+  const tables = new Map<string, Map<string, Set<string>>>();
+  for (const id of TEMPLATE_IDS) {
+    const compiled = getTemplate(id);
+    for (const table of compiled.def.tables) {
+      let rows = tables.get(table.key);
+      if (!rows) tables.set(table.key, (rows = new Map()));
+      const add = (row: string, columns: readonly string[]): void => {
+        let set = rows.get(row);
+        if (!set) rows.set(row, (set = new Set()));
+        for (const column of columns) set.add(column);
+      };
+      for (const row of table.rows) add(row.key, compiled.columnKeys(table.key, row.key));
+      for (const legacy of table.legacyRows ?? []) add(legacy.key, table.columns.map((column) => column.key));
+    }
+  }
+  TEMPLATE_KEYS = tables;
+  return tables;
+}
+
+function noteUnknown(unknown: Map<string, UnknownKey>, entry: UnknownKey): void {
+  if (!unknown.has(entry.pointer)) unknown.set(entry.pointer, entry);
+}
+
+/** The unknown-row finding for a key no template has; its data also says which part (table, row, column) and the key's pointer. */
+function unknownFinding(entry: UnknownKey, template: TemplateId | undefined): ReaderFinding {
+  const table = isTableKey(entry.table) ? getTemplate(template ?? '2021').table(entry.table).label : entry.table;
+  return {
+    ruleId: 'unknown-row',
+    messageId: 'unknown',
+    data: { table, label: entry.label, template: template ?? TEMPLATE_IDS.join('/'), part: entry.part, key: entry.pointer },
+    origin: { ...entry.origin, pointer: entry.pointer },
+  };
+}
+
+function templateOf(value: unknown): TemplateId | undefined {
+  return typeof value === 'string' && (TEMPLATE_IDS as readonly string[]).includes(value) ? (value as TemplateId) : undefined;
+}
+
+function templateOfYear(value: unknown): TemplateId | undefined {
+  return typeof value === 'number' && Number.isInteger(value) ? templateForYear(value) : undefined;
+}
+
+function pointerOf(segments: readonly string[]): string {
+  return `/${segments.map(escapePointer).join('/')}`;
+}
+
+/** The object at an allow-listed key (never a key from the input as such), created when absent. */
 function objectAt(parent: Record<string, unknown>, key: string): Record<string, unknown> {
-  const existing = parent[key];
+  const existing = Object.hasOwn(parent, key) ? parent[key] : undefined;
   if (existing !== null && typeof existing === 'object' && !Array.isArray(existing)) return existing as Record<string, unknown>;
   const created: Record<string, unknown> = {};
   parent[key] = created;

@@ -35,6 +35,12 @@ const BLOCK_LEVEL = new Set([
   'pre', 'section', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'title', 'tr', 'ul',
 ]);
 const MAX_SPAN = 1000;
+/**
+ * How deeply elements may nest. Real pages nest a few dozen levels (browsers stop nesting at 512); past this limit
+ * the page is refused with a located input error, so that neither the parser's stack of open elements nor the
+ * walks over the tree (some recursive) grow with the input.
+ */
+export const MAX_HTML_DEPTH = 1000;
 const PAGE_FURNITURE = new Set(['footer', 'foot', 'nav', 'navbar', 'breadcrumb', 'crumb', 'crumbs', 'copyright']);
 
 /**
@@ -56,8 +62,8 @@ const PAGE_FURNITURE = new Set(['footer', 'foot', 'nav', 'navbar', 'breadcrumb',
  * the input ends inside a data table.
  */
 export function htmlToBlocks(text: string, options: HtmlBlockOptions = {}): Block[] {
-  const root = parseTree(text);
   const locator = makeLocator(text, options.positions !== false);
+  const root = parseTree(text, locator);
   const walker = new BlockWalker(locator);
   walker.walk(root);
   walker.flush();
@@ -71,13 +77,16 @@ export function readHtml(bytes: Uint8Array, context: ReadContext): BlockSource {
   return { format: 'html', blocks: htmlToBlocks(text), encoding };
 }
 
-function parseTree(text: string): ElementNode {
+/** Builds the element tree; throws InputError 'too-deeply-nested' (at the first start tag past the limit) when elements nest more than MAX_HTML_DEPTH deep. */
+function parseTree(text: string, locate: Locate): ElementNode {
   const root: ElementNode = { kind: 'element', name: '#root', attribs: {}, children: [], start: 0, unclosed: false };
   const stack: ElementNode[] = [root];
   let ending = false;
   const parser = new Parser(
     {
       onopentag(name, attribs) {
+        // The stack holds the root and the open elements: stop at once, the parser's own work grows with the depth.
+        if (stack.length > MAX_HTML_DEPTH) throw tooDeep(locate(parser.startIndex));
         const element: ElementNode = { kind: 'element', name, attribs, children: [], start: parser.startIndex, unclosed: false };
         stack[stack.length - 1]?.children.push(element);
         stack.push(element);
@@ -102,6 +111,11 @@ function parseTree(text: string): ElementNode {
 }
 
 type Locate = (offset: number) => Pick<Origin, 'line' | 'column'>;
+
+function tooDeep(at: Pick<Origin, 'line' | 'column'>): InputError {
+  if (at.line === undefined || at.column === undefined) return new InputError('too-deeply-nested-unplaced', { limit: MAX_HTML_DEPTH });
+  return new InputError('too-deeply-nested', { limit: MAX_HTML_DEPTH, line: at.line, column: at.column }, { line: at.line, column: at.column });
+}
 
 function makeLocator(text: string, positions: boolean): Locate {
   if (!positions) return () => ({});
@@ -222,11 +236,13 @@ function isHidden(node: ElementNode): boolean {
   return tokens.some((token) => PAGE_FURNITURE.has(token));
 }
 
+/** The elements under a node in document order, walked with an explicit stack (no recursion, no nested generators). */
 function* descendants(node: ElementNode): Generator<ElementNode> {
-  for (const child of node.children) {
+  const pending: HtmlNode[] = [...node.children].reverse();
+  for (let child = pending.pop(); child !== undefined; child = pending.pop()) {
     if (child.kind !== 'element') continue;
     yield child;
-    yield* descendants(child);
+    for (let index = child.children.length - 1; index >= 0; index -= 1) pending.push(child.children[index]!);
   }
 }
 

@@ -125,12 +125,17 @@ function unsupportedError(kind: UnsupportedKind, bytes: Uint8Array, file: string
 
 /** Reads one input into the canonical document (JSON) or into blocks for the aligner. Throws InputError when it cannot be read at all. */
 export async function readInput(bytes: Uint8Array, format: InputFormat, context: ReadContext): Promise<ReaderOutput> {
+  return (await loadReader(format))(bytes, context);
+}
+
+/** The reader of a format, loaded once (so the time a file may take does not count loading its reader). */
+export async function loadReader(format: InputFormat): Promise<Reader> {
   let reader = loaded.get(format);
   if (!reader) {
     reader = await READERS[format]();
     loaded.set(format, reader);
   }
-  return reader(bytes, context);
+  return reader;
 }
 
 /** Readers already loaded, so a batch of thousands of files imports each once. */

@@ -16,9 +16,68 @@ export class JsonSyntaxError extends Error {
   }
 }
 
-/** Maps every value of a JSON text to where it starts, keyed by JSON pointer; throws JsonSyntaxError on bad JSON. */
+/**
+ * How deeply a JSON text may nest arrays and objects. A report nests four levels; the limit keeps every reader and
+ * every later step (which may recurse over the document) far from the stack's end, whatever the input.
+ */
+export const MAX_JSON_DEPTH = 1000;
+
+/** JSON nested deeper than {@link MAX_JSON_DEPTH}: where the first array or object past the limit opens, and how deep the text nests at most. */
+export class JsonDepthError extends JsonSyntaxError {
+  constructor(
+    position: TextPosition,
+    readonly depth: number,
+    readonly limit: number,
+  ) {
+    super(`nested more than ${limit} levels deep (${depth})`, position);
+    this.name = 'JsonDepthError';
+  }
+}
+
+/** Maps every value of a JSON text to where it starts, keyed by JSON pointer; throws JsonSyntaxError on bad JSON, JsonDepthError (one) when it nests too deeply. */
 export function scanJsonPositions(text: string): Map<string, TextPosition> {
+  checkJsonDepth(text);
   return new Scanner(text).run();
+}
+
+/**
+ * Throws JsonDepthError when the text nests arrays and objects more than `limit` levels deep, without parsing it:
+ * one pass over the text without recursion, counting brackets outside strings, so that it is safe on any input.
+ * The error gives the place of the first bracket past the limit and the greatest depth the text reaches.
+ */
+export function checkJsonDepth(text: string, limit = MAX_JSON_DEPTH): void {
+  let depth = 0;
+  let deepest = 0;
+  let line = 1;
+  let lineStart = 0;
+  let first: TextPosition | undefined;
+  const length = text.length;
+  for (let offset = 0; offset < length; offset += 1) {
+    const code = text.charCodeAt(offset);
+    if (code === 0x22) {
+      // Skip a string; a line break cannot stand in one, so it ends the string for counting lines.
+      for (offset += 1; offset < length; offset += 1) {
+        const inner = text.charCodeAt(offset);
+        if (inner === 0x5c) offset += 1;
+        else if (inner === 0x22) break;
+        else if (inner === 0x0a) {
+          line += 1;
+          lineStart = offset + 1;
+          break;
+        }
+      }
+    } else if (code === 0x5b || code === 0x7b) {
+      depth += 1;
+      if (depth > deepest) deepest = depth;
+      if (depth > limit && first === undefined) first = { offset, line, column: offset - lineStart + 1 };
+    } else if (code === 0x5d || code === 0x7d) {
+      if (depth > 0) depth -= 1;
+    } else if (code === 0x0a) {
+      line += 1;
+      lineStart = offset + 1;
+    }
+  }
+  if (first) throw new JsonDepthError(first, deepest, limit);
 }
 
 /** Escapes one JSON pointer segment (RFC 6901). */

@@ -47,10 +47,63 @@ async function open(bytes: Uint8Array): Promise<PDFDocumentProxy> {
   try {
     return await task.promise;
   } catch (error) {
+    await task.destroy().catch(() => undefined);
     const name = error instanceof Error ? error.name : '';
     if (name === 'PasswordException') throw new InputError('pdf-encrypted');
     throw new InputError('pdf-damaged', { detail: error instanceof Error ? error.message : String(error) });
   }
+}
+
+/** The exceptions pdfjs throws (its BaseException subclasses), by name. */
+const PDFJS_ERRORS = new Set([
+  'AbortException', 'FormatError', 'InvalidPDFException', 'MissingPDFException', 'PasswordException', 'ResponseException',
+  'UnexpectedResponseException', 'UnknownErrorException', 'XRefEntryException', 'XRefParseException', 'ParserEOFException',
+  'MissingDataException',
+]);
+
+/** By shape, not instanceof: the library's errors may come from another realm (a test runner's module context). */
+function isPdfjsError(reason: unknown): reason is { name: string; message: string } {
+  if (typeof reason !== 'object' || reason === null) return false;
+  const { name, stack } = reason as { name?: unknown; stack?: unknown };
+  return (typeof name === 'string' && PDFJS_ERRORS.has(name)) || (typeof stack === 'string' && /pdfjs-dist|pdf\.js/u.test(stack));
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs one PDF read at a time, catching the promise rejections pdfjs leaves unhandled: its worker runs in this thread,
+ * and on a damaged file (a bad XRef entry it then recovers from) some of its own promises reject with nobody
+ * listening, which kills the process (Node's default for an unhandled rejection) before any report is printed.
+ * Such a rejection makes this read fail as 'pdf-damaged'; one from elsewhere is thrown on as Node would. Reads are
+ * queued so that a rejection belongs to the one PDF being read (pdfjs runs in this thread anyway).
+ */
+async function guarded<T>(read: () => Promise<T>): Promise<T> {
+  const run = queue.then(async () => {
+    let leaked: { name: string; message: string } | undefined;
+    const listener = (reason: unknown): void => {
+      if (!isPdfjsError(reason)) throw reason;
+      leaked ??= reason;
+    };
+    process.on('unhandledRejection', listener);
+    try {
+      let result: T | undefined;
+      let failure: unknown;
+      try {
+        result = await read();
+      } catch (error) {
+        failure = error;
+      }
+      // Node reports unhandled rejections after the microtasks of a turn: let the turn end before looking.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (failure !== undefined) throw failure;
+      if (leaked) throw new InputError('pdf-damaged', { detail: String(leaked.message) });
+      return result as T;
+    } finally {
+      process.off('unhandledRejection', listener);
+    }
+  });
+  queue = run.catch(() => undefined);
+  return run;
 }
 
 /** Reads every page's text runs with their positions, in top-down coordinates. */
@@ -84,6 +137,10 @@ async function extractPages(document: PDFDocumentProxy): Promise<PdfPage[]> {
 
 /** Reads a PDF into text blocks and raw tables (cell origins are page and line on that page), with any table that could not be rebuilt. */
 export async function pdfToBlocks(bytes: Uint8Array): Promise<{ blocks: Block[]; problems: LayoutProblem[]; pages: number }> {
+  return guarded(() => readDocument(bytes));
+}
+
+async function readDocument(bytes: Uint8Array): Promise<{ blocks: Block[]; problems: LayoutProblem[]; pages: number }> {
   const document = await open(bytes);
   try {
     const pages = await extractPages(document);
@@ -93,7 +150,7 @@ export async function pdfToBlocks(bytes: Uint8Array): Promise<{ blocks: Block[];
     const blocks = linesToBlocks(toLines(pages), problems);
     return { blocks, problems, pages: pages.length };
   } finally {
-    await document.destroy();
+    await document.destroy().catch(() => undefined);
   }
 }
 

@@ -49,7 +49,8 @@ export function textToBlocks(text: string): Block[] {
       if (!inline) {
         const pieces = splitAtHeadings(line);
         if (pieces.length > 1 || pieces[0]?.heading) {
-          for (const piece of pieces) addLine(piece.text, lineNumber, gapBefore, [...line.slice(0, piece.start)].length);
+          const columns = columnsOf(line);
+          for (const piece of pieces) addLine(piece.text, lineNumber, gapBefore, columns(piece.start) - 1);
           return;
         }
       }
@@ -97,9 +98,36 @@ function delimitedKind(line: string): LineKind | undefined {
   return undefined;
 }
 
-/** 1-based column in characters (code points) of a UTF-16 index in a line. */
+/** 1-based column in characters (code points) of a UTF-16 index in a line; see columnsOf for many cells of one line. */
 function columnOf(line: string, index: number): number {
-  return [...line.slice(0, index)].length + 1;
+  return columnsOf(line)(index);
+}
+
+/** A high surrogate, tested code unit by code unit (no u flag: with it a pair would be one character). */
+const SURROGATE = /[\ud800-\udbff]/;
+
+/**
+ * The 1-based column (in code points) of any UTF-16 index of a line, in constant time per index after one pass over
+ * the line: a line without surrogate pairs counts one per index, any other gets a prefix count. Counting from the
+ * line's start for every cell made a long line of pipes quadratic.
+ */
+function columnsOf(line: string): (index: number) => number {
+  const clamp = (index: number): number => Math.max(0, Math.min(index, line.length));
+  if (!SURROGATE.test(line)) return (index) => clamp(index) + 1;
+  const prefix = new Uint32Array(line.length + 1);
+  let count = 0;
+  for (let at = 0; at < line.length; at += 1) {
+    prefix[at] = count;
+    const code = line.charCodeAt(at);
+    // The low half of a pair does not start a code point (a lone one does, as in [...line]).
+    if (!(code >= 0xdc00 && code <= 0xdfff && at > 0 && isHighSurrogate(line.charCodeAt(at - 1)))) count += 1;
+  }
+  prefix[line.length] = count;
+  return (index) => prefix[clamp(index)]! + 1;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }
 
 function delimitedCells(line: string, lineNumber: number, kind: LineKind): RawCell[] {
@@ -127,11 +155,12 @@ function delimitedCells(line: string, lineNumber: number, kind: LineKind): RawCe
     if (pieces[0]?.text.trim() === '') pieces.shift();
   }
   if (kind !== 'tab' && pieces.length > 1 && pieces[pieces.length - 1]!.text.trim() === '') pieces.pop();
+  const columns = columnsOf(line);
   return pieces.map((piece) => {
     const leading = piece.text.length - piece.text.trimStart().length;
     const text = piece.text.trim();
     const at = text === '' ? piece.start : piece.start + leading;
-    return { text, origin: { line: lineNumber, column: columnOf(line, at) } };
+    return { text, origin: { line: lineNumber, column: columns(at) } };
   });
 }
 
@@ -143,10 +172,11 @@ function layoutCells(line: string, lineNumber: number): RawCell[] {
   while (firstValue > 0 && isValueText(tokens[firstValue - 1]!.text)) firstValue -= 1;
   const labelEnd = firstValue < tokens.length ? tokens[firstValue]!.start : line.length;
   const cells: RawCell[] = [];
+  const columns = columnsOf(line);
   const labelPart = line.slice(0, labelEnd);
   for (const match of labelPart.matchAll(/\S+(?:[ \u3000]\S+)*/gu)) {
-    cells.push({ text: match[0], origin: { line: lineNumber, column: columnOf(line, match.index ?? 0) } });
+    cells.push({ text: match[0], origin: { line: lineNumber, column: columns(match.index ?? 0) } });
   }
-  for (const token of tokens.slice(firstValue)) cells.push({ text: token.text, origin: { line: lineNumber, column: columnOf(line, token.start) } });
+  for (const token of tokens.slice(firstValue)) cells.push({ text: token.text, origin: { line: lineNumber, column: columns(token.start) } });
   return cells;
 }

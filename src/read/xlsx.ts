@@ -1,7 +1,10 @@
 import type { Cell, CellValue, Workbook } from 'exceljs';
 import { isHeadingText, rowsToBlocks, type TableCounter } from './grid.js';
 import { assertZip, damaged } from './office.js';
-import type { Block, BlockSource, RawCell, RawRow } from './types.js';
+import { InputError, type Block, type BlockSource, type RawCell, type RawRow } from './types.js';
+
+/** The most cells read from one sheet (the tables of a report hold a few hundred); past it the sheet is refused. */
+const MAX_CELLS = 1_000_000;
 
 /** Reads an Excel .xlsx report into the tables of all its visible sheets. */
 export async function readXlsx(bytes: Uint8Array): Promise<BlockSource> {
@@ -33,10 +36,18 @@ export async function xlsxToBlocks(bytes: Uint8Array): Promise<Block[]> {
     if (isHeadingText(sheet.name)) blocks.push({ kind: 'text', text: sheet.name, origin: { sheet: sheet.name } });
     const rows: RawRow[] = [];
     const continued = new Set<RawCell>();
-    for (let r = 1; r <= sheet.rowCount; r++) {
-      const row = sheet.getRow(r);
+    // Only the rows the sheet holds, and in each only up to its last cell: a sheet's dimension reaches its furthest
+    // cell (one cell at XFD1048576 makes it 1,048,576 × 16,384), so walking rowCount × columnCount never ends. A run
+    // of absent rows reads as one blank row, which separates tables just as many do.
+    let previous = 0;
+    let cellsRead = 0;
+    sheet.eachRow({ includeEmpty: false }, (row, r) => {
+      if (r > previous + 1) rows.push({ cells: [], origin: { sheet: sheet.name, ref: `A${previous + 1}` } });
+      previous = r;
+      cellsRead += row.cellCount;
+      if (cellsRead > MAX_CELLS) throw new InputError('xlsx-too-large', { sheet: sheet.name, cells: MAX_CELLS, ref: `A${r}` }, { sheet: sheet.name, ref: `A${r}` });
       const cells: RawCell[] = [];
-      for (let c = 1; c <= sheet.columnCount; c++) {
+      for (let c = 1; c <= row.cellCount; c++) {
         const cell = row.getCell(c);
         const inner = cell.isMerged && cell.master.address !== cell.address;
         const raw: RawCell = { text: inner ? '' : squeeze(textOf(cell.value)), origin: { sheet: sheet.name, ref: cell.address } };
@@ -44,7 +55,7 @@ export async function xlsxToBlocks(bytes: Uint8Array): Promise<Block[]> {
         cells.push(raw);
       }
       rows.push({ cells, origin: { sheet: sheet.name, ref: `A${r}` } });
-    }
+    });
     blocks.push(...rowsToBlocks(rows, counter, continued));
   }
   return blocks;

@@ -8,13 +8,14 @@ import type { ReportDocument } from '../../src/model/types.js';
 /** The repository root, for reading fixtures. */
 export const ROOT = join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..', '..');
 
-/** Every file under fixtures/, as paths relative to it, but the sources the fixtures were made from (fixtures/src, fixtures/pdf/src). */
+/** Every file under fixtures/, as paths relative to it, but the sources the fixtures were made from (fixtures/src, fixtures/pdf/src) and the hostile inputs (fixtures/hostile, fixtures/fuzz). */
 export function fixtureFiles(): string[] {
   const root = join(ROOT, 'fixtures');
   return readdirSync(root, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => relative(root, join(entry.parentPath, entry.name)).split('\\').join('/'))
-    .filter((path) => !path.startsWith('pdf/src/') && !path.startsWith('src/'))
+    // Hostile and fuzz-found inputs are not reports: test/hostile/ checks each of them.
+    .filter((path) => !path.startsWith('pdf/src/') && !path.startsWith('src/') && !path.startsWith('hostile/') && !path.startsWith('fuzz/'))
     .sort();
 }
 

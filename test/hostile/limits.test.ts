@@ -1,0 +1,141 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from '../helpers/lint.js';
+import { lintFiles } from '../../src/pipeline/node-files.js';
+import { lintBytes } from '../../src/pipeline/lint.js';
+import { zipDeclared } from '../../src/read/office.js';
+import { checkSize } from '../../src/pipeline/limits.js';
+
+const BIN = join(ROOT, 'bin/xxgk-lint.js');
+const SEED = join(ROOT, 'fixtures/json/seed-2019.json');
+const cli = (args: string[], cwd: string) => spawnSync(process.execPath, [BIN, '--locale', 'en', ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 30_000 });
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'xxgk-limits-'));
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A tiny ZIP (one stored entry) whose central directory declares `declared` uncompressed bytes, and `count` entries in its end record. */
+function craftedZip(declared: number, count = 1): Uint8Array {
+  const name = Buffer.from('word/document.xml');
+  const data = Buffer.from('<w:document/>');
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt32LE(data.length, 18);
+  local.writeUInt32LE(declared, 22);
+  local.writeUInt16LE(name.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt32LE(data.length, 20);
+  central.writeUInt32LE(declared, 24);
+  central.writeUInt16LE(name.length, 28);
+  const centralOffset = local.length + name.length + data.length;
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(count, 8);
+  end.writeUInt16LE(count, 10);
+  end.writeUInt32LE(central.length + name.length, 12);
+  end.writeUInt32LE(centralOffset, 16);
+  return new Uint8Array(Buffer.concat([local, name, data, central, name, end]));
+}
+
+describe('size limits', () => {
+  it('refuses a 2 GB sparse file quickly, by its size, and still checks the other files (real process)', () => {
+    execFileSync('truncate', ['-s', '2G', join(dir, 'huge.json')]);
+    copyFileSync(SEED, join(dir, 'ok.json'));
+    const started = Date.now();
+    const run = cli(['huge.json', 'ok.json', '-f', 'json'], dir);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('huge.json: the file is too large: 2048 MB, over the limit of 50 MB');
+    expect(run.stderr).toContain('--max-file-size');
+    const report = JSON.parse(run.stdout) as { files: { file: string; template?: string; error?: { messageId: string } }[] };
+    expect(report.files.find((file) => file.file === 'ok.json')?.template).toBe('2019');
+    expect(report.files.find((file) => file.file === 'huge.json')?.error?.messageId).toBe('file-too-large');
+  });
+
+  it('never says a file over the length of a JavaScript string cannot be decoded as UTF-8', () => {
+    execFileSync('truncate', ['-s', '2G', join(dir, 'huge.txt')]);
+    const run = cli(['huge.txt', '--max-file-size', '4000'], dir);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('more than the 512 MB a JavaScript string can hold');
+    expect(run.stderr).not.toContain('decoded');
+    // The check in the pipeline, without allocating: a view whose length is past the string limit.
+    expect(() => checkSize({ length: 600 * 1024 * 1024 } as Uint8Array, 'text', { maxFileSize: 4000 })).toThrow(expect.objectContaining({ messageId: 'text-too-long' }));
+  });
+
+  it('takes the larger limit for PDF and Office, and --max-file-size / maxFileSize for every format', async () => {
+    writeFileSync(join(dir, 'big.pdf'), Buffer.alloc(60 * 1024 * 1024, 0x20));
+    writeFileSync(join(dir, 'big.json'), Buffer.alloc(60 * 1024 * 1024, 0x20));
+    const defaults = await lintFiles([join(dir, 'big.pdf'), join(dir, 'big.json')]);
+    const ids = defaults.files.map((file) => [file.file.endsWith('.pdf') ? 'pdf' : 'json', file.error?.messageId]);
+    expect(ids).toContainEqual(['json', 'file-too-large']);
+    expect(ids).toContainEqual(['pdf', 'pdf-not-pdf']);
+    const lowered = await lintFiles([join(dir, 'big.pdf')], { maxFileSize: 10 });
+    expect(lowered.files[0]?.error).toMatchObject({ messageId: 'file-too-large', data: { size: '60', limit: '10', kind: '--max-file-size' } });
+  });
+
+  it('bounds standard input', () => {
+    const run = spawnSync(process.execPath, [BIN, '--locale', 'en', '-', '--max-file-size', '1'], { input: Buffer.alloc(3 * 1024 * 1024, 0x20), encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('the input is over the limit of 1 MB');
+  });
+});
+
+describe('zip bombs', () => {
+  it('reads the declared sizes from the central directory', () => {
+    expect(zipDeclared(craftedZip(4_000_000_000))).toEqual({ entries: 1, uncompressed: 4_000_000_000 });
+  });
+
+  it('refuses a .docx and an .xlsx declaring more than the limit uncompressed, before inflating', async () => {
+    const docx = await lintBytes(craftedZip(4_000_000_000), 'bomb.docx');
+    expect(docx.error).toMatchObject({ messageId: 'zip-too-large', data: { format: 'docx', limit: '200' } });
+    const xlsx = await lintBytes(craftedZip(300 * 1024 * 1024), 'bomb.xlsx', { inputFormat: 'xlsx' });
+    expect(xlsx.error).toMatchObject({ messageId: 'zip-too-large', data: { format: 'xlsx', size: '300' } });
+    const raised = await lintBytes(craftedZip(300 * 1024 * 1024), 'bomb.xlsx', { inputFormat: 'xlsx', maxFileSize: 400 });
+    expect(raised.error?.messageId).not.toBe('zip-too-large');
+  });
+
+  it('refuses more than 10,000 entries, as a real process', () => {
+    writeFileSync(join(dir, 'many.docx'), craftedZip(100, 20_000));
+    const run = cli(['many.docx'], dir);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('ZIP directory has 20000 entries, over the limit of 10000');
+  });
+
+  it('leaves the real fixtures alone', async () => {
+    for (const file of ['fixtures/docx/seed-2019.docx', 'fixtures/xlsx/seed-2019.xlsx']) {
+      const results = await lintFiles([join(ROOT, file)]);
+      expect(results.files[0]?.error).toBeUndefined();
+    }
+  });
+});
+
+describe('time budget', () => {
+  it('gives up a PDF past --max-time-per-file with time-limit, after checking the file before it, and ends the process', () => {
+    const started = Date.now();
+    const run = cli(['--max-time-per-file', '0.2', '-f', 'json', 'fixtures/json/seed-2019.json', 'fixtures/pdf/huaian-2024.pdf'], ROOT);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('huaian-2024.pdf: reading and checking took longer than the limit of 0.2 s');
+    const report = JSON.parse(run.stdout) as { files: { file: string; template?: string; error?: { messageId: string } }[] };
+    expect(report.files.find((file) => file.file.endsWith('seed-2019.json'))?.template).toBe('2019');
+    expect(report.files.find((file) => file.file.endsWith('.pdf'))?.error?.messageId).toBe('time-limit');
+  });
+
+  it('lintFiles takes maxTimePerFile; 0 turns the budget off', async () => {
+    const limited = await lintFiles([join(ROOT, 'fixtures/pdf/huaian-2024.pdf')], { maxTimePerFile: 0.01 });
+    expect(limited.files[0]?.error?.messageId).toBe('time-limit');
+    const unlimited = await lintFiles([SEED], { maxTimePerFile: 0 });
+    expect(unlimited.files[0]?.error).toBeUndefined();
+  });
+});

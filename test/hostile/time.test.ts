@@ -1,0 +1,115 @@
+// Reader paths in linear time (issue 9): the hostile cases give a report or a clear input error, and the fixes are
+// checked by what they compute, never by wall time (node bench/hostile.mjs prints the timings and their growth).
+import { spawnSync } from 'node:child_process';
+import { jest } from '@jest/globals';
+import { join } from 'node:path';
+import { fixture, ROOT } from '../helpers/lint.js';
+import { lintBytes } from '../../src/pipeline/lint.js';
+import { textToBlocks } from '../../src/read/text.js';
+import { xlsxToBlocks } from '../../src/read/xlsx.js';
+import { checkDocumentXml } from '../../src/read/docx.js';
+import type { Block } from '../../src/read/types.js';
+
+jest.setTimeout(60_000);
+
+const cells = (blocks: Block[]) => blocks.flatMap((block) => (block.kind === 'table' ? block.table.rows.flatMap((row) => row.cells) : []));
+
+describe('the hostile files', () => {
+  it.each([
+    ['pipes-20000.txt', undefined],
+    ['farcell.xlsx', undefined],
+    ['truncated-9kb-41s.docx', 'damaged-office-file'],
+  ])('%s gives a clean result or a clear input error', async (name, messageId) => {
+    const leaked: unknown[] = [];
+    const listener = (reason: unknown): void => void leaked.push(reason);
+    process.on('unhandledRejection', listener);
+    try {
+      const result = await lintBytes(fixture(`hostile/${name}`), `hostile/${name}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(result.error?.kind).not.toBe('internal');
+      expect(result.error?.messageId).toBe(messageId);
+      expect(leaked).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', listener);
+    }
+  });
+
+  it('the damaged .docx is refused before mammoth parses it, naming the part and what is wrong', async () => {
+    const result = await lintBytes(fixture('hostile/truncated-9kb-41s.docx'), 'x.docx');
+    expect(result.error?.data).toEqual({ format: 'docx', detail: 'word/document.xml: not valid UTF-8' });
+  });
+
+  // In a real process (jest's module context keeps pdfjs's leaked rejections from reaching the reader's listener).
+  it('the damaged PDF is one input error in the CLI, exit 2, and the other file is still reported', () => {
+    const run = spawnSync(
+      process.execPath,
+      [join(ROOT, 'bin/xxgk-lint.js'), '--locale', 'en', '-f', 'json', 'fixtures/hostile/huaian-2024-minus-1-byte.pdf', 'fixtures/json/seed-2019.json'],
+      { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 50_000 },
+    );
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/huaian-2024-minus-1-byte\.pdf: the PDF file is damaged and cannot be read: Bad \(uncompressed\) XRef entry/u);
+    expect(run.stderr).not.toMatch(/Unhandled|at .*\.js:\d+/u);
+    const files = (JSON.parse(run.stdout) as { files: Array<{ file: string; error?: { messageId: string } }> }).files;
+    expect(files.map((file) => [file.file, file.error?.messageId])).toEqual([
+      ['fixtures/hostile/huaian-2024-minus-1-byte.pdf', 'pdf-damaged'],
+      ['fixtures/json/seed-2019.json', undefined],
+    ]);
+  });
+});
+
+describe('linear reading, checked by what is computed', () => {
+  it('a sparse sheet reads only its cells: one far cell adds one row of its own width, not rows × columns', async () => {
+    const blocks = await xlsxToBlocks(fixture('hostile/farcell.xlsx'));
+    // The sheet's dimension is A1:XFD1048576 (17 billion cells); its 59 rows hold far fewer.
+    expect(cells(blocks).length).toBeLessThan(5_000);
+    const far = blocks.find((block) => block.kind === 'text' && block.origin.ref === 'XFD1048576');
+    expect(far).toBeDefined();
+  });
+
+  it('columns on a long line of pipes are counted in code points, the last cell at its place', () => {
+    const line = `${'|'.repeat(20_000)}x|`;
+    const [block] = textToBlocks(line);
+    const all = block?.kind === 'table' ? block.table.rows[0]!.cells : [];
+    expect(all[all.length - 1]).toMatchObject({ text: 'x', origin: { line: 1, column: 20_001 } });
+  });
+
+  it('columns after characters outside the BMP count each as one', () => {
+    const [block] = textToBlocks('𠀀𠀀 | 𠀁 | 12 |');
+    const all = block?.kind === 'table' ? block.table.rows[0]!.cells : [];
+    expect(all.map((cell) => [cell.text, cell.origin.column])).toEqual([
+      ['𠀀𠀀', 1],
+      ['𠀁', 6],
+      ['12', 10],
+    ]);
+  });
+
+  it('a long line of tabs, spaces or pipes reads into one row of cells, one per separator', () => {
+    for (const [text, count] of [
+      ['\t'.repeat(50_000) + 'x', 50_001],
+      ['| '.repeat(50_000) + 'x', 50_000],
+    ] as const) {
+      const blocks = textToBlocks(text);
+      expect(blocks).toHaveLength(1);
+      expect(cells(blocks)).toHaveLength(count);
+    }
+  });
+});
+
+describe('checkDocumentXml', () => {
+  const bytes = (text: string) => new TextEncoder().encode(text);
+  it('accepts a well-formed part', () => {
+    expect(checkDocumentXml(bytes('<?xml version="1.0"?><w:document a="x>y"><w:body><w:p/><!-- c --><w:t><![CDATA[<]]></w:t></w:body></w:document>\n'))).toBeUndefined();
+  });
+  it.each([
+    ['<w:document><w:body>', 'the text ends inside <w:body>'],
+    ['<w:document><w:body></w:document>', '</w:document> closes <w:body> at offset 20'],
+    ['<w:document></w:document><w:p/>', 'a second root element at offset 25'],
+    ['<w:document><w:p a="1', 'unterminated attribute value at offset 19'],
+    ['<w:document><w:p ', 'the text ends inside a tag (offset 12)'],
+  ])('refuses %s', (text, problem) => {
+    expect(checkDocumentXml(bytes(text))).toBe(problem);
+  });
+  it('refuses invalid UTF-8', () => {
+    expect(checkDocumentXml(new Uint8Array([0x3c, 0x61, 0xd0, 0x3a, 0x3e, 0x3c, 0x2f, 0x61, 0x3e]))).toBe('not valid UTF-8');
+  });
+});
