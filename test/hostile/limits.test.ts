@@ -1,25 +1,18 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/lint.js';
+import { BIN, runCli, tempDirEach } from '../helpers/process.js';
 import { lintFiles } from '../../src/pipeline/node-files.js';
 import { lintBytes } from '../../src/pipeline/lint.js';
 import { zipDeclared } from '../../src/read/office.js';
 import { checkSize } from '../../src/pipeline/limits.js';
 
-const BIN = join(ROOT, 'bin/xxgk-lint.js');
 const SEED = join(ROOT, 'fixtures/json/seed-2019.json');
-const cli = (args: string[], cwd: string) => spawnSync(process.execPath, [BIN, '--locale', 'en', ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 30_000 });
+const cli = (args: string[], cwd: string) => runCli(args, cwd, 30_000);
 
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'xxgk-limits-'));
-});
-afterEach(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
+const temp = tempDirEach('xxgk-limits-');
 
 /** A tiny ZIP (one stored entry) whose central directory declares `declared` uncompressed bytes, and `count` entries in its end record. */
 function craftedZip(declared: number, count = 1): Uint8Array {
@@ -50,10 +43,10 @@ function craftedZip(declared: number, count = 1): Uint8Array {
 
 describe('size limits', () => {
   it('refuses a 2 GB sparse file quickly, by its size, and still checks the other files (real process)', () => {
-    execFileSync('truncate', ['-s', '2G', join(dir, 'huge.json')]);
-    copyFileSync(SEED, join(dir, 'ok.json'));
+    execFileSync('truncate', ['-s', '2G', join(temp.path, 'huge.json')]);
+    copyFileSync(SEED, join(temp.path, 'ok.json'));
     const started = Date.now();
-    const run = cli(['huge.json', 'ok.json', '-f', 'json'], dir);
+    const run = cli(['huge.json', 'ok.json', '-f', 'json'], temp.path);
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('huge.json: the file is too large: 2048 MB, over the limit of 50 MB');
@@ -64,8 +57,8 @@ describe('size limits', () => {
   });
 
   it('never says a file over the length of a JavaScript string cannot be decoded as UTF-8', () => {
-    execFileSync('truncate', ['-s', '2G', join(dir, 'huge.txt')]);
-    const run = cli(['huge.txt', '--max-file-size', '4000'], dir);
+    execFileSync('truncate', ['-s', '2G', join(temp.path, 'huge.txt')]);
+    const run = cli(['huge.txt', '--max-file-size', '4000'], temp.path);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('more than the 512 MB a JavaScript string can hold');
     expect(run.stderr).not.toContain('decoded');
@@ -74,13 +67,13 @@ describe('size limits', () => {
   });
 
   it('takes the larger limit for PDF and Office, and --max-file-size / maxFileSize for every format', async () => {
-    writeFileSync(join(dir, 'big.pdf'), Buffer.alloc(60 * 1024 * 1024, 0x20));
-    writeFileSync(join(dir, 'big.json'), Buffer.alloc(60 * 1024 * 1024, 0x20));
-    const defaults = await lintFiles([join(dir, 'big.pdf'), join(dir, 'big.json')]);
+    writeFileSync(join(temp.path, 'big.pdf'), Buffer.alloc(60 * 1024 * 1024, 0x20));
+    writeFileSync(join(temp.path, 'big.json'), Buffer.alloc(60 * 1024 * 1024, 0x20));
+    const defaults = await lintFiles([join(temp.path, 'big.pdf'), join(temp.path, 'big.json')]);
     const ids = defaults.files.map((file) => [file.file.endsWith('.pdf') ? 'pdf' : 'json', file.error?.messageId]);
     expect(ids).toContainEqual(['json', 'file-too-large']);
     expect(ids).toContainEqual(['pdf', 'pdf-not-pdf']);
-    const lowered = await lintFiles([join(dir, 'big.pdf')], { maxFileSize: 10 });
+    const lowered = await lintFiles([join(temp.path, 'big.pdf')], { maxFileSize: 10 });
     expect(lowered.files[0]?.error).toMatchObject({ messageId: 'file-too-large', data: { size: '60', limit: '10', kind: '--max-file-size' } });
   });
 
@@ -106,8 +99,8 @@ describe('zip bombs', () => {
   });
 
   it('refuses more than 10,000 entries, as a real process', () => {
-    writeFileSync(join(dir, 'many.docx'), craftedZip(100, 20_000));
-    const run = cli(['many.docx'], dir);
+    writeFileSync(join(temp.path, 'many.docx'), craftedZip(100, 20_000));
+    const run = cli(['many.docx'], temp.path);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('ZIP directory has 20000 entries, over the limit of 10000');
   });
