@@ -158,6 +158,8 @@ function toEvents(rows: readonly StreamRow[], target: Target, headerTexts: reado
   let lastContent = -1;
   let valueRowsBetween = 0;
   for (const [physical, row] of rows.entries()) {
+    // Past the events any table can hold, the rest of a section is not read (the caller marks it overlong).
+    if (events.length > MAX_EVENTS) break;
     const delimited = row.line?.delimited ?? true;
     // A row of empty cells only (|||||||, collapsed cells of a scraped page) says nothing about where cells stand.
     if (row.cells.every((cell) => cell.text.trim() === '')) continue;
