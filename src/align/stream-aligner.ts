@@ -90,9 +90,8 @@ const GROUP_SPLIT = 0.3;
 const GROUP_MIX = 0.5;
 const SPLIT_COST: Record<DigitSplit['kind'], number> = { unique: 0.05, chosen: 0.15, ambiguous: 1.2, none: Infinity };
 const MAX_EVENTS = 5000;
-/** More row labels than this, and than this share of them, printed away from their figures: the text is scrambled. */
-const SCRAMBLED_SKIPS = 5;
-const SCRAMBLED_SHARE = 0.25;
+/** Consecutive one-figure lines both packed and spaced, at least this many of each: cells listed by column, not by row. */
+const MIXED_LAYOUT_LINES = 3;
 const MAX_JOIN = 4;
 const COLLAPSE_MARKERS = new Set(['无', '無']);
 const NUMBER = /[+\-−－]?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?(?:万元|萬元|亿元|億元|元|件|个|個|项|項|次|人|家)?/gu;
@@ -138,7 +137,7 @@ export function needsAlignment(rows: readonly StreamRow[]): boolean {
 export function alignStream(rows: readonly StreamRow[], table: TableDef, template: TemplateDef, endsInput: boolean, headerTexts: readonly string[]): AlignedTable {
   const target = targetOf(table, template);
   const unknown: AlignedTable['unknown'] = [];
-  const { events: all, lastContent } = toEvents(rows, target, headerTexts, unknown);
+  const { events: all, lastContent, columnRuns } = toEvents(rows, target, headerTexts, unknown);
   // A table section far longer than any table is not a table: only its start is aligned (memory stays bounded), and
   // what follows is not taken for the end of the text.
   const overlong = all.length > MAX_EVENTS;
@@ -147,10 +146,10 @@ export function alignStream(rows: readonly StreamRow[], table: TableDef, templat
   const order = table.rows.map((_, index) => index).filter((index) => !fixed.has(index));
   const ends = endsInput && !overlong;
   const path = solve(events, table, order, ends);
-  return assemble(path, events, table, target, ends, unknown, lastContent, fixed);
+  return assemble(path, events, table, target, ends, unknown, lastContent, fixed, columnRuns);
 }
 
-function toEvents(rows: readonly StreamRow[], target: Target, headerTexts: readonly string[], unknown: AlignedTable['unknown']): { events: Event[]; lastContent: number } {
+function toEvents(rows: readonly StreamRow[], target: Target, headerTexts: readonly string[], unknown: AlignedTable['unknown']): { events: Event[]; lastContent: number; columnRuns: number } {
   const events: Event[] = [];
   const base = baseGap(rows);
   let group = 0;
@@ -224,7 +223,28 @@ function toEvents(rows: readonly StreamRow[], target: Target, headerTexts: reado
     // An older template's row is taken only where it is printed beside its own figures, never from a stray label.
     events.push(...joinRuns(rowEvents.filter((event) => event.kind !== 'anchor' || !event.foreign || event.beside)));
   }
-  return { events, lastContent };
+  return { events, lastContent, columnRuns: columnRunsOf(rows) };
+}
+
+/**
+ * Whether the stream lists cells by column: plain `pdftotext` prints a column of cells as one block of lines with no
+ * blank line between them, beside cells printed one per paragraph. Consecutive one-figure lines then come both with
+ * and without blank lines between them, which neither a one-per-line nor a one-per-paragraph layout does.
+ */
+function columnRunsOf(rows: readonly StreamRow[]): number {
+  let spaced = 0;
+  let packed = 0;
+  let previousSingle = false;
+  for (const row of rows) {
+    if (row.cells.every((cell) => cell.text.trim() === '')) continue;
+    const single = row.line !== undefined && !row.line.delimited && row.cells.length === 1 && isValueText(row.cells[0]!.text);
+    if (single && previousSingle) {
+      if (row.line!.gapBefore === 0) packed += 1;
+      else spaced += 1;
+    }
+    previousSingle = single;
+  }
+  return spaced >= MIXED_LAYOUT_LINES && packed >= MIXED_LAYOUT_LINES ? Math.min(spaced, packed) : 0;
 }
 
 /** The usual number of blank lines between consecutive lines of the stream (0 one cell per line, 1 one per paragraph), when it is laid out in lines. */
@@ -590,6 +610,7 @@ function assemble(
   unknown: AlignedTable['unknown'],
   lastContent: number,
   fixed: ReadonlyMap<number, { anchor: Anchor; items: Item[] }>,
+  columnRuns: number,
 ): AlignedTable {
   const work: RowWork[] = table.rows.map((_, index) => {
     const row = fixed.get(index);
@@ -600,13 +621,10 @@ function assemble(
   const used: number[] = [];
   const strays: number[] = [];
   const itemEvents: number[][] = table.rows.map(() => []);
-  let strongSkipped = 0;
-  const strongAnchors = events.filter((event) => event.kind === 'anchor' && event.strong).length;
   for (const step of steps) {
     if (step.kind === 'skip') {
       const event = events[step.event]!;
       if (event.kind === 'item' && event.digits !== undefined) strays.push(step.event);
-      if (event.kind === 'anchor' && event.strong) strongSkipped += 1;
       continue;
     }
     if (step.kind === 'fill') itemEvents[step.row]!.push(step.event);
@@ -640,7 +658,7 @@ function assemble(
   const outOfOrder: string[] = [];
   // Many row labels printed away from their figures: the text does not follow the table (text copied out of a PDF
   // without its layout lists cells by column or by block). Nothing of it is read.
-  const scrambled = strongSkipped > SCRAMBLED_SKIPS && strongSkipped > strongAnchors * SCRAMBLED_SHARE;
+  const scrambled = columnRuns > 0;
   const inferredRows: string[] = [];
   const labelOnly: string[] = [];
   const unplaced = new Map<number, string[]>();
