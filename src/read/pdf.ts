@@ -74,15 +74,19 @@ let queue: Promise<unknown> = Promise.resolve();
  * Runs one PDF read at a time, catching the promise rejections pdfjs leaves unhandled: its worker runs in this thread,
  * and on a damaged file (a bad XRef entry it then recovers from) some of its own promises reject with nobody
  * listening, which kills the process (Node's default for an unhandled rejection) before any report is printed.
- * Such a rejection makes this read fail as 'pdf-damaged'; one from elsewhere is thrown on as Node would. Reads are
+ * Such a rejection makes this read fail as 'pdf-damaged'; one from elsewhere is left to the host's own listeners, or thrown on as Node would when there are none. Reads are
  * queued so that a rejection belongs to the one PDF being read (pdfjs runs in this thread anyway).
  */
 async function guarded<T>(read: () => Promise<T>): Promise<T> {
   const run = queue.then(async () => {
     let leaked: { name: string; message: string } | undefined;
     const listener = (reason: unknown): void => {
-      if (!isPdfjsError(reason)) throw reason;
-      leaked ??= reason;
+      if (isPdfjsError(reason)) {
+        leaked ??= reason;
+        return;
+      }
+      // Someone else's rejection: a host that listens handles it; with no other listener, fail as Node would have.
+      if (process.listenerCount('unhandledRejection') === 1) throw reason;
     };
     process.on('unhandledRejection', listener);
     try {
