@@ -30,8 +30,7 @@ export function splitDigits(digits: string, count: number, options?: { totalLast
   const n = digits.length;
   if (!/^[0-9]*$/.test(digits) || n < count || n > count * maxCellDigits) return { kind: 'none' };
 
-  const cellFits = (start: number, length: number, end: number): boolean =>
-    length >= 1 && length <= maxCellDigits && start + length <= end && (length === 1 || digits.charCodeAt(start) !== 48);
+  const cellFits = cellFitsIn(digits, maxCellDigits);
 
   // ways[c][pos]: number of valid splits of digits[pos..n) into c cells, saturating at MAX_SAFE_INTEGER.
   const ways: Float64Array[] = [];
@@ -57,23 +56,22 @@ export function splitDigits(digits: string, count: number, options?: { totalLast
   if (candidates === 1) return { kind: 'unique', cells: onlySplit(digits, count, ways, cellFits) };
   if (!options?.totalLast || count < 2) return { kind: 'ambiguous', candidates };
 
-  let found: string[] | undefined;
-  let satisfying = 0;
-  for (let lastLength = 1; lastLength <= maxCellDigits && lastLength <= n; lastLength += 1) {
-    const start = n - lastLength;
-    if (!cellFits(start, lastLength, n)) continue;
-    const total = Number(digits.slice(start));
-    const result = splitsWithSum(digits, start, count - 1, total, maxCellDigits, cellFits);
-    if (result.paths === 0) continue;
-    satisfying += result.paths;
-    if (satisfying >= 2) break;
-    found = result.cells && [...result.cells, digits.slice(start)];
-  }
-  if (satisfying === 1 && found) return { kind: 'chosen', cells: found, candidates };
+  const holding = totalSplits(digits, count, maxCellDigits);
+  if (holding.count === 1 && holding.cells) return { kind: 'chosen', cells: holding.cells, candidates };
   return { kind: 'ambiguous', candidates };
 }
 
 type CellFits = (start: number, length: number, end: number) => boolean;
+
+/** True when a run of digits may stand for one cell by itself: "0" or no leading zero, at most maxCellDigits digits. */
+export function isOneCell(digits: string, maxCellDigits = DEFAULT_MAX_CELL_DIGITS): boolean {
+  return /^[0-9]+$/.test(digits) && cellFitsIn(digits, maxCellDigits)(0, digits.length, digits.length);
+}
+
+/** Whether digits[start, start+length) before `end` can be one cell: "0" or no leading zero, at most maxCellDigits digits. */
+function cellFitsIn(digits: string, maxCellDigits: number): CellFits {
+  return (start, length, end) => length >= 1 && length <= maxCellDigits && start + length <= end && (length === 1 || digits.charCodeAt(start) !== 48);
+}
 
 /** Rebuilds the split when the count table says there is exactly one. */
 function onlySplit(digits: string, count: number, ways: Float64Array[], cellFits: CellFits): string[] {
@@ -185,8 +183,7 @@ function splitsWithSum(digits: string, end: number, cells: number, target: numbe
 export function totalSplits(digits: string, count: number, maxCellDigits = DEFAULT_MAX_CELL_DIGITS): { count: 0 | 1 | 2; cells?: string[] } {
   const n = digits.length;
   if (count < 2 || !/^[0-9]*$/.test(digits) || n < count || n > count * maxCellDigits) return { count: 0 };
-  const cellFits = (start: number, length: number, end: number): boolean =>
-    length >= 1 && length <= maxCellDigits && start + length <= end && (length === 1 || digits.charCodeAt(start) !== 48);
+  const cellFits = cellFitsIn(digits, maxCellDigits);
   let found: string[] | undefined;
   let satisfying = 0;
   for (let lastLength = 1; lastLength <= maxCellDigits && lastLength <= n; lastLength += 1) {

@@ -4,7 +4,7 @@ import { getTemplate } from '../model/template.js';
 import type { RowDef, TableDef, TemplateDef } from '../model/template-def.js';
 import type { Origin } from '../model/types.js';
 import type { RawCell, ReaderFinding } from '../read/types.js';
-import { splitDigits, splitRowsByTotals, type DigitSplit } from './digit-split.js';
+import { isOneCell, splitDigits, splitRowsByTotals, type DigitSplit } from './digit-split.js';
 import type { StreamRow } from './table-mapper.js';
 
 // Reading a table from text whose cells are not where a grid would put them: one value per line or per paragraph,
@@ -420,7 +420,7 @@ function fixRows(events: readonly Event[], table: TableDef): { fixed: Map<number
     }
     const width = widthOf(table, event.row);
     const cells = withoutTrailingPadding(items);
-    if (cells.some((item) => item.item === 'digits' && !canBeOneCell(item.digits ?? ''))) return;
+    if (cells.some((item) => item.item === 'digits' && !isOneCell(item.digits ?? ''))) return;
     const delimited = cells.every((item) => item.delimited);
     if (cells.length !== width && !(delimited && cells.length > 0 && cells.length < width)) return;
     fixed.set(event.row, { anchor: event, items: [...cells] });
@@ -515,7 +515,7 @@ function solve(events: readonly Event[], table: TableDef, order: readonly number
           }
           relax(next + state(row, filled, anchored), value + (event.item === 'blank' ? STRAY_BLANK : STRAY_VALUE), here, ACTION_SKIP);
           if (row >= rowCount) continue;
-          if (filled < width && (event.item !== 'digits' || canBeOneCell(event.digits ?? ''))) {
+          if (filled < width && (event.item !== 'digits' || isOneCell(event.digits ?? ''))) {
             const sameGroup = previous?.kind === 'item' && previous.group === event.group;
             const splitsGroup = filled === 0 && sameGroup && event.group > 0 ? GROUP_SPLIT : 0;
             // One row's cells taken from two printed rows of several cells each: a stray figure, most likely.
@@ -580,11 +580,6 @@ function multiRowSplit(digits: string, widths: readonly number[], hasTotal: bool
   if (multiRowSplits.size > 1000) multiRowSplits.clear();
   multiRowSplits.set(key, split);
   return split;
-}
-
-/** A run of digits that may stand for one cell: no leading zero, and no longer than a count in these tables gets. */
-function canBeOneCell(digits: string): boolean {
-  return digits.length <= 7 && (digits.length === 1 || !digits.startsWith('0'));
 }
 
 /** What leaving a row costs: nothing when full; a row the text never shows costs more than a printed row without figures. */
