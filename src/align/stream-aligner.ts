@@ -1,4 +1,4 @@
-import { isValueText } from '../model/labels.js';
+import { COLLAPSE_MARKERS, isValueText } from '../model/labels.js';
 import { normalizeLabel } from '../model/normalize.js';
 import { getTemplate } from '../model/template.js';
 import type { RowDef, TableDef, TemplateDef } from '../model/template-def.js';
@@ -93,12 +93,10 @@ const MAX_EVENTS = 5000;
 /** Consecutive one-figure lines both packed and spaced, at least this many of each: cells listed by column, not by row. */
 const MIXED_LAYOUT_LINES = 3;
 const MAX_JOIN = 4;
-const COLLAPSE_MARKERS = new Set(['无', '無']);
 const NUMBER = /[+\-−－]?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?(?:万元|萬元|亿元|億元|元|件|个|個|项|項|次|人|家)?/gu;
 
 /** The rows of this table the aligner looks for: the template's own, and an older template's row some reports print instead. */
 interface Target {
-  own: readonly RowDef[];
   /** Each row's match phrases and its full label, normalised. */
   phrases: Array<{ row: number; foreign: boolean; phrase: string; label: number }>;
   foreignRows: Map<number, RowDef>;
@@ -123,7 +121,7 @@ function targetOf(table: TableDef, template: TemplateDef): Target {
     for (const phrase of row.match) phrases.push({ row: at, foreign: true, phrase: normalizeLabel(phrase), label: normalizeLabel(row.label).length });
   }
   phrases.sort((a, b) => b.phrase.length - a.phrase.length);
-  target = { own: table.rows, phrases, foreignRows };
+  target = { phrases, foreignRows };
   targets.set(table, target);
   return target;
 }

@@ -1,12 +1,10 @@
 import type { RawCell, RawRow, ReaderFinding } from '../read/types.js';
-import { captionOf, isValueText } from '../model/labels.js';
+import { captionOf, COLLAPSE_MARKERS, isValueText } from '../model/labels.js';
 import { bestPhraseLength, normalizeLabel } from '../model/normalize.js';
 import { getTemplate } from '../model/template.js';
 import { alignStream, type AlignedTable } from './stream-aligner.js';
 import type { RowDef, TableDef, TemplateDef } from '../model/template-def.js';
 import type { Origin, RawValue, TableKey, TemplateId } from '../model/types.js';
-
-const COLLAPSE_MARKERS = new Set(['无', '無']);
 
 /** One row of a table stream: its cells in order, and for a line of text how it stood. */
 export type StreamRow = RawRow;

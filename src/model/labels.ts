@@ -8,6 +8,9 @@ const CAPTION = /第二十条第（([一二三四五六七八九十]+)）项/u;
 const VALUE_TOKEN = /^[+\-−－]?[\d０-９][\d０-９,，]*(?:[.．][\d０-９]+)?(?:万元|萬元|元|亿元|億元|件|个|個|项|項|次|人|家)?$/u;
 const VALUE_WORDS = new Set(['无', '無', '零', '-', '--', '—', '——', '–', '/', '／', '\\', '不适用', '不適用', '空', '没有', '沒有']);
 
+/** A single 无 standing for a whole table 三 row of merged cells (read as 0 in every cell, the collapsed-row finding). */
+export const COLLAPSE_MARKERS: ReadonlySet<string> = new Set(['无', '無']);
+
 /** True when a cell's text is a value (a number, an amount with its unit, 无, —, /) rather than a label. */
 export function isValueText(text: string): boolean {
   const compact = text.replace(/\s+/gu, '');
