@@ -2,9 +2,8 @@ import { readFileSync } from 'node:fs';
 import { lintBytes, readBytes } from '../../src/pipeline/lint.js';
 import type { ReadResult } from '../../src/read/types.js';
 import { splitAtHeadings } from '../../src/read/inline-headings.js';
-import { formatDecimal } from '../../src/model/decimal.js';
 import { getTemplate } from '../../src/model/template.js';
-import { readValue } from '../../src/model/values.js';
+import { valueText } from '../helpers/cells.js';
 
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
 const read = (text: string): Promise<ReadResult> => readBytes(encode(text), 'report.txt');
@@ -188,13 +187,10 @@ describe('the seed as a LibreOffice PDF and the text pulled out of it', () => {
   /** Every cell's value as the value reader sees it (无 and 無, 萬元 and 万元 alike), by pointer; absent cells left out. */
   const values = async (path: string): Promise<Map<string, string>> => {
     const result = await readBytes(new Uint8Array(readFileSync(path)), path);
-    const template = getTemplate('2019');
     const out = new Map<string, string>();
-    for (const cell of template.cells) {
+    for (const cell of getTemplate('2019').cells) {
       const raw = result.document[cell.table]?.[cell.row]?.[cell.column];
-      if (raw === undefined) continue;
-      const { value } = readValue(raw, { kind: cell.kind, unitInHeader: cell.unitInHeader });
-      out.set(cell.pointer, value.kind === 'number' ? String(value.value) : value.kind === 'money' ? formatDecimal(value.value) : value.kind);
+      if (raw !== undefined) out.set(cell.pointer, valueText(raw, cell.kind, cell.unitInHeader));
     }
     return out;
   };
