@@ -1,4 +1,4 @@
-import type { LintResults } from '../diagnostics/types.js';
+import type { FileResult, LintResults, Summary } from '../diagnostics/types.js';
 import type { Locale } from '../rules/catalogue-types.js';
 
 /** The output formats. */
@@ -17,3 +17,26 @@ export interface FormatOptions {
 
 /** A pure formatter: results in, text out. */
 export type Formatter = (results: LintResults, options: FormatOptions) => string;
+
+/**
+ * One output written as files finish: `begin` once, `file` for each file in output order, `end` with the run's
+ * summary; each returned chunk is written at once, so memory holds the files in flight, not the corpus.
+ */
+export interface FormatStream {
+  begin(): string;
+  file(result: FileResult): string;
+  end(summary: Summary): string;
+}
+
+/** A formatter that writes as files finish: makes one stream per output. */
+export type StreamFormatter = (options: FormatOptions) => FormatStream;
+
+/** The whole-results form of a stream formatter: begin, every file in order, end. */
+export function wholeFromStream(stream: StreamFormatter): Formatter {
+  return (results, options) => {
+    const output = stream(options);
+    let text = output.begin();
+    for (const file of results.files) text += output.file(file);
+    return text + output.end(results.summary);
+  };
+}
