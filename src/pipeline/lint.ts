@@ -3,7 +3,7 @@ import { chooseFormat, formatOfFile, loadReader, readInput } from '../read/index
 import { alignBlocks } from '../align/blocks-to-report.js';
 import { InputError, isBlockSource, type InputFormat, type ReadContext, type ReadResult } from '../read/types.js';
 import { lintReadResult, type LintOptions } from '../rules/engine.js';
-import { assertZipLimits } from '../read/office.js';
+import { assertZipHonest, assertZipLimits, zipDeclared } from '../read/office.js';
 import { checkDeadline, checkSize, deadlineOf, MAX_ZIP_ENTRIES, sizeLimit, withDeadline, type Deadline, type LimitOptions } from './limits.js';
 
 /** Options for linting one input: how to read it and how to check it. */
@@ -53,7 +53,13 @@ export async function readBytes(bytes: Uint8Array, file: string, options: LintIn
 async function readWithin(bytes: Uint8Array, file: string, options: LintInputOptions, deadline: Deadline | undefined): Promise<ReadResult> {
   const format = chooseFormat(bytes, file, options);
   checkSize(bytes, format, options);
-  if (format === 'docx' || format === 'xlsx') assertZipLimits(bytes, format, { maxUncompressed: sizeLimit(format, options), maxEntries: MAX_ZIP_ENTRIES });
+  if (format === 'docx' || format === 'xlsx') {
+    const declared = zipDeclared(bytes);
+    if (declared) {
+      assertZipLimits(declared, format, { maxUncompressed: sizeLimit(format, options), maxEntries: MAX_ZIP_ENTRIES });
+      await assertZipHonest(bytes, format, declared);
+    }
+  }
   const context: ReadContext = {
     file,
     ...(options.encoding ? { encoding: options.encoding } : {}),

@@ -15,7 +15,7 @@ export function isHeadingText(text: string): boolean {
  * Splits the rows of a sheet or CSV file into text blocks and tables, in order. Tables are separated by blank rows
  * or by rows whose only non-empty cell is a section heading or caption (which becomes a text block). A run of rows
  * that never has two non-empty cells is text (one block per row); any other run is one table, whose right-hand
- * columns that are blank in every row are dropped. Cells get tableIndex/rowIndex/columnIndex (1-based, within the table).
+ * columns that are blank in every row are dropped, and no row is padded past its own cells. Cells get tableIndex/rowIndex/columnIndex (1-based, within the table).
  * `merged` names the cells that continue a merged range from their left neighbour; a column made only of such cells
  * (in the rows of one table) is dropped, so a table laid on a finer shared grid, as spreadsheet programs do when
  * several tables share a sheet, gets back its own columns.
@@ -54,9 +54,12 @@ function runToBlocks(run: RawRow[], counter: TableCounter): Block[] {
   const tableIndex = counter.tables;
   let width = 0;
   for (const row of run) row.cells.forEach((cell, index) => cell.text !== '' && (width = Math.max(width, index + 1)));
+  // Each row keeps the cells it has (blank ones included: a printed empty cell is a blank, not an absent one), not
+  // padded to the widest: a row of 300 cells among rows of 2 must not make every row 300 wide (rows × widest).
   const rows: RawRow[] = run.map((row, r) => {
     const cells: RawCell[] = [];
-    for (let c = 0; c < width; c++) {
+    const own = Math.min(width, row.cells.length);
+    for (let c = 0; c < own; c++) {
       const cell = row.cells[c];
       const origin = { ...(cell?.origin ?? row.origin), tableIndex, rowIndex: r + 1, columnIndex: c + 1 };
       cells.push({ text: cell?.text ?? '', origin });

@@ -36,6 +36,12 @@ const BLOCK_LEVEL = new Set([
 ]);
 const MAX_SPAN = 1000;
 /**
+ * How many grid slots (cells, and the blanks that rowspan and colspan cover) a page's data tables may hold in all. A
+ * report's tables have a few hundred; past this the page is refused with a located error, so that spans and widths
+ * cannot multiply a small page into gigabytes of cells.
+ */
+export const MAX_HTML_TABLE_SLOTS = 100_000;
+/**
  * How deeply elements may nest. Real pages nest a few dozen levels (browsers stop nesting at 512); past this limit
  * the page is refused with a located input error, so that neither the parser's stack of open elements nor the
  * walks over the tree (some recursive) grow with the input.
@@ -51,7 +57,8 @@ const PAGE_FURNITURE = new Set(['footer', 'foot', 'nav', 'navbar', 'breadcrumb',
  * line/column with the slot's own rowIndex/columnIndex. So a rowspan group label (三、本年度办理结果, （三）不予公开) stands
  * beside the first row of its group and the following rows have a blank in that column, exactly like the seed's
  * pipe rows where a group opens with two label cells; and a value merged over several columns (2021 本年处理决定数量,
- * a collapsed 无 row) is read once, never repeated. Rows are padded with blank cells to the table's width.
+ * a collapsed 无 row) is read once, never repeated. A row ends at its last slot (it is not padded to the widest row),
+ * and a page whose tables would hold more than MAX_HTML_TABLE_SLOTS slots is refused ('html-table-too-large').
  * Cell text ignores markup: <br> and block elements inside a cell become one space, &nbsp; and runs of white space
  * become one space, and the text is trimmed (a blank cell is ''). Tables that contain other tables, or have a
  * single column, are layout boxes: their content is read as if the table were not there. Script, style, hidden
@@ -138,6 +145,8 @@ class BlockWalker {
   private paragraph = '';
   private paragraphStart: number | undefined;
   private tableCount = 0;
+  /** Grid slots of every data table so far, against MAX_HTML_TABLE_SLOTS. */
+  private slots = 0;
 
   constructor(private readonly locate: Locate) {}
 
@@ -196,6 +205,11 @@ class BlockWalker {
         const colSpan = span(td.attribs['colspan']);
         const content = cellText(td);
         const at = this.locate(content.start ?? td.start);
+        this.slots += rowSpan * colSpan;
+        if (this.slots > MAX_HTML_TABLE_SLOTS) {
+          const where = this.locate(td.start);
+          throw new InputError('html-table-too-large', { tableIndex, cells: MAX_HTML_TABLE_SLOTS, line: where.line ?? 1, column: where.column ?? 1 }, { ...where, tableIndex });
+        }
         for (let dr = 0; dr < rowSpan; dr++) {
           const target = grid[r + dr];
           if (!target) continue;
@@ -209,13 +223,12 @@ class BlockWalker {
         c += colSpan;
       }
     });
-    const width = Math.max(0, ...grid.map((row) => row.length));
     const rows: RawRow[] = [];
     grid.forEach((slots, r) => {
       const origin = rowOrigins[r] ?? { tableIndex, rowIndex: r + 1 };
       if (slots.length === 0) return;
       const cells: RawCell[] = [];
-      for (let c = 0; c < width; c++) {
+      for (let c = 0; c < slots.length; c++) {
         cells.push(slots[c] ?? { text: '', origin: { ...origin, columnIndex: c + 1 } });
       }
       rows.push({ cells, origin });

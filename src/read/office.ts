@@ -14,14 +14,24 @@ export function damaged(format: 'docx' | 'xlsx', error: unknown): InputError {
   return new InputError('damaged-office-file', { format, detail: detail.slice(0, 200) });
 }
 
+/** One entry of a ZIP's central directory: where its data starts and what sizes it declares. */
+export interface ZipEntry {
+  name: string;
+  method: number;
+  compressed: number;
+  uncompressed: number;
+  localHeader: number;
+}
+
 /** What a ZIP's central directory declares: its entries and their total uncompressed size. */
 export interface ZipDeclared {
   entries: number;
   uncompressed: number;
+  list: ZipEntry[];
 }
 
 /**
- * Reads the declared entry count and total uncompressed size from a ZIP's central directory (ZIP64 included), without
+ * Reads the declared entries and total uncompressed size from a ZIP's central directory (ZIP64 included), without
  * inflating anything; undefined when no central directory is found (the reader then says the file is damaged).
  */
 export function zipDeclared(bytes: Uint8Array): ZipDeclared | undefined {
@@ -49,39 +59,106 @@ export function zipDeclared(bytes: Uint8Array): ZipDeclared | undefined {
   let uncompressed = 0;
   let at = offset;
   const stop = Math.min(bytes.length, offset + size);
-  let seen = 0;
+  const list: ZipEntry[] = [];
+  const names = new TextDecoder();
   while (at + 46 <= stop && view.getUint32(at, true) === 0x02014b50) {
-    let entrySize = view.getUint32(at + 24, true);
+    const sizes = { uncompressed: view.getUint32(at + 24, true), compressed: view.getUint32(at + 20, true), localHeader: view.getUint32(at + 42, true) };
     const nameLength = view.getUint16(at + 28, true);
     const extraLength = view.getUint16(at + 30, true);
     const commentLength = view.getUint16(at + 32, true);
-    if (entrySize === 0xffffffff) {
-      // ZIP64 extended information (0x0001): the uncompressed size comes first when its 32-bit field is 0xFFFFFFFF.
-      for (let extra = at + 46 + nameLength; extra + 4 <= Math.min(stop, at + 46 + nameLength + extraLength); ) {
+    if (sizes.uncompressed === 0xffffffff || sizes.compressed === 0xffffffff || sizes.localHeader === 0xffffffff) {
+      // ZIP64 extended information (0x0001): 64-bit values, in this order, for exactly the fields whose 32-bit value is 0xFFFFFFFF.
+      const extraEnd = Math.min(stop, at + 46 + nameLength + extraLength);
+      for (let extra = at + 46 + nameLength; extra + 4 <= extraEnd; ) {
         const id = view.getUint16(extra, true);
         const length = view.getUint16(extra + 2, true);
-        if (id === 0x0001 && length >= 8 && extra + 12 <= bytes.length) {
-          entrySize = Number(view.getBigUint64(extra + 4, true));
+        if (id === 0x0001) {
+          let field = extra + 4;
+          for (const key of ['uncompressed', 'compressed', 'localHeader'] as const) {
+            if (sizes[key] !== 0xffffffff || field + 8 > Math.min(extraEnd, extra + 4 + length)) continue;
+            sizes[key] = Number(view.getBigUint64(field, true));
+            field += 8;
+          }
           break;
         }
         extra += 4 + length;
       }
     }
-    uncompressed += entrySize;
-    seen += 1;
+    const name = names.decode(bytes.subarray(at + 46, Math.min(stop, at + 46 + nameLength)));
+    list.push({ name, method: view.getUint16(at + 10, true), ...sizes });
+    uncompressed += sizes.uncompressed;
     at += 46 + nameLength + extraLength + commentLength;
   }
-  return { entries: Math.max(entries, seen), uncompressed };
+  return { entries: Math.max(entries, list.length), uncompressed, list };
+}
+
+/** How much of each entry's start is searched for a DTD: the prolog comes before the root element. */
+const PROLOG_BYTES = 64 * 1024;
+
+/**
+ * Office Open XML never carries a DTD; one that does could declare entities that expand a few bytes into gigabytes
+ * (billion laughs). Refused before any XML parser sees it, whatever the parser would have done.
+ */
+function assertNoDoctype(prolog: string, format: 'docx' | 'xlsx', entry: string): void {
+  if (/<!(DOCTYPE|ENTITY)/i.test(prolog)) throw new InputError('xml-doctype', { format, entry: entry.slice(0, 200) });
+}
+
+/**
+ * Throws InputError 'zip-size-mismatch' when a deflated entry inflates to more bytes than the directory declares for
+ * it: an archive that lies about its sizes (a zip bomb in disguise), which the libraries would inflate whole into
+ * memory before they noticed. Each entry is inflated as a stream and counted, nothing kept, and stopped one chunk past
+ * its declared size, so the work is bounded by the declared sizes that assertZipLimits has already bounded. A deflate
+ * stream that is itself broken is left to the library, whose message says what is wrong. An XML entry that opens with
+ * a DTD is refused too (assertNoDoctype): the entries are being inflated here anyway.
+ */
+export async function assertZipHonest(bytes: Uint8Array, format: 'docx' | 'xlsx', declared: ZipDeclared): Promise<void> {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (const entry of declared.list) {
+    if (entry.method === 0 && entry.localHeader + 30 <= bytes.length && view.getUint32(entry.localHeader, true) === 0x04034b50) {
+      const start = entry.localHeader + 30 + view.getUint16(entry.localHeader + 26, true) + view.getUint16(entry.localHeader + 28, true);
+      assertNoDoctype(new TextDecoder('latin1').decode(bytes.subarray(Math.min(start, bytes.length), Math.min(start + entry.compressed, start + PROLOG_BYTES, bytes.length))), format, entry.name);
+      continue;
+    }
+    if (entry.method !== 8 || entry.localHeader + 30 > bytes.length || view.getUint32(entry.localHeader, true) !== 0x04034b50) continue;
+    const start = entry.localHeader + 30 + view.getUint16(entry.localHeader + 26, true) + view.getUint16(entry.localHeader + 28, true);
+    const data = bytes.subarray(Math.min(start, bytes.length), Math.min(start + entry.compressed, bytes.length));
+    const inflate = new DecompressionStream('deflate-raw');
+    const writer = inflate.writable.getWriter();
+    // The input's bytes are never a SharedArrayBuffer's; the DOM types only accept an ArrayBuffer-backed view.
+    writer.write(data as Uint8Array<ArrayBuffer>).then(() => writer.close()).catch(() => undefined);
+    const reader = inflate.readable.getReader();
+    let inflated = 0;
+    let prolog = '';
+    const prologs = new TextDecoder('latin1');
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        if (inflated < PROLOG_BYTES) prolog += prologs.decode(value.subarray(0, PROLOG_BYTES - inflated), { stream: true });
+        inflated += value.byteLength;
+        if (inflated > entry.uncompressed) break;
+        if (prolog.length >= PROLOG_BYTES) {
+          assertNoDoctype(prolog, format, entry.name);
+          prolog = ' ';
+        }
+      }
+      if (prolog.length > 1) assertNoDoctype(prolog, format, entry.name);
+    } catch (error) {
+      if (error instanceof InputError) throw error;
+      continue;
+    } finally {
+      reader.cancel().catch(() => undefined);
+    }
+    if (inflated > entry.uncompressed) throw new InputError('zip-size-mismatch', { format, entry: entry.name.slice(0, 200), declared: entry.uncompressed });
+  }
 }
 
 /**
  * Throws InputError 'zip-too-many-entries' or 'zip-too-large' when a .docx or .xlsx declares more entries or more
  * uncompressed bytes than the limits, before anything is inflated (a zip bomb). Declared sizes are what is checked:
- * an archive that lies about them is caught by the library only as it inflates.
+ * an archive that lies about them is caught by assertZipHonest.
  */
-export function assertZipLimits(bytes: Uint8Array, format: 'docx' | 'xlsx', limits: { maxUncompressed: number; maxEntries: number }): void {
-  const declared = zipDeclared(bytes);
-  if (!declared) return;
+export function assertZipLimits(declared: ZipDeclared, format: 'docx' | 'xlsx', limits: { maxUncompressed: number; maxEntries: number }): void {
   if (declared.entries > limits.maxEntries) throw new InputError('zip-too-many-entries', { format, entries: declared.entries, limit: limits.maxEntries });
   if (declared.uncompressed > limits.maxUncompressed) {
     const mb = (value: number) => String(Math.round(value / (1024 * 1024)));

@@ -17,6 +17,7 @@ const cells = (blocks: Block[]) => blocks.flatMap((block) => (block.kind === 'ta
 describe('the hostile files', () => {
   it.each([
     ['pipes-20000.txt', undefined],
+    ['wide-300.csv', undefined],
     ['farcell.xlsx', undefined],
     ['truncated-9kb-41s.docx', 'damaged-office-file'],
   ])('%s gives a clean result or a clear input error', async (name, messageId) => {
@@ -32,6 +33,12 @@ describe('the hostile files', () => {
     } finally {
       process.off('unhandledRejection', listener);
     }
+  });
+
+  it('wide-300.csv: the rows of 2 cells are not padded to the one row of 302 (once 2,000 × 302 cells, 4–13 s)', async () => {
+    const { csvToBlocks } = await import('../../src/read/csv.js');
+    const text = new TextDecoder().decode(fixture('hostile/wide-300.csv'));
+    expect(cells(csvToBlocks(text)).length).toBe(302 + 2000 * 2);
   });
 
   it('the damaged .docx is refused before mammoth parses it, naming the part and what is wrong', async () => {

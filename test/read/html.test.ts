@@ -68,7 +68,16 @@ describe('htmlToBlocks on the seed page', () => {
 describe('htmlToBlocks on small inputs', () => {
   test('&nbsp; and empty cells are blank; markup inside cells is ignored', () => {
     const [table] = tables(htmlToBlocks('<table><tr><td>&nbsp;</td><td><b>1</b><span>2</span></td><td></td></tr><tr><td>a<br>b</td><td>x</td></tr></table>'));
-    expect(texts(table!)).toEqual([['', '12', ''], ['a b', 'x', '']]);
+    expect(texts(table!)).toEqual([['', '12', ''], ['a b', 'x']]);
+  });
+
+  test('a row is not padded to the widest row, and spans past the page limit are refused where they stand', () => {
+    const wide = htmlToBlocks(`<table><tr>${'<td>x</td>'.repeat(300)}</tr>${'<tr><td>b</td><td>1</td></tr>'.repeat(50)}</table>`);
+    expect(tables(wide)[0]!.rows.map((row) => row.cells.length)).toEqual([300, ...Array<number>(50).fill(2)]);
+    const spans = `<table>\n${'<tr><td colspan="1000">b</td><td>1</td></tr>\n'.repeat(120)}</table>`;
+    // Each row covers 1,001 slots: the 100th row passes the page's 100,000.
+    expect(() => htmlToBlocks(spans)).toThrow(expect.objectContaining({ messageId: 'html-table-too-large', data: expect.objectContaining({ tableIndex: 1, line: 101, column: 5 }) }));
+    expect(() => htmlToBlocks(`<table>${'<tr><td rowspan="5000">b</td><td>1</td></tr>'.repeat(1000)}</table>`)).toThrow(expect.objectContaining({ messageId: 'html-table-too-large' }));
   });
 
   test('a rowspan beyond the last row adds no rows; a one-column table is read as text', () => {
