@@ -173,7 +173,17 @@ export class TableMapper {
   private assignForeign(row: RowDef, values: RawCell[], origin: Origin, label: string): void {
     this.assign(row, values, origin);
     const otherId = this.template.id === '2019' ? '2021' : '2019';
-    this.note('mixed-template', 'foreign-row', { table: this.table.label, label: label.trim(), row: row.label, template: this.template.id, other: otherId }, origin);
+    this.note('mixed-template', 'foreign-row', { table: this.table.label, label: label.trim(), row: row.label, template: this.template.id, other: otherId, instead: this.rowsInstead(row, otherId) }, origin);
+  }
+
+  /** The rows of this template that stand where the other template's row does (「1.…」「2.…」「3.其他」 for 2019's （六）其他处理, and back), as a message names them. */
+  private rowsInstead(row: RowDef, otherId: TemplateId): string {
+    const own = this.table.legacyRows?.find((legacy) => legacy.key === row.key)?.standsFor;
+    const other = getTemplate(otherId).def.tables.find((table) => table.key === this.table.key);
+    const back = other?.legacyRows?.find((legacy) => legacy.standsFor.includes(row.key))?.key;
+    const keys = own ?? (back ? [back] : []);
+    const labels = keys.map((key) => this.table.rows.find((candidate) => candidate.key === key)).filter((candidate): candidate is RowDef => candidate !== undefined).map((candidate) => `「${candidate.group && !candidate.group.startsWith('三、') ? `${candidate.group}${candidate.label}` : candidate.label}」`);
+    return labels.length > 0 ? labels.join('') : '—';
   }
 
   private matchRow(text: string, rows: readonly RowDef[] = this.table.rows): RowDef | undefined {

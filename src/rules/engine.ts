@@ -114,7 +114,7 @@ function toDiagnostic(rule: RuleEntry, ruleSeverity: Severity, finding: Finding,
   // A cell filled from an older template's row points at that row, where the value really is.
   const pointer = finding.cell ? (report?.cells[finding.cell.index]?.sourcePointer ?? finding.cell.pointer) : finding.pointer;
   const located = finding.origin ?? (pointer === undefined ? undefined : read.locate(pointer));
-  const origin = finding.textOffset !== undefined && pointer !== undefined ? withinString(located, read, pointer, finding.textOffset) : located;
+  const origin = finding.textOffset !== undefined && pointer !== undefined ? (read.locateText?.(pointer, finding.textOffset) ?? withinString(located, read, pointer, finding.textOffset)) : located;
   const diagnostic: Diagnostic = {
     ruleId: rule.id,
     severity,
