@@ -51,8 +51,9 @@ export function alignBlocks(source: BlockSource, context: ReadContext): ReadResu
 
   for (const [blockIndex, block] of blocks.entries()) {
     if (block.kind === 'text') {
-      texts.push({ text: block.text, origin: block.origin, ...(section !== undefined ? { section } : {}) });
       const heading = sectionOfHeading(block.text);
+      const standsIn = heading ?? section;
+      texts.push({ text: block.text, origin: block.origin, ...(standsIn !== undefined ? { section: standsIn } : {}) });
       if (heading) {
         lastHeading = blockIndex;
         section = heading;
@@ -179,7 +180,7 @@ export function alignBlocks(source: BlockSource, context: ReadContext): ReadResu
   }
   if (Object.keys(narrative).length > 0) document.narrative = narrative;
 
-  const units = [...texts, ...[...streams.values()].flatMap((stream) => stream.rows.flatMap((row) => row.cells))];
+  const units = [...texts, ...[...streams.values()].flatMap((stream) => stream.rows.flatMap((row) => row.cells.map((cell) => ({ ...cell, section: stream.key }))))];
   findings.push(...lintText(units));
 
   return {

@@ -182,7 +182,7 @@ export class TableMapper {
     const other = getTemplate(otherId).def.tables.find((table) => table.key === this.table.key);
     const back = other?.legacyRows?.find((legacy) => legacy.standsFor.includes(row.key))?.key;
     const keys = own ?? (back ? [back] : []);
-    const labels = keys.map((key) => this.table.rows.find((candidate) => candidate.key === key)).filter((candidate): candidate is RowDef => candidate !== undefined).map((candidate) => `「${candidate.group && !candidate.group.startsWith('三、') ? `${candidate.group}${candidate.label}` : candidate.label}」`);
+    const labels = keys.map((key) => this.table.rows.find((candidate) => candidate.key === key)).filter((candidate): candidate is RowDef => candidate !== undefined).map((candidate) => `「${candidate.label}」`);
     return labels.length > 0 ? labels.join('') : '—';
   }
 

@@ -98,6 +98,7 @@ function snapshotCells(report: Report, read: ReadResult, only: ReadonlySet<strin
     if (!cell.present || cell.raw === undefined) continue;
     const pointer = cell.def.pointer;
     const snapshot: CellSnapshot = cell.evidence === 'blank' || cell.evidence === 'inferred' ? { raw: cell.raw, evidence: cell.evidence } : { raw: cell.raw };
+    if (cell.sourcePointer) snapshot.source = cell.sourcePointer;
     if (only) {
       if (only.has(pointer)) cells[pointer] = snapshot;
       continue;
