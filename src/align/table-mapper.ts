@@ -90,11 +90,15 @@ export class TableMapper {
     const rows = this.stream.rows;
     let pending: StreamRow[] = [];
     const consumed = new Set<number>();
+    // A table printed with no figure at all (a blank template): the rows its labels name, with their empty cells.
+    const unfilled: { row: RowDef; values: RawCell[]; origin: Origin; header: Array<string | null> | undefined }[] = [];
+    let anyValue = false;
     for (let index = 0; index < rows.length; index += 1) {
       if (consumed.has(index)) continue;
       const row = rows[index]!;
       const { labels, values } = splitRow(row);
       const hasValues = values.some(filled);
+      anyValue ||= hasValues;
       if (labels.length === 0 && !hasValues) continue;
       const joined = labels.map((cell) => cell.text).join('');
       if (!hasValues) {
@@ -107,6 +111,9 @@ export class TableMapper {
         } else if (this.isHeaderish(labels)) {
           pending = [];
         } else {
+          // Table 四's labels head its column groups, never a row of its own.
+          const own = values.length > 0 && this.table.key !== 'reviewLitigation' ? this.matchRow(labels[labels.length - 1]!.text) : undefined;
+          if (own) unfilled.push({ row: own, values, origin: labels[labels.length - 1]!.origin, header: this.header });
           pending.push(row);
         }
         continue;
@@ -128,9 +135,29 @@ export class TableMapper {
       else this.unknown(pending.map(rowText).join(''), pending[0]?.origin ?? row.origin);
       pending = [];
     }
+    if (!anyValue) this.readUnfilled(unfilled);
     this.reportMissing();
     this.reportCollapsed();
     return this.result;
+  }
+
+  /**
+   * A grid table without a single figure, as a blank template prints it: each row its own label names is read with its
+   * cells blank (""), and table 四, whose rows are its column groups, with all its cells blank; so a blank reads as
+   * blank cells (empty-cell) rather than as rows not given (missing-row).
+   */
+  private readUnfilled(unfilled: readonly { row: RowDef; values: RawCell[]; origin: Origin; header: Array<string | null> | undefined }[]): void {
+    const saved = this.header;
+    for (const entry of unfilled) {
+      this.header = entry.header;
+      this.assign(entry.row, entry.values, entry.origin);
+    }
+    this.header = saved;
+    if (this.table.key !== 'reviewLitigation') return;
+    for (const row of this.table.rows) {
+      const blanks = this.columnsOf(row).map((): RawCell => ({ text: '', origin: this.stream.origin }));
+      this.assign(row, blanks, this.stream.origin);
+    }
   }
 
   /** A row of values with no label takes its label from the label-only lines just before it, and if need be just after it (labels wrapped in PDF text). */
