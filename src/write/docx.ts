@@ -103,8 +103,8 @@ export async function docx(document: ReportDocument): Promise<Uint8Array> {
   const zip = new JSZip();
   // A fixed date: the same report gives the same bytes.
   const date = new Date(Date.UTC(2000, 0, 1));
-  zip.file('[Content_Types].xml', CONTENT_TYPES, { date });
-  zip.file('_rels/.rels', PACKAGE_RELS, { date });
-  zip.file('word/document.xml', documentXml(document), { date });
+  zip.file('[Content_Types].xml', CONTENT_TYPES, { date, createFolders: false });
+  zip.file('_rels/.rels', PACKAGE_RELS, { date, createFolders: false });
+  zip.file('word/document.xml', documentXml(document), { date, createFolders: false });
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
 }
