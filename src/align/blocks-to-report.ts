@@ -5,7 +5,7 @@ import { normalizeLabel, toSimplified } from '../model/normalize.js';
 import { getTemplate, isTableKey, TEMPLATE_IDS, templateForYear } from '../model/template.js';
 import type { Origin, ReportDocument, TableKey, TemplateId } from '../model/types.js';
 import { detectAgency, detectTemplate, detectYear } from './detect.js';
-import { lintText } from './narrative-lint.js';
+import { lintText, narrativeOrigin, type TextSection } from './narrative-lint.js';
 import { needsAlignment } from './stream-aligner.js';
 import { TableMapper, type StreamRow, type TableStream } from './table-mapper.js';
 import type { TableDef } from '../model/template-def.js';
@@ -20,6 +20,8 @@ export interface Narrative {
   key: keyof typeof NARRATIVE_KEYS;
   lines: string[];
   origin: Origin;
+  /** Each line's place, for the place of a figure inside the section's text. */
+  origins?: Origin[];
 }
 
 /** Aligns the blocks a grid or text reader found (text and raw tables, in reading order) to the canonical report, its origins and the reader's findings. */
@@ -31,7 +33,7 @@ export function alignBlocks(source: BlockSource, context: ReadContext): ReadResu
   const streams = new Map<TableKey, TableStream>();
   const headings = new Map<SectionKey, Origin>();
   const narratives: Narrative[] = [];
-  const texts: Array<{ text: string; origin: Origin }> = [];
+  const texts: Array<{ text: string; origin: Origin; section?: TextSection }> = [];
   let section: SectionKey | undefined;
   let lastStream: TableStream | undefined;
 
@@ -49,8 +51,9 @@ export function alignBlocks(source: BlockSource, context: ReadContext): ReadResu
 
   for (const [blockIndex, block] of blocks.entries()) {
     if (block.kind === 'text') {
-      texts.push({ text: block.text, origin: block.origin });
       const heading = sectionOfHeading(block.text);
+      const standsIn = heading ?? section;
+      texts.push({ text: block.text, origin: block.origin, ...(standsIn !== undefined ? { section: standsIn } : {}) });
       if (heading) {
         lastHeading = blockIndex;
         section = heading;
@@ -75,8 +78,10 @@ export function alignBlocks(source: BlockSource, context: ReadContext): ReadResu
       }
       if (section === 'overview' || section === 'problems' || section === 'other') {
         const current = narratives[narratives.length - 1];
-        if (current && current.key === section) current.lines.push(block.text);
-        else narratives.push({ key: section, lines: [block.text], origin: block.origin });
+        if (current && current.key === section) {
+          current.lines.push(block.text);
+          current.origins?.push(block.origin);
+        } else narratives.push({ key: section, lines: [block.text], origin: block.origin, origins: [block.origin] });
       }
       continue;
     }
@@ -165,15 +170,17 @@ export function alignBlocks(source: BlockSource, context: ReadContext): ReadResu
     });
   }
   const narrative: NonNullable<ReportDocument['narrative']> = {};
+  const narrativeLines = new Map<string, Narrative>();
   for (const part of narratives) {
     const text = part.lines.join('\n').trim();
     if (text === '' || narrative[part.key] !== undefined) continue;
     narrative[part.key] = text;
     origins.set(`/narrative/${part.key}`, part.origin);
+    narrativeLines.set(`/narrative/${part.key}`, part);
   }
   if (Object.keys(narrative).length > 0) document.narrative = narrative;
 
-  const units = [...texts, ...[...streams.values()].flatMap((stream) => stream.rows.flatMap((row) => row.cells))];
+  const units = [...texts, ...[...streams.values()].flatMap((stream) => stream.rows.flatMap((row) => row.cells.map((cell) => ({ ...cell, section: stream.key }))))];
   findings.push(...lintText(units));
 
   return {
@@ -186,6 +193,11 @@ export function alignBlocks(source: BlockSource, context: ReadContext): ReadResu
     ...(explained.size > 0 ? { explained } : {}),
     locate(pointer: string): Origin | undefined {
       const origin = nearestEntry(origins, pointer);
+      return origin ? { ...origin, pointer } : undefined;
+    },
+    locateText(pointer: string, offset: number): Origin | undefined {
+      const part = narrativeLines.get(pointer);
+      const origin = part?.origins ? narrativeOrigin({ lines: part.lines, origins: part.origins }, offset) : undefined;
       return origin ? { ...origin, pointer } : undefined;
     },
   };

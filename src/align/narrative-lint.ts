@@ -4,9 +4,14 @@ import type { Origin } from '../model/types.js';
 
 const MAX_FINDINGS_PER_RULE = 50;
 
-interface TextUnit {
+/** The narrative sections, and the tables whose cells may hold text. */
+export type TextSection = 'overview' | 'active' | 'applications' | 'reviewLitigation' | 'problems' | 'other';
+
+/** A line (or cell) of text with its place in the file and, when known, the section it stands in. */
+export interface TextUnit {
   text: string;
   origin: Origin;
+  section?: TextSection;
 }
 
 /** Where the character at `index` of a unit's text stands in the file: line/column when the unit has them. */
@@ -20,43 +25,155 @@ function positionIn(unit: TextUnit, index: number): Origin {
   return breaks.length > 1 ? { ...unit.origin, line: line + breaks.length - 1, column: offset + 1 } : { ...unit.origin, line, column: (column ?? 1) + offset };
 }
 
-/** The narrative lint: pinyin annotations, stray commas before 、/。, and Traditional mixed with Simplified; one finding per line (or cell). */
+/** Where a sentence ends: 。！？； or a line break (not their half-width forms: a `?` inside Chinese text is garbling). */
+const SENTENCE_END = /[。！？；\n]/u;
+/** The longest quote of a sentence; a longer one is cut around the place it is quoted for. */
+const MAX_QUOTE = 80;
+
+/**
+ * The sentence of `text` that holds the character at `index`: from after the previous 。！？； or line break to its own
+ * end mark (kept), trimmed; a sentence longer than 80 characters is cut to 80 around `index`, with … where cut.
+ */
+export function sentenceAt(text: string, index: number): string {
+  let start = index;
+  while (start > 0 && !SENTENCE_END.test(text[start - 1]!)) start -= 1;
+  let end = index;
+  while (end < text.length && !SENTENCE_END.test(text[end]!)) end += 1;
+  if (end < text.length && text[end] !== '\n') end += 1;
+  const lead = text.slice(start, index).length - text.slice(start, index).trimStart().length;
+  start += lead;
+  const sentence = text.slice(start, end).trimEnd();
+  const chars = [...sentence];
+  if (chars.length <= MAX_QUOTE) return sentence;
+  const at = [...text.slice(start, index)].length;
+  const from = Math.max(0, Math.min(at - MAX_QUOTE / 2, chars.length - MAX_QUOTE));
+  return `${from > 0 ? '…' : ''}${chars.slice(from, from + MAX_QUOTE).join('')}${from + MAX_QUOTE < chars.length ? '…' : ''}`;
+}
+
+/** The Han characters, as a class body. */
+const HAN = '\\u3400-\\u9fff\\uf900-\\ufaff';
+/**
+ * Garbled text: U+FFFD (bytes that did not decode) and its GBK form 锟斤拷; a `?` run inside Chinese text, where an
+ * encoding had no character (恰當?shù)…, 本局?年); and UTF-8 read as Latin-1 (æ¿€, Ã©). Each match starts a garbled span.
+ */
+const GARBLED_START = new RegExp(
+  [
+    '\\uFFFD+',
+    '(?:锟斤拷)+',
+    `(?<=[${HAN}])\\?+(?=[${HAN}a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü])`,
+    '(?:[\\u00c2-\\u00ef][\\u0080-\\u00bf\\u0152\\u0153\\u0160\\u0161\\u0178\\u017d\\u017e\\u0192\\u02c6\\u02dc\\u2013-\\u2026\\u2030\\u2039\\u203a\\u20ac\\u2122]){2,}',
+  ].join('|'),
+  'gu',
+);
+/** What ends a garbled span: punctuation or a space (the garbling runs to the end of the clause it broke). */
+const CLAUSE_END = /[。！？；，、：,.;:!\s]/u;
+
+/** One garbled span of a unit's text: where it starts and ends (UTF-16 offsets). */
+interface GarbledSpan {
+  start: number;
+  end: number;
+}
+
+/** The garbled spans of a text: each from a GARBLED_START match to the end of its clause. */
+function garbledSpans(text: string): GarbledSpan[] {
+  const spans: GarbledSpan[] = [];
+  for (const match of text.matchAll(GARBLED_START)) {
+    const start = match.index ?? 0;
+    if (spans.length > 0 && start < spans[spans.length - 1]!.end) continue;
+    let end = start + match[0].length;
+    while (end < text.length && !CLAUSE_END.test(text[end]!)) end += 1;
+    spans.push({ start, end });
+  }
+  return spans;
+}
+
+/** A text with its garbled spans blanked out, so the other checks do not count their characters. */
+function withoutGarbled(text: string, spans: readonly GarbledSpan[]): string {
+  let out = text;
+  for (const span of spans) out = out.slice(0, span.start) + ' '.repeat(span.end - span.start) + out.slice(span.end);
+  return out;
+}
+
+/** The clause around a garbled span as a person sees it: back to the clause's start, at most 8 characters, and the span. */
+function garbledExample(text: string, span: GarbledSpan): { start: number; text: string } {
+  let start = span.start;
+  while (start > 0 && span.start - start < 8 && !CLAUSE_END.test(text[start - 1]!)) start -= 1;
+  return { start, text: text.slice(start, span.end) };
+}
+
+/**
+ * The narrative lint: pinyin annotations, stray commas before 、/。 and garbled text, one finding per line (or cell)
+ * and rule; Traditional mixed with Simplified, one finding per character. Each finding's data quotes the sentence it is
+ * about (`sentence`) and names the section the text stands in (`section`) when known. Garbled spans are left out of
+ * the other checks: their characters are no one's spelling.
+ */
 export function lintText(units: TextUnit[]): ReaderFinding[] {
   const findings: ReaderFinding[] = [];
-  for (const [ruleId, pattern] of [
-    ['narrative-pinyin', PINYIN_ANNOTATION],
-    ['narrative-comma', STRAY_COMMA],
-  ] as const) {
-    const byPlace = new Map<string, { origin: Origin; count: number; examples: string[] }>();
-    for (const unit of units) {
-      for (const match of unit.text.matchAll(new RegExp(pattern.source, 'gu'))) {
+  const garbled = new Map<TextUnit, GarbledSpan[]>();
+  for (const unit of units) {
+    const spans = garbledSpans(unit.text);
+    if (spans.length > 0) garbled.set(unit, spans);
+  }
+  const textOf = (unit: TextUnit): string => {
+    const spans = garbled.get(unit);
+    return spans ? withoutGarbled(unit.text, spans) : unit.text;
+  };
+  const perLine: { ruleId: string; messageId: string; matches: (unit: TextUnit) => { index: number; example: string; at: number }[] }[] = [
+    {
+      ruleId: 'narrative-pinyin',
+      messageId: 'pinyin',
+      matches: (unit) => [...textOf(unit).matchAll(new RegExp(PINYIN_ANNOTATION.source, 'gu'))].map((match) => {
         const index = match.index ?? 0;
-        const origin = positionIn(unit, ruleId === 'narrative-pinyin' ? Math.max(0, index - 1) : index);
+        return { index, at: Math.max(0, index - 1), example: unit.text.slice(Math.max(0, index - 1), index + match[0].length) };
+      }),
+    },
+    {
+      ruleId: 'narrative-comma',
+      messageId: 'comma',
+      matches: (unit) => [...textOf(unit).matchAll(new RegExp(STRAY_COMMA.source, 'gu'))].map((match) => {
+        const index = match.index ?? 0;
+        return { index, at: index, example: unit.text.slice(index, index + 2) };
+      }),
+    },
+    {
+      ruleId: 'narrative-garbled',
+      messageId: 'garbled',
+      matches: (unit) => (garbled.get(unit) ?? []).map((span) => {
+        const example = garbledExample(unit.text, span);
+        return { index: span.start, at: example.start, example: example.text };
+      }),
+    },
+  ];
+  for (const { ruleId, messageId, matches } of perLine) {
+    const byPlace = new Map<string, { origin: Origin; count: number; examples: string[]; sentence: string; section?: TextSection }>();
+    for (const unit of units) {
+      for (const { at, example } of matches(unit)) {
+        const origin = positionIn(unit, at);
         const place = origin.line !== undefined ? `L${origin.line}` : JSON.stringify(unit.origin);
-        const example = ruleId === 'narrative-pinyin' ? unit.text.slice(Math.max(0, index - 1), index + match[0].length) : unit.text.slice(index, index + 2);
         const entry = byPlace.get(place);
         if (entry) {
           entry.count += 1;
           if (entry.examples.length < 3 && !entry.examples.includes(example)) entry.examples.push(example);
         } else {
-          byPlace.set(place, { origin, count: 1, examples: [example] });
+          byPlace.set(place, { origin, count: 1, examples: [example], sentence: sentenceAt(unit.text, at), ...(unit.section ? { section: unit.section } : {}) });
         }
       }
     }
     for (const entry of [...byPlace.values()].slice(0, MAX_FINDINGS_PER_RULE)) {
-      findings.push({ ruleId, messageId: ruleId === 'narrative-pinyin' ? 'pinyin' : 'comma', data: { count: entry.count, examples: entry.examples.join('、') }, origin: entry.origin });
+      const data = { count: entry.count, examples: entry.examples.join('、'), sentence: entry.sentence, ...(entry.section ? { section: entry.section } : {}) };
+      findings.push({ ruleId, messageId, data, origin: entry.origin });
     }
   }
   findings.sort((a, b) => (a.origin.line ?? 0) - (b.origin.line ?? 0) || (a.origin.column ?? 0) - (b.origin.column ?? 0));
-  findings.push(...mixedScript(units));
+  findings.push(...mixedScript(units, textOf));
   return findings;
 }
 
-function mixedScript(units: TextUnit[]): ReaderFinding[] {
+function mixedScript(units: TextUnit[], textOf: (unit: TextUnit) => string): ReaderFinding[] {
   const counts = { traditional: 0, simplified: 0 };
-  const seen = new Map<string, { script: 'traditional' | 'simplified'; counterpart: string; count: number; origin: Origin }>();
+  const seen = new Map<string, { script: 'traditional' | 'simplified'; counterpart: string; count: number; origin: Origin; sentence: string; section?: TextSection }>();
   for (const unit of units) {
-    const text = unit.text.replace(PINYIN_ANNOTATION, (match) => ' '.repeat(match.length));
+    const text = textOf(unit).replace(PINYIN_ANNOTATION, (match) => ' '.repeat(match.length));
     let index = 0;
     for (const character of text) {
       const { script, counterpart } = scriptOf(character);
@@ -64,7 +181,7 @@ function mixedScript(units: TextUnit[]): ReaderFinding[] {
         counts[script] += 1;
         const entry = seen.get(character);
         if (entry) entry.count += 1;
-        else seen.set(character, { script, counterpart: counterpart ?? character, count: 1, origin: positionIn(unit, index) });
+        else seen.set(character, { script, counterpart: counterpart ?? character, count: 1, origin: positionIn(unit, index), sentence: sentenceAt(unit.text, index), ...(unit.section ? { section: unit.section } : {}) });
       }
       index += character.length;
     }
@@ -79,7 +196,32 @@ function mixedScript(units: TextUnit[]): ReaderFinding[] {
     .map(([character, entry]) => ({
       ruleId: 'narrative-mixed-script',
       messageId: minority,
-      data: { character, counterpart: entry.counterpart, count: entry.count, majority: counts[majority], minority: counts[minority] },
+      data: { character, counterpart: entry.counterpart, count: entry.count, majority: counts[majority], minority: counts[minority], sentence: entry.sentence, ...(entry.section ? { section: entry.section } : {}) },
       origin: entry.origin,
     }));
+}
+
+/** A narrative section as read: its lines in order, each with its place in the file. */
+export interface NarrativeLines {
+  lines: readonly string[];
+  origins: readonly Origin[];
+}
+
+/**
+ * Where the character at `offset` of a narrative section's text stands in the file, for a section whose text is its
+ * lines joined by line breaks and trimmed: the line that holds it, moved on by the characters before it on that line.
+ * Undefined when the line has no line number (the caller keeps the section's own place).
+ */
+export function narrativeOrigin(narrative: NarrativeLines, offset: number): Origin | undefined {
+  const joined = narrative.lines.join('\n');
+  let position = offset + (joined.length - joined.trimStart().length);
+  for (const [index, line] of narrative.lines.entries()) {
+    if (position <= line.length) {
+      const origin = narrative.origins[index];
+      if (!origin || origin.line === undefined) return undefined;
+      return { ...origin, column: (origin.column ?? 1) + [...line.slice(0, position)].length };
+    }
+    position -= line.length + 1;
+  }
+  return undefined;
 }

@@ -90,11 +90,15 @@ export class TableMapper {
     const rows = this.stream.rows;
     let pending: StreamRow[] = [];
     const consumed = new Set<number>();
+    // A table printed with no figure at all (a blank template): the rows its labels name, with their empty cells.
+    const unfilled: { row: RowDef; values: RawCell[]; origin: Origin; header: Array<string | null> | undefined }[] = [];
+    let anyValue = false;
     for (let index = 0; index < rows.length; index += 1) {
       if (consumed.has(index)) continue;
       const row = rows[index]!;
       const { labels, values } = splitRow(row);
       const hasValues = values.some(filled);
+      anyValue ||= hasValues;
       if (labels.length === 0 && !hasValues) continue;
       const joined = labels.map((cell) => cell.text).join('');
       if (!hasValues) {
@@ -107,6 +111,9 @@ export class TableMapper {
         } else if (this.isHeaderish(labels)) {
           pending = [];
         } else {
+          // Table 四's labels head its column groups, never a row of its own.
+          const own = values.length > 0 && this.table.key !== 'reviewLitigation' ? this.matchRow(labels[labels.length - 1]!.text) : undefined;
+          if (own) unfilled.push({ row: own, values, origin: labels[labels.length - 1]!.origin, header: this.header });
           pending.push(row);
         }
         continue;
@@ -128,9 +135,29 @@ export class TableMapper {
       else this.unknown(pending.map(rowText).join(''), pending[0]?.origin ?? row.origin);
       pending = [];
     }
+    if (!anyValue) this.readUnfilled(unfilled);
     this.reportMissing();
     this.reportCollapsed();
     return this.result;
+  }
+
+  /**
+   * A grid table without a single figure, as a blank template prints it: each row its own label names is read with its
+   * cells blank (""), and table 四, whose rows are its column groups, with all its cells blank; so a blank reads as
+   * blank cells (empty-cell) rather than as rows not given (missing-row).
+   */
+  private readUnfilled(unfilled: readonly { row: RowDef; values: RawCell[]; origin: Origin; header: Array<string | null> | undefined }[]): void {
+    const saved = this.header;
+    for (const entry of unfilled) {
+      this.header = entry.header;
+      this.assign(entry.row, entry.values, entry.origin);
+    }
+    this.header = saved;
+    if (this.table.key !== 'reviewLitigation') return;
+    for (const row of this.table.rows) {
+      const blanks = this.columnsOf(row).map((): RawCell => ({ text: '', origin: this.stream.origin }));
+      this.assign(row, blanks, this.stream.origin);
+    }
   }
 
   /** A row of values with no label takes its label from the label-only lines just before it, and if need be just after it (labels wrapped in PDF text). */
@@ -173,7 +200,17 @@ export class TableMapper {
   private assignForeign(row: RowDef, values: RawCell[], origin: Origin, label: string): void {
     this.assign(row, values, origin);
     const otherId = this.template.id === '2019' ? '2021' : '2019';
-    this.note('mixed-template', 'foreign-row', { table: this.table.label, label: label.trim(), row: row.label, template: this.template.id, other: otherId }, origin);
+    this.note('mixed-template', 'foreign-row', { table: this.table.label, label: label.trim(), row: row.label, template: this.template.id, other: otherId, instead: this.rowsInstead(row, otherId) }, origin);
+  }
+
+  /** The rows of this template that stand where the other template's row does (「1.…」「2.…」「3.其他」 for 2019's （六）其他处理, and back), as a message names them. */
+  private rowsInstead(row: RowDef, otherId: TemplateId): string {
+    const own = this.table.legacyRows?.find((legacy) => legacy.key === row.key)?.standsFor;
+    const other = getTemplate(otherId).def.tables.find((table) => table.key === this.table.key);
+    const back = other?.legacyRows?.find((legacy) => legacy.standsFor.includes(row.key))?.key;
+    const keys = own ?? (back ? [back] : []);
+    const labels = keys.map((key) => this.table.rows.find((candidate) => candidate.key === key)).filter((candidate): candidate is RowDef => candidate !== undefined).map((candidate) => `「${candidate.label}」`);
+    return labels.length > 0 ? labels.join('') : '—';
   }
 
   private matchRow(text: string, rows: readonly RowDef[] = this.table.rows): RowDef | undefined {

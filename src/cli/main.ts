@@ -1,4 +1,4 @@
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { cliMessage, renderFileError } from '../diagnostics/render.js';
 import { summarize, type LintResults } from '../diagnostics/types.js';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -21,6 +21,7 @@ import type { CliIO } from './io.js';
 import { readError } from './read-error.js';
 import { rulesCommand } from './rules-command.js';
 import { convertCommand } from './convert-command.js';
+import { templateCommand, TEMPLATE_FORMATS } from './template-command.js';
 import { DEFAULT_BINARY_LIMIT_MB, DEFAULT_TEXT_LIMIT_MB, DEFAULT_TIME_LIMIT_SECONDS, readLimit, sizeLimit } from '../pipeline/limits.js';
 import { outputThatIsInput, writeErrorLine } from './write-error.js';
 
@@ -132,6 +133,19 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .addOption(new Option('--locale <locale>', 'language of messages').choices(['zh-CN', 'en']).default('zh-CN'))
     .action(async (input: string, flags: Parameters<typeof convertCommand>[1]) => {
       exitCode = await convertCommand(input, flags, io);
+    });
+
+  program
+    .command('template')
+    .description('write a blank report of a template (.xlsx, .docx, .csv, .json, .md) to fill in')
+    .addArgument(new Argument('<template>', 'the template: 2019 (for 2019–2020) or 2021 (from 2021 on)').choices(['2019', '2021']))
+    .option('-o, --output-file <path>', 'write to a file (format from its extension; .long.csv for the long CSV) instead of standard output')
+    .addOption(new Option('--format <format>', 'the format, whatever the file name').choices(TEMPLATE_FORMATS))
+    .option('--year <year>', "the report's year, written in the title", parseYear)
+    .option('--agency <name>', "the agency's name, written in the title")
+    .addOption(new Option('--locale <locale>', 'language of messages').choices(['zh-CN', 'en']).default('zh-CN'))
+    .action(async (template: TemplateId, flags: Parameters<typeof templateCommand>[1]) => {
+      exitCode = await templateCommand(template, flags, io);
     });
 
   try {

@@ -17,7 +17,7 @@ export function nodeIO(): CliIO {
     // Read synchronously, as ESLint does: for report-sized files it is several times faster than the promise API,
     // and a linter has nothing else to do meanwhile. A Buffer is a Uint8Array: no copy.
     readFile: async (path, maxBytes) => (maxBytes === undefined ? readFileSync(path) : readFileBounded(path, maxBytes)),
-    writeFile: (path, text) => writeFileAtomic(path, text),
+    writeFile: (path, data) => writeFileAtomic(path, data),
     readStdin: async (maxBytes) => {
       const chunks: Buffer[] = [];
       let length = 0;
@@ -67,7 +67,7 @@ let temporaryCount = 0;
  * read-only folder or a kill leaves the old file (or none), never half of one. The temporary file is removed when the
  * write fails. A target that exists and is not a regular file (/dev/stdout, a named pipe) is written directly.
  */
-export async function writeFileAtomic(path: string, text: string): Promise<void> {
+export async function writeFileAtomic(path: string, text: string | Uint8Array): Promise<void> {
   const existing = await stat(path).catch(() => undefined);
   if (existing && !existing.isFile() && !existing.isDirectory()) return writeFile(path, text);
   if (existing?.isDirectory()) throw Object.assign(new Error(`${path} is a directory`), { code: 'EISDIR' });

@@ -74,6 +74,8 @@ export interface CellSnapshot {
   /** read, inferred or blank (absent cells have no snapshot); left out for read. */
   evidence?: Exclude<Evidence, 'read' | 'absent'>;
   origin?: Origin;
+  /** Where the value was printed when the report printed an older template's row instead (/applications/otherHandling/total). */
+  source?: string;
 }
 
 /** Counts over a whole run. */

@@ -1,10 +1,11 @@
+import { groupFindings, type FindingEntry } from '../diagnostics/group.js';
 import { cliMessage, describeValue, formatNumber, renderFileError, renderMessage } from '../diagnostics/render.js';
-import type { Diagnostic, FileResult, LintResults, RuleStatus } from '../diagnostics/types.js';
-import { getTemplate, rowDisplayLabel } from '../model/template.js';
-import type { ColumnDef, RowDef, TableDef } from '../model/template-def.js';
-import type { CellRef, Evidence, RawValue } from '../model/types.js';
+import type { Diagnostic, FileResult, LintResults, RuleRun } from '../diagnostics/types.js';
+import { getTemplate, type CompiledTemplate } from '../model/template.js';
+import type { CellRef, Evidence, RawValue, ReportDocument, TableKey } from '../model/types.js';
 import type { Locale, Severity } from '../rules/catalogue-types.js';
 import { findRule } from '../rules/catalogue.js';
+import { layoutTables, type LayoutCell, type LayoutTable } from '../write/layout.js';
 import { formatPlace } from './location.js';
 import type { FormatOptions, Formatter } from './types.js';
 
@@ -20,18 +21,24 @@ const UI: Record<Locale, Record<string, string>> = {
     description: '说明',
     passed: '通过',
     failed: '未通过',
+    notes: '通过（有提示）',
+    waived: '通过（问题已豁免）',
     'not-evaluated': '未核对',
     expected: '应为',
     actual: '实际',
     difference: '相差',
+    text: '正文',
+    table: '表格',
     suppressed: '已豁免',
     noFindings: '未发现问题。',
     noTemplate: '未能确定模板，表格无法绘制。',
     legend: '红色：错误；黄色：警告；蓝色：提示；虚线：参与了出错的算式。点击或悬停单元格查看问题。',
     other: '不针对单个单元格的问题',
+    each: '逐条查看',
     close: '关闭',
     inferred: '推断：原文未标明此格位置，按本行总计推断',
     blank: '留空：按 0 计',
+    legacy: '旧模板的行',
   },
   en: {
     title: 'Government information disclosure annual report: lint results',
@@ -44,31 +51,47 @@ const UI: Record<Locale, Record<string, string>> = {
     description: 'Description',
     passed: 'passed',
     failed: 'failed',
+    notes: 'passed (with notes)',
+    waived: 'passed (findings suppressed)',
     'not-evaluated': 'not evaluated',
     expected: 'expected',
     actual: 'actual',
     difference: 'difference',
+    text: 'text',
+    table: 'table',
     suppressed: 'suppressed',
     noFindings: 'No problems found.',
     noTemplate: 'No template could be decided, so the tables cannot be drawn.',
     legend: 'Red: error; yellow: warning; blue: info; dashed: a term of a failed sum. Click or hover over a cell to see its findings.',
     other: 'Findings that concern no single cell',
+    each: 'Show each',
     close: 'Close',
     inferred: "inferred: the original does not mark this cell's place; placed by the row's total",
     blank: 'blank: counted as 0',
+    legacy: "an older template's row",
   },
 };
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
+/** What the page's script shows of one finding in a cell's popup. */
 interface PageFinding {
   severity: Severity;
+  /** The severity in the page's language (错误 / 警告 / 提示). */
+  severityText: string;
   ruleId: string;
   message: string;
+  /** What a table cell's popup says instead of the message (a narrative mismatch: the text and the table differ). */
+  cellMessage?: string;
   place: string;
   expected?: string;
   actual?: string;
   difference?: string;
+  /** A narrative mismatch: the figure the text gives and the one the table holds. */
+  textFigure?: string;
+  tableFigure?: string;
+  /** The sentence a narrative finding concerns. */
+  sentence?: string;
   suppressed?: string;
 }
 
@@ -79,7 +102,13 @@ interface CellMarks {
   related: number[];
 }
 
-/** One self-contained HTML page (no network): each report's tables drawn as in its template, wrong cells highlighted, findings on hover or click, and the rule list. */
+/**
+ * One self-contained HTML page (no network): each report's tables drawn as its template lays them out (the rows the
+ * report printed, an older template's row included and marked), wrong cells highlighted, findings on hover, click or
+ * focus, many findings of one kind summarised, and the rule list. Fonts: the system's CJK sans-serif (PingFang SC,
+ * Hiragino Sans GB, Microsoft YaHei, Noto Sans CJK SC, Source Han Sans SC, WenQuanYi Micro Hei), then sans-serif; the
+ * page is lang="zh-CN" so a browser picks its own Chinese fallback. Prints on A4 with the marks kept.
+ */
 export const html: Formatter = (results: LintResults, options: FormatOptions): string => {
   const { locale } = options;
   const ui = UI[locale];
@@ -99,7 +128,7 @@ export const html: Formatter = (results: LintResults, options: FormatOptions): s
     ...(summary.inputErrors > 0 ? [cliMessage('summary-input-errors', locale, { count: summary.inputErrors })] : []),
   ];
   const nav = results.files
-    .map((file, index) => `<li><a href="#file-${index}">${escapeHtml(file.file)}</a> ${counts(file)}</li>`)
+    .map((file, index) => `<li><a href="#file-${index}">${escapeHtml(file.file)}</a> ${counts(file, locale)}</li>`)
     .join('\n');
   return `<!DOCTYPE html>
 <html lang="${locale}">
@@ -123,20 +152,24 @@ ${nav}
 ${sections.join('\n')}
 </main>
 <div id="popup" role="dialog" aria-live="polite" hidden><button type="button" class="close" aria-label="${escapeHtml(ui['close']!)}">×</button><div class="body"></div></div>
-<script type="application/json" id="xxgk-data">${jsonForScript({ findings: data, ui: { expected: ui['expected'], actual: ui['actual'], difference: ui['difference'], suppressed: ui['suppressed'] } })}</script>
+<script type="application/json" id="xxgk-data">${jsonForScript({ findings: data, ui: { expected: ui['expected'], actual: ui['actual'], difference: ui['difference'], text: ui['text'], table: ui['table'], suppressed: ui['suppressed'] } })}</script>
 <script>${SCRIPT}</script>
 </body>
 </html>
 `;
 };
 
-function counts(file: FileResult): string {
+function severityText(severity: Severity, locale: Locale): string {
+  return cliMessage(`severity-${severity}`, locale);
+}
+
+function counts(file: FileResult, locale: Locale): string {
   if (file.error) return `<span class="badge error">${escapeHtml(file.error.messageId)}</span>`;
   const shown = file.diagnostics.filter((diagnostic) => !diagnostic.suppressed);
   const by = (severity: Severity) => shown.filter((diagnostic) => diagnostic.severity === severity).length;
   return (['error', 'warning', 'info'] as const)
     .filter((severity) => by(severity) > 0)
-    .map((severity) => `<span class="badge ${severity}">${by(severity)}</span>`)
+    .map((severity) => `<span class="badge ${severity}" title="${escapeHtml(severityText(severity, locale))}">${escapeHtml(severityText(severity, locale))} ${by(severity)}</span>`)
     .join(' ');
 }
 
@@ -155,106 +188,166 @@ function section(file: FileResult, index: number, findings: PageFinding[], local
     return parts.join('\n');
   }
   const marks = cellMarks(file.diagnostics);
-  if (file.template) {
-    const template = getTemplate(file.template);
-    for (const table of template.def.tables) parts.push(drawTable(table, file, marks, template.id, locale));
+  const template = file.template ? getTemplate(file.template) : undefined;
+  if (template) {
+    for (const table of printedTables(file, template)) parts.push(drawTable(table, file, marks, template, locale));
   } else {
     parts.push(`<p class="note">${escapeHtml(ui['noTemplate']!)}</p>`);
   }
-  const uncelled = file.diagnostics.map((diagnostic, i) => ({ diagnostic, i })).filter(({ diagnostic }) => !diagnostic.cell);
+  const entries = groupFindings(file.diagnostics);
+  const uncelled = entries.filter((entry) => entry.kind === 'group' || !file.diagnostics[entry.index]!.cell);
   if (uncelled.length > 0) {
     parts.push(`<h3>${escapeHtml(ui['other']!)}</h3>`, '<ul class="uncelled">');
-    for (const { i } of uncelled) parts.push(findingItem(findings[i]!, index, i));
+    for (const entry of uncelled) parts.push(entryItem(entry, file, findings, index, template, locale, false));
     parts.push('</ul>');
   }
-  parts.push(`<h3>${escapeHtml(ui['rules']!)}</h3>`, ruleTable(file, locale));
+  parts.push(`<h3>${escapeHtml(ui['rules']!)}</h3>`, `<div class="scroll">${ruleTable(file, locale)}</div>`);
   parts.push(`<details class="all"${findings.length > 0 ? ' open' : ''}><summary>${escapeHtml(ui['findings']!)} (${findings.length})</summary>`);
-  parts.push(findings.length === 0 ? `<p>${escapeHtml(ui['noFindings']!)}</p>` : `<ol class="findings">${findings.map((finding, i) => findingItem(finding, index, i)).join('\n')}</ol>`);
+  parts.push(findings.length === 0 ? `<p>${escapeHtml(ui['noFindings']!)}</p>` : `<ol class="findings">${entries.map((entry) => entryItem(entry, file, findings, index, template, locale, true)).join('\n')}</ol>`);
   parts.push('</details>', '</section>');
   return parts.join('\n');
 }
 
-function findingItem(finding: PageFinding, file: number, index: number): string {
+/** A finding's list item, or for many of one kind one item with the count and the first places, the others behind a toggle. */
+function entryItem(entry: FindingEntry, file: FileResult, findings: PageFinding[], fileIndex: number, template: CompiledTemplate | undefined, locale: Locale, anchored: boolean): string {
+  if (entry.kind === 'single') return findingItem(findings[entry.index]!, fileIndex, entry.index, anchored);
+  const ui = UI[locale];
+  const first = findings[entry.first[0]!]!;
+  const rule = findRule(entry.ruleId);
+  const summary = cliMessage('html-group', locale, {
+    description: rule?.description[locale] ?? entry.ruleId,
+    count: entry.count,
+    section: sectionLabel(entry.section, template, locale),
+    shown: entry.first.length,
+    places: entry.first.map((index) => findings[index]!.place).join(locale === 'en' ? ', ' : '、'),
+  });
+  const classes = `group sev-${entry.severity}${first.suppressed ? ' suppressed' : ''}`;
+  const members = entry.indices.map((index) => findingItem(findings[index]!, fileIndex, index, anchored)).join('\n');
+  return `<li class="${classes}"><span class="badge ${entry.severity}">${escapeHtml(first.severityText)}</span> ${escapeHtml(summary)} <code>${escapeHtml(entry.ruleId)}</code>${quote(first.sentence)}<details><summary>${escapeHtml(ui['each']!)} (${entry.count})</summary><ol>${members}</ol></details></li>`;
+}
+
+function sectionLabel(section: string | undefined, template: CompiledTemplate | undefined, locale: Locale): string {
+  if (section === undefined) return locale === 'en' ? 'the report' : '全文';
+  const def = (template ?? getTemplate('2021')).def;
+  return def.sections.find((candidate) => candidate.key === section)?.label ?? def.tables.find((table) => table.key === section)?.label ?? section;
+}
+
+function quote(sentence: string | undefined): string {
+  return sentence ? `<blockquote class="quote">${escapeHtml(sentence)}</blockquote>` : '';
+}
+
+function findingItem(finding: PageFinding, file: number, index: number, anchored: boolean): string {
   const classes = `sev-${finding.severity}${finding.suppressed ? ' suppressed' : ''}`;
-  return `<li id="f-${file}-${index}" class="${classes}"><span class="place">${escapeHtml(finding.place)}</span> <span class="badge ${finding.severity}">${escapeHtml(finding.severity)}</span> ${escapeHtml(finding.message)} <code>${escapeHtml(finding.ruleId)}</code>${finding.suppressed ? ` <em>(${escapeHtml(finding.suppressed)})</em>` : ''}</li>`;
+  return `<li${anchored ? ` id="f-${file}-${index}"` : ''} class="${classes}"><span class="place">${escapeHtml(finding.place)}</span> <span class="badge ${finding.severity}">${escapeHtml(finding.severityText)}</span> ${escapeHtml(finding.message)} <code>${escapeHtml(finding.ruleId)}</code>${finding.suppressed ? ` <em>(${escapeHtml(finding.suppressed)})</em>` : ''}${quote(finding.sentence)}</li>`;
+}
+
+/**
+ * How a rule is shown: failed only when it has an unsuppressed finding at error or warning level; a rule whose
+ * findings are all infos passed with notes, and one whose findings are all suppressed passed with them waived.
+ */
+export function shownStatus(run: RuleRun, diagnostics: readonly Diagnostic[]): 'passed' | 'failed' | 'not-evaluated' | 'notes' | 'waived' {
+  if (run.status !== 'failed') return run.status;
+  const own = diagnostics.filter((diagnostic) => diagnostic.ruleId === run.id);
+  const open = own.filter((diagnostic) => !diagnostic.suppressed);
+  if (open.some((diagnostic) => diagnostic.severity === 'error' || diagnostic.severity === 'warning')) return 'failed';
+  if (open.length > 0) return 'notes';
+  return own.length > 0 ? 'waived' : 'failed';
 }
 
 function ruleTable(file: FileResult, locale: Locale): string {
   const ui = UI[locale];
   const rows = file.rules.map((run) => {
     const rule = findRule(run.id);
-    return `<tr class="status-${run.status}"><td><code>${escapeHtml(run.id)}</code></td><td>${escapeHtml(statusText(run.status, locale))}</td><td>${escapeHtml(rule?.description[locale] ?? '')}</td></tr>`;
+    const status = shownStatus(run, file.diagnostics);
+    return `<tr class="status-${status}"><td><code>${escapeHtml(run.id)}</code></td><td>${escapeHtml(ui[status] ?? status)}</td><td>${escapeHtml(rule?.description[locale] ?? '')}</td></tr>`;
   });
   return `<table class="rules"><thead><tr><th>${escapeHtml(ui['rules']!)}</th><th>${escapeHtml(ui['status']!)}</th><th>${escapeHtml(ui['description']!)}</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
 }
 
-function statusText(status: RuleStatus, locale: Locale): string {
-  return UI[locale][status] ?? status;
+/** A table as drawn: its layout and, for each value place, the template cell (pointer) whose snapshot and findings it shows. */
+interface PrintedTable {
+  layout: LayoutTable;
+  /** Value keys as the layout names them (table/row/column) → the template cell's pointer. */
+  pointers: Map<string, string>;
+  /** Legacy row keys drawn, with the label the report printed. */
+  legacy: Map<string, string>;
 }
 
-function drawTable(table: TableDef, file: FileResult, marks: Map<string, CellMarks>, templateId: string, locale: Locale): string {
-  const width = table.columns.length + 1;
-  const lines = [`<h3>${escapeHtml(table.label)}</h3>`, `<table class="grid" data-table="${table.key}" data-template="${templateId}">`];
-  let previous: string | undefined;
-  for (const row of table.rows) {
-    const columns = columnsOf(table, row);
-    const signature = columns.map((column) => column.key).join(',');
-    if (signature !== previous) {
-      lines.push(headerRows(columns, width));
-      previous = signature;
-    }
-    const cells = columns.map((column) => drawCell(table, row, column, file, marks, locale));
-    const pad = width - 1 - columns.length;
-    lines.push(`<tr><th scope="row">${escapeHtml(rowDisplayLabel(row))}</th>${cells.join('')}${pad > 0 ? `<td class="pad" colspan="${pad}"></td>` : ''}</tr>`);
+/**
+ * The tables as the report printed them: the template's layout over the values read, with an older template's row in
+ * place of the rows it stands for when the values were read from it (a 2021 report printing 2019's （六）其他处理).
+ */
+function printedTables(file: FileResult, template: CompiledTemplate): PrintedTable[] {
+  const document: ReportDocument = { template: template.id };
+  const pointers = new Map<string, string>();
+  for (const cell of template.cells) {
+    const snapshot = file.cells?.[cell.pointer];
+    const source = snapshot?.source ?? cell.pointer;
+    const [, table, row, column] = source.split('/');
+    if (!table || !row || !column) continue;
+    pointers.set(`${table}/${row}/${column}`, cell.pointer);
+    if (!snapshot) continue;
+    const rows = (document[table as TableKey] ??= {});
+    (rows[row] ??= {})[column] = snapshot.raw;
   }
-  lines.push('</table>');
+  return layoutTables(template.id, document).map((layout) => {
+    const legacy = new Map<string, string>();
+    for (const entry of template.table(layout.key).legacyRows ?? []) if (document[layout.key]?.[entry.key]) legacy.set(entry.key, entry.label);
+    return { layout, pointers, legacy };
+  });
+}
+
+function drawTable(table: PrintedTable, file: FileResult, marks: Map<string, CellMarks>, template: CompiledTemplate, locale: Locale): string {
+  const { layout } = table;
+  const legacyFindings = legacyRowFindings(file.diagnostics, table);
+  const lines = [`<h3>${escapeHtml(layout.heading)}</h3>`, `<div class="scroll"><table class="grid" data-table="${layout.key}" data-template="${template.id}">`];
+  for (const row of layout.rows) {
+    const legacyKey = row.find((cell) => cell.value && table.legacy.has(cell.value.row))?.value?.row;
+    const cells = row.map((cell) => (cell.value ? drawCell(cell, table, file, marks, template, locale) : drawLabel(cell, legacyKey, legacyFindings, template, locale)));
+    lines.push(`<tr${legacyKey ? ' class="legacy"' : ''}>${cells.join('')}</tr>`);
+  }
+  lines.push('</table></div>');
   return lines.join('\n');
 }
 
-function columnsOf(table: TableDef, row: RowDef): ColumnDef[] {
-  if (!row.columns) return table.columns;
-  return row.columns.map((key) => table.columns.find((column) => column.key === key)).filter((column): column is ColumnDef => column !== undefined);
+/** The findings about an older template's row the report printed (mixed-template), by the row's label. */
+function legacyRowFindings(diagnostics: readonly Diagnostic[], table: PrintedTable): number[] {
+  const labels = new Set(table.legacy.values());
+  return diagnostics.flatMap((diagnostic, index) => (diagnostic.ruleId === 'mixed-template' && typeof diagnostic.data['row'] === 'string' && labels.has(diagnostic.data['row']) ? [index] : []));
 }
 
-function headerRows(columns: readonly ColumnDef[], width: number): string {
-  const pad = width - 1 - columns.length;
-  const padCell = pad > 0 ? `<th class="pad" colspan="${pad}"></th>` : '';
-  if (!columns.some((column) => column.group)) {
-    return `<tr class="head"><th></th>${columns.map((column) => `<th scope="col">${escapeHtml(column.label)}</th>`).join('')}${padCell}</tr>`;
-  }
-  const top: string[] = ['<th rowspan="2"></th>'];
-  const bottom: string[] = [];
-  for (let i = 0; i < columns.length; ) {
-    const column = columns[i]!;
-    if (!column.group) {
-      top.push(`<th scope="col" rowspan="2">${escapeHtml(column.label)}</th>`);
-      i += 1;
-      continue;
-    }
-    let span = 0;
-    while (columns[i + span]?.group === column.group) {
-      bottom.push(`<th scope="col">${escapeHtml(columns[i + span]!.label)}</th>`);
-      span += 1;
-    }
-    top.push(`<th scope="colgroup" colspan="${span}">${escapeHtml(column.group)}</th>`);
-    i += span;
-  }
-  return `<tr class="head">${top.join('')}${pad > 0 ? `<th class="pad" rowspan="2" colspan="${pad}"></th>` : ''}</tr>\n<tr class="head">${bottom.join('')}</tr>`;
+function spans(cell: LayoutCell): string {
+  return `${cell.rowSpan > 1 ? ` rowspan="${cell.rowSpan}"` : ''}${cell.colSpan > 1 ? ` colspan="${cell.colSpan}"` : ''}`;
 }
 
-function drawCell(table: TableDef, row: RowDef, column: ColumnDef, file: FileResult, marks: Map<string, CellMarks>, locale: Locale): string {
-  const pointer = `/${table.key}/${row.key}/${column.key}`;
+function drawLabel(cell: LayoutCell, legacyKey: string | undefined, legacyFindings: readonly number[], template: CompiledTemplate, locale: Locale): string {
+  if (legacyKey && cell.text !== '' && template.def.tables.some((table) => table.legacyRows?.some((legacy) => legacy.key === legacyKey && legacy.label === cell.text))) {
+    const legacy = template.def.tables.flatMap((table) => table.legacyRows ?? []).find((entry) => entry.key === legacyKey)!;
+    const table = template.def.tables.find((candidate) => candidate.legacyRows?.includes(legacy))!;
+    const instead = legacy.standsFor.map((key) => `「${table.rows.find((row) => row.key === key)?.label ?? key}」`).join('');
+    const other = template.id === '2021' ? '2019' : '2021';
+    const note = cliMessage('html-legacy-row', locale, { other, label: legacy.label, template: template.id, instead });
+    const findings = legacyFindings.length > 0 ? ` data-findings="${legacyFindings.join(' ')}" tabindex="0"` : '';
+    return `<th scope="row" class="label legacy"${spans(cell)}${findings} title="${escapeHtml(note)}">${escapeHtml(cell.text)}<span class="legacy-note">${escapeHtml(UI[locale]['legacy']!)}</span></th>`;
+  }
+  return `<th class="label"${spans(cell)}>${escapeHtml(cell.text)}</th>`;
+}
+
+function drawCell(cell: LayoutCell, table: PrintedTable, file: FileResult, marks: Map<string, CellMarks>, template: CompiledTemplate, locale: Locale): string {
+  const key = `${cell.value!.table}/${cell.value!.row}/${cell.value!.column}`;
+  const pointer = table.pointers.get(key) ?? `/${key}`;
+  const columnLabel = template.columnLabel(cell.value!.table, cell.value!.column);
   const snapshot = file.cells?.[pointer];
   const mark = marks.get(pointer);
   const classes = ['cell'];
   let attributes = ` data-pointer="${escapeHtml(pointer)}"`;
-  let title = column.label;
+  let title = columnLabel;
   if (snapshot === undefined) classes.push('absent');
   else if (snapshot.evidence) {
     // A blank or inferred cell is drawn as such, so the page never shows an inferred figure as if it were printed there.
     classes.push(snapshot.evidence);
     attributes += ` data-evidence="${snapshot.evidence}"`;
-    title = `${column.label}（${UI[locale][snapshot.evidence]}）`;
+    title = `${columnLabel}（${UI[locale][snapshot.evidence]}）`;
   }
   if (mark) {
     const primary = mark.primary.map((i) => file.diagnostics[i]!).filter((diagnostic) => !diagnostic.suppressed);
@@ -265,7 +358,7 @@ function drawCell(table: TableDef, row: RowDef, column: ColumnDef, file: FileRes
     const all = [...new Set([...mark.primary, ...mark.related])].sort((a, b) => a - b);
     attributes += ` data-findings="${all.join(' ')}" tabindex="0"`;
   }
-  return `<td class="${classes.join(' ')}"${attributes} title="${escapeHtml(title)}">${escapeHtml(showRaw(snapshot?.raw))}</td>`;
+  return `<td class="${classes.join(' ')}"${spans(cell)}${attributes} title="${escapeHtml(title)}">${escapeHtml(showRaw(snapshot?.raw))}</td>`;
 }
 
 function showRaw(raw: RawValue | undefined): string {
@@ -309,6 +402,23 @@ function pageFinding(diagnostic: Diagnostic, locale: Locale): PageFinding {
     const value = diagnostic.data[key];
     return typeof value === 'number' ? formatNumber(value) : typeof value === 'string' && key !== 'operator' ? value : undefined;
   };
+  const sentence = typeof diagnostic.data['sentence'] === 'string' ? diagnostic.data['sentence'] : undefined;
+  const base = {
+    severity: diagnostic.severity,
+    severityText: severityText(diagnostic.severity, locale),
+    ruleId: diagnostic.ruleId,
+    message: renderMessage(diagnostic, locale),
+    place: formatPlace(diagnostic.location, locale),
+    ...(sentence !== undefined ? { sentence } : {}),
+    ...(diagnostic.suppressed ? { suppressed: diagnostic.suppressed.reason } : {}),
+  };
+  if (diagnostic.ruleId === 'narrative-figures' && diagnostic.messageId === 'mismatch') {
+    // On the table cell, the finding says the text and the table differ: either may be the one that is wrong.
+    const figure = number('figure') ?? '';
+    const actual = number('actual') ?? '';
+    const cellMessage = cliMessage('html-narrative-cell', locale, { quote: String(diagnostic.data['quote'] ?? ''), figure, actual });
+    return { ...base, cellMessage, textFigure: figure, tableFigure: actual };
+  }
   const expected = number('expected');
   // The actual value of one cell is shown by its evidence (留空（按 0 计）, 5（推断）); a sum of several cells as a number.
   const evidence = diagnostic.evidence ?? (typeof diagnostic.data['evidence'] === 'string' ? (diagnostic.data['evidence'] as Evidence) : undefined);
@@ -318,14 +428,10 @@ function pageFinding(diagnostic: Diagnostic, locale: Locale): PageFinding {
   const actual = evidence && evidence !== 'read' && oneCell && typeof actualValue === 'number' ? describeValue(evidence, actualValue, locale) : number('actual');
   const difference = number('difference');
   return {
-    severity: diagnostic.severity,
-    ruleId: diagnostic.ruleId,
-    message: renderMessage(diagnostic, locale),
-    place: formatPlace(diagnostic.location, locale),
+    ...base,
     ...(expected !== undefined ? { expected } : {}),
     ...(actual !== undefined ? { actual } : {}),
     ...(difference !== undefined ? { difference } : {}),
-    ...(diagnostic.suppressed ? { suppressed: diagnostic.suppressed.reason } : {}),
   };
 }
 
@@ -338,31 +444,54 @@ function jsonForScript(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
+/** The CJK sans-serif fonts of macOS, Windows and Linux, then the generic family: nothing is downloaded. */
+const FONT_STACK = 'system-ui,-apple-system,"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Micro Hei",sans-serif';
+
 const STYLE = `
-:root{--error:#c62828;--error-bg:#fde0dc;--warning:#a86b00;--warning-bg:#fff4cc;--info:#1565c0;--info-bg:#e3f0fd;font-family:system-ui,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;color:#222}
-body{margin:0 auto;max-width:1200px;padding:1rem 1.5rem}
+:root{--error:#c62828;--error-bg:#fde0dc;--warning:#8a5a00;--warning-bg:#fff4cc;--info:#1565c0;--info-bg:#e3f0fd;font-family:${FONT_STACK};color:#222;line-height:1.5}
+*{box-sizing:border-box}
+body{margin:0 auto;max-width:1200px;padding:1rem 1.5rem;overflow-wrap:anywhere}
 h1{font-size:1.4rem}h2{font-size:1.2rem;border-bottom:2px solid #ccc;padding-bottom:.3rem;margin-top:2.5rem}h3{font-size:1rem;margin:1.5rem 0 .5rem}
 .summary{font-weight:600}.legend{color:#555;font-size:.9rem}
-nav ul{padding-left:1.2rem}.badge{display:inline-block;border-radius:.6rem;padding:0 .5rem;font-size:.8rem;color:#fff}
+nav ul{padding-left:1.2rem}.badge{display:inline-block;border-radius:.6rem;padding:0 .5rem;font-size:.8rem;color:#fff;white-space:nowrap}
 .badge.error{background:var(--error)}.badge.warning{background:var(--warning)}.badge.info{background:var(--info)}
+.scroll{max-width:100%;overflow-x:auto;-webkit-overflow-scrolling:touch}
 table{border-collapse:collapse;margin:.3rem 0}th,td{border:1px solid #999;padding:.25rem .5rem;font-size:.9rem}
-table.grid th[scope=row]{text-align:left;font-weight:normal;background:#fafafa;min-width:14rem}
-table.grid tr.head th{background:#eee}table.grid td.cell{text-align:right;min-width:3.5rem;font-variant-numeric:tabular-nums}
-td.pad,th.pad{border:none;background:transparent}td.absent{background:repeating-linear-gradient(45deg,#f4f4f4,#f4f4f4 4px,#fff 4px,#fff 8px)}
+table.grid th.label{font-weight:normal;background:#fafafa;text-align:center;min-width:4.5rem}
+table.grid td.cell{text-align:right;min-width:3rem;font-variant-numeric:tabular-nums;white-space:nowrap}
+tr.legacy th.label.legacy,tr.legacy td.cell{box-shadow:inset 0 0 0 2px var(--warning)}
+.legacy-note{display:block;font-size:.75rem;color:var(--warning)}
+td.absent{background:repeating-linear-gradient(45deg,#f4f4f4,#f4f4f4 4px,#fff 4px,#fff 8px)}
 td.blank{background:#f7f7f7}td.inferred{font-style:italic;text-decoration:underline dotted #888}
 td.finding-error{background:var(--error-bg);outline:2px solid var(--error);outline-offset:-2px;cursor:pointer;font-weight:700}
 td.finding-warning{background:var(--warning-bg);outline:2px solid var(--warning);outline-offset:-2px;cursor:pointer}
 td.finding-info{background:var(--info-bg);outline:1px solid var(--info);outline-offset:-1px;cursor:pointer}
 td.finding-suppressed{text-decoration:line-through;cursor:pointer}
 td.related{outline:2px dashed var(--error);outline-offset:-3px;cursor:pointer}
-td[data-findings]:focus{box-shadow:0 0 0 3px #333 inset}
-.rules tr.status-failed td:nth-child(2){color:var(--error);font-weight:600}.rules tr.status-passed td:nth-child(2){color:#2e7d32}.rules tr.status-not-evaluated td:nth-child(2){color:var(--warning)}
+[data-findings]:focus{box-shadow:0 0 0 3px #333 inset}
+.rules td{vertical-align:top}
+.rules tr.status-failed td:nth-child(2){color:var(--error);font-weight:600}.rules tr.status-passed td:nth-child(2),.rules tr.status-notes td:nth-child(2),.rules tr.status-waived td:nth-child(2){color:#2e7d32}.rules tr.status-not-evaluated td:nth-child(2){color:var(--warning)}
 ol.findings li,ul.uncelled li{margin:.3rem 0}li.suppressed{color:#777;text-decoration:line-through}.place{color:#555;font-family:ui-monospace,monospace;font-size:.85rem}
+blockquote.quote{margin:.2rem 0 .2rem 1rem;padding:.1rem .6rem;border-left:3px solid #bbb;color:#444;font-size:.9rem}
+li.group>details{margin:.2rem 0 0 1rem}li.group>details>summary{cursor:pointer;color:#555;font-size:.9rem}
 .file-error{color:var(--error);font-weight:600}
-#popup{position:absolute;z-index:10;max-width:32rem;background:#fff;border:1px solid #888;border-radius:.4rem;box-shadow:0 4px 16px rgba(0,0,0,.25);padding:.6rem .8rem;font-size:.9rem}
+#popup{position:absolute;z-index:10;max-width:min(32rem,calc(100vw - 16px));background:#fff;border:1px solid #888;border-radius:.4rem;box-shadow:0 4px 16px rgba(0,0,0,.25);padding:.6rem .8rem;font-size:.9rem}
 #popup .close{float:right;border:none;background:none;font-size:1.2rem;cursor:pointer}#popup .item{margin:.4rem 0;padding-left:.5rem;border-left:4px solid #999}
 #popup .item.error{border-color:var(--error)}#popup .item.warning{border-color:var(--warning)}#popup .item.info{border-color:var(--info)}
 #popup .numbers{font-family:ui-monospace,monospace;color:#333}
+@media (max-width:600px){body{padding:.6rem .7rem}h1{font-size:1.15rem}th,td{font-size:.8rem;padding:.2rem .3rem}table.grid th.label{min-width:3.5rem}}
+@page{size:A4;margin:12mm}
+@media print{
+:root{font-size:9pt}body{max-width:none;padding:0}
+nav,#popup,.legend,li.group>details>summary{display:none}
+*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+.scroll{overflow:visible}
+table.grid{width:100%;page-break-inside:avoid;break-inside:avoid}table.grid th,table.grid td{font-size:7.5pt;padding:1px 2px}
+table.grid td.cell{white-space:normal}
+h2{page-break-before:always;break-before:page;margin-top:0}section.report:first-of-type h2{page-break-before:auto;break-before:auto}
+h3{page-break-after:avoid;break-after:avoid}
+td.finding-error::after{content:" ✗"}td.finding-warning::after{content:" !"}
+}
 `;
 
 const SCRIPT = `
@@ -373,22 +502,29 @@ function esc(s){return String(s).replace(/[&<>"']/g,function(c){return {'&':'&am
 function show(td){
   var file=td.closest('section').getAttribute('data-file'),list=data.findings[file]||[];
   var ids=(td.getAttribute('data-findings')||'').split(' ').filter(Boolean);
+  var onCell=td.tagName==='TD';
   var html=ids.map(function(id){var f=list[id];if(!f)return '';
-    var nums=[];if(f.expected!==undefined)nums.push(data.ui.expected+' '+esc(f.expected));if(f.actual!==undefined)nums.push(data.ui.actual+' '+esc(f.actual));if(f.difference!==undefined)nums.push(data.ui.difference+' '+esc(f.difference));
-    return '<div class="item '+f.severity+'"><div>'+esc(f.message)+' <code>'+esc(f.ruleId)+'</code></div>'+(nums.length?'<div class="numbers">'+nums.join(' · ')+'</div>':'')+(f.suppressed?'<div><em>'+data.ui.suppressed+': '+esc(f.suppressed)+'</em></div>':'')+'</div>';}).join('');
+    var nums=[];
+    if(onCell&&f.textFigure!==undefined){nums.push(data.ui.text+' '+esc(f.textFigure));nums.push(data.ui.table+' '+esc(f.tableFigure));}
+    else{if(f.expected!==undefined)nums.push(data.ui.expected+' '+esc(f.expected));if(f.actual!==undefined)nums.push(data.ui.actual+' '+esc(f.actual));if(f.difference!==undefined)nums.push(data.ui.difference+' '+esc(f.difference));}
+    var message=onCell&&f.cellMessage?f.cellMessage:f.message;
+    return '<div class="item '+f.severity+'"><div><span class="badge '+f.severity+'">'+esc(f.severityText)+'</span> '+esc(message)+' <code>'+esc(f.ruleId)+'</code></div>'+(f.sentence?'<blockquote class="quote">'+esc(f.sentence)+'</blockquote>':'')+(nums.length?'<div class="numbers">'+nums.join(' · ')+'</div>':'')+(f.suppressed?'<div><em>'+data.ui.suppressed+': '+esc(f.suppressed)+'</em></div>':'')+'</div>';}).join('');
   body.innerHTML=html;popup.hidden=false;
-  var r=td.getBoundingClientRect();popup.style.left=Math.max(8,window.scrollX+r.left)+'px';popup.style.top=(window.scrollY+r.bottom+6)+'px';
+  var r=td.getBoundingClientRect(),width=popup.offsetWidth;
+  var left=Math.min(window.scrollX+r.left,window.scrollX+document.documentElement.clientWidth-width-8);
+  popup.style.left=Math.max(8,left)+'px';popup.style.top=(window.scrollY+r.bottom+6)+'px';
 }
 function hide(){popup.hidden=true;pinned=null;}
 document.addEventListener('click',function(e){
   if(e.target.closest('#popup .close')){hide();return;}
   if(e.target.closest('#popup'))return;
-  var td=e.target.closest('td[data-findings]');
+  var td=e.target.closest('[data-findings]');
   if(td){pinned=td;show(td);}else hide();
 });
-document.addEventListener('mouseover',function(e){var td=e.target.closest('td[data-findings]');if(td&&!pinned)show(td);});
-document.addEventListener('mouseout',function(e){var td=e.target.closest('td[data-findings]');if(td&&!pinned&&!(e.relatedTarget&&td.contains(e.relatedTarget)))popup.hidden=true;});
-document.addEventListener('focusin',function(e){var td=e.target.closest&&e.target.closest('td[data-findings]');if(td){pinned=td;show(td);}});
+document.addEventListener('mouseover',function(e){var td=e.target.closest('[data-findings]');if(td&&!pinned)show(td);});
+document.addEventListener('mouseout',function(e){var td=e.target.closest('[data-findings]');if(td&&!pinned&&!(e.relatedTarget&&td.contains(e.relatedTarget)))popup.hidden=true;});
+document.addEventListener('focusin',function(e){var td=e.target.closest&&e.target.closest('[data-findings]');if(td){pinned=td;show(td);}});
 document.addEventListener('keydown',function(e){if(e.key==='Escape')hide();});
+window.addEventListener('beforeprint',function(){hide();document.querySelectorAll('details.all').forEach(function(d){d.open=true;});});
 })();
 `;

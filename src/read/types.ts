@@ -17,6 +17,8 @@ export interface ReadResult {
   document: ReportDocument;
   /** Where the value at a JSON pointer of `document` came from; may be computed lazily. */
   locate(pointer: string): Origin | undefined;
+  /** Where the character at an offset of the string at a pointer (a narrative section) came from, when the reader knows it line by line. */
+  locateText?(pointer: string, offset: number): Origin | undefined;
   findings: ReaderFinding[];
   /** The text encoding used to decode the bytes, for text formats. */
   encoding?: string;

@@ -98,6 +98,7 @@ function snapshotCells(report: Report, read: ReadResult, only: ReadonlySet<strin
     if (!cell.present || cell.raw === undefined) continue;
     const pointer = cell.def.pointer;
     const snapshot: CellSnapshot = cell.evidence === 'blank' || cell.evidence === 'inferred' ? { raw: cell.raw, evidence: cell.evidence } : { raw: cell.raw };
+    if (cell.sourcePointer) snapshot.source = cell.sourcePointer;
     if (only) {
       if (only.has(pointer)) cells[pointer] = snapshot;
       continue;
@@ -114,7 +115,7 @@ function toDiagnostic(rule: RuleEntry, ruleSeverity: Severity, finding: Finding,
   // A cell filled from an older template's row points at that row, where the value really is.
   const pointer = finding.cell ? (report?.cells[finding.cell.index]?.sourcePointer ?? finding.cell.pointer) : finding.pointer;
   const located = finding.origin ?? (pointer === undefined ? undefined : read.locate(pointer));
-  const origin = finding.textOffset !== undefined && pointer !== undefined ? withinString(located, read, pointer, finding.textOffset) : located;
+  const origin = finding.textOffset !== undefined && pointer !== undefined ? (read.locateText?.(pointer, finding.textOffset) ?? withinString(located, read, pointer, finding.textOffset)) : located;
   const diagnostic: Diagnostic = {
     ruleId: rule.id,
     severity,

@@ -11,6 +11,8 @@ export interface MemoryRun {
   stderr: string;
   /** Files written or appended by the run, by path as given. */
   written: Map<string, string>;
+  /** Files written as bytes (.xlsx, .docx), by path as given. */
+  writtenBytes: Map<string, Uint8Array>;
 }
 
 /** Runs main() in-process with the working folder at `cwd` (relative to the repository), extra files in memory (relative to the repository), standard input, a terminal or not, and a fixed date. */
@@ -18,6 +20,7 @@ export async function runWith(argv: string[], options: { files?: Record<string, 
   let stdout = '';
   let stderr = '';
   const written = new Map<string, string>();
+  const writtenBytes = new Map<string, Uint8Array>();
   const cwd = join(ROOT, options.cwd ?? '');
   const memory = new Map(Object.entries(options.files ?? {}).map(([path, text]) => [join(ROOT, path), text]));
   const full = (path: string) => (isAbsolute(path) ? path : join(cwd, path));
@@ -33,8 +36,9 @@ export async function runWith(argv: string[], options: { files?: Record<string, 
       if (text !== undefined) return new TextEncoder().encode(text);
       return new Uint8Array(await readFile(full(path)));
     },
-    writeFile: async (path, text) => {
-      written.set(path, text);
+    writeFile: async (path, data) => {
+      if (typeof data === 'string') written.set(path, data);
+      else writtenBytes.set(path, data);
     },
     appendFile: async (path, text) => {
       written.set(path, (written.get(path) ?? '') + text);
@@ -52,5 +56,5 @@ export async function runWith(argv: string[], options: { files?: Record<string, 
     now: () => new Date(`${options.today ?? '2026-06-01'}T12:00:00`),
   };
   const code = await main(argv, io);
-  return { code, stdout, stderr, written };
+  return { code, stdout, stderr, written, writtenBytes };
 }

@@ -1,3 +1,4 @@
+import { sentenceAt } from '../../align/narrative-lint.js';
 import { countOf } from '../../model/report.js';
 import type { NarrativeFiguresOptions, RuleEntry } from '../catalogue-types.js';
 import type { Finding, RuleContext, RuleKind, RuleOutcome } from '../types.js';
@@ -41,7 +42,7 @@ export const narrativeFigures: RuleKind = {
           textOffset: offset,
           // The finding is located in the text; `cells` names the table cell (and lets the html page mark it).
           // `evidence` is the table cell's: the message states its value as printed only when it was read.
-          data: { quote: match[0].replace(/\s+/gu, ''), figure, expected: figure, actual, difference: actual - figure, offset, cells: [def.ref], evidence: cell!.evidence, ...(cell!.raw !== undefined ? { raw: cell!.raw } : {}) },
+          data: { quote: match[0].replace(/\s+/gu, ''), sentence: sentenceAt(overview, offset).replace(/\r?\n/gu, ''), section: 'overview', figure, expected: figure, actual, difference: actual - figure, offset, cells: [def.ref], evidence: cell!.evidence, ...(cell!.raw !== undefined ? { raw: cell!.raw } : {}) },
         });
       }
     }
