@@ -110,6 +110,33 @@ async function guarded<T>(read: () => Promise<T>): Promise<T> {
   return run;
 }
 
+/**
+ * How many pages a PDF may have. An annual report has a few dozen; every page costs pdfjs tens of milliseconds even
+ * when blank, so a file of 10,000 pages is refused at once rather than read for minutes.
+ */
+export const MAX_PDF_PAGES = 1000;
+
+/** How many pages without text are looked at for an image before a PDF is called blank rather than a scan. */
+const IMAGE_PAGES = 3;
+
+/** True when one of the first pages paints an image: a PDF with no text and images is a scan, without either it is blank. */
+async function hasImages(document: PDFDocumentProxy): Promise<boolean> {
+  const { OPS } = await pdfjs();
+  const painting = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat, OPS.paintInlineImageXObjectGroup, OPS.paintImageMaskXObjectGroup, OPS.paintImageMaskXObjectRepeat]);
+  for (let number = 1; number <= Math.min(IMAGE_PAGES, document.numPages); number += 1) {
+    try {
+      const page = await document.getPage(number);
+      const operators = await page.getOperatorList();
+      page.cleanup();
+      if (operators.fnArray.some((operator) => painting.has(operator))) return true;
+    } catch {
+      // A page whose drawing cannot be listed may well hold an image: say scan, the message that asks for the original.
+      return true;
+    }
+  }
+  return false;
+}
+
 /** Reads every page's text runs with their positions, in top-down coordinates. */
 async function extractPages(document: PDFDocumentProxy): Promise<PdfPage[]> {
   const pages: PdfPage[] = [];
@@ -147,9 +174,10 @@ export async function pdfToBlocks(bytes: Uint8Array): Promise<{ blocks: Block[];
 async function readDocument(bytes: Uint8Array): Promise<{ blocks: Block[]; problems: LayoutProblem[]; pages: number }> {
   const document = await open(bytes);
   try {
+    if (document.numPages > MAX_PDF_PAGES) throw new InputError('pdf-too-many-pages', { pages: document.numPages, limit: MAX_PDF_PAGES });
     const pages = await extractPages(document);
     const characters = pages.reduce((sum, page) => sum + page.texts.reduce((n, t) => n + t.text.trim().length, 0), 0);
-    if (characters === 0) throw new InputError('pdf-no-text', { pages: pages.length });
+    if (characters === 0) throw new InputError((await hasImages(document)) ? 'pdf-no-text' : 'pdf-blank', { pages: pages.length });
     const problems: LayoutProblem[] = [];
     const blocks = linesToBlocks(toLines(pages), problems);
     return { blocks, problems, pages: pages.length };

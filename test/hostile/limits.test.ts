@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/lint.js';
@@ -130,5 +130,33 @@ describe('time budget', () => {
     expect(limited.files[0]?.error?.messageId).toBe('time-limit');
     const unlimited = await lintFiles([SEED], { maxTimePerFile: 0 });
     expect(unlimited.files[0]?.error).toBeUndefined();
+  });
+});
+
+/** A valid PDF of `count` blank A4 pages, written by hand (catalog, page tree, pages, cross-reference table). */
+function blankPdf(count: number): Uint8Array {
+  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', `<< /Type /Pages /Count ${count} /Kids [${Array.from({ length: count }, (_, index) => `${index + 3} 0 R`).join(' ')}] >>`];
+  for (let index = 0; index < count; index += 1) objects.push('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>');
+  let text = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((body, index) => {
+    offsets.push(text.length);
+    text += `${index + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = text.length;
+  text += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('')}`;
+  text += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(text);
+}
+
+describe('PDF pages', () => {
+  it('a PDF of blank pages is called blank, not a scan; an image-only PDF is still a scan', async () => {
+    expect((await lintBytes(blankPdf(3), 'blank.pdf')).error).toMatchObject({ messageId: 'pdf-blank', data: { pages: 3 } });
+    expect((await lintBytes(new Uint8Array(readFileSync(join(ROOT, 'fixtures/pdf/made-image-only.pdf'))), 'scan.pdf')).error).toMatchObject({ messageId: 'pdf-no-text' });
+  });
+
+  it('a PDF of more pages than a report has is refused before its pages are read (10,000 blank pages once took 259 s)', async () => {
+    const result = await lintBytes(blankPdf(10_000), 'pages.pdf');
+    expect(result.error).toMatchObject({ messageId: 'pdf-too-many-pages', data: { pages: 10_000, limit: 1000 } });
   });
 });
