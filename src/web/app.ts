@@ -317,7 +317,8 @@ function findingItem(diagnostic: Diagnostic, loaded: Loaded, pointer?: string): 
   item.append(head);
   const numbers = numbersOf(diagnostic);
   if (numbers) item.append(make('div', { class: 'numbers' }, numbers));
-  const sentence = quotedSentence(diagnostic, loaded);
+  // A finding on a cell is about the table; one on no cell (the narrative's) quotes its sentence.
+  const sentence = diagnostic.cell ? undefined : quotedSentence(diagnostic, loaded);
   if (sentence) item.append(sentence);
   const repair = diagnostic.data['repair'] as { cell?: CellRef; to?: unknown } | undefined;
   if (repair?.cell && typeof repair.to === 'number') {
