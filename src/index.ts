@@ -1,36 +1,5 @@
-import type { LintResults, FileResult } from './diagnostics/types.js';
-import { FORMATTERS } from './format/index.js';
-import type { FormatName, FormatOptions } from './format/types.js';
-import { lintBytes, type LintInputOptions } from './pipeline/lint.js';
-import type { ReportDocument } from './model/types.js';
-import type { RuleEntry } from './rules/catalogue-types.js';
-import { RULES } from './rules/catalogue.js';
-
-/** Options of lint(): how to read and check one report, and the name to report it under. */
-export interface LintOptions extends LintInputOptions {
-  /** The file name used in locations and, with the bytes, to choose the reader (default report.json). */
-  file?: string;
-}
-
-/**
- * Lints one report: a canonical JSON document (an object), or the bytes or text of a file in any input format
- * (`inputFormat`, else chosen by `file`'s extension and what the bytes are: HTML under the default name reads as HTML).
- * Never throws for bad input: an unreadable report (or a format such as .doc that cannot be read) has `error` set.
- */
-export async function lint(input: ReportDocument | Uint8Array | string, options: LintOptions = {}): Promise<FileResult> {
-  const { file = 'report.json', ...rest } = options;
-  const bytes = input instanceof Uint8Array ? input : new TextEncoder().encode(typeof input === 'string' ? input : JSON.stringify(input, null, 2));
-  return lintBytes(bytes, file, rest);
-}
-
-/** Renders results in one of the output formats (stylish, json, compact, sarif, github, junit, html); colour off unless asked. */
-export function format(name: FormatName, results: LintResults, options: Partial<FormatOptions> = {}): string {
-  return FORMATTERS[name](results, { locale: 'zh-CN', color: false, ...options });
-}
-
-/** The rule catalogue (schemas/rules.json): id, kind, severity, templates, descriptions and messages. */
-export const rules: readonly RuleEntry[] = RULES;
-
+/** The browser-capable core (no Node API): lint one report, render results, the rule catalogue. */
+export { lint, format, rules, canonicalDocument, type LintOptions } from './web/core.js';
 export { lintFiles, type LintFilesOptions } from './pipeline/node-files.js';
 export { lintInputs, type RunInput, type RunOptions } from './pipeline/run.js';
 export { summarize } from './diagnostics/types.js';

@@ -2,11 +2,14 @@ import { cliMessage, renderFileError } from '../diagnostics/render.js';
 import { readLimit } from '../pipeline/limits.js';
 import { outputThatIsInput, writeErrorLine } from './write-error.js';
 import type { Locale } from '../rules/catalogue-types.js';
-import type { InputFormat, ReadResult } from '../read/types.js';
-import type { ReportDocument, TemplateId } from '../model/types.js';
+import type { InputFormat } from '../read/types.js';
+import type { TemplateId } from '../model/types.js';
 import { failed, readBytes } from '../pipeline/lint.js';
 import type { CliIO } from './io.js';
 import { readError } from './read-error.js';
+import { canonicalDocument } from '../web/core.js';
+
+export { canonicalDocument };
 
 interface ConvertFlags {
   outputFile?: string;
@@ -18,23 +21,6 @@ interface ConvertFlags {
   locale: Locale;
   maxFileSize?: number;
   maxTimePerFile?: number;
-}
-
-/**
- * The canonical document of a reading as convert writes it: every cell as the input had it (a blank as its text, "" or
- * "—"; an absent cell left out) and, when the reader placed cells by inference, "$evidence" listing them and the rows
- * whose total placed them, so that linting the JSON finds what linting the input finds.
- */
-export function canonicalDocument(read: ReadResult): ReportDocument {
-  const { $evidence: _declared, ...document } = read.document;
-  const inferred = [...(read.inferred ?? [])];
-  const totalsUsed = [...(read.totalsUsed ?? [])];
-  const explained = [...(read.explained ?? [])];
-  if (inferred.length === 0 && totalsUsed.length === 0 && explained.length === 0) return document;
-  return {
-    ...document,
-    $evidence: { ...(inferred.length > 0 ? { inferred } : {}), ...(totalsUsed.length > 0 ? { totalsUsed } : {}), ...(explained.length > 0 ? { explained } : {}) },
-  };
 }
 
 /** Reads one report in any input format and writes it as the canonical JSON; returns the exit code. */

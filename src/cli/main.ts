@@ -22,6 +22,7 @@ import { readError } from './read-error.js';
 import { rulesCommand } from './rules-command.js';
 import { convertCommand } from './convert-command.js';
 import { templateCommand, TEMPLATE_FORMATS } from './template-command.js';
+import { webCommand, type WebFlags } from './web-command.js';
 import { DEFAULT_BINARY_LIMIT_MB, DEFAULT_TEXT_LIMIT_MB, DEFAULT_TIME_LIMIT_SECONDS, readLimit, sizeLimit } from '../pipeline/limits.js';
 import { outputThatIsInput, writeErrorLine } from './write-error.js';
 
@@ -146,6 +147,16 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .addOption(new Option('--locale <locale>', 'language of messages').choices(['zh-CN', 'en']).default('zh-CN'))
     .action(async (template: TemplateId, flags: Parameters<typeof templateCommand>[1]) => {
       exitCode = await templateCommand(template, flags, io);
+    });
+
+  program
+    .command('web')
+    .description('the checking page for a browser: write it to a file (-o), or serve it on 127.0.0.1 (--port)')
+    .option('-o, --output-file <path>', 'write the page (one self-contained HTML file) here; - is standard output')
+    .option('--port <port>', 'serve the page on http://127.0.0.1:<port>/ (default 8765; 0 picks a free port)', parsePort, 8765)
+    .addOption(new Option('--locale <locale>', 'language of messages').choices(['zh-CN', 'en']).default('zh-CN'))
+    .action(async (flags: WebFlags) => {
+      exitCode = await webCommand(flags, io);
     });
 
   try {
@@ -410,6 +421,12 @@ function parseSeconds(value: string): number {
   const seconds = Number(value);
   if (!Number.isFinite(seconds) || seconds < 0) throw new InvalidArgumentError('a number of seconds ≥ 0 is needed (0: no limit)');
   return seconds;
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('a port number from 0 to 65535 is needed');
+  return port;
 }
 
 function parseYear(value: string): number {

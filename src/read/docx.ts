@@ -19,7 +19,11 @@ export async function docxToBlocks(bytes: Uint8Array): Promise<Block[]> {
   const { default: mammoth } = await import('mammoth');
   let html: string;
   try {
-    html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) })).value;
+    // mammoth's Node build takes a Buffer, its browser build (which a bundler picks for a page) an ArrayBuffer.
+    const input = typeof Buffer === 'undefined'
+      ? { arrayBuffer: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer }
+      : { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+    html = (await mammoth.convertToHtml(input)).value;
   } catch (error) {
     throw damaged('docx', error);
   }

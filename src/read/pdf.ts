@@ -1,5 +1,3 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { linesToBlocks, toLines, type LayoutProblem, type PdfPage } from './pdf-layout.js';
@@ -9,12 +7,13 @@ type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
 let loaded: Promise<PdfJs> | undefined;
 
-/** Loads pdfjs-dist once, with its worker code run in this thread (no worker file, no web worker). */
+/**
+ * Loads pdfjs-dist once, with its worker code run in this thread (no worker file, no web worker), in Node and in a
+ * browser alike: the worker module is imported by name, so a bundler puts it in the page.
+ */
 async function pdfjs(): Promise<PdfJs> {
   loaded ??= (async () => {
-    // The worker module ships no type declarations; only its presence matters here.
-    const workerModule = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
-    const worker: unknown = await import(workerModule);
+    const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
     // pdfjs looks for an already loaded worker module here and then runs it in this thread.
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
     return import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -22,8 +21,28 @@ async function pdfjs(): Promise<PdfJs> {
   return loaded;
 }
 
-function packageDirectory(): string {
-  return dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+/** The Node process this reader runs in, or undefined in a browser (which has no process). */
+function nodeProcess(): NodeJS.Process | undefined {
+  const host = (globalThis as { process?: NodeJS.Process }).process;
+  return typeof host?.on === 'function' && host.versions?.node !== undefined ? host : undefined;
+}
+
+let dataFolders: Promise<{ cMapUrl: string; cMapPacked: true; standardFontDataUrl: string } | undefined> | undefined;
+
+/**
+ * In Node, pdfjs's CMap and standard-font folders in the installed package (for PDFs that do not embed their fonts'
+ * maps); in a browser none: the page carries no data files and reads the embedded fonts' text only.
+ */
+async function pdfDataFolders(): Promise<{ cMapUrl: string; cMapPacked: true; standardFontDataUrl: string } | undefined> {
+  dataFolders ??= (async () => {
+    if (!nodeProcess()) return undefined;
+    // Named through a variable so that a bundler making a browser page does not try to include Node's module loader.
+    const nodeModule = 'node:module';
+    const { createRequire } = (await import(nodeModule)) as typeof import('node:module');
+    const base = createRequire(import.meta.url).resolve('pdfjs-dist/package.json').replace(/package\.json$/u, '');
+    return { cMapUrl: `${base}cmaps/`, cMapPacked: true, standardFontDataUrl: `${base}standard_fonts/` };
+  })();
+  return dataFolders;
 }
 
 /** Opens a PDF, turning the library's failures into one InputError each (not a PDF, encrypted, damaged). */
@@ -31,13 +50,11 @@ async function open(bytes: Uint8Array): Promise<PDFDocumentProxy> {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
   if (!head.includes('%PDF-')) throw new InputError('pdf-not-pdf');
   const lib = await pdfjs();
-  const base = packageDirectory();
+  const folders = await pdfDataFolders();
   const task = lib.getDocument({
     // pdfjs takes ownership of (detaches) the buffer it is given, so give it a copy; and it refuses a Node Buffer, so a plain Uint8Array.
     data: new Uint8Array(bytes),
-    cMapUrl: join(base, 'cmaps') + '/',
-    cMapPacked: true,
-    standardFontDataUrl: join(base, 'standard_fonts') + '/',
+    ...folders,
     verbosity: 0,
     isEvalSupported: false,
     disableFontFace: true,
@@ -78,6 +95,13 @@ let queue: Promise<unknown> = Promise.resolve();
  * queued so that a rejection belongs to the one PDF being read (pdfjs runs in this thread anyway).
  */
 async function guarded<T>(read: () => Promise<T>): Promise<T> {
+  const host = nodeProcess();
+  // A browser only logs an unhandled rejection: there is nothing to guard against, and no process to listen on.
+  if (!host) {
+    const run = queue.then(read);
+    queue = run.catch(() => undefined);
+    return run;
+  }
   const run = queue.then(async () => {
     let leaked: { name: string; message: string } | undefined;
     const listener = (reason: unknown): void => {
@@ -86,9 +110,9 @@ async function guarded<T>(read: () => Promise<T>): Promise<T> {
         return;
       }
       // Someone else's rejection: a host that listens handles it; with no other listener, fail as Node would have.
-      if (process.listenerCount('unhandledRejection') === 1) throw reason;
+      if (host.listenerCount('unhandledRejection') === 1) throw reason;
     };
-    process.on('unhandledRejection', listener);
+    host.on('unhandledRejection', listener);
     try {
       let result: T | undefined;
       let failure: unknown;
@@ -103,7 +127,7 @@ async function guarded<T>(read: () => Promise<T>): Promise<T> {
       if (leaked) throw new InputError('pdf-damaged', { detail: String(leaked.message) });
       return result as T;
     } finally {
-      process.off('unhandledRejection', listener);
+      host.off('unhandledRejection', listener);
     }
   });
   queue = run.catch(() => undefined);
