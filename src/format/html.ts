@@ -1,8 +1,9 @@
+import { cellMarks, type CellMarks } from '../diagnostics/cell-marks.js';
 import { groupFindings, type FindingEntry } from '../diagnostics/group.js';
 import { cliMessage, describeValue, formatNumber, renderFileError, renderMessage } from '../diagnostics/render.js';
 import type { Diagnostic, FileResult, LintResults, RuleRun } from '../diagnostics/types.js';
 import { getTemplate, type CompiledTemplate } from '../model/template.js';
-import type { CellRef, Evidence, RawValue, ReportDocument, TableKey } from '../model/types.js';
+import type { Evidence, RawValue, ReportDocument, TableKey } from '../model/types.js';
 import type { Locale, Severity } from '../rules/catalogue-types.js';
 import { findRule } from '../rules/catalogue.js';
 import { layoutTables, type LayoutCell, type LayoutTable } from '../write/layout.js';
@@ -93,13 +94,6 @@ interface PageFinding {
   /** The sentence a narrative finding concerns. */
   sentence?: string;
   suppressed?: string;
-}
-
-interface CellMarks {
-  /** Findings about the cell itself. */
-  primary: number[];
-  /** Findings of a failed sum the cell is a term of. */
-  related: number[];
 }
 
 /**
@@ -364,37 +358,6 @@ function drawCell(cell: LayoutCell, table: PrintedTable, file: FileResult, marks
 function showRaw(raw: RawValue | undefined): string {
   if (raw === undefined || raw === null) return '';
   return typeof raw === 'number' ? String(raw) : raw;
-}
-
-/** Which findings concern which cell: the finding's own cell, listed cells and a repair cell are primary; the terms of a failed sum are related. */
-function cellMarks(diagnostics: readonly Diagnostic[]): Map<string, CellMarks> {
-  const marks = new Map<string, CellMarks>();
-  const add = (cell: CellRef | undefined, index: number, kind: keyof CellMarks): void => {
-    if (!cell) return;
-    const pointer = `/${cell.table}/${cell.row}/${cell.column}`;
-    let mark = marks.get(pointer);
-    if (!mark) {
-      mark = { primary: [], related: [] };
-      marks.set(pointer, mark);
-    }
-    if (!mark[kind].includes(index)) mark[kind].push(index);
-  };
-  diagnostics.forEach((diagnostic, index) => {
-    add(diagnostic.cell, index, 'primary');
-    const { data } = diagnostic;
-    const repair = data['repair'] as { cell?: CellRef } | undefined;
-    add(repair?.cell, index, 'primary');
-    for (const key of ['cells', 'missing']) {
-      const list = data[key];
-      if (Array.isArray(list)) for (const cell of list as CellRef[]) add(cell, index, 'primary');
-    }
-    for (const key of ['leftTerms', 'rightTerms', 'terms']) {
-      const list = data[key];
-      if (Array.isArray(list)) for (const term of list as { cell?: CellRef }[]) add(term.cell, index, 'related');
-    }
-  });
-  for (const mark of marks.values()) mark.related = mark.related.filter((index) => !mark.primary.includes(index));
-  return marks;
 }
 
 function pageFinding(diagnostic: Diagnostic, locale: Locale): PageFinding {

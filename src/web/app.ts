@@ -28,7 +28,7 @@ import {
   type TemplateId,
   type WriteFormat,
 } from './core.js';
-import { cellMarks, expectedValue, pointerOf, worstSeverity, type CellMarks } from './marks.js';
+import { expectedValue, pageMarks, pointerOf, worstSeverity, type CellMarks } from './marks.js';
 import { linesOf, sentenceAt } from './sentence.js';
 import { severityText, uiText } from './ui-text.js';
 
@@ -107,7 +107,7 @@ async function checkBytes(bytes: Uint8Array, name: string): Promise<void> {
     state.unreadable = undefined;
     const report = { name, read, document: structuredClone(read.document), inferred: new Set(read.inferred ?? []), ...(lines ? { lines } : {}) };
     state.loaded = { ...report, ...checked(report) };
-    state.marks = cellMarks(state.loaded.result.diagnostics);
+    state.marks = pageMarks(state.loaded.result.diagnostics);
     state.selected = undefined;
     setStatus('');
   } catch (error) {
@@ -152,7 +152,7 @@ function recheck(): void {
   const loaded = state.loaded;
   if (!loaded) return;
   Object.assign(loaded, checked(loaded));
-  state.marks = cellMarks(loaded.result.diagnostics);
+  state.marks = pageMarks(loaded.result.diagnostics);
 }
 
 /** The check of a report's document as it stands, and how long it took. */
