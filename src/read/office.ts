@@ -114,14 +114,14 @@ function assertNoDoctype(prolog: string, format: 'docx' | 'xlsx', entry: string)
 export async function assertZipHonest(bytes: Uint8Array, format: 'docx' | 'xlsx', declared: ZipDeclared): Promise<void> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (const entry of declared.list) {
-    if (entry.method === 0 && entry.localHeader + 30 <= bytes.length && view.getUint32(entry.localHeader, true) === 0x04034b50) {
-      const start = entry.localHeader + 30 + view.getUint16(entry.localHeader + 26, true) + view.getUint16(entry.localHeader + 28, true);
-      assertNoDoctype(new TextDecoder('latin1').decode(bytes.subarray(Math.min(start, bytes.length), Math.min(start + entry.compressed, start + PROLOG_BYTES, bytes.length))), format, entry.name);
+    if (entry.method !== 0 && entry.method !== 8) continue;
+    if (entry.localHeader + 30 > bytes.length || view.getUint32(entry.localHeader, true) !== 0x04034b50) continue;
+    const start = Math.min(bytes.length, entry.localHeader + 30 + view.getUint16(entry.localHeader + 26, true) + view.getUint16(entry.localHeader + 28, true));
+    const data = bytes.subarray(start, Math.min(start + entry.compressed, bytes.length));
+    if (entry.method === 0) {
+      assertNoDoctype(new TextDecoder('latin1').decode(data.subarray(0, PROLOG_BYTES)), format, entry.name);
       continue;
     }
-    if (entry.method !== 8 || entry.localHeader + 30 > bytes.length || view.getUint32(entry.localHeader, true) !== 0x04034b50) continue;
-    const start = entry.localHeader + 30 + view.getUint16(entry.localHeader + 26, true) + view.getUint16(entry.localHeader + 28, true);
-    const data = bytes.subarray(Math.min(start, bytes.length), Math.min(start + entry.compressed, bytes.length));
     const inflate = new DecompressionStream('deflate-raw');
     const writer = inflate.writable.getWriter();
     // The input's bytes are never a SharedArrayBuffer's; the DOM types only accept an ArrayBuffer-backed view.
@@ -129,20 +129,21 @@ export async function assertZipHonest(bytes: Uint8Array, format: 'docx' | 'xlsx'
     const reader = inflate.readable.getReader();
     let inflated = 0;
     let prolog = '';
+    let prologChecked = false;
     const prologs = new TextDecoder('latin1');
     try {
       for (;;) {
         const { done, value } = await reader.read();
         if (done) break;
-        if (inflated < PROLOG_BYTES) prolog += prologs.decode(value.subarray(0, PROLOG_BYTES - inflated), { stream: true });
+        if (!prologChecked) prolog += prologs.decode(value.subarray(0, PROLOG_BYTES - inflated), { stream: true });
         inflated += value.byteLength;
         if (inflated > entry.uncompressed) break;
-        if (prolog.length >= PROLOG_BYTES) {
+        if (!prologChecked && inflated >= PROLOG_BYTES) {
           assertNoDoctype(prolog, format, entry.name);
-          prolog = ' ';
+          prologChecked = true;
         }
       }
-      if (prolog.length > 1) assertNoDoctype(prolog, format, entry.name);
+      if (!prologChecked) assertNoDoctype(prolog, format, entry.name);
     } catch (error) {
       if (error instanceof InputError) throw error;
       continue;

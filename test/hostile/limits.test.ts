@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/lint.js';
 import { BIN, runCli, tempDirEach } from '../helpers/process.js';
+import { oneEntryZip } from '../helpers/zip.js';
 import { lintFiles } from '../../src/pipeline/node-files.js';
 import { lintBytes } from '../../src/pipeline/lint.js';
 import { zipDeclared } from '../../src/read/office.js';
@@ -16,29 +17,7 @@ const temp = tempDirEach('xxgk-limits-');
 
 /** A tiny ZIP (one stored entry) whose central directory declares `declared` uncompressed bytes, and `count` entries in its end record. */
 function craftedZip(declared: number, count = 1): Uint8Array {
-  const name = Buffer.from('word/document.xml');
-  const data = Buffer.from('<w:document/>');
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(declared, 22);
-  local.writeUInt16LE(name.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(declared, 24);
-  central.writeUInt16LE(name.length, 28);
-  const centralOffset = local.length + name.length + data.length;
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(count, 8);
-  end.writeUInt16LE(count, 10);
-  end.writeUInt32LE(central.length + name.length, 12);
-  end.writeUInt32LE(centralOffset, 16);
-  return new Uint8Array(Buffer.concat([local, name, data, central, name, end]));
+  return oneEntryZip('word/document.xml', Buffer.from('<w:document/>'), { declared, count });
 }
 
 describe('size limits', () => {

@@ -10,6 +10,7 @@ import JSZip from 'jszip';
 import { jest } from '@jest/globals';
 import { fixture, ROOT } from '../helpers/lint.js';
 import { BIN, tempDirEach } from '../helpers/process.js';
+import { oneEntryZip } from '../helpers/zip.js';
 import { lintBytes } from '../../src/pipeline/lint.js';
 
 jest.setTimeout(120_000);
@@ -33,31 +34,9 @@ async function deflatedSpaces(size: number): Promise<Buffer> {
   return Buffer.concat(parts);
 }
 
-/** A one-entry ZIP whose directory declares `declared` uncompressed bytes for data that inflates to far more. */
-function lyingZip(entry: string, compressed: Buffer, declared: number): Buffer {
-  const name = Buffer.from(entry);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(compressed.length, 18);
-  local.writeUInt32LE(declared, 22);
-  local.writeUInt16LE(name.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(compressed.length, 20);
-  central.writeUInt32LE(declared, 24);
-  central.writeUInt16LE(name.length, 28);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(central.length + name.length, 12);
-  end.writeUInt32LE(local.length + name.length + compressed.length, 16);
-  return Buffer.concat([local, name, compressed, central, name, end]);
+/** A one-entry ZIP whose directory declares `declared` uncompressed bytes for deflated data that inflates to far more. */
+function lyingZip(entry: string, compressed: Buffer, declared: number): Uint8Array {
+  return oneEntryZip(entry, compressed, { declared, method: 8 });
 }
 
 /** The seed's .docx or .xlsx with a billion-laughs DTD put before the root of one XML entry and used in its first text. */
