@@ -19,7 +19,8 @@ export function worstSeverity(diagnostics: readonly Diagnostic[]): Severity | un
 
 /**
  * The value a marked cell should hold, when a finding says so: the one-cell repair naming it, else the expected
- * figure of a finding about the cell itself (a total that should be 11).
+ * figure of a finding whose checked side is the cell alone (a total that should be 11). A column balance's expected
+ * figure is that of a sum of several cells (一 + 二), not of the cell it is reported on, so it gives no value.
  */
 export function expectedValue(diagnostics: readonly Diagnostic[], pointer: string): number | undefined {
   for (const diagnostic of diagnostics) {
@@ -28,7 +29,14 @@ export function expectedValue(diagnostics: readonly Diagnostic[], pointer: strin
   }
   for (const diagnostic of diagnostics) {
     const expected = diagnostic.data['expected'];
-    if (diagnostic.cell && pointerOf(diagnostic.cell) === pointer && typeof expected === 'number') return expected;
+    if (diagnostic.cell && pointerOf(diagnostic.cell) === pointer && typeof expected === 'number' && checksCellAlone(diagnostic, pointer)) return expected;
   }
   return undefined;
+}
+
+/** Whether a finding's checked side (its left terms) is the one cell, or the finding names no terms. */
+function checksCellAlone(diagnostic: Diagnostic, pointer: string): boolean {
+  const left = diagnostic.data['leftTerms'] as Array<{ cell?: CellRef }> | undefined;
+  if (!Array.isArray(left)) return true;
+  return left.length === 1 && left[0]?.cell !== undefined && pointerOf(left[0].cell) === pointer;
 }

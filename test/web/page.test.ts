@@ -1,0 +1,233 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { lint } from '../../src/web/core.js';
+import { ROOT, SCREENSHOTS, launchBrowser, openPage, pickFile, waitForResult, type OpenedPage } from './browser.js';
+
+// The page is opened from its file (file://), as a person opens a page they downloaded or `xxgk-lint web -o` wrote:
+// the page must work with no server at all, and `xxgk-lint web --port` only serves these same bytes (test/cli).
+
+const SEED = join(ROOT, 'fixtures/text/seed-2019.txt');
+const HONGZE = join(ROOT, 'fixtures/pdf/hongze-2023.pdf');
+const WRONG_CELL = join(ROOT, 'fixtures/csv/wrong-cell-2021.csv');
+const REVIEW_TOTAL = '/reviewLitigation/review/total';
+const AFTER_REVIEW_TOTAL = '/reviewLitigation/litigationAfterReview/total';
+
+let browser: Browser;
+const opened: OpenedPage[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+afterEach(() => {
+  // No page may throw or reach the network: a draft never leaves the computer.
+  for (const { errors, requests } of opened.splice(0)) {
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+  }
+});
+
+async function open(width = 1366, height = 900): Promise<Page> {
+  const page = await openPage(browser, width, height);
+  opened.push(page);
+  return page.page;
+}
+
+/** Drops a file on the page as a file manager does: a drop event carrying the file. */
+async function dropFile(page: Page, path: string, type: string): Promise<void> {
+  const name = path.replace(/^.*\//u, '');
+  const dataTransfer = await page.evaluateHandle(
+    ({ base64, fileName, mime }) => {
+      const bytes = Uint8Array.from(atob(base64), (character) => character.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([bytes], fileName, { type: mime }));
+      return transfer;
+    },
+    { base64: readFileSync(path).toString('base64'), fileName: name, mime: type },
+  );
+  await page.dispatchEvent('#drop', 'drop', { dataTransfer });
+  await waitForResult(page, name);
+}
+
+/** The drawn cells marked as errors: pointer, value shown and the hint under it. */
+async function errorCells(page: Page): Promise<string[][]> {
+  return page.$$eval('td.cell.finding-error', (cells) =>
+    cells.map((cell) => [(cell as HTMLElement).dataset['pointer']!, cell.querySelector('input')!.value, cell.querySelector('.hint')!.textContent ?? '']),
+  );
+}
+
+const cellInput = (page: Page, pointer: string) => page.locator(`td.cell[data-pointer="${pointer}"] input`);
+
+describe('the web page in headless Chromium', () => {
+  it('pasted seed text: the summary shows 0 errors and no cell is marked as an error', async () => {
+    const page = await open();
+    await page.fill('#paste', readFileSync(SEED, 'utf8'));
+    await page.click('#check-paste');
+    await waitForResult(page, 'pasted.txt');
+    const summary = page.locator('#summary');
+    expect(await summary.getAttribute('data-errors')).toBe('0');
+    expect(await summary.textContent()).toMatch(/（0 个错误，\d+ 个警告，\d+ 条提示）$/u);
+    expect(await page.locator('#facts').textContent()).toContain('模板 2019');
+    expect(await page.locator('td.cell').count()).toBeGreaterThan(100);
+    expect(await errorCells(page)).toEqual([]);
+    // The narrative findings quote their sentence.
+    expect(await page.locator('#other li[data-rule] blockquote.sentence').count()).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('dropped hongze-2023.pdf: the two 表四 总计 cells are marked, showing 0 as written and 应为 11 and 应为 5', async () => {
+    const page = await open();
+    await dropFile(page, HONGZE, 'application/pdf');
+    expect(await page.locator('#summary').textContent()).toBe('3 个问题（3 个错误，0 个警告，0 条提示）');
+    expect(await errorCells(page)).toEqual([
+      [REVIEW_TOTAL, '0', '应为 11'],
+      [AFTER_REVIEW_TOTAL, '0', '应为 5'],
+    ]);
+    // The terms of the failed sums are marked too (dashed).
+    expect(await page.locator('td.cell.related[data-pointer="/reviewLitigation/review/upheld"]').count()).toBe(1);
+    expect(await page.locator('#other li[data-rule="mixed-template"]').textContent()).toContain('（六）其他处理');
+
+    await page.click(`td.cell[data-pointer="${REVIEW_TOTAL}"]`);
+    const detail = page.locator('#detail');
+    expect(await detail.isVisible()).toBe(true);
+    expect(await page.locator('#detail-title').textContent()).toBe('表四「行政复议」「总计」');
+    const text = (await detail.textContent()) ?? '';
+    expect(text).toContain('应为 11 · 实际 0 · 相差 -11');
+    expect(text).toContain('review-litigation-total');
+
+    // The one-cell repair writes 11 and checks again: the cell is no longer marked.
+    await page.click('#detail button.repair');
+    expect(await cellInput(page, REVIEW_TOTAL).inputValue()).toBe('11');
+    expect(await errorCells(page)).toEqual([[AFTER_REVIEW_TOTAL, '0', '应为 5']]);
+    expect(await page.locator('#summary').getAttribute('data-errors')).toBe('2');
+  }, 90_000);
+
+  it('blank 2021 template: a wrong figure typed into a drawn cell is marked at once, and re-checked on each edit', async () => {
+    const page = await open();
+    await page.click('button[data-template="2021"]');
+    await waitForResult(page, 'blank-2021.json');
+    expect(await page.locator('#summary').getAttribute('data-errors')).toBe('0');
+    expect(await cellInput(page, '/applications/new/naturalPerson').inputValue()).toBe('');
+
+    await cellInput(page, '/applications/new/naturalPerson').click();
+    await page.keyboard.type('5');
+    await cellInput(page, '/applications/new/total').click();
+    await page.keyboard.type('7');
+    const total = page.locator('td.cell[data-pointer="/applications/new/total"]');
+    expect(await total.getAttribute('class')).toContain('finding-error');
+    expect(await total.locator('.hint').textContent()).toBe('应为 5');
+    const detail = (await page.locator('#detail').textContent()) ?? '';
+    expect(detail).toContain('应为六类申请人之和 5');
+    expect(detail).toContain('applications-row-total');
+
+    // Correcting the total (7 → 5) takes the row-total finding away.
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('5');
+    expect(await total.locator('.hint').textContent()).not.toBe('应为 5');
+    expect(await page.locator('#detail').textContent()).not.toContain('applications-row-total');
+    expect(await page.locator('#timing').textContent()).toMatch(/^上次检查用时 \d+\.\d 毫秒$/u);
+  }, 60_000);
+
+  it('keyboard: Tab reaches a cell and opens its findings; Enter moves on and opens the next; typing edits and re-checks', async () => {
+    const page = await open();
+    await pickFile(page, HONGZE);
+    await page.locator('h1').click();
+    let reached = false;
+    for (let press = 0; press < 40 && !reached; press += 1) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => document.activeElement?.closest('td.cell') !== null && document.activeElement?.tagName === 'INPUT');
+    }
+    expect(reached).toBe(true);
+    expect(await page.locator('#detail').isVisible()).toBe(true);
+    expect(await page.locator('#detail-title').textContent()).toMatch(/^表二/u);
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#detail').isVisible()).toBe(false);
+
+    await cellInput(page, '/reviewLitigation/review/upheld').focus();
+    for (let press = 0; press < 4; press += 1) await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.closest('td')?.dataset['pointer'])).toBe(REVIEW_TOTAL);
+    expect(await page.locator('#detail').isVisible()).toBe(true);
+    expect(await page.locator('#detail').textContent()).toContain('应为 11');
+
+    // Enter selected the cell's text: typing replaces it.
+    await page.keyboard.type('11');
+    expect(await cellInput(page, REVIEW_TOTAL).inputValue()).toBe('11');
+    expect(await errorCells(page)).toEqual([[AFTER_REVIEW_TOTAL, '0', '应为 5']]);
+    expect(await page.locator('#detail').textContent()).toContain('此格没有问题。');
+  }, 90_000);
+
+  it('the English switch changes the words and the messages, and switches back', async () => {
+    const page = await open();
+    await pickFile(page, HONGZE);
+    await page.click(`td.cell[data-pointer="${REVIEW_TOTAL}"]`);
+    await page.click('#locale');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.locator('#summary').textContent()).toBe('3 problem(s) (3 error(s), 0 warning(s), 0 info)');
+    expect(await page.locator('#locale').textContent()).toBe('中文');
+    expect(await page.locator(`td.cell[data-pointer="${REVIEW_TOTAL}"] .hint`).textContent()).toBe('should be 11');
+    const message = (await page.locator('#other li[data-rule="mixed-template"] .message').textContent()) ?? '';
+    expect(message).toContain('is a row of the 2019 template, not of the 2021 template');
+    expect(message).not.toContain('年模板的行');
+    expect(await page.locator('#detail').textContent()).toContain('expected 11 · found 0 · difference -11');
+    await page.click('#locale');
+    expect(await page.locator('#summary').textContent()).toBe('3 个问题（3 个错误，0 个警告，0 条提示）');
+  }, 90_000);
+
+  it('downloads the findings and the corrected report (JSON, HTML, canonical JSON, CSV, xlsx, docx) under sensible names', async () => {
+    const page = await open();
+    await pickFile(page, WRONG_CELL);
+    expect(await page.locator('#summary').getAttribute('data-errors')).toBe('2');
+    await page.click('td.cell[data-pointer="/applications/partlyGranted/total"]');
+    await page.click('#detail button.repair');
+    expect(await cellInput(page, '/applications/partlyGranted/naturalPerson').inputValue()).toBe('10');
+    expect(await page.locator('#summary').getAttribute('data-errors')).toBe('0');
+
+    const files = new Map<string, Buffer>();
+    for (const kind of ['lint', 'html', 'json', 'csv', 'xlsx', 'docx']) {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click(`button[data-download="${kind}"]`)]);
+      const path = await download.path();
+      files.set(download.suggestedFilename(), readFileSync(path));
+    }
+    expect([...files.keys()]).toEqual(['wrong-cell-2021.lint.json', 'wrong-cell-2021.lint.html', 'wrong-cell-2021.json', 'wrong-cell-2021.csv', 'wrong-cell-2021.xlsx', 'wrong-cell-2021.docx']);
+    for (const bytes of files.values()) expect(bytes.length).toBeGreaterThan(200);
+
+    const findings = JSON.parse(files.get('wrong-cell-2021.lint.json')!.toString('utf8'));
+    expect(findings.summary).toMatchObject({ errors: 0 });
+    expect(findings.files[0].file).toBe('wrong-cell-2021.csv');
+    expect(files.get('wrong-cell-2021.lint.html')!.toString('utf8')).toMatch(/^<!DOCTYPE html>/iu);
+    const report = JSON.parse(files.get('wrong-cell-2021.json')!.toString('utf8'));
+    expect(report.template).toBe('2021');
+    expect(report.applications.partlyGranted.naturalPerson).toBe(10);
+    for (const name of ['wrong-cell-2021.xlsx', 'wrong-cell-2021.docx']) expect(files.get(name)!.subarray(0, 2).toString('latin1')).toBe('PK');
+
+    // Each corrected report the page wrote reads back, with the CLI's own readers, as a report with no error.
+    for (const name of ['wrong-cell-2021.json', 'wrong-cell-2021.csv', 'wrong-cell-2021.xlsx', 'wrong-cell-2021.docx']) {
+      const result = await lint(new Uint8Array(files.get(name)!), { file: name });
+      expect({ name, error: result.error, errors: result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').map((diagnostic) => diagnostic.ruleId) }).toEqual({ name, error: undefined, errors: [] });
+    }
+  }, 120_000);
+
+  it('at 375 px the page is no wider than the screen (the tables scroll in their own box); screenshots at 375 and 1366 px', async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    for (const width of [375, 1366]) {
+      const page = await open(width, width === 375 ? 800 : 900);
+      await pickFile(page, HONGZE);
+      const [scrollWidth, viewport] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+      expect(scrollWidth).toBeLessThanOrEqual(viewport!);
+      if (width === 375) {
+        const box = page.locator('.table-block:has(table[data-table="applications"]) .scroll');
+        const [inner, outer] = await box.evaluate((element) => [element.scrollWidth, element.clientWidth]);
+        expect(inner).toBeGreaterThan(outer!);
+      }
+      await page.screenshot({ path: join(SCREENSHOTS, `web-${width}-top.png`) });
+      await page.click(`td.cell[data-pointer="${REVIEW_TOTAL}"]`);
+      const [scrollWidthOpen] = await page.evaluate(() => [document.documentElement.scrollWidth]);
+      expect(scrollWidthOpen).toBeLessThanOrEqual(viewport!);
+      await page.screenshot({ path: join(SCREENSHOTS, `web-${width}-finding.png`) });
+    }
+  }, 120_000);
+});
