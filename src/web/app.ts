@@ -28,7 +28,7 @@ import {
   type TemplateId,
   type WriteFormat,
 } from './core.js';
-import { expectedValue, pageMarks, pointerOf, worstSeverity, type CellMarks } from './marks.js';
+import { expectedValue, pageMarks, pointerOf, worstSeverity, type CellMarks, type LegacyRow } from './marks.js';
 import { linesOf, sentenceAt } from './sentence.js';
 import { severityText, uiText } from './ui-text.js';
 
@@ -107,7 +107,7 @@ async function checkBytes(bytes: Uint8Array, name: string): Promise<void> {
     state.unreadable = undefined;
     const report = { name, read, document: structuredClone(read.document), inferred: new Set(read.inferred ?? []), ...(lines ? { lines } : {}) };
     state.loaded = { ...report, ...checked(report) };
-    state.marks = pageMarks(state.loaded.result.diagnostics);
+    state.marks = marksOf(state.loaded);
     state.selected = undefined;
     setStatus('');
   } catch (error) {
@@ -152,7 +152,27 @@ function recheck(): void {
   const loaded = state.loaded;
   if (!loaded) return;
   Object.assign(loaded, checked(loaded));
-  state.marks = pageMarks(loaded.result.diagnostics);
+  state.marks = marksOf(loaded);
+}
+
+/** The marks of a loaded report's last check, with the rows of an older template it printed. */
+function marksOf(loaded: Loaded): Map<string, CellMarks> {
+  return pageMarks(loaded.result.diagnostics, legacyRows(loaded));
+}
+
+/** The older template's rows the report printed (drawn in place of the rows they stand for), with their drawn cells. */
+function legacyRows(loaded: Loaded): LegacyRow[] {
+  const template = templateOf(loaded);
+  if (!template) return [];
+  const compiled = getTemplate(template);
+  const rows: LegacyRow[] = [];
+  for (const table of ['active', 'applications', 'reviewLitigation'] as const) {
+    for (const legacy of compiled.table(table).legacyRows ?? []) {
+      const values = loaded.document[table]?.[legacy.key];
+      if (values && typeof values === 'object') rows.push({ label: legacy.label, pointers: Object.keys(values).map((column) => `/${table}/${legacy.key}/${column}`) });
+    }
+  }
+  return rows;
 }
 
 /** The check of a report's document as it stands, and how long it took. */
@@ -232,8 +252,11 @@ function drawTable(table: LayoutTable, template: TemplateId): HTMLElement {
   const scroll = make('div', { class: 'scroll', role: 'region', tabindex: '0', 'aria-labelledby': `h-${table.key}` });
   const grid = make('table', { class: 'grid', 'data-table': table.key });
   const compiled = getTemplate(template);
+  const legacyKeys = new Set((compiled.table(table.key).legacyRows ?? []).map((legacy) => legacy.key));
   for (const row of table.rows) {
     const line = make('tr');
+    const legacy = row.some((cell) => cell.value !== undefined && legacyKeys.has(cell.value.row));
+    if (legacy) line.className = 'legacy';
     for (const cell of row) {
       const spans: Record<string, string> = {};
       if (cell.rowSpan > 1) spans['rowspan'] = String(cell.rowSpan);
@@ -241,7 +264,9 @@ function drawTable(table: LayoutTable, template: TemplateId): HTMLElement {
       if (!cell.value) {
         // The row's own label is the header cell just before its first value.
         const isLabel = row[row.indexOf(cell) + 1]?.value !== undefined;
-        line.append(make('th', { ...spans, ...(isLabel ? { class: 'label', scope: 'row' } : {}) }, cell.text));
+        const header = make('th', { ...spans, ...(isLabel ? { class: 'label', scope: 'row' } : {}) }, cell.text);
+        if (isLabel && legacy) header.append(make('span', { class: 'legacy-note' }, t('legacyRow')));
+        line.append(header);
         continue;
       }
       const { table: tableKey, row: rowKey, column } = cell.value;
@@ -370,7 +395,8 @@ function showDetail(pointer: string): void {
   const body = element('detail-body');
   body.replaceChildren();
   element('detail-title').textContent = ref ? describeCell(ref, state.locale) : pointer;
-  const raw = loaded.result.cells?.[pointer]?.raw;
+  // A cell outside the template (an older template's row) has no snapshot: its value is the document's.
+  const raw = loaded.result.cells?.[pointer]?.raw ?? (loaded.document[table as CellRef['table']]?.[row]?.[column] as RawValue | undefined);
   body.append(make('p', { class: 'place' }, `${t('asWritten')}: ${rawText(raw) === '' ? t('empty') : rawText(raw)}`));
   if (!mark || (mark.primary.length === 0 && mark.related.length === 0)) {
     body.append(make('p', { class: 'none' }, t('cellClean')));

@@ -5,9 +5,30 @@ export { pointerOf, type CellMarks } from '../diagnostics/cell-marks.js';
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
-/** The page's marks: only unsuppressed findings mark a cell. */
-export function pageMarks(diagnostics: readonly Diagnostic[]): Map<string, CellMarks> {
-  return cellMarks(diagnostics, (diagnostic) => !diagnostic.suppressed);
+/** An older template's row the report printed (2019's （六）其他处理 in a 2021 report): its label and the pointers of its drawn cells. */
+export interface LegacyRow {
+  label: string;
+  pointers: string[];
+}
+
+/**
+ * The page's marks: only unsuppressed findings mark a cell. The cells of an older template's row the report printed
+ * carry the mixed-template finding about that row (it names the row by its label, not by a cell).
+ */
+export function pageMarks(diagnostics: readonly Diagnostic[], legacyRows: readonly LegacyRow[] = []): Map<string, CellMarks> {
+  const marks = cellMarks(diagnostics, (diagnostic) => !diagnostic.suppressed);
+  diagnostics.forEach((diagnostic, index) => {
+    if (diagnostic.suppressed || diagnostic.ruleId !== 'mixed-template') return;
+    for (const row of legacyRows) {
+      if (diagnostic.data['row'] !== row.label) continue;
+      for (const pointer of row.pointers) {
+        const mark = marks.get(pointer) ?? { primary: [], related: [] };
+        if (!mark.primary.includes(index)) mark.primary.push(index);
+        marks.set(pointer, mark);
+      }
+    }
+  });
+  return marks;
 }
 
 /** The worst severity among some findings, or undefined when there are none. */

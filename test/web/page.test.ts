@@ -54,11 +54,17 @@ async function dropFile(page: Page, path: string, type: string): Promise<void> {
   await waitForResult(page, name);
 }
 
-/** The drawn cells marked as errors: pointer, value shown and the hint under it. */
-async function errorCells(page: Page): Promise<string[][]> {
-  return page.$$eval('td.cell.finding-error', (cells) =>
+/** The drawn cells marked as errors (in one table, or all): pointer, value shown and the hint under it. */
+async function errorCells(page: Page, table?: string): Promise<string[][]> {
+  return page.$$eval(`${table ? `table[data-table="${table}"] ` : ''}td.cell.finding-error`, (cells) =>
     cells.map((cell) => [(cell as HTMLElement).dataset['pointer']!, cell.querySelector('input')!.value, cell.querySelector('.hint')!.textContent ?? '']),
   );
+}
+
+/** What the tests read of a FileResult inside the page. */
+interface FileLike {
+  error?: { messageId: string };
+  diagnostics: Array<{ ruleId: string; severity: string }>;
 }
 
 const cellInput = (page: Page, pointer: string) => page.locator(`td.cell[data-pointer="${pointer}"] input`);
@@ -83,13 +89,21 @@ describe('the web page in headless Chromium', () => {
     const page = await open();
     await dropFile(page, HONGZE, 'application/pdf');
     expect(await page.locator('#summary').textContent()).toBe('3 个问题（3 个错误，0 个警告，0 条提示）');
-    expect(await errorCells(page)).toEqual([
+    expect(await errorCells(page, 'reviewLitigation')).toEqual([
       [REVIEW_TOTAL, '0', '应为 11'],
       [AFTER_REVIEW_TOTAL, '0', '应为 5'],
     ]);
     // The terms of the failed sums are marked too (dashed).
     expect(await page.locator('td.cell.related[data-pointer="/reviewLitigation/review/upheld"]').count()).toBe(1);
     expect(await page.locator('#other li[data-rule="mixed-template"]').textContent()).toContain('（六）其他处理');
+    // The 2019 row the 2021 report printed is drawn as printed, its label noted and its cells marked with that finding.
+    const legacy = page.locator('table[data-table="applications"] tr.legacy');
+    expect(await legacy.locator('th.label').textContent()).toBe('（六）其他处理旧模板的行');
+    expect((await errorCells(page, 'applications')).map(([pointer, value]) => `${pointer} ${value}`)).toEqual(
+      ['naturalPerson', 'commercial', 'research', 'publicInterest', 'legalService', 'otherOrg', 'total'].map((column) => `/applications/otherHandling/${column} 0`),
+    );
+    await page.click('td.cell[data-pointer="/applications/otherHandling/total"]');
+    expect(await page.locator('#detail-body').textContent()).toMatch(/^原文: 0错误 三、收到和处理政府信息公开申请情况中的「（六）其他处理」是 2019 年模板的行/u);
 
     await page.click(`td.cell[data-pointer="${REVIEW_TOTAL}"]`);
     const detail = page.locator('#detail');
@@ -102,7 +116,7 @@ describe('the web page in headless Chromium', () => {
     // The one-cell repair writes 11 and checks again: the cell is no longer marked.
     await page.click('#detail button.repair');
     expect(await cellInput(page, REVIEW_TOTAL).inputValue()).toBe('11');
-    expect(await errorCells(page)).toEqual([[AFTER_REVIEW_TOTAL, '0', '应为 5']]);
+    expect(await errorCells(page, 'reviewLitigation')).toEqual([[AFTER_REVIEW_TOTAL, '0', '应为 5']]);
     expect(await page.locator('#summary').getAttribute('data-errors')).toBe('2');
   }, 90_000);
 
@@ -156,7 +170,7 @@ describe('the web page in headless Chromium', () => {
     // Enter selected the cell's text: typing replaces it.
     await page.keyboard.type('11');
     expect(await cellInput(page, REVIEW_TOTAL).inputValue()).toBe('11');
-    expect(await errorCells(page)).toEqual([[AFTER_REVIEW_TOTAL, '0', '应为 5']]);
+    expect(await errorCells(page, 'reviewLitigation')).toEqual([[AFTER_REVIEW_TOTAL, '0', '应为 5']]);
     expect(await page.locator('#detail').textContent()).toContain('此格没有问题。');
   }, 90_000);
 
@@ -208,6 +222,31 @@ describe('the web page in headless Chromium', () => {
     for (const name of ['wrong-cell-2021.json', 'wrong-cell-2021.csv', 'wrong-cell-2021.xlsx', 'wrong-cell-2021.docx']) {
       const result = await lint(new Uint8Array(files.get(name)!), { file: name });
       expect({ name, error: result.error, errors: result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').map((diagnostic) => diagnostic.ruleId) }).toEqual({ name, error: undefined, errors: [] });
+    }
+  }, 120_000);
+
+  it('reads every input format in the page as the CLI reads it: the same findings, and the same reason when unreadable', async () => {
+    const page = await open();
+    const fixtures = [
+      'docx/seed-2019.docx', 'xlsx/seed-2019.xlsx', 'xlsx/clean-2021.xlsx', 'html/seed-2019.gbk.html', 'json/seed-2019.json', 'csv/seed-2019.gbk.csv',
+      'text/seed-2019.md', 'text/seed-2019.gbk.txt', 'pdf/made-2021-wrong.pdf', 'pdf/made-image-only.pdf', 'unsupported/report.doc', 'broken/damaged.xlsx',
+    ];
+    for (const fixture of fixtures) {
+      const name = fixture.replace(/^.*\//u, '');
+      const path = join(ROOT, 'fixtures', fixture);
+      await page.setInputFiles('#file', path);
+      await page.waitForFunction((file) => {
+        const shown = (window as unknown as { xxgk: { state: { loaded?: { name: string }; unreadable?: { name: string } } } }).xxgk.state;
+        return (shown.loaded?.name ?? shown.unreadable?.name) === file && document.getElementById('result')?.hidden === false;
+      }, name, { timeout: 60_000 });
+      const shown = await page.evaluate(() => {
+        const { loaded, unreadable } = (window as unknown as { xxgk: { state: { loaded?: { result: FileLike }; unreadable?: { result: FileLike } } } }).xxgk.state;
+        const result = (loaded ?? unreadable)!.result;
+        return { error: result.error?.messageId, findings: result.diagnostics.map((diagnostic) => `${diagnostic.ruleId}:${diagnostic.severity}`).sort() };
+      });
+      const node = await lint(new Uint8Array(readFileSync(path)), { file: name });
+      expect({ fixture, ...shown }).toEqual({ fixture, error: node.error?.messageId, findings: node.diagnostics.map((diagnostic) => `${diagnostic.ruleId}:${diagnostic.severity}`).sort() });
+      if (node.error) expect(await page.locator('#status').textContent()).toContain(name);
     }
   }, 120_000);
 
