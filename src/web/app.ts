@@ -275,6 +275,8 @@ function drawTable(table: LayoutTable, template: TemplateId): HTMLElement {
       const td = make('td', { ...spans, class: 'cell', 'data-pointer': pointer });
       const input = make('input', {
         type: 'text',
+        // A narrow intrinsic width: the column's width comes from its header and the CSS, not from the input's 20 characters.
+        size: '4',
         inputmode: 'decimal',
         autocomplete: 'off',
         spellcheck: 'false',

@@ -225,6 +225,19 @@ describe('the web page in headless Chromium', () => {
     }
   }, 120_000);
 
+  it('in print, every marked table fits the A4 text width (186 mm, 703 px) and the inputs and the panel are left out', async () => {
+    const page = await open(703, 1000);
+    await pickFile(page, HONGZE);
+    await page.click(`td.cell[data-pointer="${REVIEW_TOTAL}"]`);
+    await page.emulateMedia({ media: 'print' });
+    const widths = await page.$$eval('table.grid', (tables) => tables.map((table) => Math.ceil(table.getBoundingClientRect().right)));
+    expect(widths.length).toBe(3);
+    for (const right of widths) expect(right).toBeLessThanOrEqual(703);
+    expect(await page.locator('#detail').isVisible()).toBe(false);
+    expect(await page.locator('#input').isVisible()).toBe(false);
+    expect(await page.locator('td.cell.finding-error').count()).toBe(9);
+  }, 60_000);
+
   it('reads every input format in the page as the CLI reads it: the same findings, and the same reason when unreadable', async () => {
     const page = await open();
     const fixtures = [
@@ -250,14 +263,14 @@ describe('the web page in headless Chromium', () => {
     }
   }, 120_000);
 
-  it('at 375 px the page is no wider than the screen (the tables scroll in their own box); screenshots at 375 and 1366 px', async () => {
+  it('at 375 px (and 683 px, 1366 px at 200 % zoom) the page is no wider than the screen (the tables scroll in their own box); screenshots at 375 and 1366 px', async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    for (const width of [375, 1366]) {
+    for (const width of [375, 683, 1366]) {
       const page = await open(width, width === 375 ? 800 : 900);
       await pickFile(page, HONGZE);
       const [scrollWidth, viewport] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
       expect(scrollWidth).toBeLessThanOrEqual(viewport!);
-      if (width === 375) {
+      if (width < 1366) {
         const box = page.locator('.table-block:has(table[data-table="applications"]) .scroll');
         const [inner, outer] = await box.evaluate((element) => [element.scrollWidth, element.clientWidth]);
         expect(inner).toBeGreaterThan(outer!);
