@@ -91,10 +91,9 @@ function applyLocale(): void {
   toggle.setAttribute('lang', state.locale === 'en' ? 'zh-CN' : 'en');
 }
 
-function setStatus(text: string, isError = false): void {
-  const status = element('status');
-  status.textContent = text;
-  status.classList.toggle('error', isError);
+/** The line under the inputs saying what the page is doing (reading a file), empty otherwise. */
+function setStatus(text: string): void {
+  element('status').textContent = text;
 }
 
 /** Reads a report's bytes and shows it checked; an unreadable one shows why. */
@@ -113,7 +112,8 @@ async function checkBytes(bytes: Uint8Array, name: string): Promise<void> {
   } catch (error) {
     state.loaded = undefined;
     state.unreadable = { name, result: failed(name, error) };
-    setStatus(`${name}: ${renderFileError(state.unreadable.result.error!, state.locale)}`, true);
+    // The reason is the result's summary (shown below and focused): not said twice.
+    setStatus('');
   }
   renderAll();
   element('result').hidden = false;
@@ -195,6 +195,7 @@ function renderAll(): void {
   element('facts').textContent = '';
   const loaded = state.loaded;
   element('downloads').hidden = !loaded;
+  element('legend').hidden = !loaded;
   if (!loaded) {
     const summary = element('summary');
     summary.className = 'summary problems';
@@ -493,7 +494,6 @@ function wire(): void {
     state.locale = state.locale === 'zh-CN' ? 'en' : 'zh-CN';
     applyLocale();
     renderAll();
-    if (state.unreadable) setStatus(`${state.unreadable.name}: ${renderFileError(state.unreadable.result.error!, state.locale)}`, true);
   });
   const paste = element<HTMLTextAreaElement>('paste');
   element('check-paste').addEventListener('click', () => void checkText(paste.value));

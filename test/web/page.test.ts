@@ -259,7 +259,16 @@ describe('the web page in headless Chromium', () => {
       });
       const node = await lint(new Uint8Array(readFileSync(path)), { file: name });
       expect({ fixture, ...shown }).toEqual({ fixture, error: node.error?.messageId, findings: node.diagnostics.map((diagnostic) => `${diagnostic.ruleId}:${diagnostic.severity}`).sort() });
-      if (node.error) expect(await page.locator('#status').textContent()).toContain(name);
+      // An unreadable file: its reason once, as the summary, and no downloads or legend for a report there is not.
+      if (node.error) {
+        expect(await page.locator('#summary').textContent()).toMatch(new RegExp(`^${name.replace('.', '\\.')}: .+`, 'u'));
+        expect(await page.locator('#status').textContent()).toBe('');
+        expect(await page.locator('#downloads').isVisible()).toBe(false);
+        expect(await page.locator('#legend').isVisible()).toBe(false);
+        expect(await page.locator('td.cell').count()).toBe(0);
+      } else {
+        expect(await page.locator('#downloads').isVisible()).toBe(true);
+      }
     }
   }, 120_000);
 
