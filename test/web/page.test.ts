@@ -1,11 +1,14 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { lint } from '../../src/web/core.js';
-import { ROOT, SCREENSHOTS, launchBrowser, openPage, pickFile, waitForResult, type OpenedPage } from './browser.js';
+import { PAGE, ROOT, SCREENSHOTS, launchBrowser, openPage, pickFile, waitForResult, type OpenedPage } from './browser.js';
 
 // The page is opened from its file (file://), as a person opens a page they downloaded or `xxgk-lint web -o` wrote:
-// the page must work with no server at all, and `xxgk-lint web --port` only serves these same bytes (test/cli).
+// the page must work with no server at all, and `xxgk-lint web --port` only serves these same bytes (the first test
+// checks both commands once, through the browser).
 
 const SEED = join(ROOT, 'fixtures/text/seed-2019.txt');
 const HONGZE = join(ROOT, 'fixtures/pdf/hongze-2023.pdf');
@@ -70,6 +73,47 @@ interface FileLike {
 const cellInput = (page: Page, pointer: string) => page.locator(`td.cell[data-pointer="${pointer}"] input`);
 
 describe('the web page in headless Chromium', () => {
+  it('xxgk-lint web -o writes the built page, and xxgk-lint web --port serves it on 127.0.0.1 to a browser until stopped', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'xxgk-web-'));
+    const bin = join(ROOT, 'bin/xxgk-lint.js');
+    let server: ChildProcess | undefined;
+    try {
+      const written = join(directory, 'page.html');
+      const code = await new Promise<number | null>((resolve) => spawn(process.execPath, [bin, 'web', '-o', written], { stdio: 'ignore' }).on('exit', resolve));
+      expect(code).toBe(0);
+      expect(readFileSync(written).equals(readFileSync(PAGE))).toBe(true);
+
+      const serving = spawn(process.execPath, [bin, 'web', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      server = serving;
+      const exited = new Promise<number | null>((resolve) => serving.on('exit', resolve));
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        serving.stdout!.on('data', (chunk: Buffer) => {
+          out += chunk.toString('utf8');
+          const found = /http:\/\/127\.0\.0\.1:\d+\//u.exec(out);
+          if (found) resolve(found[0]);
+        });
+        serving.on('exit', () => reject(new Error(`xxgk-lint web ended before serving: ${out}`)));
+      });
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(url);
+      await page.waitForSelector('html[data-ready="true"]');
+      await page.fill('#paste', readFileSync(SEED, 'utf8'));
+      await page.click('#check-paste');
+      await waitForResult(page, 'pasted.txt');
+      expect(await page.locator('#summary').getAttribute('data-errors')).toBe('0');
+      expect(errors).toEqual([]);
+      await page.close();
+      serving.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    } finally {
+      if (server && server.exitCode === null && server.signalCode === null) server.kill('SIGKILL');
+      rmSync(directory, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it('pasted seed text: the summary shows 0 errors and no cell is marked as an error', async () => {
     const page = await open();
     await page.fill('#paste', readFileSync(SEED, 'utf8'));
