@@ -14,6 +14,7 @@ import {
   readBytes,
   renderFileError,
   renderMessage,
+  rules,
   summarize,
   templateForYear,
   writeReport,
@@ -28,6 +29,7 @@ import {
   type TemplateId,
   type WriteFormat,
 } from './core.js';
+import { groupFindings, type FindingEntry } from '../diagnostics/group.js';
 import { expectedValue, pageMarks, pointerOf, worstSeverity, type CellMarks, type LegacyRow } from './marks.js';
 import { linesOf, sentenceAt } from './sentence.js';
 import { severityText, uiText } from './ui-text.js';
@@ -323,15 +325,55 @@ function markCell(td: HTMLTableCellElement, loaded: Loaded): void {
 /** The findings not on one cell: the narrative's (with the sentence they point at), the reader's, the report's. */
 function renderOther(loaded: Loaded): void {
   const other = element('other');
+  // The groups a person opened stay open across the re-check of an edit.
+  const opened = new Set([...other.querySelectorAll<HTMLElement>('li.group:has(> details[open])')].map((item) => item.dataset['key']));
   other.replaceChildren(make('h3', {}, t('other')));
-  const items = loaded.result.diagnostics.filter((diagnostic) => !diagnostic.cell && !diagnostic.suppressed);
-  if (items.length === 0) {
+  const { diagnostics } = loaded.result;
+  // Many findings of one kind in one section (the seed's pinyin lines) are one entry, as in the HTML report.
+  const entries = groupFindings(diagnostics).filter((entry) => {
+    const first = diagnostics[entry.kind === 'single' ? entry.index : entry.indices[0]!]!;
+    return !first.cell && !first.suppressed;
+  });
+  if (entries.length === 0) {
     other.append(make('p', {}, t('noOther')));
     return;
   }
   const list = make('ul', { class: 'findings' });
-  for (const diagnostic of items) list.append(findingItem(diagnostic, loaded));
+  for (const entry of entries) list.append(entry.kind === 'single' ? findingItem(diagnostics[entry.index]!, loaded) : groupItem(entry, loaded, opened));
   other.append(list);
+}
+
+/** Many findings of one kind in one section as one item: what, how many, the first places and sentence; each behind a toggle. */
+function groupItem(entry: Extract<FindingEntry, { kind: 'group' }>, loaded: Loaded, opened: ReadonlySet<string | undefined>): HTMLLIElement {
+  const { diagnostics } = loaded.result;
+  const key = `${entry.ruleId}|${entry.messageId}|${entry.section ?? ''}`;
+  const item = make('li', { class: `group ${entry.severity}`, 'data-rule': entry.ruleId, 'data-count': String(entry.count), 'data-key': key });
+  const summary = cliMessage('html-group', state.locale, {
+    description: rules.find((rule) => rule.id === entry.ruleId)?.description[state.locale] ?? entry.ruleId,
+    count: entry.count,
+    section: sectionLabel(entry.section, templateOf(loaded)),
+    shown: entry.first.length,
+    places: entry.first.map((index) => formatPlace(diagnostics[index]!.location, state.locale)).join(state.locale === 'en' ? ', ' : '、'),
+  });
+  const head = make('div');
+  head.append(make('span', { class: `badge ${entry.severity}` }, severityText(entry.severity, state.locale)), ' ', make('span', { class: 'message' }, summary), ' ', make('code', {}, entry.ruleId));
+  item.append(head);
+  const sentence = quotedSentence(diagnostics[entry.first[0]!]!, loaded);
+  if (sentence) item.append(sentence);
+  const each = make('details', opened.has(key) ? { open: '' } : {});
+  each.append(make('summary', {}, `${t('each')} (${entry.count})`));
+  const members = make('ul', { class: 'findings' });
+  for (const index of entry.indices) members.append(findingItem(diagnostics[index]!, loaded));
+  each.append(members);
+  item.append(each);
+  return item;
+}
+
+/** A section's (or table's) label in the template, for a group's summary; the whole report when it names none. */
+function sectionLabel(section: string | undefined, template: TemplateId | undefined): string {
+  if (section === undefined) return state.locale === 'en' ? 'the report' : '全文';
+  const def = getTemplate(template ?? '2021').def;
+  return def.sections.find((candidate) => candidate.key === section)?.label ?? def.tables.find((table) => table.key === section)?.label ?? section;
 }
 
 /** One finding as a list item: severity, place, message, the numbers, the sentence, and the one-cell repair as a button. */

@@ -125,8 +125,22 @@ describe('the web page in headless Chromium', () => {
     expect(await page.locator('#facts').textContent()).toContain('模板 2019');
     expect(await page.locator('td.cell').count()).toBeGreaterThan(100);
     expect(await errorCells(page)).toEqual([]);
-    // The narrative findings quote their sentence.
+    // The narrative findings quote their sentence; many of one kind in one section are one entry, each behind a toggle.
     expect(await page.locator('#other li[data-rule] blockquote.sentence').count()).toBeGreaterThan(0);
+    const group = page.locator('#other > ul > li.group[data-rule="narrative-pinyin"]').first();
+    expect(await group.locator('> div .message').textContent()).toMatch(/^文中残留拼音注音，如“規\(guī\)范”：共 \d+ 条（.+），前 3 处在 \d+:\d+、\d+:\d+、\d+:\d+$/u);
+    const count = Number(await group.getAttribute('data-count'));
+    expect(count).toBeGreaterThanOrEqual(3);
+    expect(await group.locator('details li').first().isVisible()).toBe(false);
+    await group.locator('summary').click();
+    expect(await group.locator('details li:visible').count()).toBe(count);
+    // An edit checks again and redraws the findings: the opened group stays open.
+    await cellInput(page, '/applications/granted/total').fill('999');
+    expect(await page.locator('#summary').getAttribute('data-errors')).not.toBe('0');
+    expect(await page.locator('#other > ul > li.group[data-rule="narrative-pinyin"] details li:visible').count()).toBeGreaterThanOrEqual(count);
+    const shown = await page.locator('#other > ul > li').count();
+    const all = await page.evaluate(() => (window as unknown as { xxgk: { state: { loaded: { result: { diagnostics: Array<{ cell?: unknown }> } } } } }).xxgk.state.loaded.result.diagnostics.filter((diagnostic) => !diagnostic.cell).length);
+    expect(shown).toBeLessThan(all);
   }, 60_000);
 
   it('dropped hongze-2023.pdf: the two 表四 总计 cells are marked, showing 0 as written and 应为 11 and 应为 5', async () => {
