@@ -584,6 +584,13 @@ function wire(): void {
   tables.addEventListener('keydown', (event) => {
     const input = event.target as HTMLElement;
     if (!(input instanceof HTMLInputElement) || (event.key !== 'Enter' && event.key !== 'ArrowDown' && event.key !== 'ArrowUp')) return;
+    // Enter on a cell whose panel was closed (Esc) opens it again, staying on the cell.
+    const cell = input.closest<HTMLTableCellElement>('td.cell');
+    if (event.key === 'Enter' && cell && element('detail').hidden) {
+      event.preventDefault();
+      showDetail(cell.dataset['pointer']!);
+      return;
+    }
     // Enter and the up and down arrows move between the value cells in reading order, as in a spreadsheet's column of entry.
     const inputs = [...tables.querySelectorAll<HTMLInputElement>('td.cell input')];
     const next = inputs[inputs.indexOf(input) + (event.key === 'ArrowUp' ? -1 : 1)];

@@ -204,7 +204,7 @@ describe('the web page in headless Chromium', () => {
     expect(await page.locator('#timing').textContent()).toMatch(/^上次检查用时 \d+\.\d 毫秒$/u);
   }, 60_000);
 
-  it('keyboard: Tab reaches a cell and opens its findings; Enter moves on and opens the next; typing edits and re-checks', async () => {
+  it('keyboard: Tab reaches a cell and opens its findings; Esc closes them, Enter opens them again; Enter moves on and opens the next; typing edits and re-checks', async () => {
     const page = await open();
     await pickFile(page, HONGZE);
     await page.locator('h1').click();
@@ -218,6 +218,10 @@ describe('the web page in headless Chromium', () => {
     expect(await page.locator('#detail-title').textContent()).toMatch(/^表二/u);
     await page.keyboard.press('Escape');
     expect(await page.locator('#detail').isVisible()).toBe(false);
+    const first = await page.evaluate(() => document.activeElement?.closest('td')?.dataset['pointer']);
+    await page.keyboard.press('Enter');
+    expect(await page.locator('#detail').isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.closest('td')?.dataset['pointer'])).toBe(first);
 
     await cellInput(page, '/reviewLitigation/review/upheld').focus();
     for (let press = 0; press < 4; press += 1) await page.keyboard.press('Enter');
