@@ -30,7 +30,7 @@ export interface OpenedPage {
 }
 
 /** Opens the built page from its file (as a person opens a downloaded page) at a viewport width, waiting for its ready signal. */
-export async function openPage(browser: Browser, width = 1366, height = 900): Promise<OpenedPage> {
+export async function openPage(browser: Browser, width = 1366, height = 900, query = ''): Promise<OpenedPage> {
   const page = await browser.newPage({ viewport: { width, height }, acceptDownloads: true, locale: 'zh-CN' });
   const errors: string[] = [];
   const requests: string[] = [];
@@ -38,7 +38,7 @@ export async function openPage(browser: Browser, width = 1366, height = 900): Pr
   page.on('request', (request) => {
     if (!/^(file|blob|data):/u.test(request.url())) requests.push(request.url());
   });
-  await page.goto(pathToFileURL(PAGE).href);
+  await page.goto(pathToFileURL(PAGE).href + query);
   await page.waitForSelector('html[data-ready="true"]');
   return { page, errors, requests };
 }

@@ -35,8 +35,8 @@ afterEach(() => {
   }
 });
 
-async function open(width = 1366, height = 900): Promise<Page> {
-  const page = await openPage(browser, width, height);
+async function open(width = 1366, height = 900, query = ''): Promise<Page> {
+  const page = await openPage(browser, width, height, query);
   opened.push(page);
   return page.page;
 }
@@ -251,6 +251,11 @@ describe('the web page in headless Chromium', () => {
     expect(await page.locator('#detail').textContent()).toContain('expected 11 · found 0 · difference -11');
     await page.click('#locale');
     expect(await page.locator('#summary').textContent()).toBe('3 个问题（3 个错误，0 个警告，0 条提示）');
+
+    // ?lang=en opens the page in English.
+    const english = await open(1366, 900, '?lang=en');
+    expect(await english.locator('h1').textContent()).not.toMatch(/[\u4e00-\u9fff]/u);
+    expect(await english.evaluate(() => document.documentElement.lang)).toBe('en');
   }, 90_000);
 
   it('downloads the findings and the corrected report (JSON, HTML, canonical JSON, CSV, xlsx, docx) under sensible names', async () => {
