@@ -383,9 +383,14 @@ function findingItem(diagnostic: Diagnostic, loaded: Loaded, pointer?: string): 
   const head = make('div');
   head.append(make('span', { class: `badge ${diagnostic.severity}` }, severityText(diagnostic.severity, state.locale)), ' ');
   if (place && !pointer) head.append(make('span', { class: 'place' }, place), ' ');
-  head.append(make('span', { class: 'message' }, renderMessage(diagnostic, state.locale)), ' ', make('code', {}, diagnostic.ruleId));
+  // On a table cell, a mismatch between the text and the table says they differ: either may be the one that is wrong.
+  const textVsTable = diagnostic.ruleId === 'narrative-figures' && diagnostic.messageId === 'mismatch';
+  const message = textVsTable && pointer
+    ? cliMessage('html-narrative-cell', state.locale, { quote: String(diagnostic.data['quote'] ?? ''), figure: numberText(diagnostic.data['figure']), actual: numberText(diagnostic.data['actual']) })
+    : renderMessage(diagnostic, state.locale);
+  head.append(make('span', { class: 'message' }, message), ' ', make('code', {}, diagnostic.ruleId));
   item.append(head);
-  const numbers = numbersOf(diagnostic);
+  const numbers = textVsTable ? `${t('text')} ${numberText(diagnostic.data['figure'])} · ${t('table')} ${numberText(diagnostic.data['actual'])}` : numbersOf(diagnostic);
   if (numbers) item.append(make('div', { class: 'numbers' }, numbers));
   // A finding on a cell is about the table; one on no cell (the narrative's) quotes its sentence.
   const sentence = diagnostic.cell ? undefined : quotedSentence(diagnostic, loaded);
@@ -399,6 +404,10 @@ function findingItem(diagnostic: Diagnostic, loaded: Loaded, pointer?: string): 
     item.append(button);
   }
   return item;
+}
+
+function numberText(value: unknown): string {
+  return typeof value === 'number' ? formatNumber(value) : '';
 }
 
 function numbersOf(diagnostic: Diagnostic): string {

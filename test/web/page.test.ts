@@ -178,6 +178,24 @@ describe('the web page in headless Chromium', () => {
     expect(await page.locator('#summary').getAttribute('data-errors')).toBe('2');
   }, 90_000);
 
+  it('a figure of the text that the table contradicts: the cell’s panel says the two differ, with both figures and the sentence', async () => {
+    const page = await open();
+    const lines = readFileSync(join(ROOT, 'fixtures/csv/clean-2021.csv'), 'utf8').split('\n');
+    lines.splice(1, 1, '2021年，本局认真贯彻落实《条例》。\r', '全年共收到政府信息公开申请145件，办结137件。\r');
+    await page.setInputFiles('#file', { name: 'narrative-2021.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n'), 'utf8') });
+    await waitForResult(page, 'narrative-2021.csv');
+    const cell = page.locator('td.cell[data-pointer="/applications/new/total"]');
+    expect(await cell.getAttribute('data-severity')).not.toBeNull();
+    expect(await cell.locator('.hint').textContent()).toBe('');
+    await cell.click();
+    const text = (await page.locator('#detail-body').textContent()) ?? '';
+    expect(text).toContain('正文与表格不一致：总体情况写“共收到政府信息公开申请145件”（145），本格为 140。');
+    expect(text).toContain('正文 145 · 表格 140');
+    expect(text).toContain('全年共收到政府信息公开申请145件，办结137件。');
+    expect(text).not.toContain('应为');
+    expect(await page.locator('#other li[data-rule="narrative-figures"] .numbers').textContent()).toBe('正文 145 · 表格 140');
+  }, 60_000);
+
   it('blank 2021 template: a wrong figure typed into a drawn cell is marked at once, and re-checked on each edit', async () => {
     const page = await open();
     await page.click('button[data-template="2021"]');
