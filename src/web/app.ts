@@ -117,8 +117,9 @@ async function checkBytes(bytes: Uint8Array, name: string): Promise<void> {
     // The reason is the result's summary (shown below and focused): not said twice.
     setStatus('');
   }
-  renderAll();
+  // Shown before it is drawn, so that the drawing can measure the tables (the shaded edges of a wide one).
   element('result').hidden = false;
+  renderAll();
   element('result-heading').focus();
 }
 
@@ -213,6 +214,7 @@ function renderAll(): void {
     tables.append(make('p', { class: 'note' }, t('noTemplate')));
   }
   refresh();
+  shadeAllEdges();
 }
 
 /** Updates everything an edit can change, leaving the drawn inputs (and the focus) in place. */
@@ -293,8 +295,22 @@ function drawTable(table: LayoutTable, template: TemplateId): HTMLElement {
     grid.append(line);
   }
   scroll.append(grid);
-  block.append(scroll);
+  // The wrapper shades the edge where more of a wide table lies out of sight (on a phone), so a person knows to scroll.
+  const frame = make('div', { class: 'scroll-frame' });
+  frame.append(scroll);
+  scroll.addEventListener('scroll', () => shadeEdges(frame, scroll), { passive: true });
+  block.append(frame);
   return block;
+}
+
+/** Marks a table's frame with the sides on which the table goes on beyond its box. */
+function shadeEdges(frame: HTMLElement, scroll: HTMLElement): void {
+  frame.classList.toggle('more-right', scroll.scrollLeft + scroll.clientWidth < scroll.scrollWidth - 1);
+  frame.classList.toggle('more-left', scroll.scrollLeft > 1);
+}
+
+function shadeAllEdges(): void {
+  for (const frame of document.querySelectorAll<HTMLElement>('.scroll-frame')) shadeEdges(frame, frame.firstElementChild as HTMLElement);
 }
 
 /** The text of a raw value as the input wrote it. */
@@ -541,6 +557,7 @@ async function download(kind: string): Promise<void> {
 }
 
 function wire(): void {
+  window.addEventListener('resize', shadeAllEdges, { passive: true });
   element('locale').addEventListener('click', () => {
     state.locale = state.locale === 'zh-CN' ? 'en' : 'zh-CN';
     applyLocale();

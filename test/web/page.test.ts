@@ -368,6 +368,18 @@ describe('the web page in headless Chromium', () => {
         const box = page.locator('.table-block:has(table[data-table="applications"]) .scroll');
         const [inner, outer] = await box.evaluate((element) => [element.scrollWidth, element.clientWidth]);
         expect(inner).toBeGreaterThan(outer!);
+        // The edge where more of the table lies is shaded, and follows the scrolling.
+        const frame = page.locator('.table-block:has(table[data-table="applications"]) .scroll-frame');
+        expect(await frame.getAttribute('class')).toBe('scroll-frame more-right');
+        await box.evaluate((element) => {
+          element.scrollLeft = element.scrollWidth;
+          element.dispatchEvent(new Event('scroll'));
+        });
+        expect(await frame.getAttribute('class')).toBe('scroll-frame more-left');
+        await box.evaluate((element) => {
+          element.scrollLeft = 0;
+          element.dispatchEvent(new Event('scroll'));
+        });
       }
       await page.screenshot({ path: join(SCREENSHOTS, `web-${width}-top.png`) });
       await page.click(`td.cell[data-pointer="${REVIEW_TOTAL}"]`);
