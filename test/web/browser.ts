@@ -22,7 +22,7 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** An opened page and what it did that it must not: script errors and requests leaving the file. */
+/** An opened page and what it did that it must not: script and console errors, and requests leaving the file. */
 export interface OpenedPage {
   page: Page;
   errors: string[];
@@ -35,6 +35,10 @@ export async function openPage(browser: Browser, width = 1366, height = 900, que
   const errors: string[] = [];
   const requests: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  // A load the Content-Security-Policy blocks makes no request, only a console error: count those too.
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
   page.on('request', (request) => {
     if (!/^(file|blob|data):/u.test(request.url())) requests.push(request.url());
   });
