@@ -220,6 +220,13 @@ describe('the web page in headless Chromium', () => {
     expect(await total.locator('.hint').textContent()).not.toBe('应为 5');
     expect(await page.locator('#detail').textContent()).not.toContain('applications-row-total');
     expect(await page.locator('#timing').textContent()).toMatch(/^上次检查用时 \d+\.\d 毫秒$/u);
+
+    // The 2019 template draws its own tables.
+    await page.click('button[data-template="2019"]');
+    await waitForResult(page, 'blank-2019.json');
+    expect(await page.locator('#facts').textContent()).toBe('blank-2019.json · 格式 json · 模板 2019');
+    expect(await page.locator('td.cell').count()).toBeGreaterThan(150);
+    expect(await page.locator('#summary').getAttribute('data-errors')).toBe('0');
   }, 60_000);
 
   it('keyboard: Tab reaches a cell and opens its findings; Esc closes them, Enter opens them again; Enter moves on and opens the next; typing edits and re-checks', async () => {
