@@ -14,6 +14,7 @@ import {
   readBytes,
   renderFileError,
   renderMessage,
+  rules,
   summarize,
   templateForYear,
   writeReport,
@@ -28,7 +29,8 @@ import {
   type TemplateId,
   type WriteFormat,
 } from './core.js';
-import { expectedValue, pageMarks, pointerOf, worstSeverity, type CellMarks } from './marks.js';
+import { groupFindings, type FindingEntry } from '../diagnostics/group.js';
+import { expectedValue, pageMarks, pointerOf, worstSeverity, type CellMarks, type LegacyRow } from './marks.js';
 import { linesOf, sentenceAt } from './sentence.js';
 import { severityText, uiText } from './ui-text.js';
 
@@ -91,10 +93,9 @@ function applyLocale(): void {
   toggle.setAttribute('lang', state.locale === 'en' ? 'zh-CN' : 'en');
 }
 
-function setStatus(text: string, isError = false): void {
-  const status = element('status');
-  status.textContent = text;
-  status.classList.toggle('error', isError);
+/** The line under the inputs saying what the page is doing (reading a file), empty otherwise. */
+function setStatus(text: string): void {
+  element('status').textContent = text;
 }
 
 /** Reads a report's bytes and shows it checked; an unreadable one shows why. */
@@ -107,16 +108,18 @@ async function checkBytes(bytes: Uint8Array, name: string): Promise<void> {
     state.unreadable = undefined;
     const report = { name, read, document: structuredClone(read.document), inferred: new Set(read.inferred ?? []), ...(lines ? { lines } : {}) };
     state.loaded = { ...report, ...checked(report) };
-    state.marks = pageMarks(state.loaded.result.diagnostics);
+    state.marks = marksOf(state.loaded);
     state.selected = undefined;
     setStatus('');
   } catch (error) {
     state.loaded = undefined;
     state.unreadable = { name, result: failed(name, error) };
-    setStatus(`${name}: ${renderFileError(state.unreadable.result.error!, state.locale)}`, true);
+    // The reason is the result's summary (shown below and focused): not said twice.
+    setStatus('');
   }
-  renderAll();
+  // Shown before it is drawn, so that the drawing can measure the tables (the shaded edges of a wide one).
   element('result').hidden = false;
+  renderAll();
   element('result-heading').focus();
 }
 
@@ -152,7 +155,27 @@ function recheck(): void {
   const loaded = state.loaded;
   if (!loaded) return;
   Object.assign(loaded, checked(loaded));
-  state.marks = pageMarks(loaded.result.diagnostics);
+  state.marks = marksOf(loaded);
+}
+
+/** The marks of a loaded report's last check, with the rows of an older template it printed. */
+function marksOf(loaded: Loaded): Map<string, CellMarks> {
+  return pageMarks(loaded.result.diagnostics, legacyRows(loaded));
+}
+
+/** The older template's rows the report printed (drawn in place of the rows they stand for), with their drawn cells. */
+function legacyRows(loaded: Loaded): LegacyRow[] {
+  const template = templateOf(loaded);
+  if (!template) return [];
+  const compiled = getTemplate(template);
+  const rows: LegacyRow[] = [];
+  for (const table of ['active', 'applications', 'reviewLitigation'] as const) {
+    for (const legacy of compiled.table(table).legacyRows ?? []) {
+      const values = loaded.document[table]?.[legacy.key];
+      if (values && typeof values === 'object') rows.push({ label: legacy.label, pointers: Object.keys(values).map((column) => `/${table}/${legacy.key}/${column}`) });
+    }
+  }
+  return rows;
 }
 
 /** The check of a report's document as it stands, and how long it took. */
@@ -175,6 +198,7 @@ function renderAll(): void {
   element('facts').textContent = '';
   const loaded = state.loaded;
   element('downloads').hidden = !loaded;
+  element('legend').hidden = !loaded;
   if (!loaded) {
     const summary = element('summary');
     summary.className = 'summary problems';
@@ -190,6 +214,7 @@ function renderAll(): void {
     tables.append(make('p', { class: 'note' }, t('noTemplate')));
   }
   refresh();
+  shadeAllEdges();
 }
 
 /** Updates everything an edit can change, leaving the drawn inputs (and the focus) in place. */
@@ -232,8 +257,11 @@ function drawTable(table: LayoutTable, template: TemplateId): HTMLElement {
   const scroll = make('div', { class: 'scroll', role: 'region', tabindex: '0', 'aria-labelledby': `h-${table.key}` });
   const grid = make('table', { class: 'grid', 'data-table': table.key });
   const compiled = getTemplate(template);
+  const legacyKeys = new Set((compiled.table(table.key).legacyRows ?? []).map((legacy) => legacy.key));
   for (const row of table.rows) {
     const line = make('tr');
+    const legacy = row.some((cell) => cell.value !== undefined && legacyKeys.has(cell.value.row));
+    if (legacy) line.className = 'legacy';
     for (const cell of row) {
       const spans: Record<string, string> = {};
       if (cell.rowSpan > 1) spans['rowspan'] = String(cell.rowSpan);
@@ -241,7 +269,9 @@ function drawTable(table: LayoutTable, template: TemplateId): HTMLElement {
       if (!cell.value) {
         // The row's own label is the header cell just before its first value.
         const isLabel = row[row.indexOf(cell) + 1]?.value !== undefined;
-        line.append(make('th', { ...spans, ...(isLabel ? { class: 'label', scope: 'row' } : {}) }, cell.text));
+        const header = make('th', { ...spans, ...(isLabel ? { class: 'label', scope: 'row' } : {}) }, cell.text);
+        if (isLabel && legacy) header.append(make('span', { class: 'legacy-note' }, t('legacyRow')));
+        line.append(header);
         continue;
       }
       const { table: tableKey, row: rowKey, column } = cell.value;
@@ -250,6 +280,8 @@ function drawTable(table: LayoutTable, template: TemplateId): HTMLElement {
       const td = make('td', { ...spans, class: 'cell', 'data-pointer': pointer });
       const input = make('input', {
         type: 'text',
+        // A narrow intrinsic width: the column's width comes from its header and the CSS, not from the input's 20 characters.
+        size: '4',
         inputmode: 'decimal',
         autocomplete: 'off',
         spellcheck: 'false',
@@ -263,8 +295,22 @@ function drawTable(table: LayoutTable, template: TemplateId): HTMLElement {
     grid.append(line);
   }
   scroll.append(grid);
-  block.append(scroll);
+  // The wrapper shades the edge where more of a wide table lies out of sight (on a phone), so a person knows to scroll.
+  const frame = make('div', { class: 'scroll-frame' });
+  frame.append(scroll);
+  scroll.addEventListener('scroll', () => shadeEdges(frame, scroll), { passive: true });
+  block.append(frame);
   return block;
+}
+
+/** Marks a table's frame with the sides on which the table goes on beyond its box. */
+function shadeEdges(frame: HTMLElement, scroll: HTMLElement): void {
+  frame.classList.toggle('more-right', scroll.scrollLeft + scroll.clientWidth < scroll.scrollWidth - 1);
+  frame.classList.toggle('more-left', scroll.scrollLeft > 1);
+}
+
+function shadeAllEdges(): void {
+  for (const frame of document.querySelectorAll<HTMLElement>('.scroll-frame')) shadeEdges(frame, frame.firstElementChild as HTMLElement);
 }
 
 /** The text of a raw value as the input wrote it. */
@@ -295,15 +341,55 @@ function markCell(td: HTMLTableCellElement, loaded: Loaded): void {
 /** The findings not on one cell: the narrative's (with the sentence they point at), the reader's, the report's. */
 function renderOther(loaded: Loaded): void {
   const other = element('other');
+  // The groups a person opened stay open across the re-check of an edit.
+  const opened = new Set([...other.querySelectorAll<HTMLElement>('li.group:has(> details[open])')].map((item) => item.dataset['key']));
   other.replaceChildren(make('h3', {}, t('other')));
-  const items = loaded.result.diagnostics.filter((diagnostic) => !diagnostic.cell && !diagnostic.suppressed);
-  if (items.length === 0) {
+  const { diagnostics } = loaded.result;
+  // Many findings of one kind in one section (the seed's pinyin lines) are one entry, as in the HTML report.
+  const entries = groupFindings(diagnostics).filter((entry) => {
+    const first = diagnostics[entry.kind === 'single' ? entry.index : entry.indices[0]!]!;
+    return !first.cell && !first.suppressed;
+  });
+  if (entries.length === 0) {
     other.append(make('p', {}, t('noOther')));
     return;
   }
   const list = make('ul', { class: 'findings' });
-  for (const diagnostic of items) list.append(findingItem(diagnostic, loaded));
+  for (const entry of entries) list.append(entry.kind === 'single' ? findingItem(diagnostics[entry.index]!, loaded) : groupItem(entry, loaded, opened));
   other.append(list);
+}
+
+/** Many findings of one kind in one section as one item: what, how many, the first places and sentence; each behind a toggle. */
+function groupItem(entry: Extract<FindingEntry, { kind: 'group' }>, loaded: Loaded, opened: ReadonlySet<string | undefined>): HTMLLIElement {
+  const { diagnostics } = loaded.result;
+  const key = `${entry.ruleId}|${entry.messageId}|${entry.section ?? ''}`;
+  const item = make('li', { class: `group ${entry.severity}`, 'data-rule': entry.ruleId, 'data-count': String(entry.count), 'data-key': key });
+  const summary = cliMessage('html-group', state.locale, {
+    description: rules.find((rule) => rule.id === entry.ruleId)?.description[state.locale] ?? entry.ruleId,
+    count: entry.count,
+    section: sectionLabel(entry.section, templateOf(loaded)),
+    shown: entry.first.length,
+    places: entry.first.map((index) => formatPlace(diagnostics[index]!.location, state.locale)).join(state.locale === 'en' ? ', ' : '、'),
+  });
+  const head = make('div');
+  head.append(make('span', { class: `badge ${entry.severity}` }, severityText(entry.severity, state.locale)), ' ', make('span', { class: 'message' }, summary), ' ', make('code', {}, entry.ruleId));
+  item.append(head);
+  const sentence = quotedSentence(diagnostics[entry.first[0]!]!, loaded);
+  if (sentence) item.append(sentence);
+  const each = make('details', opened.has(key) ? { open: '' } : {});
+  each.append(make('summary', {}, `${t('each')} (${entry.count})`));
+  const members = make('ul', { class: 'findings' });
+  for (const index of entry.indices) members.append(findingItem(diagnostics[index]!, loaded));
+  each.append(members);
+  item.append(each);
+  return item;
+}
+
+/** A section's (or table's) label in the template, for a group's summary; the whole report when it names none. */
+function sectionLabel(section: string | undefined, template: TemplateId | undefined): string {
+  if (section === undefined) return state.locale === 'en' ? 'the report' : '全文';
+  const def = getTemplate(template ?? '2021').def;
+  return def.sections.find((candidate) => candidate.key === section)?.label ?? def.tables.find((table) => table.key === section)?.label ?? section;
 }
 
 /** One finding as a list item: severity, place, message, the numbers, the sentence, and the one-cell repair as a button. */
@@ -313,9 +399,14 @@ function findingItem(diagnostic: Diagnostic, loaded: Loaded, pointer?: string): 
   const head = make('div');
   head.append(make('span', { class: `badge ${diagnostic.severity}` }, severityText(diagnostic.severity, state.locale)), ' ');
   if (place && !pointer) head.append(make('span', { class: 'place' }, place), ' ');
-  head.append(make('span', { class: 'message' }, renderMessage(diagnostic, state.locale)), ' ', make('code', {}, diagnostic.ruleId));
+  // On a table cell, a mismatch between the text and the table says they differ: either may be the one that is wrong.
+  const textVsTable = diagnostic.ruleId === 'narrative-figures' && diagnostic.messageId === 'mismatch';
+  const message = textVsTable && pointer
+    ? cliMessage('html-narrative-cell', state.locale, { quote: String(diagnostic.data['quote'] ?? ''), figure: numberText(diagnostic.data['figure']), actual: numberText(diagnostic.data['actual']) })
+    : renderMessage(diagnostic, state.locale);
+  head.append(make('span', { class: 'message' }, message), ' ', make('code', {}, diagnostic.ruleId));
   item.append(head);
-  const numbers = numbersOf(diagnostic);
+  const numbers = textVsTable ? `${t('text')} ${numberText(diagnostic.data['figure'])} · ${t('table')} ${numberText(diagnostic.data['actual'])}` : numbersOf(diagnostic);
   if (numbers) item.append(make('div', { class: 'numbers' }, numbers));
   // A finding on a cell is about the table; one on no cell (the narrative's) quotes its sentence.
   const sentence = diagnostic.cell ? undefined : quotedSentence(diagnostic, loaded);
@@ -329,6 +420,10 @@ function findingItem(diagnostic: Diagnostic, loaded: Loaded, pointer?: string): 
     item.append(button);
   }
   return item;
+}
+
+function numberText(value: unknown): string {
+  return typeof value === 'number' ? formatNumber(value) : '';
 }
 
 function numbersOf(diagnostic: Diagnostic): string {
@@ -370,7 +465,8 @@ function showDetail(pointer: string): void {
   const body = element('detail-body');
   body.replaceChildren();
   element('detail-title').textContent = ref ? describeCell(ref, state.locale) : pointer;
-  const raw = loaded.result.cells?.[pointer]?.raw;
+  // A cell outside the template (an older template's row) has no snapshot: its value is the document's.
+  const raw = loaded.result.cells?.[pointer]?.raw ?? (loaded.document[table as CellRef['table']]?.[row]?.[column] as RawValue | undefined);
   body.append(make('p', { class: 'place' }, `${t('asWritten')}: ${rawText(raw) === '' ? t('empty') : rawText(raw)}`));
   if (!mark || (mark.primary.length === 0 && mark.related.length === 0)) {
     body.append(make('p', { class: 'none' }, t('cellClean')));
@@ -461,11 +557,11 @@ async function download(kind: string): Promise<void> {
 }
 
 function wire(): void {
+  window.addEventListener('resize', shadeAllEdges, { passive: true });
   element('locale').addEventListener('click', () => {
     state.locale = state.locale === 'zh-CN' ? 'en' : 'zh-CN';
     applyLocale();
     renderAll();
-    if (state.unreadable) setStatus(`${state.unreadable.name}: ${renderFileError(state.unreadable.result.error!, state.locale)}`, true);
   });
   const paste = element<HTMLTextAreaElement>('paste');
   element('check-paste').addEventListener('click', () => void checkText(paste.value));
@@ -514,6 +610,13 @@ function wire(): void {
   tables.addEventListener('keydown', (event) => {
     const input = event.target as HTMLElement;
     if (!(input instanceof HTMLInputElement) || (event.key !== 'Enter' && event.key !== 'ArrowDown' && event.key !== 'ArrowUp')) return;
+    // Enter on a cell whose panel was closed (Esc) opens it again, staying on the cell.
+    const cell = input.closest<HTMLTableCellElement>('td.cell');
+    if (event.key === 'Enter' && cell && element('detail').hidden) {
+      event.preventDefault();
+      showDetail(cell.dataset['pointer']!);
+      return;
+    }
     // Enter and the up and down arrows move between the value cells in reading order, as in a spreadsheet's column of entry.
     const inputs = [...tables.querySelectorAll<HTMLInputElement>('td.cell input')];
     const next = inputs[inputs.indexOf(input) + (event.key === 'ArrowUp' ? -1 : 1)];
@@ -535,4 +638,6 @@ function wire(): void {
 
 applyLocale();
 wire();
+// The ready signal the browser tests wait for; the benchmark reads the mark's time (navigation start to interactive).
+performance.mark('xxgk-ready');
 document.documentElement.dataset['ready'] = 'true';
