@@ -373,7 +373,9 @@ function engineOf(inputs: readonly RunInput[], options: RunOptions, flags: LintF
   }
   const concurrency = flags.concurrency === undefined || flags.concurrency === 'auto' ? engine.parallelism() : flags.concurrency;
   const work = inputs.reduce((sum, input) => sum + workOf(input.file), 0);
-  const pooled = concurrency > 1 && inputs.length > 1 && (flags.concurrency !== undefined && flags.concurrency !== 'auto' ? true : work >= POOL_THRESHOLD);
+  // --concurrency N (N ≥ 2) always uses workers, even for one file: a file stuck past its time limit is then stopped.
+  const explicit = flags.concurrency !== undefined && flags.concurrency !== 'auto';
+  const pooled = concurrency > 1 && inputs.length > 0 && (explicit || (inputs.length > 1 && work >= POOL_THRESHOLD));
   const linter = pooled ? engine.pool(concurrency, cache, notes) : cache ? inProcessLinter(cache.check) : undefined;
   return { ...(linter ? { linter } : {}), spool: () => engine.spool(inputs.length) };
 }
