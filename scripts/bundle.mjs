@@ -10,7 +10,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist/bundle');
 rmSync(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: { cli: join(root, 'dist/cli/run.js') },
+  entryPoints: { cli: join(root, 'dist/cli/run.js'), 'node-worker': join(root, 'dist/pipeline/node-worker.js') },
   outdir,
   bundle: true,
   splitting: true,

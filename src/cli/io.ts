@@ -1,3 +1,8 @@
+import type { CacheNotes } from '../pipeline/node-cache.js';
+import type { LintInputOptions } from '../pipeline/lint.js';
+import type { CheckBytes, InputLinter } from '../pipeline/run.js';
+import type { Spool } from '../pipeline/spool.js';
+
 /** Everything the CLI does to the outside world, injected so tests run main() in-process. */
 export interface CliIO {
   stdout(text: string): void;
@@ -17,4 +22,35 @@ export interface CliIO {
   appendFile?(path: string, text: string): Promise<void>;
   /** The current date, for exception expiry; the real clock when absent. */
   now?(): Date;
+  /** What only a real process has (worker threads, a cache and a spool on disk, outputs written as they come); in-process tests run without it. */
+  engine?: CliEngine;
+}
+
+/** The real process's engine: see node-io.ts. */
+export interface CliEngine {
+  /** How many threads can run at once here (os.availableParallelism). */
+  parallelism(): number;
+  /** A pool of this many worker threads that read and check files (node-pool.ts). */
+  pool(concurrency: number, cache: CachedCheck | undefined, notes: CacheNotes): InputLinter;
+  /** lintBytes behind the cache in this folder, or undefined when the folder cannot hold it (a file has its name). */
+  cache(location: string, version: string, options: LintInputOptions, notes: CacheNotes): CachedCheck | undefined;
+  /** Where results wait for the year-to-year checks: memory for a few, a temporary file for many. */
+  spool(expected: number): Spool;
+  /** A file written as the output comes, made whole at close (a temporary file renamed over the target). */
+  openOutput(path: string): OutputWriter;
+}
+
+/** The cache as a run uses it: its settings (sent to workers) and the check that uses it in this thread. */
+export interface CachedCheck {
+  settings: { location: string; key: string };
+  check: CheckBytes;
+}
+
+/** An output file being written. */
+export interface OutputWriter {
+  write(text: string): void;
+  /** Completes the file (renames it into place). */
+  close(): Promise<void>;
+  /** Gives the file up after a failed write: the old file (or none) stays. */
+  abort(): void;
 }

@@ -1,14 +1,18 @@
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { cliMessage, renderFileError } from '../diagnostics/render.js';
 import { summarize, type LintResults } from '../diagnostics/types.js';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { CONFIG_FILE_NAME, effectiveConfig, parseConfig, ruleOverrides, type Config } from '../config/config.js';
 import { githubSummary } from '../format/github.js';
 import { expandPatterns } from './expand.js';
 import { InputError } from '../read/types.js';
 import { findRule } from '../rules/catalogue.js';
 import type { RuleSetting } from '../rules/engine.js';
-import { lintInputs, type RunInput, type RunOptions } from '../pipeline/run.js';
+import { inProcessLinter, streamInputs, type RunInput, type RunOptions, type StreamOptions } from '../pipeline/run.js';
+import { continuityPointers } from '../rules/continuity.js';
+import { DEFAULT_CACHE_LOCATION } from '../pipeline/node-cache.js';
+import { workOf } from '../pipeline/weights.js';
+import { EXIT, openOutputs, type OutputSettings, type OutputTarget } from './lint-output.js';
 import { FORMATTERS, FORMAT_NAMES } from '../format/index.js';
 import type { FormatName } from '../format/types.js';
 import { failed } from '../pipeline/lint.js';
@@ -17,22 +21,22 @@ import type { InputFormat } from '../read/types.js';
 import type { Locale, Severity } from '../rules/catalogue-types.js';
 import type { TemplateId } from '../model/types.js';
 import { formatPlace } from '../format/location.js';
-import type { CliIO } from './io.js';
+import type { CachedCheck, CliIO } from './io.js';
 import { readError } from './read-error.js';
 import { rulesCommand } from './rules-command.js';
 import { convertCommand } from './convert-command.js';
 import { templateCommand, TEMPLATE_FORMATS } from './template-command.js';
 import { webCommand, type WebFlags } from './web-command.js';
+import { mergeCommand, type MergeFlags } from './merge-command.js';
 import { DEFAULT_BINARY_LIMIT_MB, DEFAULT_TEXT_LIMIT_MB, DEFAULT_TIME_LIMIT_SECONDS, readLimit, sizeLimit } from '../pipeline/limits.js';
 import { outputThatIsInput, writeErrorLine } from './write-error.js';
 
-/** Exit codes: 0 clean, 1 findings at or above the fail level, 2 usage, input or internal error. */
-export const EXIT = { clean: 0, findings: 1, error: 2 } as const;
+export { EXIT };
 
 /** The version printed by --version. */
 export const VERSION = '0.1.0';
 
-interface LintFlags {
+interface LintFlags extends RunFlags {
   format: FormatName[];
   outputFile: string[];
   locale?: Locale;
@@ -53,6 +57,16 @@ interface LintFlags {
   continuity: boolean;
   maxFileSize?: number;
   maxTimePerFile?: number;
+  concurrency?: number | 'auto';
+  cache?: boolean;
+  cacheLocation?: string;
+  shard?: Shard;
+}
+
+/** --shard i/n: part `index` (0 to count-1) of `count`. */
+export interface Shard {
+  index: number;
+  count: number;
 }
 
 /** Runs the CLI with arguments (without node and script) and returns the exit code; never exits the process. */
@@ -105,8 +119,32 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .option('--max-time-per-file <seconds>', `time budget of each input in seconds, 0 for none (default: ${DEFAULT_TIME_LIMIT_SECONDS})`, parseSeconds)
     .option('--color', 'force colours on')
     .option('--no-color', 'turn colours off')
+    .option('--concurrency <n>', 'worker threads that read and check files: a number, or auto (the default: one per core, and none for a few files); 1 checks everything in this thread', parseConcurrency)
+    .option('--cache', 'keep each file\'s result, and reuse it while the file, the settings and the version are unchanged')
+    .option('--cache-location <path>', `the cache folder (default: ${DEFAULT_CACHE_LOCATION})`)
+    .option('--shard <i/n>', 'check part i (0 to n-1) of n of the inputs, for a merge of the parts\' --format json outputs (xxgk-lint merge)', parseShard)
     .action(async (files: string[], flags: LintFlags) => {
       exitCode = await runLint(files, flags, io);
+    });
+
+  program
+    .command('merge')
+    .description("combine the --format json outputs of a run's shards (--shard i/n) into one result, year-to-year checks across shards included")
+    .argument('<shards...>', 'the shards\' JSON results')
+    .addOption(new Option('-f, --format <format>', `output format, repeatable: ${FORMAT_NAMES.join(', ')}`).argParser(collectFormat).default([], 'stylish'))
+    .addOption(new Option('-o, --output-file <path>', 'write the output of the matching --format to this file (- is standard output); repeatable, paired with --format in order').argParser(collect).default([], 'standard output'))
+    .addOption(new Option('--locale <locale>', "language of messages (default: zh-CN, or the config file's)").choices(['zh-CN', 'en']))
+    .option('-c, --config <path>', 'the configuration the shards were run with (its exceptions are applied to the merged result)')
+    .addOption(new Option('--rule <id:severity>', "set a rule's severity (error, warning, info, off); repeatable").argParser(collect).default([], 'none'))
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when there is a finding of this severity or worse (default: error)').choices(['error', 'warning', 'info']))
+    .option('--no-continuity', 'skip the year-to-year checks across shards')
+    .option('--quiet', 'report errors only')
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
+    .option('--strict', 'treat blank cells as missing rather than 0 (as the shards were run)')
+    .option('--color', 'force colours on')
+    .option('--no-color', 'turn colours off')
+    .action(async (shards: string[], flags: MergeFlags) => {
+      exitCode = await mergeCommand(shards, flags, io);
     });
 
   program
@@ -171,12 +209,6 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   return exitCode;
 }
 
-/** Where one output goes: a format and a file, or standard output. */
-interface OutputTarget {
-  format: FormatName;
-  file?: string;
-}
-
 /**
  * Pairs --format and --output-file in order: the first format with the first file, and so on; a format without a file
  * (or with -) goes to standard output. More files than formats, or two formats on standard output, is a usage error.
@@ -192,7 +224,30 @@ export function outputTargets(formats: readonly FormatName[], files: readonly st
   return targets;
 }
 
-async function runLint(patterns: string[], flags: LintFlags, io: CliIO): Promise<number> {
+/** The flags lint and merge share: outputs, configuration, rule settings, how findings decide the exit code. */
+export interface RunFlags {
+  format: FormatName[];
+  outputFile: string[];
+  locale?: Locale;
+  quiet?: boolean;
+  maxWarnings?: number;
+  strict?: boolean;
+  color?: boolean;
+  config?: string;
+  rule: string[];
+  failOn?: Severity;
+  continuity: boolean;
+}
+
+/** What a run is set up with: its outputs, the configuration file read and the effective settings. */
+export interface PreparedRun {
+  targets: OutputTarget[];
+  loaded: LoadedConfig & { ok: true };
+  settings: ReturnType<typeof effectiveConfig>;
+}
+
+/** Pairs the outputs, reads --rule and the configuration, and makes the effective settings; an exit code when one is wrong (said on stderr). */
+export async function prepareRun(flags: RunFlags, io: CliIO): Promise<PreparedRun | number> {
   const targets = outputTargets(flags.format, flags.outputFile);
   if (typeof targets === 'string') {
     io.stderr(`xxgk-lint: ${targets}\n`);
@@ -214,6 +269,13 @@ async function runLint(patterns: string[], flags: LintFlags, io: CliIO): Promise
     ...(flags.locale ? { locale: flags.locale } : {}),
     ...(flags.failOn ? { failOn: flags.failOn } : {}),
   });
+  return { targets, loaded, settings };
+}
+
+async function runLint(patterns: string[], flags: LintFlags, io: CliIO): Promise<number> {
+  const prepared = await prepareRun(flags, io);
+  if (typeof prepared === 'number') return prepared;
+  const { targets, loaded, settings } = prepared;
   if (flags.printConfig) {
     io.stdout(`${JSON.stringify(settings, null, 2)}\n`);
     return EXIT.clean;
@@ -233,7 +295,9 @@ async function runLint(patterns: string[], flags: LintFlags, io: CliIO): Promise
     io.stderr(`xxgk-lint: ${cliMessage('output-is-input', locale, { file: clash })}\n`);
     return EXIT.error;
   }
-  const inputs: RunInput[] = expanded.files.map((file) => inputOf(file, flags, io));
+  const shard = flags.shard;
+  const chosen = shard ? expanded.files.filter((file) => inShard(file, shard, io.cwd)) : expanded.files;
+  const inputs: RunInput[] = chosen.map((file) => inputOf(file, flags, io));
   const needsCells = targets.some((target) => target.format === 'html');
   const rules = ruleOverrides(settings);
   const options: RunOptions = {
@@ -248,62 +312,83 @@ async function runLint(patterns: string[], flags: LintFlags, io: CliIO): Promise
     ...(flags.maxTimePerFile !== undefined ? { maxTimePerFile: flags.maxTimePerFile } : {}),
     ...(flags.previous ? { previous: inputOf(flags.previous, flags, io) } : {}),
     continuity: flags.continuity,
+    ...exceptionOptions(settings, loaded, io),
   };
-  if (loaded.file && settings.exceptions.length > 0) {
-    const configPath = resolve(io.cwd, loaded.file);
-    options.exceptions = settings.exceptions;
-    options.exceptionContext = {
+  // Patterns that matched nothing are said once, by the first shard.
+  const unmatched = shard && shard.index !== 0 ? [] : expanded.unmatched.map((pattern) => failed(pattern, new InputError('no-match', { pattern })));
+  const outputs = openOutputs(targets, io, outputSettings(settings, flags));
+  const summary = await streamInputs(inputs, options, (result) => outputs.file(result), {
+    ...engineOf(inputs, options, flags, io, locale),
+    extra: unmatched,
+    ...(shard ? { shard: true } : {}),
+  });
+  return outputs.end(summary);
+}
+
+/** How a run's outputs are written and its exit code decided, from the effective configuration and the flags. */
+export function outputSettings(settings: ReturnType<typeof effectiveConfig>, flags: { color?: boolean; quiet?: boolean; maxWarnings?: number }): OutputSettings {
+  return {
+    locale: settings.locale,
+    failOn: settings.failOn,
+    version: VERSION,
+    ...(flags.color !== undefined ? { color: flags.color } : {}),
+    ...(flags.quiet ? { quiet: true } : {}),
+    ...(flags.maxWarnings !== undefined ? { maxWarnings: flags.maxWarnings } : {}),
+  };
+}
+
+/** The configuration's exceptions and what applying them needs. */
+export function exceptionOptions(settings: ReturnType<typeof effectiveConfig>, loaded: LoadedConfig & { ok: true }, io: CliIO): Pick<RunOptions, 'exceptions' | 'exceptionContext'> {
+  if (!loaded.file || settings.exceptions.length === 0) return {};
+  const configPath = resolve(io.cwd, loaded.file);
+  return {
+    exceptions: settings.exceptions,
+    exceptionContext: {
       today: isoDate(io.now?.() ?? new Date()),
       configFile: loaded.file,
       ...(loaded.text !== undefined ? { configText: loaded.text } : {}),
       relativeToConfig: (file) => relative(dirname(configPath), resolve(io.cwd, file)).replace(/\\/g, '/'),
-    };
-  }
-  const run = await lintInputs(inputs, options);
-  const files = [...run.files, ...expanded.unmatched.map((pattern) => failed(pattern, new InputError('no-match', { pattern })))];
-  files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  for (const result of files) {
-    if (result.error) io.stderr(`xxgk-lint: ${placeOf(result)}${renderFileError(result.error, locale)}\n`);
-  }
-  const summary = summarize(files);
-  const shown: LintResults = {
-    files: flags.quiet ? files.map((result) => ({ ...result, diagnostics: result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error') })) : files,
-    summary: flags.quiet ? { ...summary, warnings: 0, infos: 0 } : summary,
+    },
   };
-  const terminalColor = flags.color ?? (io.stdoutIsTTY && io.env['NO_COLOR'] === undefined && io.env['FORCE_COLOR'] !== '0');
-  // Each output is written on its own: one that cannot be written is said on stderr and the others are still written.
-  let writeFailed = false;
-  for (const target of targets) {
-    const output = FORMATTERS[target.format](shown, { locale, color: target.file ? flags.color === true : terminalColor, version: VERSION });
-    if (!target.file) {
-      io.stdout(output);
-      continue;
-    }
-    try {
-      await io.writeFile(target.file, output);
-    } catch (error) {
-      writeFailed = true;
-      io.stderr(writeErrorLine(target.file, error, locale));
-    }
+}
+
+/** Below this much work (a JSON report weighs 1, a PDF 32) a run stays in this thread: starting workers would cost more than they save. */
+const POOL_THRESHOLD = 48;
+
+/** Who checks the files (this thread or a pool of workers, through the cache or not) and where results wait. */
+function engineOf(inputs: readonly RunInput[], options: RunOptions, flags: LintFlags, io: CliIO, locale: Locale): StreamOptions {
+  const engine = io.engine;
+  if (!engine) return {};
+  let cache: CachedCheck | undefined;
+  const notes = { corrupt: (path: string) => io.stderr(`xxgk-lint: ${cliMessage('cache-corrupt', locale, { file: path })}\n`) };
+  if (flags.cache) {
+    const location = flags.cacheLocation ?? DEFAULT_CACHE_LOCATION;
+    const lintOptions = { ...options, cells: options.cells === true ? true : options.continuity !== false || flags.shard ? continuityPointers() : false };
+    delete (lintOptions as RunOptions).previous;
+    delete (lintOptions as RunOptions).exceptions;
+    delete (lintOptions as RunOptions).exceptionContext;
+    delete (lintOptions as RunOptions).continuity;
+    cache = engine.cache(location, VERSION, lintOptions, notes);
+    if (!cache) io.stderr(`xxgk-lint: ${cliMessage('cache-unusable', locale, { file: location })}\n`);
   }
-  const stepSummary = io.env['GITHUB_STEP_SUMMARY'];
-  if (stepSummary && targets.some((target) => target.format === 'github')) {
-    const markdown = githubSummary(shown, { locale, color: false });
-    try {
-      await (io.appendFile ? io.appendFile(stepSummary, markdown) : io.writeFile(stepSummary, markdown));
-    } catch (error) {
-      writeFailed = true;
-      io.stderr(writeErrorLine(stepSummary, error, locale));
-    }
+  const concurrency = flags.concurrency === undefined || flags.concurrency === 'auto' ? engine.parallelism() : flags.concurrency;
+  const work = inputs.reduce((sum, input) => sum + workOf(input.file), 0);
+  // --concurrency N (N ≥ 2) always uses workers, even for one file: a file stuck past its time limit is then stopped.
+  const explicit = flags.concurrency !== undefined && flags.concurrency !== 'auto';
+  const pooled = concurrency > 1 && inputs.length > 0 && (explicit || (inputs.length > 1 && work >= POOL_THRESHOLD));
+  const linter = pooled ? engine.pool(concurrency, cache, notes) : cache ? inProcessLinter(cache.check) : undefined;
+  return { ...(linter ? { linter } : {}), spool: () => engine.spool(inputs.length) };
+}
+
+/** --shard i/n: the files of part i (from 0) of n, by a hash of the path as given relative to the working folder, so adding files moves few. */
+export function inShard(file: string, shard: Shard, cwd: string): boolean {
+  const path = (isAbsolute(file) ? relative(cwd, file) : file).replace(/\\/g, '/').replace(/^\.\//, '');
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < path.length; index += 1) {
+    hash ^= path.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
   }
-  if (summary.inputErrors > 0 || writeFailed) return EXIT.error;
-  const failing = summary.errors + (settings.failOn === 'error' ? 0 : summary.warnings) + (settings.failOn === 'info' ? summary.infos : 0);
-  if (failing > 0) return EXIT.findings;
-  if (flags.maxWarnings !== undefined && summary.warnings > flags.maxWarnings) {
-    io.stderr(`xxgk-lint: ${cliMessage('max-warnings', locale, { warnings: summary.warnings, max: flags.maxWarnings })}\n`);
-    return EXIT.findings;
-  }
-  return EXIT.clean;
+  return hash % shard.count === shard.index;
 }
 
 function inputOf(file: string, flags: LintFlags, io: CliIO): RunInput {
@@ -323,6 +408,8 @@ function inputOf(file: string, flags: LintFlags, io: CliIO): RunInput {
   }
   return {
     file,
+    // A worker thread of the pool reads it itself, with the same bound.
+    ...(io.engine ? { source: { path: file, maxBytes: readLimit(file, flags) } } : {}),
     read: async () => {
       try {
         // Bounded: a huge or sparse file, a device or a pipe named like a report is refused before it fills memory.
@@ -334,7 +421,8 @@ function inputOf(file: string, flags: LintFlags, io: CliIO): RunInput {
   };
 }
 
-type LoadedConfig = { ok: true; config: Config; file: string | null; text?: string } | { ok: false; lines: string[] };
+/** A configuration file read (or none found), or the lines that say what is wrong with it. */
+export type LoadedConfig = { ok: true; config: Config; file: string | null; text?: string } | { ok: false; lines: string[] };
 
 /** Reads --config, or the nearest xxgk-lint.config.json from the working folder upward; none is fine. */
 export async function loadConfig(path: string | undefined, io: CliIO): Promise<LoadedConfig> {
@@ -427,6 +515,21 @@ function parsePort(value: string): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('a port number from 0 to 65535 is needed');
   return port;
+}
+
+function parseConcurrency(value: string): number | 'auto' {
+  if (value === 'auto') return value;
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 1 || count > 256) throw new InvalidArgumentError('a number of threads from 1 to 256, or auto, is needed');
+  return count;
+}
+
+function parseShard(value: string): Shard {
+  const match = /^(\d+)\/(\d+)$/.exec(value.trim());
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index >= count) throw new InvalidArgumentError('write i/n with 0 <= i < n, such as 0/4 (the parts are numbered from 0, like $JOB_COMPLETION_INDEX)');
+  return { index, count };
 }
 
 function parseYear(value: string): number {

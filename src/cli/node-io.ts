@@ -1,8 +1,12 @@
-import { readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { closeSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync, chmodSync } from 'node:fs';
 import { appendFile, chmod, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { readFileBounded, TooLargeError } from '../pipeline/read-file.js';
-import type { CliIO } from './io.js';
+import type { CliEngine, CliIO, OutputWriter } from './io.js';
+import { poolLinter } from '../pipeline/node-pool.js';
+import { cachedCheck, cacheKey, usableLocation } from '../pipeline/node-cache.js';
+import { fileSpool } from '../pipeline/node-spool.js';
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 
@@ -50,6 +54,63 @@ export function nodeIO(): CliIO {
     stdoutIsTTY: process.stdout.isTTY === true,
     appendFile: (path, text) => appendFile(path, text),
     now: () => new Date(),
+    engine: nodeEngine,
+  };
+}
+
+/** Worker threads, the cache, the spool and streamed outputs of a real process. */
+const nodeEngine: CliEngine = {
+  parallelism: () => availableParallelism(),
+  pool: (concurrency, cache, notes) => poolLinter({ concurrency, ...(cache ? { cache: cache.settings, local: cache.check } : {}), notes }),
+  cache: (location, version, options, notes) => {
+    if (!usableLocation(location)) return undefined;
+    const settings = { location, key: cacheKey(version, options) };
+    return { settings, check: cachedCheck(settings, notes) };
+  },
+  spool: (expected) => fileSpool(expected),
+  openOutput: (path) => openAtomic(path),
+};
+
+/**
+ * An output file written as the output comes: into a temporary file in the same folder, renamed over the target at
+ * close, so a failure or a kill leaves the old file (or none), never half of one. A target that exists and is not a
+ * regular file (/dev/stdout, a named pipe) is written directly.
+ */
+function openAtomic(path: string): OutputWriter {
+  const existing = statSync(path, { throwIfNoEntry: false });
+  if (existing?.isDirectory()) throw Object.assign(new Error(`${path} is a directory`), { code: 'EISDIR' });
+  if (existing && !existing.isFile()) {
+    const fd = openSync(path, 'w');
+    return { write: (text) => void writeSync(fd, text), close: async () => closeSync(fd), abort: () => closeSync(fd) };
+  }
+  temporaryCount += 1;
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${temporaryCount}.tmp`);
+  const fd = openSync(temporary, 'wx');
+  let open = true;
+  const finish = () => {
+    if (open) closeSync(fd);
+    open = false;
+  };
+  return {
+    write: (text) => void writeSync(fd, text),
+    close: async () => {
+      finish();
+      try {
+        if (existing) chmodSync(temporary, existing.mode & 0o7777);
+        renameSync(temporary, path);
+      } catch (error) {
+        unlinkSync(temporary);
+        throw error;
+      }
+    },
+    abort: () => {
+      finish();
+      try {
+        unlinkSync(temporary);
+      } catch {
+        // Already gone.
+      }
+    },
   };
 }
 

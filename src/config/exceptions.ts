@@ -18,11 +18,45 @@ export interface ExceptionContext {
   rules?: Record<string, RuleSetting>;
 }
 
+/** Applies exceptions file by file as results stream past, then reports the exceptions that matched nothing or expired. */
+export interface ExceptionTracker {
+  /** Marks the findings of one file that an exception covers as suppressed (with its reason). */
+  apply(file: FileResult): void;
+  /** The findings about the exceptions themselves (unused, expired) as a result for the configuration file, or undefined when there are none. */
+  finish(): FileResult | undefined;
+}
+
+/** An ExceptionTracker: what it keeps is one flag per exception, whatever the number of files. */
+export function exceptionTracker(exceptions: readonly Exception[], context: ExceptionContext): ExceptionTracker {
+  const expired = exceptions.map((exception) => exception.expires !== undefined && context.today > exception.expires);
+  const used = exceptions.map(() => false);
+  return {
+    apply(file) {
+      exceptions.forEach((exception, index) => {
+        if (expired[index]) return;
+        if (exception.files && !exception.files.some((pattern) => matchGlob(pattern, context.relativeToConfig(file.file)))) return;
+        for (const diagnostic of file.diagnostics) {
+          if (!covers(exception, diagnostic)) continue;
+          used[index] = true;
+          diagnostic.suppressed ??= { reason: exception.reason };
+        }
+      });
+    },
+    finish: () => exceptionFindings(exceptions, context, (index) => (expired[index] ? 'expired' : used[index] ? 'used' : 'unused')),
+  };
+}
+
 /**
  * Marks the findings an exception covers as suppressed (with its reason), and returns the findings about the exceptions
  * themselves (unused, expired) as a result for the configuration file, or undefined when there are none.
  */
 export function applyExceptions(files: readonly FileResult[], exceptions: readonly Exception[], context: ExceptionContext): FileResult | undefined {
+  const tracker = exceptionTracker(exceptions, context);
+  for (const file of files) tracker.apply(file);
+  return tracker.finish();
+}
+
+function exceptionFindings(exceptions: readonly Exception[], context: ExceptionContext, stateOf: (index: number) => 'expired' | 'used' | 'unused'): FileResult | undefined {
   const findings: Diagnostic[] = [];
   let positions: Map<string, { line: number; column: number }> | undefined;
   const locate = (pointer: string) => {
@@ -36,34 +70,20 @@ export function applyExceptions(files: readonly FileResult[], exceptions: readon
     const position = positions?.get(pointer);
     return position ? { line: position.line, column: position.column } : {};
   };
-  const report = (ruleId: string, messageId: string, index: number, exception: Exception): void => {
-    const rule = findRule(ruleId);
-    const setting = context.rules?.[ruleId] ?? rule?.severity ?? 'warning';
+  exceptions.forEach((exception, index) => {
+    const state = stateOf(index);
+    if (state === 'used') return;
+    const ruleId = state === 'expired' ? 'expired-exception' : 'unused-exception';
+    const setting = context.rules?.[ruleId] ?? findRule(ruleId)?.severity ?? 'warning';
     if (setting === 'off') return;
     const pointer = `/exceptions/${index}`;
     findings.push({
       ruleId,
       severity: setting,
-      messageId,
+      messageId: state,
       data: { index: index + 1, exceptionRule: exception.rule, reason: exception.reason, ...(exception.expires ? { expires: exception.expires } : {}) },
       location: { file: context.configFile, pointer, ...locate(pointer) },
     });
-  };
-  exceptions.forEach((exception, index) => {
-    if (exception.expires !== undefined && context.today > exception.expires) {
-      report('expired-exception', 'expired', index, exception);
-      return;
-    }
-    let used = false;
-    for (const file of files) {
-      if (exception.files && !exception.files.some((pattern) => matchGlob(pattern, context.relativeToConfig(file.file)))) continue;
-      for (const diagnostic of file.diagnostics) {
-        if (!covers(exception, diagnostic)) continue;
-        used = true;
-        diagnostic.suppressed ??= { reason: exception.reason };
-      }
-    }
-    if (!used) report('unused-exception', 'unused', index, exception);
   });
   if (findings.length === 0) return undefined;
   return { file: context.configFile, format: 'json', diagnostics: findings, rules: [] };

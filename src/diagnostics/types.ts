@@ -66,6 +66,13 @@ export interface FileResult {
   error?: FileError;
   /** Raw cell values by JSON pointer with their place, kept only when asked for (LintOptions.cells: html, year-to-year). */
   cells?: Record<string, CellSnapshot>;
+  /** Set on the results of a shard (--shard): what `merge` needs to run the year-to-year checks across shards. */
+  carry?: CrossFileCarry;
+}
+
+/** What a shard's result carries for a later merge: the cells the year-to-year checks compare. */
+export interface CrossFileCarry {
+  cells: Record<string, CellSnapshot>;
 }
 
 /** What a cell held as written, how it reached the report, and where it was in the file. */
@@ -97,16 +104,25 @@ export interface LintResults {
 
 /** Counts errors, warnings and infos (suppressed findings apart) over the files. */
 export function summarize(files: readonly FileResult[]): Summary {
-  const summary: Summary = { files: files.length, errors: 0, warnings: 0, infos: 0, suppressed: 0, notEvaluated: 0, inputErrors: 0 };
-  for (const file of files) {
-    if (file.error) summary.inputErrors += 1;
-    for (const rule of file.rules) if (rule.status === 'not-evaluated') summary.notEvaluated += 1;
-    for (const diagnostic of file.diagnostics) {
-      if (diagnostic.suppressed) summary.suppressed += 1;
-      else if (diagnostic.severity === 'error') summary.errors += 1;
-      else if (diagnostic.severity === 'warning') summary.warnings += 1;
-      else summary.infos += 1;
-    }
-  }
+  const summary = emptySummary();
+  for (const file of files) addToSummary(summary, file);
   return summary;
+}
+
+/** A summary of no files, to add files to one by one. */
+export function emptySummary(): Summary {
+  return { files: 0, errors: 0, warnings: 0, infos: 0, suppressed: 0, notEvaluated: 0, inputErrors: 0 };
+}
+
+/** Adds one file's counts to a summary. */
+export function addToSummary(summary: Summary, file: FileResult): void {
+  summary.files += 1;
+  if (file.error) summary.inputErrors += 1;
+  for (const rule of file.rules) if (rule.status === 'not-evaluated') summary.notEvaluated += 1;
+  for (const diagnostic of file.diagnostics) {
+    if (diagnostic.suppressed) summary.suppressed += 1;
+    else if (diagnostic.severity === 'error') summary.errors += 1;
+    else if (diagnostic.severity === 'warning') summary.warnings += 1;
+    else summary.infos += 1;
+  }
 }

@@ -17,7 +17,7 @@ export const json: Formatter = (results: LintResults, options: FormatOptions): s
       template: file.template ?? null,
       year: file.year ?? null,
       ...(file.agency ? { agency: file.agency } : {}),
-      ...(file.error ? { error: { kind: file.error.kind, messageId: file.error.messageId, message: renderFileError(file.error, options.locale), location: file.error.location } } : {}),
+      ...(file.error ? { error: { kind: file.error.kind, messageId: file.error.messageId, message: renderFileError(file.error, options.locale), location: file.error.location, data: file.error.data } } : {}),
       diagnostics: file.diagnostics.map((diagnostic) => ({
         ruleId: diagnostic.ruleId,
         severity: diagnostic.severity,
@@ -31,6 +31,7 @@ export const json: Formatter = (results: LintResults, options: FormatOptions): s
         ...(diagnostic.suppressed ? { suppressed: diagnostic.suppressed } : {}),
       })),
       rules: file.rules,
+      ...(file.carry ? { carry: file.carry } : {}),
     })),
     summary: results.summary,
   };

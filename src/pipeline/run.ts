@@ -1,9 +1,10 @@
 import type { Exception } from '../config/config.js';
 import { checkContinuity, continuityPointers, pairByAgency, type YearPair } from '../rules/continuity.js';
-import { summarize, type FileResult, type LintResults } from '../diagnostics/types.js';
-import { applyExceptions, type ExceptionContext } from '../config/exceptions.js';
+import { addToSummary, emptySummary, type CellSnapshot, type FileResult, type LintResults, type Summary } from '../diagnostics/types.js';
+import { exceptionTracker, type ExceptionContext } from '../config/exceptions.js';
 import { failed, lintBytes, readBytes, type LintInputOptions } from './lint.js';
 import { compareDiagnostics } from '../rules/engine.js';
+import { memorySpool, type Spool } from './spool.js';
 
 /** One input of a run: the name shown for it and how to get its bytes (a rejection is reported as an unreadable file). */
 export interface RunInput {
@@ -11,6 +12,10 @@ export interface RunInput {
   read(): Promise<Uint8Array>;
   /** Overrides the run's input format for this input (standard input). */
   inputFormat?: LintInputOptions['inputFormat'];
+  /** A file on disk and its read limit: an input a worker thread can read itself (see node-pool.ts). */
+  source?: { path: string; maxBytes: number };
+  /** A result made already (a shard's, for merge): the input is not read or checked again, except to place year-to-year findings. */
+  result?: FileResult;
 }
 
 /** Options of a whole run: how to read and check each input, and what to do across inputs. */
@@ -25,34 +30,168 @@ export interface RunOptions extends LintInputOptions {
   /** Unused and expired exceptions are reported in this result, appended last; the caller decides whether it is shown. */
 }
 
-/** Lints every input (each read once, one after another), then runs the year-to-year checks and applies exceptions; files sorted by name. */
-export async function lintInputs(inputs: readonly RunInput[], options: RunOptions = {}): Promise<LintResults> {
+/** Reads and checks inputs, yielding their results in input order: in this thread (inProcessLinter) or in a pool of workers. */
+export type InputLinter = (inputs: readonly RunInput[], options: LintInputOptions) => AsyncIterable<FileResult>;
+
+/** What a streamed run needs besides the run's options: who lints, where results wait, what else goes in the output. */
+export interface StreamOptions {
+  linter?: InputLinter;
+  /** Where results wait while the year-to-year checks need every file (default: in memory). */
+  spool?: () => Spool;
+  /** Results made outside the run (patterns that matched nothing), written in their sorted place. */
+  extra?: readonly FileResult[];
+  /**
+   * A shard of a larger run (--shard): the checks that need every file of the run (year to year, unused exceptions) are
+   * left to `merge`, and each result carries the cells they compare (FileResult.carry).
+   */
+  shard?: boolean;
+}
+
+/** Lints every input, then runs the year-to-year checks and applies exceptions; files sorted by name. */
+export async function lintInputs(inputs: readonly RunInput[], options: RunOptions = {}, stream: StreamOptions = {}): Promise<LintResults> {
+  const files: FileResult[] = [];
+  const summary = await streamInputs(inputs, options, (result) => void files.push(result), stream);
+  return { files, summary };
+}
+
+/**
+ * lintInputs as a stream: each file's result goes to `sink` in output order (sorted by name; the configuration's own
+ * findings last) as soon as nothing later can change it, and the summary is returned at the end. Without year-to-year
+ * pairing that is as each file finishes; with it, results wait in the spool until every file was read, and only the
+ * few cells the comparison needs are kept in memory meanwhile.
+ */
+export async function streamInputs(inputs: readonly RunInput[], options: RunOptions, sink: (result: FileResult) => void | Promise<void>, stream: StreamOptions = {}): Promise<Summary> {
   const { previous, continuity = true, exceptions, exceptionContext, ...perFile } = options;
-  const compare = continuity && (previous !== undefined || inputs.length > 1);
-  const lintOptions = { ...perFile, cells: perFile.cells === true ? true : compare ? continuityPointers() : false };
-  const results: FileResult[] = [];
-  const reads = readAhead(inputs);
-  for (const [index, input] of inputs.entries()) results.push(await lintRead(input, await reads(index), lintOptions));
-  if (compare) {
-    let pairs: YearPair[];
-    if (previous) {
-      const before = await lintInput(previous, lintOptions);
-      pairs = before.error || !before.cells ? [] : results.filter((result) => result.cells && !result.error).map((current) => ({ previous: before, current }));
-      if (before.error) results.push(before);
-    } else {
-      pairs = pairByAgency(results);
-    }
+  const { linter = inProcessLinter(), shard = false } = stream;
+  const ordered = [...inputs].sort((a, b) => byName(a.file, b.file));
+  const compare = continuity && (shard || previous !== undefined || ordered.length > 1 || ordered.some((input) => input.result?.carry));
+  const lintOptions: LintInputOptions = { ...perFile, cells: perFile.cells === true ? true : compare ? continuityPointers() : false };
+  const tracker = exceptions && exceptions.length > 0 && exceptionContext ? exceptionTracker(exceptions, { ...exceptionContext, ...(perFile.rules ? { rules: perFile.rules } : {}) }) : undefined;
+  const summary = emptySummary();
+  const extra = [...(stream.extra ?? [])].sort((a, b) => byName(a.file, b.file));
+  const emit = async (result: FileResult): Promise<void> => {
+    while (extra.length > 0 && byName(extra[0]!.file, result.file) < 0) await write(extra.shift()!);
+    await write(result);
+  };
+  const write = async (result: FileResult): Promise<void> => {
+    if (perFile.cells !== true) delete result.cells;
+    tracker?.apply(result);
+    addToSummary(summary, result);
+    await sink(result);
+  };
+  const sources = compare ? new Map([...ordered, ...(previous ? [previous] : [])].map((input) => [input.file, input])) : new Map<string, RunInput>();
+  const checkPairs = async (pairs: YearPair[]) => {
     checkContinuity(pairs, { ...(perFile.rules ? { rules: perFile.rules } : {}), strict: perFile.strict ?? false });
-    await locateAgain(pairs, [...inputs, ...(previous ? [previous] : [])], perFile);
+    await locateAgain(pairs, sources, perFile);
     for (const pair of pairs) pair.current.diagnostics.sort(compareDiagnostics);
+  };
+
+  // Last year's report is read first, so each file is compared with it as soon as it is checked.
+  const before = compare && previous ? await lintInput(previous, lintOptions) : undefined;
+  if (before?.error) {
+    extra.push(before);
+    extra.sort((a, b) => byName(a.file, b.file));
   }
-  if (perFile.cells !== true) for (const result of results) delete result.cells;
-  results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  if (exceptions && exceptions.length > 0 && exceptionContext) {
-    const configResult = applyExceptions(results, exceptions, { ...exceptionContext, ...(perFile.rules ? { rules: perFile.rules } : {}) });
-    if (configResult) results.push(configResult);
+  const results = linter(ordered, lintOptions);
+  if (!compare) {
+    for await (const result of results) await emit(result);
+  } else if (before) {
+    for await (const result of results) {
+      const cells = comparedCells(result);
+      if (!before.error && before.cells && cells) await checkPairs([{ previous: before, current: { ...result, cells } }]);
+      await emit(result);
+    }
+  } else if (shard) {
+    for await (const result of results) {
+      const cells = comparedCells(result);
+      if (cells) result.carry = { cells };
+      await emit(result);
+    }
+  } else {
+    // Every file may still gain a year-to-year finding from a file not read yet: results wait in the spool, and only
+    // what pairing needs stays in memory (the few compared cells, packed into a short string).
+    const spool = (stream.spool ?? memorySpool)();
+    try {
+      const kept: KeptForPairing[] = [];
+      for await (const result of results) {
+        const keep = keptForPairing(result);
+        if (keep) kept.push(keep);
+        delete result.carry;
+        if (perFile.cells !== true) delete result.cells;
+        await spool.append(result);
+      }
+      const pairs = pairByAgency(kept.map(unpack));
+      await checkPairs(pairs);
+      const added = new Map(pairs.map((pair) => [pair.current.file, pair.current]));
+      for await (const result of spool.replay()) {
+        const more = added.get(result.file);
+        if (more) {
+          result.rules.push(...more.rules);
+          result.diagnostics.push(...more.diagnostics);
+          result.diagnostics.sort(compareDiagnostics);
+        }
+        await emit(result);
+      }
+    } finally {
+      await spool.close();
+    }
   }
-  return { files: results, summary: summarize(results) };
+  for (const result of extra.splice(0)) await write(result);
+  if (tracker && !shard) {
+    const configResult = tracker.finish();
+    if (configResult) await write(configResult);
+  }
+  return summary;
+}
+
+function byName(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The cells the year-to-year checks compare, from a result just made (cells) or a shard's (carry). */
+function comparedCells(result: FileResult): Record<string, CellSnapshot> | undefined {
+  if (result.error) return undefined;
+  if (result.carry) return result.carry.cells;
+  if (!result.cells) return undefined;
+  const only = continuityPointers();
+  const cells: Record<string, CellSnapshot> = {};
+  for (const [pointer, snapshot] of Object.entries(result.cells)) if (only.has(pointer)) cells[pointer] = snapshot;
+  return cells;
+}
+
+/** What pairing keeps of one file while the others are read: its name, agency, year, template and compared cells as JSON. */
+interface KeptForPairing {
+  file: string;
+  agency: string;
+  year: number;
+  template: NonNullable<FileResult['template']>;
+  format?: FileResult['format'];
+  cells: string;
+}
+
+function keptForPairing(result: FileResult): KeptForPairing | undefined {
+  const cells = comparedCells(result);
+  if (!cells || !result.agency || result.year === undefined || !result.template) return undefined;
+  return { file: result.file, agency: result.agency, year: result.year, template: result.template, ...(result.format ? { format: result.format } : {}), cells: JSON.stringify(cells) };
+}
+
+function unpack(kept: KeptForPairing): FileResult {
+  const { cells, ...rest } = kept;
+  return { ...rest, cells: JSON.parse(cells) as Record<string, CellSnapshot>, diagnostics: [], rules: [] };
+}
+
+/** Checks one input's bytes: lintBytes, or lintBytes behind a cache (node-cache.ts). */
+export type CheckBytes = (bytes: Uint8Array, file: string, options: LintInputOptions) => Promise<FileResult>;
+
+/** Reads and checks inputs one after another in this thread, files read a few ahead; results in input order. */
+export function inProcessLinter(check: CheckBytes = lintBytes): InputLinter {
+  return async function* (inputs, options) {
+    const reads = readAhead(inputs);
+    for (const [index, input] of inputs.entries()) {
+      if (input.result) yield input.result;
+      else yield await lintRead(input, await reads(index), options, check);
+    }
+  };
 }
 
 /** Files are read a few ahead of the one being linted, so reading and checking overlap; results keep input order. */
@@ -64,7 +203,7 @@ function readAhead(inputs: readonly RunInput[]): (index: number) => Promise<Sett
   const pending = new Map<number, Promise<Settled>>();
   const start = (index: number): void => {
     const input = inputs[index];
-    if (!input || pending.has(index)) return;
+    if (!input || input.result || pending.has(index)) return;
     pending.set(
       index,
       input.read().then(
@@ -85,17 +224,16 @@ async function lintInput(input: RunInput, options: LintInputOptions): Promise<Fi
   return lintRead(input, await readAhead([input])(0), options);
 }
 
-function lintRead(input: RunInput, read: Settled, options: LintInputOptions): Promise<FileResult> | FileResult {
+function lintRead(input: RunInput, read: Settled, options: LintInputOptions, check: CheckBytes = lintBytes): Promise<FileResult> | FileResult {
   if (!read.ok) return failed(input.file, read.error);
-  return lintBytes(read.bytes, input.file, input.inputFormat ? { ...options, inputFormat: input.inputFormat } : options);
+  return check(read.bytes, input.file, input.inputFormat ? { ...options, inputFormat: input.inputFormat } : options);
 }
 
 /**
  * Year-to-year findings are made after every file was read, from raw values alone; the few files that have one are
  * read again to find where those cells stand, rather than keeping every file's text for the whole run.
  */
-async function locateAgain(pairs: readonly YearPair[], inputs: readonly RunInput[], options: LintInputOptions): Promise<void> {
-  const byFile = new Map(inputs.map((input) => [input.file, input]));
+async function locateAgain(pairs: readonly YearPair[], byFile: ReadonlyMap<string, RunInput>, options: LintInputOptions): Promise<void> {
   for (const { current } of pairs) {
     const unplaced = current.diagnostics.filter((diagnostic) => diagnostic.location.pointer !== undefined && diagnostic.location.line === undefined && diagnostic.location.page === undefined && diagnostic.location.sheet === undefined && diagnostic.location.tableIndex === undefined);
     const input = byFile.get(current.file);
@@ -106,7 +244,7 @@ async function locateAgain(pairs: readonly YearPair[], inputs: readonly RunInput
       const read = await readBytes(await input.read(), current.file, { ...options, inputFormat: format });
       for (const diagnostic of unplaced) diagnostic.location = { ...diagnostic.location, ...read.locate(diagnostic.location.pointer!) };
     } catch {
-      // The file was read a moment ago; if it cannot be read now, its findings keep their pointers.
+      // The file was read a moment ago (or, for a merge, on another machine); if it cannot be read now, its findings keep their pointers.
     }
   }
 }
