@@ -3,7 +3,7 @@ import type { LintResults } from '../diagnostics/types.js';
 import type { FormatOptions, Formatter } from './types.js';
 
 /** The version of the JSON report's shape (schemas/lint-report.schema.json); bumped on any incompatible change. */
-export const LINT_REPORT_VERSION = '1.0';
+export const LINT_REPORT_VERSION = '1.1';
 
 /** The versioned JSON report for tooling: every diagnostic with its rendered message, every rule run, the summary. */
 export const json: Formatter = (results: LintResults, options: FormatOptions): string => {

@@ -34,7 +34,7 @@ describe('xxgk-lint (in-process)', () => {
     const schema = JSON.parse(readFileSync(join(ROOT, 'schemas/lint-report.schema.json'), 'utf8'));
     const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
     expect(validate.errors ?? validate(report)).toBe(true);
-    expect(report.version).toBe('1.0');
+    expect(report.version).toBe('1.1');
     expect(report.summary).toMatchObject({ files: 3, errors: 2, inputErrors: 1 });
     const wrong = report.files.find((file: { file: string }) => file.file.endsWith('one-wrong-cell.json'));
     expect(wrong.rules).toContainEqual({ id: 'applications-outcome-sum', status: 'failed' });
