@@ -1,8 +1,9 @@
 import { cliMessage, describeCell, renderFileError, renderMessage } from '../diagnostics/render.js';
-import type { Location, LintResults } from '../diagnostics/types.js';
+import type { FileResult, Location, LintResults } from '../diagnostics/types.js';
 import type { Severity } from '../rules/catalogue-types.js';
 import { formatPlace } from './location.js';
-import type { FormatOptions, Formatter } from './types.js';
+import type { FormatOptions, StreamFormatter } from './types.js';
+import { wholeFromStream } from './types.js';
 
 /** GitHub shows about this many annotations of each kind per step; the rest are only counted. */
 export const DEFAULT_ANNOTATION_LIMIT = 10;
@@ -17,25 +18,38 @@ interface Annotation {
   message: string;
 }
 
-/** GitHub Actions workflow commands (`::error file=…,line=…,col=…,title=…::message`): errors first, then warnings, then notices; a last line counts what did not fit. */
-export const github: Formatter = (results: LintResults, options: FormatOptions): string => {
+/**
+ * GitHub Actions workflow commands (`::error file=…,line=…,col=…,title=…::message`), written as files finish: each
+ * file's errors, then its warnings, then its notices, up to the limit of each kind over the run; a last line counts
+ * what did not fit.
+ */
+export const githubStream: StreamFormatter = (options: FormatOptions) => {
   const limit = options.annotationLimit ?? DEFAULT_ANNOTATION_LIMIT;
-  const annotations = collect(results, options).sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
   const shown: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   const hidden: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  const lines: string[] = [];
-  for (const annotation of annotations) {
-    if (shown[annotation.severity] >= limit) {
-      hidden[annotation.severity] += 1;
-      continue;
-    }
-    shown[annotation.severity] += 1;
-    lines.push(command(annotation));
-  }
-  const more = hidden.error + hidden.warning + hidden.info;
-  if (more > 0) lines.push(`xxgk-lint: ${cliMessage('github-more', options.locale, { count: more, errors: hidden.error, warnings: hidden.warning, infos: hidden.info })}`);
-  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+  return {
+    begin: () => '',
+    file: (file: FileResult) => {
+      let text = '';
+      for (const annotation of fileAnnotations(file, options).sort((a, b) => ORDER[a.severity] - ORDER[b.severity])) {
+        if (shown[annotation.severity] >= limit) {
+          hidden[annotation.severity] += 1;
+          continue;
+        }
+        shown[annotation.severity] += 1;
+        text += `${command(annotation)}\n`;
+      }
+      return text;
+    },
+    end: () => {
+      const more = hidden.error + hidden.warning + hidden.info;
+      return more > 0 ? `xxgk-lint: ${cliMessage('github-more', options.locale, { count: more, errors: hidden.error, warnings: hidden.warning, infos: hidden.info })}\n` : '';
+    },
+  };
 };
+
+/** The github format over whole results. */
+export const github = wholeFromStream(githubStream);
 
 /** The Markdown for $GITHUB_STEP_SUMMARY: the counts, then one table row per finding (most severe first). */
 export function githubSummary(results: LintResults, options: FormatOptions): string {
@@ -58,19 +72,20 @@ export function githubSummary(results: LintResults, options: FormatOptions): str
 }
 
 function collect(results: LintResults, options: FormatOptions): Annotation[] {
+  return results.files.flatMap((file) => fileAnnotations(file, options));
+}
+
+function fileAnnotations(file: FileResult, options: FormatOptions): Annotation[] {
   const annotations: Annotation[] = [];
-  for (const file of results.files) {
-    if (file.error) annotations.push({ severity: 'error', location: file.error.location, title: `${file.error.kind}-error`, message: renderFileError(file.error, options.locale) });
-    for (const diagnostic of file.diagnostics) {
-      if (diagnostic.suppressed) continue;
-      const message = renderMessage(diagnostic, options.locale);
-      annotations.push({
-        severity: diagnostic.severity,
-        location: diagnostic.location,
-        title: diagnostic.cell ? `${diagnostic.ruleId} ${describeCell(diagnostic.cell, options.locale)}` : diagnostic.ruleId,
-        message,
-      });
-    }
+  if (file.error) annotations.push({ severity: 'error', location: file.error.location, title: `${file.error.kind}-error`, message: renderFileError(file.error, options.locale) });
+  for (const diagnostic of file.diagnostics) {
+    if (diagnostic.suppressed) continue;
+    annotations.push({
+      severity: diagnostic.severity,
+      location: diagnostic.location,
+      title: diagnostic.cell ? `${diagnostic.ruleId} ${describeCell(diagnostic.cell, options.locale)}` : diagnostic.ruleId,
+      message: renderMessage(diagnostic, options.locale),
+    });
   }
   return annotations;
 }
