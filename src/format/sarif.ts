@@ -82,7 +82,6 @@ function driver(options: FormatOptions) {
     const url = ruleDocUrl(rule.id);
     return {
       id: rule.id,
-      name: pascalCase(rule.id),
       shortDescription: { text: description },
       fullDescription: { text: `${description}. ${basis}` },
       defaultConfiguration: { level: LEVEL[rule.severity] },
@@ -98,7 +97,6 @@ function driver(options: FormatOptions) {
     const url = ruleDocUrl(id);
     rules.push({
       id,
-      name: pascalCase(id),
       shortDescription: { text: text[locale] },
       fullDescription: { text: text[locale] },
       defaultConfiguration: { level: 'error' },
@@ -221,10 +219,6 @@ function encodePath(path: string): string {
     .split('/')
     .map((segment) => (segment === '' || segment === '.' || segment === '..' ? segment : encodeURIComponent(segment)))
     .join('/');
-}
-
-function pascalCase(id: string): string {
-  return id.replace(/(^|-)([a-z0-9])/g, (_, __: string, char: string) => char.toUpperCase());
 }
 
 function escapeMarkdown(text: string): string {
