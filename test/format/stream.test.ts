@@ -1,8 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { Ajv } from 'ajv';
 import type { FileResult, LintResults } from '../../src/diagnostics/types.js';
 import { FORMATTERS, FORMAT_NAMES, STREAM_FORMATTERS } from '../../src/format/index.js';
 import type { FormatName, FormatOptions, FormatStream } from '../../src/format/types.js';
+import { ROOT } from '../helpers/lint.js';
 import { formatterResults } from './mixed.js';
 
 const zh: FormatOptions = { locale: 'zh-CN', color: false, version: '0.1.0' };
@@ -109,5 +113,15 @@ describe('what a stream keeps', () => {
     const kept: FileResult[] = [];
     const leaky: FormatStream = { begin: () => '', file: (file) => (kept.push(file), ''), end: () => String(kept.length) };
     expect(keptPerFile(leaky, 20_000)).toBeGreaterThan(16);
+  });
+});
+
+describe('the JSON report schema', () => {
+  it('allows a file’s carry object and nothing but an object there', async () => {
+    const validate = new Ajv({ strict: false }).compile(JSON.parse(readFileSync(join(ROOT, 'schemas/lint-report.schema.json'), 'utf8')) as object);
+    const results = await formatterResults();
+    const report = (carry: unknown) => JSON.parse(FORMATTERS.json({ files: [{ ...results.files[0]!, carry } as FileResult], summary: results.summary }, zh)) as unknown;
+    expect(validate(report({ cells: {} }))).toBe(true);
+    expect(validate(report('not an object'))).toBe(false);
   });
 });
