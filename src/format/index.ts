@@ -15,9 +15,9 @@ export const STREAM_FORMATTERS: Record<FormatName, StreamFormatter> = {
   compact: compactStream,
   sarif: sarifStream,
   github: githubStream,
-  gitlab: gitlabStream,
   junit: junitStream,
   html: htmlStream,
+  gitlab: gitlabStream,
 };
 
 /** Every formatter over whole results, by name (each the whole-results form of its stream). */
