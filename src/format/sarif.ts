@@ -17,9 +17,9 @@ export const FINGERPRINT_KEY = 'xxgkLintFinding/v2';
 /** The base id that relative paths are resolved against: the folder xxgk-lint was run in. */
 export const SOURCE_ROOT = '%SRCROOT%';
 
-/** The pseudo-rules of files that could not be read or checked: their results and notifications name these. */
-const FILE_ERROR_RULES: Record<FileError['kind'], { id: string; text: Record<Locale, string> }> = {
-  input: { id: 'input-error', text: { 'zh-CN': '文件无法读取或不是报告', en: 'The file could not be read, or is not a report' } },
+/** The pseudo-rules of files that could not be read or checked (their pages: schemas/rule-docs.json, fileErrors): results and notifications name these. */
+export const FILE_ERROR_RULES: Record<FileError['kind'], { id: string; text: Record<Locale, string> }> = {
+  input: { id: 'input-error', text: { 'zh-CN': '文件无法读取，或不是报告', en: 'The file could not be read, or is not a report' } },
   internal: { id: 'internal-error', text: { 'zh-CN': '检查这个文件时 xxgk-lint 内部出错', en: 'xxgk-lint failed internally while checking the file' } },
 };
 
