@@ -1,10 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RULES } from '../../src/rules/catalogue.js';
 import { REPOSITORY_URL } from '../../src/format/links.js';
 import { FILE_ERROR_RULES, sarif } from '../../src/format/sarif.js';
 import { ROOT } from '../helpers/lint.js';
+import { runWith } from '../helpers/memory-io.js';
+import { BIN } from '../helpers/process.js';
 import { formatterResults } from './mixed.js';
 
 const pageIds = readdirSync(join(ROOT, 'docs/rules'))
@@ -53,5 +56,24 @@ describe('rule documentation (docs/rules)', () => {
   it('the file-error pseudo-rules say in SARIF what their pages say', () => {
     const data = JSON.parse(readFileSync(join(ROOT, 'schemas/rule-docs.json'), 'utf8')) as { fileErrors: Record<string, { description: Record<string, string> }> };
     for (const { id, text } of Object.values(FILE_ERROR_RULES)) expect(data.fileErrors[id]!.description).toEqual(text);
+  });
+});
+
+describe('xxgk-lint rules <id>', () => {
+  it('prints the rule’s page, in process and from the built bundle', async () => {
+    const page = readFileSync(join(ROOT, 'docs/rules/applications-balance.md'), 'utf8');
+    const run = await runWith(['rules', 'applications-balance']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(page);
+    const spawned = spawnSync(process.execPath, [BIN, 'rules', 'input-error'], { cwd: tmpdir(), encoding: 'utf8' });
+    expect(spawned.status).toBe(0);
+    expect(spawned.stdout).toBe(readFileSync(join(ROOT, 'docs/rules/input-error.md'), 'utf8'));
+  });
+
+  it('says so for an unknown rule and exits 2', async () => {
+    const run = await runWith(['rules', 'no-such-rule']);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe('xxgk-lint: 没有名为“no-such-rule”的规则（xxgk-lint rules 列出全部规则）\n');
   });
 });
