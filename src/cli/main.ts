@@ -237,7 +237,7 @@ async function runLint(patterns: string[], flags: LintFlags, io: CliIO): Promise
     return EXIT.error;
   }
   const inputs: RunInput[] = expanded.files.map((file) => inputOf(file, flags, io));
-  const needsCells = targets.some((target) => target.format === 'html');
+  const needsCells = targets.some((target) => target.format === 'html' || (target.format === 'github' && io.env['GITHUB_STEP_SUMMARY'] !== undefined));
   const rules = ruleOverrides(settings);
   const options: RunOptions = {
     ...(settings.strict ? { strict: true } : {}),

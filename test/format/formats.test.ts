@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv04Module from 'ajv-draft-04';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import type { LintResults } from '../../src/diagnostics/types.js';
+import { summarize, type LintResults } from '../../src/diagnostics/types.js';
 import { FORMATTERS, FORMAT_NAMES } from '../../src/format/index.js';
 import { compact } from '../../src/format/compact.js';
 import { escapeProperty, github, githubSummary } from '../../src/format/github.js';
@@ -153,6 +153,31 @@ describe('github', () => {
     const summary = githubSummary(await formatterResults(), zh);
     expect(summary).toMatchSnapshot();
     expect(summary).toContain('| 文件 | 错误 | 警告 | 提示 | 已豁免 | 无法读取 |');
+    expect(summary).toContain('| 三、收到和处理政府信息公开申请情况 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n|---|---:|---:|---:|---:|---:|---:|---:|\n| （一）予以公开 | **121** 🔴 | _14_ | _2_ | _3_ | _6_ | _4_ | **149** 🔴 |\n| （七）总计 | **262** 🔴 |');
+    expect(summary).toContain('| 行政复议 | _5_ | _1_ | _0_ | _2_ | **9** 🔴 |');
+    // Only infos on reports/seed-2019.json: no table of it is drawn.
+    expect(summary).not.toContain('##### reports/seed-2019.json');
+  });
+
+  it('keeps the step summary bounded: the most severe 200 rows in order, a count of the rest, 10 files of tables', async () => {
+    const base = (await formatterResults()).files[0]!;
+    const severities = ['info', 'warning', 'error'] as const;
+    const files = Array.from({ length: 150 }, (_, index) => ({
+      ...base,
+      file: `reports/${index}.json`,
+      diagnostics: base.diagnostics.slice(0, 3).map((diagnostic, at) => ({ ...diagnostic, severity: severities[(index + at) % 3]!, suppressed: undefined, location: { ...diagnostic.location, file: `reports/${index}.json` } })),
+    }));
+    const summary = githubSummary({ files, summary: summarize(files) }, en);
+    const rows = summary.split('\n').filter((line) => /^\| reports\/\d+\.json \|/.test(line));
+    const expected = files
+      .flatMap((file) => file.diagnostics.map((diagnostic) => ({ file: file.file, severity: diagnostic.severity })))
+      .sort((a, b) => severities.indexOf(b.severity) - severities.indexOf(a.severity))
+      .slice(0, 200)
+      .map((row) => `${row.file}|${row.severity}`);
+    expect(rows.map((row) => { const cells = row.split(' | '); return `${cells[0]!.slice(2)}|${cells[2]}`; })).toEqual(expected);
+    expect(summary).toContain('250 more not listed');
+    expect(summary.match(/^##### /gm)).toHaveLength(10);
+    expect(summary).toContain('140 more file(s) with findings whose tables are not drawn');
   });
 });
 
