@@ -7,7 +7,7 @@ import { FORMATTERS, FORMAT_NAMES } from '../../src/format/index.js';
 import { compact } from '../../src/format/compact.js';
 import { escapeProperty, github, githubSummary } from '../../src/format/github.js';
 import { junit } from '../../src/format/junit.js';
-import { FINGERPRINT_KEY, sarif } from '../../src/format/sarif.js';
+import { artifactLocation, FINGERPRINT_KEY, sarif } from '../../src/format/sarif.js';
 import type { FormatOptions } from '../../src/format/types.js';
 import { ROOT } from '../helpers/lint.js';
 import { formatterResults } from './mixed.js';
@@ -106,6 +106,15 @@ describe('sarif', () => {
     const prints = (value: LintResults) => JSON.parse(sarif(value, zh)).runs[0].results.map((result: { partialFingerprints: object }) => result.partialFingerprints);
     expect(prints(moved)).toEqual(prints(results));
     expect(new Set(prints(results).map((print: Record<string, string>) => print[FINGERPRINT_KEY])).size).toBe(prints(results).length);
+  });
+
+  it('writes relative paths against %SRCROOT% and absolute ones (POSIX, Windows, UNC) as file:// URIs', () => {
+    expect(artifactLocation('reports/县 a.pdf')).toEqual({ uri: 'reports/%E5%8E%BF%20a.pdf', uriBaseId: '%SRCROOT%' });
+    expect(artifactLocation('../reports/a.json')).toEqual({ uri: '../reports/a.json', uriBaseId: '%SRCROOT%' });
+    expect(artifactLocation('reports\\2023\\a.json')).toEqual({ uri: 'reports/2023/a.json', uriBaseId: '%SRCROOT%' });
+    expect(artifactLocation('/home/ci/reports/a b.json')).toEqual({ uri: 'file:///home/ci/reports/a%20b.json' });
+    expect(artifactLocation('C:\\报告\\a.json')).toEqual({ uri: 'file:///C:/%E6%8A%A5%E5%91%8A/a.json' });
+    expect(artifactLocation('\\\\server\\share\\a.pdf')).toEqual({ uri: 'file://server/share/a.pdf' });
   });
 
   it('snapshot of the results', async () => {
