@@ -23,7 +23,7 @@ import type { TemplateId } from '../model/types.js';
 import { formatPlace } from '../format/location.js';
 import type { CachedCheck, CliIO } from './io.js';
 import { readError } from './read-error.js';
-import { rulesCommand } from './rules-command.js';
+import { ruleDocCommand, rulesCommand } from './rules-command.js';
 import { convertCommand } from './convert-command.js';
 import { templateCommand, TEMPLATE_FORMATS } from './template-command.js';
 import { webCommand, type WebFlags } from './web-command.js';
@@ -152,9 +152,12 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .description('print the rule catalogue')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
     .addOption(new Option('--locale <locale>', 'language').choices(['zh-CN', 'en']).default('zh-CN'))
-    .action((flags: { format: 'table' | 'json'; locale: Locale }) => {
-      io.stdout(rulesCommand(flags.format, flags.locale));
-      exitCode = EXIT.clean;
+    .argument('[id]', "a rule id: print that rule's page (docs/rules/<id>.md)")
+    .action((id: string | undefined, flags: { format: 'table' | 'json'; locale: Locale }) => {
+      const shown = id === undefined ? { stdout: rulesCommand(flags.format, flags.locale) } : ruleDocCommand(id, flags.locale);
+      if ('stdout' in shown) io.stdout(shown.stdout);
+      else io.stderr(shown.stderr);
+      exitCode = 'stdout' in shown ? EXIT.clean : EXIT.error;
     });
 
   program
@@ -298,7 +301,7 @@ async function runLint(patterns: string[], flags: LintFlags, io: CliIO): Promise
   const shard = flags.shard;
   const chosen = shard ? expanded.files.filter((file) => inShard(file, shard, io.cwd)) : expanded.files;
   const inputs: RunInput[] = chosen.map((file) => inputOf(file, flags, io));
-  const needsCells = targets.some((target) => target.format === 'html');
+  const needsCells = targets.some((target) => target.format === 'html' || (target.format === 'github' && io.env['GITHUB_STEP_SUMMARY'] !== undefined));
   const rules = ruleOverrides(settings);
   const options: RunOptions = {
     ...(settings.strict ? { strict: true } : {}),
