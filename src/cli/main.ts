@@ -4,11 +4,9 @@ import { summarize, type LintResults } from '../diagnostics/types.js';
 import { dirname, join, relative, resolve } from 'node:path';
 import { CONFIG_FILE_NAME, effectiveConfig, parseConfig, ruleOverrides, type Config } from '../config/config.js';
 import { githubSummary } from '../format/github.js';
-import { expandPatterns } from './expand.js';
-import { InputError } from '../read/types.js';
 import { findRule } from '../rules/catalogue.js';
 import type { RuleSetting } from '../rules/engine.js';
-import { lintInputs, type RunInput, type RunOptions } from '../pipeline/run.js';
+import { lintInputs as lintAll, type RunInput, type RunOptions } from '../pipeline/run.js';
 import { FORMATTERS, FORMAT_NAMES } from '../format/index.js';
 import type { FormatName } from '../format/types.js';
 import { failed } from '../pipeline/lint.js';
@@ -25,6 +23,10 @@ import { templateCommand, TEMPLATE_FORMATS } from './template-command.js';
 import { webCommand, type WebFlags } from './web-command.js';
 import { DEFAULT_BINARY_LIMIT_MB, DEFAULT_TEXT_LIMIT_MB, DEFAULT_TIME_LIMIT_SECONDS, readLimit, sizeLimit } from '../pipeline/limits.js';
 import { outputThatIsInput, writeErrorLine } from './write-error.js';
+import { localizeHelp, localizeUsageError } from './localize.js';
+import { lintInputs } from './lint-inputs.js';
+import { DebugLog } from './debug.js';
+import { initCommand, type InitFlags } from './init-command.js';
 
 /** Exit codes: 0 clean, 1 findings at or above the fail level, 2 usage, input or internal error. */
 export const EXIT = { clean: 0, findings: 1, error: 2 } as const;
@@ -53,32 +55,23 @@ interface LintFlags {
   continuity: boolean;
   maxFileSize?: number;
   maxTimePerFile?: number;
+  ignore: boolean;
+  ignorePattern: string[];
+  errorOnUnmatchedPattern: boolean;
+  debug?: boolean;
 }
 
 /** Runs the CLI with arguments (without node and script) and returns the exit code; never exits the process. */
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   let exitCode: number = EXIT.clean;
+  // Usage errors and --help are written before any option is parsed: the locale is looked for first.
+  const locale = await preScanLocale(argv, io);
   const program = new Command('xxgk-lint')
-    .description('检查政府信息公开工作年度报告的表格：结构与勾稽关系 / Lint the tables of government information disclosure annual reports')
-    .version(VERSION)
+    .description('Lint the tables of government information disclosure annual reports (政府信息公开工作年度报告): structure and sums')
+    .version(VERSION, '-V, --version', locale === 'zh-CN' ? '显示版本号' : 'output the version number')
     .exitOverride()
-    .configureOutput({ writeOut: (text) => io.stdout(text), writeErr: (text) => io.stderr(text) })
-    .showSuggestionAfterError()
-    .addHelpText(
-      'after',
-      [
-        '',
-        'Linting is the default command: `xxgk-lint report.pdf` is `xxgk-lint lint report.pdf`.',
-        'All its options (formats, --strict, --template, --config, …): xxgk-lint lint --help',
-        '',
-        'Examples:',
-        '  xxgk-lint 2023年报.pdf                     check one report (PDF, HTML, Word, Excel, CSV, text or JSON)',
-        "  xxgk-lint 'reports/**/*.html' -f sarif -o xxgk.sarif",
-        '  xxgk-lint convert 2023年报.docx -o 2023.json',
-        '',
-        'Exit codes: 0 no errors, 1 errors found, 2 usage or input error.',
-      ].join('\n'),
-    );
+    .configureOutput({ writeOut: (text) => io.stdout(text), writeErr: (text) => io.stderr(text), outputError: (text, write) => write(localizeUsageError(text, locale)) })
+    .showSuggestionAfterError();
 
   program
     .command('lint', { isDefault: true })
@@ -105,8 +98,12 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .option('--max-time-per-file <seconds>', `time budget of each input in seconds, 0 for none (default: ${DEFAULT_TIME_LIMIT_SECONDS})`, parseSeconds)
     .option('--color', 'force colours on')
     .option('--no-color', 'turn colours off')
+    .addOption(new Option('--ignore-pattern <pattern>', 'leave out the files that globs and directories yield matching this pattern (gitignore syntax, relative to the working folder); repeatable').argParser(collect).default([], 'none'))
+    .option('--no-ignore', 'use no ignore rules (.gitignore, .xxgklintignore, the configuration\'s ignores, --ignore-pattern)')
+    .option('--no-error-on-unmatched-pattern', 'a glob that matches no file, or a folder that holds no report, is not an error')
+    .option('--debug', 'print on stderr the files found and skipped and why, the reader, template and year of each, and the time of each stage')
     .action(async (files: string[], flags: LintFlags) => {
-      exitCode = await runLint(files, flags, io);
+      exitCode = await runLint(files, flags, io, locale);
     });
 
   program
@@ -159,13 +156,23 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       exitCode = await webCommand(flags, io);
     });
 
+  program
+    .command('init')
+    .description('write a commented starting configuration, xxgk-lint.config.json')
+    .option('--force', 'overwrite an existing configuration file')
+    .addOption(new Option('--locale <locale>', 'language of the comments and messages').choices(['zh-CN', 'en']))
+    .action(async (flags: InitFlags) => {
+      exitCode = await initCommand({ ...flags, locale: flags.locale ?? locale }, io);
+    });
+
+  localizeHelp(program, locale);
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT.clean : EXIT.error;
     }
-    io.stderr(`xxgk-lint: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    io.stderr(`xxgk-lint: ${cliMessage('internal-error', locale, { file: '', detail: error instanceof Error ? (error.stack ?? error.message) : String(error) })}\n`);
     return EXIT.error;
   }
   return exitCode;
@@ -181,29 +188,29 @@ interface OutputTarget {
  * Pairs --format and --output-file in order: the first format with the first file, and so on; a format without a file
  * (or with -) goes to standard output. More files than formats, or two formats on standard output, is a usage error.
  */
-export function outputTargets(formats: readonly FormatName[], files: readonly string[]): OutputTarget[] | string {
+export function outputTargets(formats: readonly FormatName[], files: readonly string[], locale: Locale = 'en'): OutputTarget[] | string {
   const chosen: FormatName[] = formats.length > 0 ? [...formats] : ['stylish'];
-  if (files.length > chosen.length) return `${files.length} --output-file for ${chosen.length} --format: give one --format for each --output-file (they pair in order)`;
+  if (files.length > chosen.length) return cliMessage('output-more-files', locale, { files: files.length, formats: chosen.length });
   const targets = chosen.map((format, index) => {
     const file = files[index];
     return file === undefined || file === '-' ? { format } : { format, file };
   });
-  if (targets.filter((target) => !target.file).length > 1) return 'only one --format can go to standard output: give the others an --output-file (they pair in order; - is standard output)';
+  if (targets.filter((target) => !target.file).length > 1) return cliMessage('output-two-stdout', locale);
   return targets;
 }
 
-async function runLint(patterns: string[], flags: LintFlags, io: CliIO): Promise<number> {
-  const targets = outputTargets(flags.format, flags.outputFile);
+async function runLint(patterns: string[], flags: LintFlags, io: CliIO, startLocale: Locale): Promise<number> {
+  const targets = outputTargets(flags.format, flags.outputFile, startLocale);
   if (typeof targets === 'string') {
     io.stderr(`xxgk-lint: ${targets}\n`);
     return EXIT.error;
   }
-  const ruleFlags = parseRuleFlags(flags.rule);
+  const ruleFlags = parseRuleFlags(flags.rule, startLocale);
   if (typeof ruleFlags === 'string') {
     io.stderr(ruleFlags);
     return EXIT.error;
   }
-  const loaded = await loadConfig(flags.config, io);
+  const loaded = await loadConfig(flags.config, io, startLocale);
   if (!loaded.ok) {
     for (const line of loaded.lines) io.stderr(`xxgk-lint: ${line}\n`);
     return EXIT.error;
@@ -218,22 +225,22 @@ async function runLint(patterns: string[], flags: LintFlags, io: CliIO): Promise
     io.stdout(`${JSON.stringify(settings, null, 2)}\n`);
     return EXIT.clean;
   }
+  const locale = settings.locale;
   if (patterns.length === 0) {
-    io.stderr('xxgk-lint: no files given. Usage: xxgk-lint [options] <files...>  (see xxgk-lint --help)\n');
+    io.stderr(`xxgk-lint: ${cliMessage('no-files-given', locale)}\n`);
     return EXIT.error;
   }
-  const locale = settings.locale;
-  const expanded = await expandPatterns(patterns, io);
+  const debug = flags.debug ? new DebugLog(io, locale) : undefined;
+  const { found, inputs, failures } = await lintInputs(patterns, flags, { ignores: settings.ignores, file: loaded.file }, io, debug);
   const clash = outputThatIsInput(
     targets.flatMap((target) => (target.file ? [target.file] : [])),
-    [...expanded.files, ...(flags.previous ? [flags.previous] : []), ...(loaded.file ? [loaded.file] : [])],
+    [...found.files, ...(flags.previous ? [flags.previous] : []), ...(loaded.file ? [loaded.file] : [])],
     io.cwd,
   );
   if (clash !== undefined) {
     io.stderr(`xxgk-lint: ${cliMessage('output-is-input', locale, { file: clash })}\n`);
     return EXIT.error;
   }
-  const inputs: RunInput[] = expanded.files.map((file) => inputOf(file, flags, io));
   const needsCells = targets.some((target) => target.format === 'html');
   const rules = ruleOverrides(settings);
   const options: RunOptions = {
@@ -248,6 +255,7 @@ async function runLint(patterns: string[], flags: LintFlags, io: CliIO): Promise
     ...(flags.maxTimePerFile !== undefined ? { maxTimePerFile: flags.maxTimePerFile } : {}),
     ...(flags.previous ? { previous: inputOf(flags.previous, flags, io) } : {}),
     continuity: flags.continuity,
+    ...(debug ? { onStage: debug.time } : {}),
   };
   if (loaded.file && settings.exceptions.length > 0) {
     const configPath = resolve(io.cwd, loaded.file);
@@ -259,12 +267,16 @@ async function runLint(patterns: string[], flags: LintFlags, io: CliIO): Promise
       relativeToConfig: (file) => relative(dirname(configPath), resolve(io.cwd, file)).replace(/\\/g, '/'),
     };
   }
-  const run = await lintInputs(inputs, options);
-  const files = [...run.files, ...expanded.unmatched.map((pattern) => failed(pattern, new InputError('no-match', { pattern })))];
+  const run = await lintAll(inputs, options);
+  const files = [...run.files, ...failures];
   files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   for (const result of files) {
     if (result.error) io.stderr(`xxgk-lint: ${placeOf(result)}${renderFileError(result.error, locale)}\n`);
   }
+  debug?.files(run.files, { ...(flags.template ? { template: flags.template } : {}), ...(flags.year !== undefined ? { year: flags.year } : {}) });
+  if (files.length === 0) io.stderr(`xxgk-lint: ${cliMessage('no-files-checked', locale)}\n`);
+  else if (run.files.length === 0 && failures.length > 0 && found.unmatched.length > 0) io.stderr(`xxgk-lint: ${cliMessage('nothing-to-check-hint', locale)}\n`);
+  const formatStarted = debug ? performance.now() : 0;
   const summary = summarize(files);
   const shown: LintResults = {
     files: flags.quiet ? files.map((result) => ({ ...result, diagnostics: result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error') })) : files,
@@ -286,6 +298,7 @@ async function runLint(patterns: string[], flags: LintFlags, io: CliIO): Promise
       io.stderr(writeErrorLine(target.file, error, locale));
     }
   }
+  debug?.totals(debug ? performance.now() - formatStarted : 0);
   const stepSummary = io.env['GITHUB_STEP_SUMMARY'];
   if (stepSummary && targets.some((target) => target.format === 'github')) {
     const markdown = githubSummary(shown, { locale, color: false });
@@ -334,10 +347,27 @@ function inputOf(file: string, flags: LintFlags, io: CliIO): RunInput {
   };
 }
 
+/** The locale before commander parses: --locale (or --locale=…) anywhere in argv, else the configuration's (--config, or the nearest), else zh-CN. */
+export async function preScanLocale(argv: readonly string[], io: CliIO): Promise<Locale> {
+  const valueOf = (names: readonly string[]): string | undefined => {
+    for (const [index, argument] of argv.entries()) {
+      if (argument === '--') break;
+      if (names.includes(argument)) return argv[index + 1];
+      const equals = names.find((name) => name.startsWith('--') && argument.startsWith(`${name}=`));
+      if (equals) return argument.slice(equals.length + 1);
+    }
+    return undefined;
+  };
+  const given = valueOf(['--locale']);
+  if (given === 'zh-CN' || given === 'en') return given;
+  const loaded = await loadConfig(valueOf(['-c', '--config']), io);
+  return loaded.ok && loaded.config.locale ? loaded.config.locale : 'zh-CN';
+}
+
 type LoadedConfig = { ok: true; config: Config; file: string | null; text?: string } | { ok: false; lines: string[] };
 
 /** Reads --config, or the nearest xxgk-lint.config.json from the working folder upward; none is fine. */
-export async function loadConfig(path: string | undefined, io: CliIO): Promise<LoadedConfig> {
+export async function loadConfig(path: string | undefined, io: CliIO, locale: Locale = 'en'): Promise<LoadedConfig> {
   let file: string | undefined;
   let bytes: Uint8Array | undefined;
   if (path !== undefined) {
@@ -345,7 +375,7 @@ export async function loadConfig(path: string | undefined, io: CliIO): Promise<L
       bytes = await io.readFile(path, sizeLimit('json'));
       file = path;
     } catch (error) {
-      return { ok: false, lines: [`${path}: ${renderFileError({ kind: 'input', messageId: readError(error).messageId, data: readError(error).data, location: { file: path } }, 'en')}`] };
+      return { ok: false, lines: [`${path}: ${renderFileError({ kind: 'input', messageId: readError(error).messageId, data: readError(error).data, location: { file: path } }, locale)}`] };
     }
   } else {
     let directory = resolve(io.cwd);
@@ -366,20 +396,20 @@ export async function loadConfig(path: string | undefined, io: CliIO): Promise<L
   const text = new TextDecoder().decode(bytes);
   const parsed = await parseConfig(text);
   if (!parsed.ok) {
-    return { ok: false, lines: [`${file}: ${parsed.problems.length} problem(s) in the configuration:`, ...parsed.problems.map((problem) => `  ${file}:${problem.line ?? 1}:${problem.column ?? 1}: ${problem.pointer || '/'}: ${problem.message}`)] };
+    return { ok: false, lines: [`${file}: ${cliMessage('config-problems', locale, { count: parsed.problems.length })}`, ...parsed.problems.map((problem) => `  ${file}:${problem.line ?? 1}:${problem.column ?? 1}: ${problem.pointer || '/'}: ${problem.message}`)] };
   }
   return { ok: true, config: parsed.config, file, text };
 }
 
-function parseRuleFlags(values: readonly string[]): Record<string, RuleSetting> | string {
+function parseRuleFlags(values: readonly string[], locale: Locale): Record<string, RuleSetting> | string {
   const rules: Record<string, RuleSetting> = {};
   const problems: string[] = [];
   for (const value of values) {
     const at = value.lastIndexOf(':');
     const id = value.slice(0, at);
     const setting = value.slice(at + 1);
-    if (at < 1 || !['error', 'warning', 'info', 'off'].includes(setting)) problems.push(`--rule ${value}: write id:severity, the severity one of error, warning, info, off`);
-    else if (!findRule(id)) problems.push(`--rule ${value}: unknown rule "${id}" (see xxgk-lint rules)`);
+    if (at < 1 || !['error', 'warning', 'info', 'off'].includes(setting)) problems.push(cliMessage('rule-flag-form', locale, { value }));
+    else if (!findRule(id)) problems.push(cliMessage('rule-flag-unknown', locale, { value, id }));
     else rules[id] = setting as RuleSetting;
   }
   return problems.length > 0 ? problems.map((line) => `xxgk-lint: ${line}\n`).join('') : rules;
@@ -407,30 +437,30 @@ function placeOf(result: LintResults['files'][number]): string {
 
 function parseCount(value: string): number {
   const count = Number(value);
-  if (!Number.isInteger(count) || count < 0) throw new InvalidArgumentError('a whole number ≥ 0 is needed');
+  if (!Number.isInteger(count) || count < 0) throw new InvalidArgumentError('arg-count');
   return count;
 }
 
 function parseMegabytes(value: string): number {
   const megabytes = Number(value);
-  if (!Number.isFinite(megabytes) || megabytes <= 0) throw new InvalidArgumentError('a size in MB greater than 0 is needed, such as 500');
+  if (!Number.isFinite(megabytes) || megabytes <= 0) throw new InvalidArgumentError('arg-megabytes');
   return megabytes;
 }
 
 function parseSeconds(value: string): number {
   const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds < 0) throw new InvalidArgumentError('a number of seconds ≥ 0 is needed (0: no limit)');
+  if (!Number.isFinite(seconds) || seconds < 0) throw new InvalidArgumentError('arg-seconds');
   return seconds;
 }
 
 function parsePort(value: string): number {
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('a port number from 0 to 65535 is needed');
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('arg-port');
   return port;
 }
 
 function parseYear(value: string): number {
   const year = Number(value);
-  if (!Number.isInteger(year) || year < 1990 || year > 2100) throw new InvalidArgumentError('a year such as 2023 is needed');
+  if (!Number.isInteger(year) || year < 1990 || year > 2100) throw new InvalidArgumentError('arg-year');
   return year;
 }

@@ -64,7 +64,7 @@ export function reportVerdict(file: string, head: Uint8Array, options: { encodin
 }
 
 /** The start of a file as text: a byte order mark, --encoding, strict UTF-8 (a character cut at the end of the window dropped), else GB18030. */
-function decodeHead(head: Uint8Array, encoding: string | undefined): string {
+export function decodeHead(head: Uint8Array, encoding: string | undefined): string {
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return new TextDecoder(head[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(head);
   if (encoding) {
     try {

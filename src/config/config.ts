@@ -23,12 +23,18 @@ export interface Exception {
   expires?: string;
 }
 
+/** A note in a configuration file (JSON has no comments): a line, or lines. */
+export type ConfigComment = string | string[];
+
 /** xxgk-lint.config.json. */
 export interface Config {
+  $comment?: ConfigComment;
   rules?: Record<string, RuleSetting>;
   failOn?: Severity;
   strict?: boolean;
   locale?: Locale;
+  /** Gitignore patterns, relative to the configuration file's folder, of files that globs and directories do not yield. */
+  ignores?: string[];
   exceptions?: Exception[];
 }
 
@@ -78,7 +84,7 @@ export async function parseConfig(text: string): Promise<ConfigResult> {
     // any other), and rule ids only through the catalogue's Map.
     const config = value as Config;
     if (config.rules && typeof config.rules === 'object') {
-      for (const id of Object.keys(config.rules)) if (!findRule(id)) place(`/rules/${id}`, `unknown rule "${id}" (see xxgk-lint rules)`);
+      for (const id of Object.keys(config.rules)) if (id !== '$comment' && !findRule(id)) place(`/rules/${id}`, `unknown rule "${id}" (see xxgk-lint rules)`);
     }
     if (Array.isArray(config.exceptions)) {
       config.exceptions.forEach((exception, index) => {
@@ -108,6 +114,7 @@ export interface EffectiveConfig {
   failOn: Severity;
   /** Every rule's setting, catalogue order. */
   rules: Record<string, RuleSetting>;
+  ignores: string[];
   exceptions: Exception[];
 }
 
@@ -121,6 +128,7 @@ export function effectiveConfig(config: Config, configFile: string | null, overr
     strict: overrides.strict ?? config.strict ?? false,
     failOn: overrides.failOn ?? config.failOn ?? 'error',
     rules,
+    ignores: config.ignores ?? [],
     exceptions: config.exceptions ?? [],
   };
 }
