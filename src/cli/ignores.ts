@@ -46,6 +46,10 @@ export function ignoredBy(layers: readonly IgnoreLayer[], absolutePath: string, 
   for (const layer of layers) {
     const relative = posix.relative(layer.base, path);
     if (relative === '' || relative.startsWith('../') || relative === '..' || posix.isAbsolute(relative)) continue;
+    // The walk decided the folders above already (and pruned the ignored ones): a layer that ignores the parent folder,
+    // overruled by a later layer's negation, has no say over what is in it.
+    const parent = posix.dirname(relative);
+    if (parent !== '.' && layer.matcher.ignores(`${parent}/`)) continue;
     const result = layer.matcher.test(isDirectory ? `${relative}/` : relative);
     if (result.ignored) by = `${layer.source}: ${result.rule?.pattern ?? ''}`.trimEnd();
     else if (result.unignored) by = undefined;

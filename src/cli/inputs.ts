@@ -117,7 +117,8 @@ class Finder {
       reports += 1;
       this.take(shown, file, { how: 'directory', directory: pattern, verdict: verdict.reason });
     });
-    if (reports === 0) this.result.unmatched.push({ pattern, kind: 'directory' });
+    const unreadable = this.result.unreadable.some((entry) => entry.path === this.shown(start, isAbsolute(pattern)));
+    if (reports === 0 && !unreadable) this.result.unmatched.push({ pattern, kind: 'directory' });
   }
 
   private async addGlob(pattern: string): Promise<void> {

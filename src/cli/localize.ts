@@ -38,6 +38,9 @@ function helpConfiguration(program: Command, lint: Command | undefined, locale: 
   return {
     styleTitle: (title: string) => (zh ? (ZH_TITLES[title] ?? title) : title),
     displayWidth: (text: string) => displayWidth(text),
+    // Chinese has no spaces to wrap at: a line is left whole rather than broken at the odd ASCII word.
+    ...(zh ? { boxWrap: (text: string) => text } : {}),
+    groupItems: <T extends Command | Option>(unsorted: T[], visible: T[], groupOf: (item: T) => string): Map<string, T[]> => inGroupOrder(Help.prototype.groupItems.call(undefined, unsorted, visible, groupOf as (item: Command | Option) => string) as Map<string, T[]>, locale),
     optionDescription: (option: Option) => withNotes(option.description, option.argChoices, showsDefault(option) ? (option.defaultValueDescription ?? JSON.stringify(option.defaultValue)) : undefined, locale),
     formatHelp: (command: Command, helper: Help): string => (command === program && lint ? rootHelp(program, lint, helper, locale) : Help.prototype.formatHelp.call(helper, command, helper)),
   };
@@ -56,6 +59,15 @@ function rootHelp(program: Command, lint: Command, helper: Help, locale: Locale)
   return lines.join('\n');
 }
 
+/** Groups in the order LINT_OPTION_GROUPS gives (commander keeps the order options were declared in), others after. */
+function inGroupOrder<T>(groups: Map<string, T[]>, locale: Locale): Map<string, T[]> {
+  const rank = (heading: string) => {
+    const index = LINT_OPTION_GROUPS.findIndex((group) => group.heading[locale] === heading);
+    return index < 0 ? LINT_OPTION_GROUPS.length : index;
+  };
+  return new Map([...groups].sort(([a], [b]) => rank(a) - rank(b)));
+}
+
 function showsDefault(option: Option): boolean {
   return option.defaultValue !== undefined && (option.required || option.optional || (option.isBoolean() && typeof option.defaultValue === 'boolean'));
 }
@@ -64,10 +76,13 @@ function withNotes(description: string, choices: readonly string[] | undefined, 
   const zh = locale === 'zh-CN';
   const notes: string[] = [];
   if (choices) notes.push(`${zh ? '可选：' : 'choices: '}${choices.join(', ')}`);
-  if (byDefault !== undefined) notes.push(`${zh ? '默认：' : 'default: '}${byDefault}`);
+  if (byDefault !== undefined) notes.push(`${zh ? '默认：' : 'default: '}${zh ? (ZH_DEFAULTS[byDefault] ?? byDefault) : byDefault}`);
   if (notes.length === 0) return description;
   return zh ? `${description}（${notes.join('；')}）` : `${description} (${notes.join(', ')})`;
 }
+
+/** Default values described in words, in Chinese. */
+const ZH_DEFAULTS: Readonly<Record<string, string>> = { 'standard output': '标准输出', none: '无' };
 
 /** Columns a text takes in a terminal: East Asian wide characters take two. */
 export function displayWidth(text: string): number {
