@@ -29,7 +29,7 @@ export function nodeIO(): CliIO {
     },
     readHead: async (path, bytes) => readHead(path, bytes),
     // Every input path is asked this: a synchronous stat is several times cheaper than the promise one.
-    pathKind: async (path) => kindOf(statSync(path, { throwIfNoEntry: false })) ?? (isLink(path) ? 'broken-link' : undefined),
+    pathKind: async (path) => pathKind(path),
     readDirectory: async (path) => readDirectory(path),
     cwd: process.cwd(),
     env: process.env,
@@ -44,8 +44,13 @@ function kindOf(info: Stats | undefined): PathKind | undefined {
   return info.isFile() ? 'file' : info.isDirectory() ? 'directory' : 'other';
 }
 
-function isLink(path: string): boolean {
-  return lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() === true;
+/** What a path is; undefined when nothing is there or it cannot be looked at (a file in its way, no permission): reading it then says why. */
+function pathKind(path: string): PathKind | undefined {
+  try {
+    return kindOf(statSync(path, { throwIfNoEntry: false })) ?? (lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() ? 'broken-link' : undefined);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The entries of a directory; a symlink's kind is what it leads to ('broken-link' when nothing). */
