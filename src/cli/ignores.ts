@@ -1,4 +1,4 @@
-import ignore, { type Ignore } from 'ignore';
+import type { Ignore } from 'ignore';
 import { join, posix } from 'node:path';
 import { normalizePath } from '../config/glob.js';
 import type { CliIO } from './io.js';
@@ -18,8 +18,9 @@ export interface IgnoreLayer {
   matcher: Ignore;
 }
 
-/** A layer from patterns (gitignore syntax); `base` is an absolute folder. */
-export function ignoreLayer(patterns: readonly string[], base: string, source: string): IgnoreLayer {
+/** A layer from patterns (gitignore syntax); `base` is an absolute folder. The matcher is loaded only when a run has ignore rules. */
+export async function ignoreLayer(patterns: readonly string[], base: string, source: string): Promise<IgnoreLayer> {
+  const { default: ignore } = await import('ignore');
   return { base: normalizePath(base), source, matcher: ignore({ allowRelativePaths: true }).add(patterns.map((pattern) => normalizePath(pattern))) };
 }
 
@@ -31,7 +32,7 @@ export async function ignoreFilesOf(directory: string, io: CliIO, shownAs: (path
     if ((await io.pathKind(path)) !== 'file') continue;
     try {
       const text = new TextDecoder().decode(await io.readFile(path, 1024 * 1024));
-      layers.push(ignoreLayer(text.split(/\r?\n/u), directory, shownAs(path)));
+      layers.push(await ignoreLayer(text.split(/\r?\n/u), directory, shownAs(path)));
     } catch {
       // An ignore file that cannot be read is like none (git does the same).
     }

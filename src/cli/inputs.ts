@@ -4,7 +4,7 @@ import { globBase, globToRegExp, hasMagic, normalizePath } from '../config/glob.
 import { formatOfFile } from '../read/index.js';
 import { ignoredBy, ignoredByDefault, ignoreFilesOf, ignoreLayer, type IgnoreLayer } from './ignores.js';
 import type { CliIO, PathKind } from './io.js';
-import { REPORT_HEAD_BYTES, reportVerdict, type ReportVerdict } from './report-content.js';
+import type { ReportVerdict } from './report-content.js';
 
 /** How to find the inputs of a run. */
 export interface FindOptions {
@@ -63,7 +63,6 @@ const NOT_REPORTS = new Set([CONFIG_FILE_NAME, 'xxgk-lint.config.jsonc', 'packag
  */
 export async function findInputs(patterns: readonly string[], io: CliIO, options: FindOptions = {}): Promise<FoundInputs> {
   const finder = new Finder(io, options);
-  await finder.prepare();
   for (const pattern of patterns) await finder.add(pattern);
   return finder.result;
 }
@@ -74,6 +73,7 @@ class Finder {
   private readonly cwd: string;
   private before: IgnoreLayer[] = [];
   private after: IgnoreLayer[] = [];
+  private prepared: Promise<void> | undefined;
 
   constructor(
     private readonly io: CliIO,
@@ -82,13 +82,18 @@ class Finder {
     this.cwd = resolve(io.cwd);
   }
 
-  /** Loads the working folder's ignore files, the configuration's ignores and --ignore-pattern (strongest last). */
-  async prepare(): Promise<void> {
+  /** Loads the working folder's ignore files, the configuration's ignores and --ignore-pattern (strongest last), once, when a glob or directory is first walked. */
+  private prepare(): Promise<void> {
+    this.prepared ??= this.load();
+    return this.prepared;
+  }
+
+  private async load(): Promise<void> {
     if (this.options.ignore === false) return;
     this.before = await ignoreFilesOf(this.cwd, this.io, (path) => this.shown(path, false));
     const { configIgnores, ignorePatterns = [] } = this.options;
-    if (configIgnores && configIgnores.patterns.length > 0) this.after.push(ignoreLayer(configIgnores.patterns, configIgnores.base, 'ignores'));
-    if (ignorePatterns.length > 0) this.after.push(ignoreLayer(ignorePatterns, this.cwd, '--ignore-pattern'));
+    if (configIgnores && configIgnores.patterns.length > 0) this.after.push(await ignoreLayer(configIgnores.patterns, configIgnores.base, 'ignores'));
+    if (ignorePatterns.length > 0) this.after.push(await ignoreLayer(ignorePatterns, this.cwd, '--ignore-pattern'));
   }
 
   async add(pattern: string): Promise<void> {
@@ -106,6 +111,7 @@ class Finder {
       this.take(pattern, this.absolute(pattern), { how: 'named' });
       return;
     }
+    await this.prepare();
     const start = this.absolute(pattern);
     let reports = 0;
     await this.walk(start, await this.nested(start), isAbsolute(pattern), async (file, shown) => {
@@ -122,6 +128,7 @@ class Finder {
   }
 
   private async addGlob(pattern: string): Promise<void> {
+    await this.prepare();
     const absolutePattern = normalizePath(resolve(this.cwd, normalizePath(pattern)));
     const matcher = globToRegExp(absolutePattern);
     const base = globBase(absolutePattern);
@@ -200,6 +207,8 @@ class Finder {
 
   private async verdict(file: string): Promise<ReportVerdict> {
     if (formatOfFile(file) === undefined) return { report: false, reason: 'not-a-report-format' };
+    // Loaded only when a directory is walked: a run of files named on the command line never needs it.
+    const { REPORT_HEAD_BYTES, reportVerdict } = await import('./report-content.js');
     try {
       const head = await this.io.readHead(file, REPORT_HEAD_BYTES);
       return reportVerdict(file, head, this.options.encoding ? { encoding: this.options.encoding } : {});

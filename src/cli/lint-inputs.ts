@@ -8,7 +8,6 @@ import type { DebugLog } from './debug.js';
 import { findInputs, type FoundInputs } from './inputs.js';
 import type { CliIO } from './io.js';
 import { readError } from './read-error.js';
-import { stdinFormat } from './stdin-format.js';
 
 /** The command-line settings that decide which files a run reads. */
 export interface InputFlags extends LimitOptions {
@@ -73,6 +72,7 @@ async function stdinInput(flags: InputFlags, io: CliIO, debug?: DebugLog): Promi
     const refused = readError(error, name, flags);
     return { file: name, read: () => Promise.reject(refused) };
   }
+  const { stdinFormat } = await import('./stdin-format.js');
   const format = flags.inputFormat ? undefined : stdinFormat(bytes, flags.stdinFilename, flags.encoding ? { encoding: flags.encoding } : {});
   if (format) debug?.stdin(format);
   return { file: name, read: async () => bytes, ...(format ? { inputFormat: format } : {}) };

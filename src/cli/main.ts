@@ -65,7 +65,7 @@ interface LintFlags {
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   let exitCode: number = EXIT.clean;
   // Usage errors and --help are written before any option is parsed: the locale is looked for first.
-  const locale = await preScanLocale(argv, io);
+  const { locale, config: preloaded } = await preScan(argv, io);
   const program = new Command('xxgk-lint')
     .description('Lint the tables of government information disclosure annual reports (政府信息公开工作年度报告): structure and sums')
     .version(VERSION, '-V, --version', locale === 'zh-CN' ? '显示版本号' : 'output the version number')
@@ -103,7 +103,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .option('--no-error-on-unmatched-pattern', 'a glob that matches no file, or a folder that holds no report, is not an error')
     .option('--debug', 'print on stderr the files found and skipped and why, the reader, template and year of each, and the time of each stage')
     .action(async (files: string[], flags: LintFlags) => {
-      exitCode = await runLint(files, flags, io, locale);
+      exitCode = await runLint(files, flags, io, locale, preloaded);
     });
 
   program
@@ -199,7 +199,7 @@ export function outputTargets(formats: readonly FormatName[], files: readonly st
   return targets;
 }
 
-async function runLint(patterns: string[], flags: LintFlags, io: CliIO, startLocale: Locale): Promise<number> {
+async function runLint(patterns: string[], flags: LintFlags, io: CliIO, startLocale: Locale, preloaded?: PreloadedConfig): Promise<number> {
   const targets = outputTargets(flags.format, flags.outputFile, startLocale);
   if (typeof targets === 'string') {
     io.stderr(`xxgk-lint: ${targets}\n`);
@@ -210,7 +210,7 @@ async function runLint(patterns: string[], flags: LintFlags, io: CliIO, startLoc
     io.stderr(ruleFlags);
     return EXIT.error;
   }
-  const loaded = await loadConfig(flags.config, io, startLocale);
+  const loaded = preloaded && preloaded.path === flags.config ? preloaded.loaded : await loadConfig(flags.config, io, startLocale);
   if (!loaded.ok) {
     for (const line of loaded.lines) io.stderr(`xxgk-lint: ${line}\n`);
     return EXIT.error;
@@ -347,8 +347,17 @@ function inputOf(file: string, flags: LintFlags, io: CliIO): RunInput {
   };
 }
 
-/** The locale before commander parses: --locale (or --locale=…) anywhere in argv, else the configuration's (--config, or the nearest), else zh-CN. */
-export async function preScanLocale(argv: readonly string[], io: CliIO): Promise<Locale> {
+/** A configuration read before commander parsed (for its locale), kept so that the run does not read it again. */
+interface PreloadedConfig {
+  path: string | undefined;
+  loaded: LoadedConfig;
+}
+
+/**
+ * The locale before commander parses: --locale (or --locale=…) anywhere in argv, else the configuration's (--config,
+ * or the nearest), else zh-CN; with the configuration when it was read and is valid.
+ */
+export async function preScan(argv: readonly string[], io: CliIO): Promise<{ locale: Locale; config?: PreloadedConfig }> {
   const valueOf = (names: readonly string[]): string | undefined => {
     for (const [index, argument] of argv.entries()) {
       if (argument === '--') break;
@@ -359,9 +368,12 @@ export async function preScanLocale(argv: readonly string[], io: CliIO): Promise
     return undefined;
   };
   const given = valueOf(['--locale']);
-  if (given === 'zh-CN' || given === 'en') return given;
-  const loaded = await loadConfig(valueOf(['-c', '--config']), io);
-  return loaded.ok && loaded.config.locale ? loaded.config.locale : 'zh-CN';
+  if (given === 'zh-CN' || given === 'en') return { locale: given };
+  const path = valueOf(['-c', '--config']);
+  const loaded = await loadConfig(path, io);
+  // A configuration with problems is read again by the run, to report them in the locale.
+  if (!loaded.ok) return { locale: 'zh-CN' };
+  return { locale: loaded.config.locale ?? 'zh-CN', config: { path, loaded } };
 }
 
 type LoadedConfig = { ok: true; config: Config; file: string | null; text?: string } | { ok: false; lines: string[] };
