@@ -408,7 +408,7 @@ export async function loadConfig(path: string | undefined, io: CliIO, locale: Lo
   const text = new TextDecoder().decode(bytes);
   const parsed = await parseConfig(text);
   if (!parsed.ok) {
-    return { ok: false, lines: [`${file}: ${cliMessage('config-problems', locale, { count: parsed.problems.length })}`, ...parsed.problems.map((problem) => `  ${file}:${problem.line ?? 1}:${problem.column ?? 1}: ${problem.pointer || '/'}: ${problem.message}`)] };
+    return { ok: false, lines: [`${file}: ${cliMessage('config-problems', locale, { count: parsed.problems.length })}`, ...parsed.problems.map((problem) => `  ${file}:${problem.line ?? 1}:${problem.column ?? 1}: ${problem.pointer || '/'}: ${cliMessage(problem.messageId, locale, problem.data)}`)] };
   }
   return { ok: true, config: parsed.config, file, text };
 }

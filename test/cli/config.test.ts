@@ -68,7 +68,10 @@ describe('configuration file', () => {
     expect(run.stdout).toBe('');
     const lines = run.stderr.trim().split('\n');
     expect(lines[0]).toBe('xxgk-lint: bad.json: 7 problem(s) in the configuration:');
-    expect((await runWith(['--config', 'bad.json', SEED], { files })).stderr).toContain('xxgk-lint: bad.json: 配置中有 7 处问题：\n');
+    const chinese = (await runWith(['--config', 'bad.json', SEED], { files })).stderr;
+    expect(chinese).toContain('xxgk-lint: bad.json: 配置中有 7 处问题：\n');
+    expect(chinese).toContain('bad.json:4:21: /rules/no-such-rule: 未知规则「no-such-rule」');
+    expect(chinese).toContain('/colour: 未知的键「colour」');
     expect(run.stderr).toContain('bad.json:3:29: /rules/applications-balance: must be one of "error", "warning", "info", "off"');
     expect(run.stderr).toContain('bad.json:4:21: /rules/no-such-rule: unknown rule "no-such-rule"');
     expect(run.stderr).toContain('/failOn: must be one of "error", "warning", "info"');
@@ -81,7 +84,9 @@ describe('configuration file', () => {
   it('reports a configuration that is not JSON, and one that cannot be read', async () => {
     const broken = await runWith(['--config', 'c.json', SEED], { files: { 'c.json': '{ "rules": { } ' } });
     expect(broken.code).toBe(2);
-    expect(broken.stderr).toMatch(/c\.json:1:16: \/: JSON syntax error/);
+    expect(broken.stderr).toMatch(/c\.json:1:16: \/: JSON 格式错误/);
+    const english = await runWith(['--locale', 'en', '--config', 'c.json', SEED], { files: { 'c.json': '{ "rules": { } ' } });
+    expect(english.stderr).toMatch(/c\.json:1:16: \/: JSON syntax error/);
     const missing = await runWith(['--config', 'nowhere.json', SEED]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('nowhere.json: 找不到文件');
