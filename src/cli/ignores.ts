@@ -40,17 +40,22 @@ export async function ignoreFilesOf(directory: string, io: CliIO, shownAs: (path
   return layers;
 }
 
-/** What a chain of layers says about a path: ignored (and by which source) or not; the last layer with an opinion wins, as in git. */
-export function ignoredBy(layers: readonly IgnoreLayer[], absolutePath: string, isDirectory: boolean): string | undefined {
+/**
+ * What a chain of layers says about a path: ignored (and by which source) or not; the last layer with an opinion wins,
+ * as in git. `walked` is the folder the walk started from: the folders below it were judged as the walk entered them.
+ */
+export function ignoredBy(layers: readonly IgnoreLayer[], absolutePath: string, isDirectory: boolean, walked?: string): string | undefined {
   let by: string | undefined;
   const path = normalizePath(absolutePath);
+  const judged = walked === undefined ? undefined : `${normalizePath(walked).replace(/\/$/u, '')}/`;
+  const parentJudged = judged !== undefined && posix.dirname(path).startsWith(judged);
   for (const layer of layers) {
     const relative = posix.relative(layer.base, path);
     if (relative === '' || relative.startsWith('../') || relative === '..' || posix.isAbsolute(relative)) continue;
     // The walk decided the folders above already (and pruned the ignored ones): a layer that ignores the parent folder,
     // overruled by a later layer's negation, has no say over what is in it.
     const parent = posix.dirname(relative);
-    if (parent !== '.' && layer.matcher.ignores(`${parent}/`)) continue;
+    if (parentJudged && parent !== '.' && layer.matcher.ignores(`${parent}/`)) continue;
     const result = layer.matcher.test(isDirectory ? `${relative}/` : relative);
     if (result.ignored) by = `${layer.source}: ${result.rule?.pattern ?? ''}`.trimEnd();
     else if (result.unignored) by = undefined;

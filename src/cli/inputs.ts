@@ -37,7 +37,8 @@ export type SkipReason =
 /** A pattern that yielded no input: a glob that matched no file, or a directory that holds no report. */
 export interface Unmatched {
   pattern: string;
-  kind: 'glob' | 'directory';
+  /** A glob that matched no file, a glob or directory whose every match was ignored, or a directory that holds no report. */
+  kind: 'glob' | 'ignored' | 'directory';
 }
 
 /** The inputs of a run, in order, and what yielded none; with `explain`, why each was taken and what was skipped. */
@@ -114,7 +115,9 @@ class Finder {
     await this.prepare();
     const start = this.absolute(pattern);
     let reports = 0;
-    await this.walk(start, await this.nested(start), isAbsolute(pattern), async (file, shown) => {
+    let ignored = 0;
+    const around: WalkHooks = { root: start, ignored: () => (ignored += 1) };
+    await this.walk(start, await this.nested(start), isAbsolute(pattern), around, async (file, shown) => {
       const verdict = await this.verdict(file);
       if (!verdict.report) {
         this.skip(file, isAbsolute(pattern), { why: verdict.reason });
@@ -124,7 +127,7 @@ class Finder {
       this.take(shown, file, { how: 'directory', directory: pattern, verdict: verdict.reason });
     });
     const unreadable = this.result.unreadable.some((entry) => entry.path === this.shown(start, isAbsolute(pattern)));
-    if (reports === 0 && !unreadable) this.result.unmatched.push({ pattern, kind: 'directory' });
+    if (reports === 0 && !unreadable) this.result.unmatched.push({ pattern, kind: ignored > 0 ? 'ignored' : 'directory' });
   }
 
   private async addGlob(pattern: string): Promise<void> {
@@ -133,8 +136,18 @@ class Finder {
     const matcher = globToRegExp(absolutePattern);
     const base = globBase(absolutePattern);
     let matched = 0;
+    let ignored = 0;
+    // Without **, a glob cannot match deeper than its own segments: the walk stops there.
+    const depth = absolutePattern.includes('**') ? Infinity : absolutePattern.split('/').length;
+    const around: WalkHooks = {
+      root: base,
+      descend: (directory: string) => normalizePath(directory).split('/').length < depth,
+      ignored: (path: string, isDirectory: boolean) => {
+        if (!isDirectory && matcher.test(normalizePath(path))) ignored += 1;
+      },
+    };
     if ((await this.io.pathKind(base)) === 'directory') {
-      await this.walk(base, await this.nested(base), isAbsolute(pattern), async (file, shown) => {
+      await this.walk(base, await this.nested(base), isAbsolute(pattern), around, async (file, shown) => {
         if (!matcher.test(normalizePath(file))) {
           if (this.options.explain) this.result.skipped.push({ path: shown, reason: { why: 'not-matched', pattern } });
           return;
@@ -147,7 +160,7 @@ class Finder {
         this.take(shown, file, { how: 'glob', pattern });
       });
     }
-    if (matched === 0) this.result.unmatched.push({ pattern, kind: 'glob' });
+    if (matched === 0) this.result.unmatched.push({ pattern, kind: ignored > 0 ? 'ignored' : 'glob' });
   }
 
   /** The ignore files of the folders from the working folder (exclusive) down to `directory` (inclusive), when it is under it; else of `directory` alone. */
@@ -166,7 +179,7 @@ class Finder {
   }
 
   /** Walks a directory in name order: entries ignored are pruned; symlinked directories are not entered (a loop cannot be walked forever). */
-  private async walk(directory: string, nested: IgnoreLayer[], absoluteNames: boolean, visit: (file: string, shown: string) => Promise<void>): Promise<void> {
+  private async walk(directory: string, nested: IgnoreLayer[], absoluteNames: boolean, around: WalkHooks, visit: (file: string, shown: string) => Promise<void>): Promise<void> {
     const layers = [...this.before, ...nested, ...this.after];
     let entries;
     try {
@@ -182,9 +195,10 @@ class Finder {
         this.skip(path, absoluteNames, { why: 'default-ignored' });
         continue;
       }
-      const by = this.options.ignore === false ? undefined : ignoredBy(layers, path, entry.kind === 'directory');
+      const by = this.options.ignore === false ? undefined : ignoredBy(layers, path, entry.kind === 'directory', around.root);
       if (by !== undefined) {
         this.skip(path, absoluteNames, { why: 'ignored', by });
+        around.ignored?.(path, entry.kind === 'directory');
         continue;
       }
       const special = skipOfKind(entry.kind, entry.symlink);
@@ -193,8 +207,9 @@ class Finder {
         continue;
       }
       if (entry.kind === 'directory') {
+        if (around.descend && !around.descend(path)) continue;
         const deeper = this.options.ignore === false ? [] : await ignoreFilesOf(path, this.io, (file) => this.shown(file, absoluteNames));
-        await this.walk(path, [...nested, ...deeper], absoluteNames, visit);
+        await this.walk(path, [...nested, ...deeper], absoluteNames, around, visit);
         continue;
       }
       if (NOT_REPORTS.has(entry.name) || /^readme\./iu.test(entry.name)) {
@@ -238,6 +253,14 @@ class Finder {
   private shown(path: string, absoluteNames: boolean): string {
     return absoluteNames ? path : relative(this.cwd, path) || '.';
   }
+}
+
+/** What a glob's walk asks of the walker: whether to enter a directory, and to be told of each path ignored. */
+interface WalkHooks {
+  /** Where the walk started. */
+  root: string;
+  descend?: (directory: string) => boolean;
+  ignored?: (path: string, isDirectory: boolean) => void;
 }
 
 function skipOfKind(kind: PathKind, symlink: boolean): SkipReason | undefined {

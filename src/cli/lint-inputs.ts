@@ -9,6 +9,9 @@ import { findInputs, type FoundInputs } from './inputs.js';
 import type { CliIO } from './io.js';
 import { readError } from './read-error.js';
 
+/** The input message of each kind of pattern that yielded nothing. */
+const UNMATCHED_MESSAGES = { glob: 'no-match', ignored: 'all-ignored', directory: 'no-report-in-directory' } as const;
+
 /** The command-line settings that decide which files a run reads. */
 export interface InputFlags extends LimitOptions {
   ignore: boolean;
@@ -39,7 +42,7 @@ export async function lintInputs(patterns: readonly string[], flags: InputFlags,
   debug?.inputs(found);
   const failures: FileResult[] = found.unreadable.map(({ path, error }) => failed(path, directoryError(error)));
   if (flags.errorOnUnmatchedPattern) {
-    for (const { pattern, kind } of found.unmatched) failures.push(failed(pattern, new InputError(kind === 'glob' ? 'no-match' : 'no-report-in-directory', { pattern })));
+    for (const { pattern, kind } of found.unmatched) failures.push(failed(pattern, new InputError(UNMATCHED_MESSAGES[kind], { pattern })));
   }
   const inputs: RunInput[] = [];
   for (const file of found.files) inputs.push(file === '-' ? await stdinInput(flags, io, debug) : fileInput(file, flags, io, debug));

@@ -100,6 +100,14 @@ describe('findInputs: ignore files and patterns (gitignore syntax)', () => {
     expect(found.files).toEqual(all);
   });
 
+  it('says when a glob matched only ignored files, and does not walk deeper than a glob without ** can match', async () => {
+    expect((await findInputs(['reports/*.bak.json'], io, { ignorePatterns: ['*.bak.json'] })).unmatched).toEqual([{ pattern: 'reports/*.bak.json', kind: 'ignored' }]);
+    const shallow = await findInputs(['reports/*/*.json'], io, { explain: true });
+    expect(shallow.files).toEqual(['reports/deep/f.json', 'reports/草稿/c.json']);
+    expect(shallow.skipped.map((entry) => entry.path)).not.toContain('reports/x/y/z/g.json');
+    expect((await findInputs(['reports/**/g.json'], io)).files).toEqual(['reports/x/y/z/g.json']);
+  });
+
   it('always checks a file named on the command line, ignored or not', async () => {
     const found = await findInputs(['reports/old.bak.json', 'reports/deep/e.json'], io, { ignorePatterns: ['reports/'] });
     expect(found.files).toEqual(['reports/old.bak.json', 'reports/deep/e.json']);
@@ -168,6 +176,11 @@ describe('xxgk-lint over real folders (in-process)', () => {
     const folder = await runIn(root, ['--locale', 'en', 'docs']);
     expect(folder.code).toBe(2);
     expect(folder.stderr).toContain('the folder docs holds no report');
+    const ignored = await runIn(root, ['--ignore-pattern', 'docs/', 'docs/*.md']);
+    expect(ignored.code).toBe(2);
+    expect(ignored.stderr).toContain('与 docs/*.md 匹配的文件都被忽略了');
+    const ignoredFolder = await runIn(root, ['--ignore-pattern', '*.md', 'docs']);
+    expect(ignoredFolder.stderr).toContain('与 docs 匹配的文件都被忽略了');
     const empty = await runIn(root, ['empty']);
     expect(empty.code).toBe(2);
     expect(empty.stderr).toContain('文件夹 empty 中没有报告');
@@ -203,7 +216,7 @@ describe('xxgk-lint over real folders (in-process)', () => {
     const flagged = await runIn(root, ['-f', 'json', '--ignore-pattern', 'new/', '.', 'old/a.json']);
     expect(flagged.code).toBe(2);
     expect(JSON.parse(flagged.stdout).files.map((file: { file: string; error?: { messageId: string } }) => [file.file, file.error?.messageId])).toEqual([
-      ['.', 'no-report-in-directory'],
+      ['.', 'all-ignored'],
       ['old/a.json', undefined],
     ]);
   });
