@@ -110,7 +110,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .command('rules')
     .description('print the rule catalogue')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
-    .addOption(new Option('--locale <locale>', 'language').choices(['zh-CN', 'en']).default('zh-CN'))
+    .addOption(new Option('--locale <locale>', 'language').choices(['zh-CN', 'en']).default(locale))
     .action((flags: { format: 'table' | 'json'; locale: Locale }) => {
       io.stdout(rulesCommand(flags.format, flags.locale));
       exitCode = EXIT.clean;
@@ -128,7 +128,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .option('--stdin-filename <name>', 'the file name to use in messages for standard input')
     .option('--max-file-size <MB>', `size limit of the input in MB (default: ${DEFAULT_TEXT_LIMIT_MB} for text, HTML, JSON, CSV; ${DEFAULT_BINARY_LIMIT_MB} for PDF, .docx, .xlsx)`, parseMegabytes)
     .option('--max-time-per-file <seconds>', `time budget of the input in seconds, 0 for none (default: ${DEFAULT_TIME_LIMIT_SECONDS})`, parseSeconds)
-    .addOption(new Option('--locale <locale>', 'language of messages').choices(['zh-CN', 'en']).default('zh-CN'))
+    .addOption(new Option('--locale <locale>', 'language of messages').choices(['zh-CN', 'en']).default(locale))
     .action(async (input: string, flags: Parameters<typeof convertCommand>[1]) => {
       exitCode = await convertCommand(input, flags, io);
     });
@@ -141,7 +141,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .addOption(new Option('--format <format>', 'the format, whatever the file name').choices(TEMPLATE_FORMATS))
     .option('--year <year>', "the report's year, written in the title", parseYear)
     .option('--agency <name>', "the agency's name, written in the title")
-    .addOption(new Option('--locale <locale>', 'language of messages').choices(['zh-CN', 'en']).default('zh-CN'))
+    .addOption(new Option('--locale <locale>', 'language of messages').choices(['zh-CN', 'en']).default(locale))
     .action(async (template: TemplateId, flags: Parameters<typeof templateCommand>[1]) => {
       exitCode = await templateCommand(template, flags, io);
     });
@@ -151,7 +151,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .description('the checking page for a browser: write it to a file (-o), or serve it on 127.0.0.1 (--port)')
     .option('-o, --output-file <path>', 'write the page (one self-contained HTML file) here; - is standard output')
     .option('--port <port>', 'serve the page on http://127.0.0.1:<port>/ (default 8765; 0 picks a free port)', parsePort, 8765)
-    .addOption(new Option('--locale <locale>', 'language of messages').choices(['zh-CN', 'en']).default('zh-CN'))
+    .addOption(new Option('--locale <locale>', 'language of messages').choices(['zh-CN', 'en']).default(locale))
     .action(async (flags: WebFlags) => {
       exitCode = await webCommand(flags, io);
     });

@@ -51,6 +51,12 @@ describe('--help in the locale', () => {
     expect(help).toContain('\n参数：\n');
   });
 
+  it("gives every command the configuration's locale when --locale is not given", async () => {
+    const files = { 'xxgk-lint.config.json': '{ "locale": "en" }' };
+    expect((await runWith(['rules'], { files })).stdout).toContain('Table 三, each column');
+    expect((await runWith(['rules'])).stdout).toContain('表三各列');
+  });
+
   it('prints the version', async () => {
     const run = await runWith(['--version']);
     expect(run.code).toBe(0);

@@ -220,4 +220,35 @@ describe('xxgk-lint over real folders (in-process)', () => {
       ['old/a.json', undefined],
     ]);
   });
+
+  it('reports each input the file system refuses with its own message, and checks the others', async () => {
+    const root = tempTree({ 'good.json': SEED, 'file.txt': 'x' });
+    mkdirSync(join(root, 'folder.json'));
+    symlinkSync(join(root, 'good.json'), join(root, 'link.json'));
+    symlinkSync(join(root, 'gone.json'), join(root, 'broken.json'));
+    const { execFileSync } = await import('node:child_process');
+    execFileSync('mkfifo', [join(root, 'pipe.json')]);
+    const run = await runIn(root, ['-f', 'json', 'good.json', 'link.json', 'missing.json', 'folder.json', 'pipe.json', 'broken.json', 'file.txt/inside.json', `${root}/absent/*.json`]);
+    expect(run.code).toBe(2);
+    const outcome = Object.fromEntries((JSON.parse(run.stdout).files as { file: string; template?: string; error?: { messageId: string } }[]).map((file) => [file.file, file.error?.messageId ?? file.template]));
+    expect(outcome).toEqual({
+      'good.json': '2019',
+      'link.json': '2019',
+      'missing.json': 'not-found',
+      'folder.json': 'is-directory',
+      'pipe.json': 'is-fifo',
+      'broken.json': 'not-found',
+      'file.txt/inside.json': expect.stringMatching(/not-found|unreadable/u),
+      [`${root}/absent/*.json`]: 'no-match',
+    });
+  });
+
+  it('says a file that cannot be read for want of permission is so (as root, the refusal is injected)', async () => {
+    const root = tempTree({ 'a.json': SEED, 'b.json': SEED });
+    const io = realIO(root);
+    const refusing: CliIO = { ...io, readFile: async (path, limit) => (path.endsWith('b.json') ? Promise.reject(Object.assign(new Error('EACCES'), { code: 'EACCES' })) : io.readFile(path, limit)) };
+    const { main } = await import('../../src/cli/main.js');
+    expect(await main(['--locale', 'en', '-f', 'compact', '.'], refusing)).toBe(2);
+    expect(io.err()).toBe('xxgk-lint: b.json: permission denied: the file cannot be read by this user\n');
+  });
 });
