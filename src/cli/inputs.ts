@@ -68,6 +68,7 @@ export async function findInputs(patterns: readonly string[], io: CliIO, options
   return finder.result;
 }
 
+/** One run's search for inputs: what was taken so far (each file once), and the ignore rules, loaded when first needed. */
 class Finder {
   readonly result: FoundInputs = { files: [], unmatched: [], unreadable: [], found: [], skipped: [] };
   private readonly seen = new Set<string>();
@@ -97,6 +98,7 @@ class Finder {
     if (ignorePatterns.length > 0) this.after.push(await ignoreLayer(ignorePatterns, this.cwd, '--ignore-pattern'));
   }
 
+  /** Adds what one command-line argument names: standard input, a file, a glob's matches or a directory's reports. */
   async add(pattern: string): Promise<void> {
     if (pattern === '-') {
       this.take('-', '-', { how: 'named' });
@@ -112,6 +114,10 @@ class Finder {
       this.take(pattern, this.absolute(pattern), { how: 'named' });
       return;
     }
+    await this.addDirectory(pattern);
+  }
+
+  private async addDirectory(pattern: string): Promise<void> {
     await this.prepare();
     const start = this.absolute(pattern);
     let reports = 0;

@@ -31,7 +31,7 @@ export interface LintInputs {
 }
 
 /** Finds the inputs (see findInputs) with the configuration's ignores, and makes each a RunInput (standard input read by its content). */
-export async function lintInputs(patterns: readonly string[], flags: InputFlags, config: { ignores: readonly string[]; file: string | null }, io: CliIO, debug?: DebugLog): Promise<LintInputs> {
+export async function gatherInputs(patterns: readonly string[], flags: InputFlags, config: { ignores: readonly string[]; file: string | null }, io: CliIO, debug?: DebugLog): Promise<LintInputs> {
   const found = await findInputs(patterns, io, {
     ignore: flags.ignore,
     ignorePatterns: flags.ignorePattern,

@@ -6,7 +6,7 @@ import { CONFIG_FILE_NAME, effectiveConfig, parseConfig, ruleOverrides, type Con
 import { githubSummary } from '../format/github.js';
 import { findRule } from '../rules/catalogue.js';
 import type { RuleSetting } from '../rules/engine.js';
-import { lintInputs as lintAll, type RunInput, type RunOptions } from '../pipeline/run.js';
+import { lintInputs, type RunInput, type RunOptions } from '../pipeline/run.js';
 import { FORMATTERS, FORMAT_NAMES } from '../format/index.js';
 import type { FormatName } from '../format/types.js';
 import { failed } from '../pipeline/lint.js';
@@ -24,7 +24,7 @@ import { webCommand, type WebFlags } from './web-command.js';
 import { DEFAULT_BINARY_LIMIT_MB, DEFAULT_TEXT_LIMIT_MB, DEFAULT_TIME_LIMIT_SECONDS, readLimit, sizeLimit } from '../pipeline/limits.js';
 import { outputThatIsInput, writeErrorLine } from './write-error.js';
 import { localizeHelp, localizeUsageError } from './localize.js';
-import { lintInputs } from './lint-inputs.js';
+import { gatherInputs } from './lint-inputs.js';
 import { DebugLog } from './debug.js';
 import { initCommand, type InitFlags } from './init-command.js';
 
@@ -231,7 +231,7 @@ async function runLint(patterns: string[], flags: LintFlags, io: CliIO, startLoc
     return EXIT.error;
   }
   const debug = flags.debug ? new DebugLog(io, locale) : undefined;
-  const { found, inputs, failures } = await lintInputs(patterns, flags, { ignores: settings.ignores, file: loaded.file }, io, debug);
+  const { found, inputs, failures } = await gatherInputs(patterns, flags, { ignores: settings.ignores, file: loaded.file }, io, debug);
   const clash = outputThatIsInput(
     targets.flatMap((target) => (target.file ? [target.file] : [])),
     [...found.files, ...(flags.previous ? [flags.previous] : []), ...(loaded.file ? [loaded.file] : [])],
@@ -267,7 +267,7 @@ async function runLint(patterns: string[], flags: LintFlags, io: CliIO, startLoc
       relativeToConfig: (file) => relative(dirname(configPath), resolve(io.cwd, file)).replace(/\\/g, '/'),
     };
   }
-  const run = await lintAll(inputs, options);
+  const run = await lintInputs(inputs, options);
   const files = [...run.files, ...failures];
   files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   for (const result of files) {
