@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { nodeIO, writeFileAtomic } from '../../src/cli/node-io.js';
 import { tempTree } from './temp-io.js';
 
@@ -68,5 +69,18 @@ describe('nodeIO: the real file system', () => {
     await io.appendFile!(join(root, 'appended/summary.md'), 'b');
     expect(readFileSync(join(root, 'appended/summary.md'), 'utf8')).toBe('ab');
     expect(io.now!()).toBeInstanceOf(Date);
+  });
+
+  it('reads standard input whole, or stops past the limit', async () => {
+    const original = Object.getOwnPropertyDescriptor(process, 'stdin')!;
+    const feed = (chunks: string[]) => Object.defineProperty(process, 'stdin', { configurable: true, get: () => Readable.from(chunks.map((chunk) => Buffer.from(chunk))) });
+    try {
+      feed(['{"tem', 'plate":"2019"}']);
+      expect(new TextDecoder().decode(await nodeIO().readStdin())).toBe('{"template":"2019"}');
+      feed(['12345', '67890', 'abcde']);
+      await expect(nodeIO().readStdin(8)).rejects.toMatchObject({ code: 'EFBIG', limit: 8 });
+    } finally {
+      Object.defineProperty(process, 'stdin', original);
+    }
   });
 });
