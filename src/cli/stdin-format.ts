@@ -7,11 +7,11 @@ import { decodeHead } from './report-content.js';
 /**
  * The format of standard input when its name does not say it: the bytes decide JSON, HTML, PDF and Office files (as
  * for a file, see chooseFormat); text is Markdown when it has a Markdown table or heading, CSV when it has a long-form
- * header or its lines are comma-separated fields, and plain text otherwise. Undefined: leave it to chooseFormat (a
- * name with a known extension, or bytes that are not text).
+ * header or its lines are comma-separated fields, and plain text otherwise. Undefined: leave it to chooseFormat, as
+ * for a file of that name (a name with a known extension, .txt included), and for bytes that are not text.
  */
 export function stdinFormat(bytes: Uint8Array, name: string | undefined, options: { encoding?: string } = {}): InputFormat | undefined {
-  if (name !== undefined && formatOfFile(name) !== undefined && formatOfFile(name) !== 'text') return undefined;
+  if (name !== undefined && formatOfFile(name) !== undefined) return undefined;
   if (sniffFormat(bytes, options) !== 'text') return undefined;
   const text = decodeHead(bytes.subarray(0, 64 * 1024), options.encoding);
   if (isLongCsv(text)) return 'csv';
