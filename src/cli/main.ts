@@ -9,7 +9,6 @@ import type { RuleSetting } from '../rules/engine.js';
 import { lintInputs, type RunInput, type RunOptions } from '../pipeline/run.js';
 import { FORMATTERS, FORMAT_NAMES } from '../format/index.js';
 import type { FormatName } from '../format/types.js';
-import { failed } from '../pipeline/lint.js';
 import { INPUT_FORMATS } from '../read/index.js';
 import type { InputFormat } from '../read/types.js';
 import type { Locale, Severity } from '../rules/catalogue-types.js';
