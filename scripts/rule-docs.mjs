@@ -1,5 +1,4 @@
-// Writes docs/rules/<id>.md, one page per rule, docs/rules/README.md (the index) and the rule ids of
-// schemas/config.schema.json (so editors complete them) from the catalogue
+// Writes docs/rules/<id>.md, one page per rule, and docs/rules/README.md (the index) from the catalogue
 // (schemas/rules.json) and the documentation data (schemas/rule-docs.json: examples, how to fix), so the pages cannot
 // drift from the rules: `--check` writes nothing and exits 1 when a committed page differs from what this gives.
 // Usage: node scripts/rule-docs.mjs [--check]
@@ -37,28 +36,7 @@ export function renderRuleDocs() {
   pages.set('docs/rules/input-error.md', fileErrorPage('input-error', docs.fileErrors['input-error'], messages.input));
   pages.set('docs/rules/internal-error.md', fileErrorPage('internal-error', docs.fileErrors['internal-error'], { 'internal-error': messages.cli['internal-error'] }));
   pages.set('docs/rules/README.md', indexPage(catalogue.rules, docs.fileErrors));
-  pages.set('schemas/config.schema.json', configSchemaWithRules(readFileSync(join(root, 'schemas/config.schema.json'), 'utf8'), catalogue.rules));
   return pages;
-}
-
-/**
- * The configuration schema with every rule id under `rules.properties` (one line each, its description in both
- * languages), so that editors complete the ids; the rest of the file is kept as written.
- */
-export function configSchemaWithRules(text, rules) {
-  const lines = text.split('\n');
-  const start = lines.findIndex((line) => line === '    "rules": {');
-  const names = lines.findIndex((line, index) => index > start && line.startsWith('      "propertyNames"'));
-  if (start === -1 || names === -1) throw new Error('schemas/config.schema.json: no "rules" object with "propertyNames" to list the rule ids under');
-  let end = names;
-  if (lines[names - 1] === '      },') end = lines.lastIndexOf('      "properties": {', names) ;
-  const block = [
-    '      "properties": {',
-    ...rules.map((rule, index) => `        ${JSON.stringify(rule.id)}: { "description": ${JSON.stringify(`${rule.description['zh-CN']} · ${rule.description.en} (docs/rules/${rule.id}.md)`)}, "enum": ["error", "warning", "info", "off"] }${index < rules.length - 1 ? ',' : ''}`),
-    '      },',
-  ];
-  const head = end === names ? lines.slice(0, names) : lines.slice(0, end);
-  return [...head, ...block, ...lines.slice(names)].join('\n');
 }
 
 function rulePage(rule, doc) {
@@ -116,7 +94,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const pages = renderRuleDocs();
   const folder = join(root, 'docs/rules');
   mkdirSync(folder, { recursive: true });
-  const present = [...readdirSync(folder).filter((name) => name.endsWith('.md')).map((name) => `docs/rules/${name}`), 'schemas/config.schema.json'];
+  const present = [...readdirSync(folder).filter((name) => name.endsWith('.md')).map((name) => `docs/rules/${name}`)];
   const drift = [];
   for (const [path, text] of pages) {
     let current;
@@ -135,7 +113,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     if (!check) rmSync(join(root, path));
   }
   if (check && drift.length > 0) {
-    process.stderr.write(`docs/rules/ or schemas/config.schema.json is out of date (run npm run docs:rules):\n${drift.map((line) => `  ${line}`).join('\n')}\n`);
+    process.stderr.write(`docs/rules/ is out of date (run npm run docs:rules):\n${drift.map((line) => `  ${line}`).join('\n')}\n`);
     process.exit(1);
   }
   if (!check) process.stdout.write(`docs/rules/: ${pages.size} pages${drift.length > 0 ? `, ${drift.length} written or removed` : ', all up to date'}\n`);

@@ -5,7 +5,7 @@ import type { FormatOptions, StreamFormatter } from './types.js';
 import { wholeFromStream } from './types.js';
 
 /** The version of the JSON report's shape (schemas/lint-report.schema.json); bumped on any incompatible change. */
-export const LINT_REPORT_VERSION = '1.0';
+export const LINT_REPORT_VERSION = '1.1';
 
 /**
  * The versioned JSON report for tooling: every diagnostic with its rendered message, every rule run, the summary;
