@@ -33,6 +33,8 @@ if (problems.length > 0) {
 }
 
 const reportSchema = buildReportSchema(templates);
+const configSchema = withRuleIds(readJson('schemas/config.schema.json'), catalogue);
+writeFileSync(join(root, 'schemas/config.schema.json'), `${JSON.stringify(configSchema, null, 2)}\n`);
 writeFileSync(join(root, 'schemas/report.schema.json'), `${JSON.stringify(reportSchema, null, 2)}\n`);
 
 const out = join(root, 'src/generated');
@@ -59,7 +61,7 @@ writeFileSync(
 );
 
 writeStandaloneValidator('validate-report', reportSchema, 'a canonical report against schemas/report.schema.json');
-writeStandaloneValidator('validate-config', readJson('schemas/config.schema.json'), 'a configuration against schemas/config.schema.json');
+writeStandaloneValidator('validate-config', configSchema, 'a configuration against schemas/config.schema.json');
 
 /** Writes ajv standalone code for a schema, so a run never compiles one. */
 function writeStandaloneValidator(name, schema, what) {
@@ -77,6 +79,16 @@ function writeStandaloneValidator(name, schema, what) {
     join(out, `${name}.d.ts`),
     `import type { ErrorObject } from 'ajv';\n/** Checks ${what}. */\ndeclare const validate: ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };\nexport default validate;\n`,
   );
+}
+
+/** The configuration schema with the catalogue's rule ids listed under `rules` and as examples of an exception's `rule`, so editors complete them. */
+function withRuleIds(schema, rules) {
+  const ids = rules.rules.map((rule) => rule.id);
+  const listed = { $comment: { $ref: '#/definitions/comment' } };
+  for (const rule of rules.rules) listed[rule.id] = { $ref: '#/definitions/severity', description: `${rule.description['zh-CN']} / ${rule.description.en} (default: ${rule.severity})` };
+  schema.properties.rules.properties = listed;
+  schema.properties.exceptions.items.properties.rule.examples = ids;
+  return schema;
 }
 
 function checkRuleReferences(templateList, rules) {

@@ -2,6 +2,15 @@ import type { CacheNotes } from '../pipeline/node-cache.js';
 import type { LintInputOptions } from '../pipeline/lint.js';
 import type { CheckBytes, InputLinter } from '../pipeline/run.js';
 import type { Spool } from '../pipeline/spool.js';
+/** What a path is, symlinks followed: a file, a directory, something else (a pipe, a device, a socket), or a symlink that leads nowhere. */
+export type PathKind = 'file' | 'directory' | 'other' | 'broken-link';
+
+/** One entry of a directory: its name, what it is (symlinks followed) and whether it is a symlink. */
+export interface DirectoryEntry {
+  name: string;
+  kind: PathKind;
+  symlink: boolean;
+}
 
 /** Everything the CLI does to the outside world, injected so tests run main() in-process. */
 export interface CliIO {
@@ -9,12 +18,16 @@ export interface CliIO {
   stderr(text: string): void;
   /** Reads a file; with maxBytes, refuses (TooLargeError, or InputError for a pipe, device or folder) rather than read more. */
   readFile(path: string, maxBytes?: number): Promise<Uint8Array>;
+  /** Reads at most the first `bytes` bytes of a file (to tell a report from another file by its content). */
+  readHead(path: string, bytes: number): Promise<Uint8Array>;
   /** Writes a file whole (text as UTF-8, or bytes): the real one writes a temporary file in the same folder and renames it, so a failure leaves the old file or none. */
   writeFile(path: string, data: string | Uint8Array): Promise<void>;
   /** Reads standard input; with maxBytes, stops (TooLargeError) rather than read more. */
   readStdin(maxBytes?: number): Promise<Uint8Array>;
-  /** Lists the files under a path when it is a directory; undefined when it is not one. */
-  listDirectory(path: string): Promise<string[] | undefined>;
+  /** What a path is, or undefined when nothing is there. */
+  pathKind(path: string): Promise<PathKind | undefined>;
+  /** The entries of a directory, in no particular order; throws (with the system's error code) when it cannot be read. */
+  readDirectory(path: string): Promise<DirectoryEntry[]>;
   cwd: string;
   env: Record<string, string | undefined>;
   stdoutIsTTY: boolean;

@@ -1,6 +1,6 @@
 import { cliMessage, renderFileError } from '../diagnostics/render.js';
 import type { FileResult, Summary } from '../diagnostics/types.js';
-import { githubSummary } from '../format/github.js';
+import { githubSummaryStream } from '../format/github.js';
 import { STREAM_FORMATTERS } from '../format/index.js';
 import { formatPlace } from '../format/location.js';
 import type { FormatName, FormatStream } from '../format/types.js';
@@ -53,14 +53,14 @@ export function openOutputs(targets: readonly OutputTarget[], io: CliIO, setting
   });
   for (const output of outputs) output.sink.write(output.stream.begin());
   const stepSummary = io.env['GITHUB_STEP_SUMMARY'];
-  // The job summary draws what the github annotations show; it needs the run's findings together.
-  const summaryFiles: FileResult[] | undefined = stepSummary && targets.some((target) => target.format === 'github') ? [] : undefined;
+  // The job summary keeps a bounded part of what it draws (the most severe rows, the first marked tables).
+  const jobSummary = stepSummary && targets.some((target) => target.format === 'github') ? githubSummaryStream({ locale, color: false }) : undefined;
   return {
     file(result) {
       if (result.error) io.stderr(`xxgk-lint: ${placeOf(result)}${renderFileError(result.error, locale)}\n`);
       const shown = settings.quiet ? { ...result, diagnostics: result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error') } : result;
       for (const output of outputs) output.sink.write(output.stream.file(shown));
-      summaryFiles?.push(shown);
+      jobSummary?.file(shown);
     },
     async end(summary) {
       const shownSummary = settings.quiet ? { ...summary, warnings: 0, infos: 0 } : summary;
@@ -68,8 +68,8 @@ export function openOutputs(targets: readonly OutputTarget[], io: CliIO, setting
         output.sink.write(output.stream.end(shownSummary));
         await output.sink.close();
       }
-      if (stepSummary && summaryFiles) {
-        const markdown = githubSummary({ files: summaryFiles, summary: shownSummary }, { locale, color: false });
+      if (stepSummary && jobSummary) {
+        const markdown = jobSummary.end(shownSummary);
         try {
           await (io.appendFile ? io.appendFile(stepSummary, markdown) : io.writeFile(stepSummary, markdown));
         } catch (error) {

@@ -1,11 +1,8 @@
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { cliMessage, renderFileError } from '../diagnostics/render.js';
-import { summarize, type LintResults } from '../diagnostics/types.js';
+import type { LintResults } from '../diagnostics/types.js';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { CONFIG_FILE_NAME, effectiveConfig, parseConfig, ruleOverrides, type Config } from '../config/config.js';
-import { githubSummary } from '../format/github.js';
-import { expandPatterns } from './expand.js';
-import { InputError } from '../read/types.js';
 import { findRule } from '../rules/catalogue.js';
 import type { RuleSetting } from '../rules/engine.js';
 import { inProcessLinter, streamInputs, type RunInput, type RunOptions, type StreamOptions } from '../pipeline/run.js';
@@ -13,9 +10,8 @@ import { continuityPointers } from '../rules/continuity.js';
 import { DEFAULT_CACHE_LOCATION } from '../pipeline/node-cache.js';
 import { workOf } from '../pipeline/weights.js';
 import { EXIT, openOutputs, type OutputSettings, type OutputTarget } from './lint-output.js';
-import { FORMATTERS, FORMAT_NAMES } from '../format/index.js';
+import { FORMAT_NAMES } from '../format/index.js';
 import type { FormatName } from '../format/types.js';
-import { failed } from '../pipeline/lint.js';
 import { INPUT_FORMATS } from '../read/index.js';
 import type { InputFormat } from '../read/types.js';
 import type { Locale, Severity } from '../rules/catalogue-types.js';
@@ -23,13 +19,17 @@ import type { TemplateId } from '../model/types.js';
 import { formatPlace } from '../format/location.js';
 import type { CachedCheck, CliIO } from './io.js';
 import { readError } from './read-error.js';
-import { rulesCommand } from './rules-command.js';
+import { ruleDocCommand, rulesCommand } from './rules-command.js';
 import { convertCommand } from './convert-command.js';
 import { templateCommand, TEMPLATE_FORMATS } from './template-command.js';
 import { webCommand, type WebFlags } from './web-command.js';
 import { mergeCommand, type MergeFlags } from './merge-command.js';
 import { DEFAULT_BINARY_LIMIT_MB, DEFAULT_TEXT_LIMIT_MB, DEFAULT_TIME_LIMIT_SECONDS, readLimit, sizeLimit } from '../pipeline/limits.js';
-import { outputThatIsInput, writeErrorLine } from './write-error.js';
+import { outputThatIsInput } from './write-error.js';
+import { localizeHelp, localizeUsageError } from './localize.js';
+import { gatherInputs } from './lint-inputs.js';
+import { DebugLog } from './debug.js';
+import { initCommand, type InitFlags } from './init-command.js';
 
 export { EXIT };
 
@@ -57,6 +57,10 @@ interface LintFlags extends RunFlags {
   continuity: boolean;
   maxFileSize?: number;
   maxTimePerFile?: number;
+  ignore: boolean;
+  ignorePattern: string[];
+  errorOnUnmatchedPattern: boolean;
+  debug?: boolean;
   concurrency?: number | 'auto';
   cache?: boolean;
   cacheLocation?: string;
@@ -72,27 +76,14 @@ export interface Shard {
 /** Runs the CLI with arguments (without node and script) and returns the exit code; never exits the process. */
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   let exitCode: number = EXIT.clean;
+  // Usage errors and --help are written before any option is parsed: the locale is looked for first.
+  const { locale, config: preloaded } = await preScan(argv, io);
   const program = new Command('xxgk-lint')
-    .description('检查政府信息公开工作年度报告的表格：结构与勾稽关系 / Lint the tables of government information disclosure annual reports')
-    .version(VERSION)
+    .description('Lint the tables of government information disclosure annual reports (政府信息公开工作年度报告): structure and sums')
+    .version(VERSION, '-V, --version', locale === 'zh-CN' ? '显示版本号' : 'output the version number')
     .exitOverride()
-    .configureOutput({ writeOut: (text) => io.stdout(text), writeErr: (text) => io.stderr(text) })
-    .showSuggestionAfterError()
-    .addHelpText(
-      'after',
-      [
-        '',
-        'Linting is the default command: `xxgk-lint report.pdf` is `xxgk-lint lint report.pdf`.',
-        'All its options (formats, --strict, --template, --config, …): xxgk-lint lint --help',
-        '',
-        'Examples:',
-        '  xxgk-lint 2023年报.pdf                     check one report (PDF, HTML, Word, Excel, CSV, text or JSON)',
-        "  xxgk-lint 'reports/**/*.html' -f sarif -o xxgk.sarif",
-        '  xxgk-lint convert 2023年报.docx -o 2023.json',
-        '',
-        'Exit codes: 0 no errors, 1 errors found, 2 usage or input error.',
-      ].join('\n'),
-    );
+    .configureOutput({ writeOut: (text) => io.stdout(text), writeErr: (text) => io.stderr(text), outputError: (text, write) => write(localizeUsageError(text, locale)) })
+    .showSuggestionAfterError();
 
   program
     .command('lint', { isDefault: true })
@@ -119,12 +110,16 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .option('--max-time-per-file <seconds>', `time budget of each input in seconds, 0 for none (default: ${DEFAULT_TIME_LIMIT_SECONDS})`, parseSeconds)
     .option('--color', 'force colours on')
     .option('--no-color', 'turn colours off')
+    .addOption(new Option('--ignore-pattern <pattern>', 'leave out the files that globs and directories yield matching this pattern (gitignore syntax, relative to the working folder); repeatable').argParser(collect).default([], 'none'))
+    .option('--no-ignore', 'use no ignore rules (.gitignore, .xxgklintignore, the configuration\'s ignores, --ignore-pattern)')
+    .option('--no-error-on-unmatched-pattern', 'a glob that matches no file, or a folder that holds no report, is not an error')
+    .option('--debug', 'print on stderr the files found and skipped and why, the reader, template and year of each, and the time of each stage')
     .option('--concurrency <n>', 'worker threads that read and check files: a number, or auto (the default: one per core, and none for a few files); 1 checks everything in this thread', parseConcurrency)
     .option('--cache', 'keep each file\'s result, and reuse it while the file, the settings and the version are unchanged')
     .option('--cache-location <path>', `the cache folder (default: ${DEFAULT_CACHE_LOCATION})`)
     .option('--shard <i/n>', 'check part i (0 to n-1) of n of the inputs, for a merge of the parts\' --format json outputs (xxgk-lint merge)', parseShard)
     .action(async (files: string[], flags: LintFlags) => {
-      exitCode = await runLint(files, flags, io);
+      exitCode = await runLint(files, flags, io, locale, preloaded);
     });
 
   program
@@ -144,17 +139,20 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .option('--color', 'force colours on')
     .option('--no-color', 'turn colours off')
     .action(async (shards: string[], flags: MergeFlags) => {
-      exitCode = await mergeCommand(shards, flags, io);
+      exitCode = await mergeCommand(shards, flags, io, locale, preloaded);
     });
 
   program
     .command('rules')
     .description('print the rule catalogue')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
-    .addOption(new Option('--locale <locale>', 'language').choices(['zh-CN', 'en']).default('zh-CN'))
-    .action((flags: { format: 'table' | 'json'; locale: Locale }) => {
-      io.stdout(rulesCommand(flags.format, flags.locale));
-      exitCode = EXIT.clean;
+    .addOption(new Option('--locale <locale>', 'language').choices(['zh-CN', 'en']).default(locale))
+    .argument('[id]', "a rule id: print that rule's page (docs/rules/<id>.md)")
+    .action((id: string | undefined, flags: { format: 'table' | 'json'; locale: Locale }) => {
+      const shown = id === undefined ? { stdout: rulesCommand(flags.format, flags.locale) } : ruleDocCommand(id, flags.locale);
+      if ('stdout' in shown) io.stdout(shown.stdout);
+      else io.stderr(shown.stderr);
+      exitCode = 'stdout' in shown ? EXIT.clean : EXIT.error;
     });
 
   program
@@ -169,7 +167,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .option('--stdin-filename <name>', 'the file name to use in messages for standard input')
     .option('--max-file-size <MB>', `size limit of the input in MB (default: ${DEFAULT_TEXT_LIMIT_MB} for text, HTML, JSON, CSV; ${DEFAULT_BINARY_LIMIT_MB} for PDF, .docx, .xlsx)`, parseMegabytes)
     .option('--max-time-per-file <seconds>', `time budget of the input in seconds, 0 for none (default: ${DEFAULT_TIME_LIMIT_SECONDS})`, parseSeconds)
-    .addOption(new Option('--locale <locale>', 'language of messages').choices(['zh-CN', 'en']).default('zh-CN'))
+    .addOption(new Option('--locale <locale>', 'language of messages').choices(['zh-CN', 'en']).default(locale))
     .action(async (input: string, flags: Parameters<typeof convertCommand>[1]) => {
       exitCode = await convertCommand(input, flags, io);
     });
@@ -182,7 +180,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .addOption(new Option('--format <format>', 'the format, whatever the file name').choices(TEMPLATE_FORMATS))
     .option('--year <year>', "the report's year, written in the title", parseYear)
     .option('--agency <name>', "the agency's name, written in the title")
-    .addOption(new Option('--locale <locale>', 'language of messages').choices(['zh-CN', 'en']).default('zh-CN'))
+    .addOption(new Option('--locale <locale>', 'language of messages').choices(['zh-CN', 'en']).default(locale))
     .action(async (template: TemplateId, flags: Parameters<typeof templateCommand>[1]) => {
       exitCode = await templateCommand(template, flags, io);
     });
@@ -192,18 +190,28 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .description('the checking page for a browser: write it to a file (-o), or serve it on 127.0.0.1 (--port)')
     .option('-o, --output-file <path>', 'write the page (one self-contained HTML file) here; - is standard output')
     .option('--port <port>', 'serve the page on http://127.0.0.1:<port>/ (default 8765; 0 picks a free port)', parsePort, 8765)
-    .addOption(new Option('--locale <locale>', 'language of messages').choices(['zh-CN', 'en']).default('zh-CN'))
+    .addOption(new Option('--locale <locale>', 'language of messages').choices(['zh-CN', 'en']).default(locale))
     .action(async (flags: WebFlags) => {
       exitCode = await webCommand(flags, io);
     });
 
+  program
+    .command('init')
+    .description('write a commented starting configuration, xxgk-lint.config.json')
+    .option('--force', 'overwrite an existing configuration file')
+    .addOption(new Option('--locale <locale>', 'language of the comments and messages').choices(['zh-CN', 'en']))
+    .action(async (flags: InitFlags) => {
+      exitCode = await initCommand({ ...flags, locale: flags.locale ?? locale }, io);
+    });
+
+  localizeHelp(program, locale);
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT.clean : EXIT.error;
     }
-    io.stderr(`xxgk-lint: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    io.stderr(`xxgk-lint: ${cliMessage('internal-error', locale, { file: '', detail: error instanceof Error ? (error.stack ?? error.message) : String(error) })}\n`);
     return EXIT.error;
   }
   return exitCode;
@@ -213,14 +221,14 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
  * Pairs --format and --output-file in order: the first format with the first file, and so on; a format without a file
  * (or with -) goes to standard output. More files than formats, or two formats on standard output, is a usage error.
  */
-export function outputTargets(formats: readonly FormatName[], files: readonly string[]): OutputTarget[] | string {
+export function outputTargets(formats: readonly FormatName[], files: readonly string[], locale: Locale = 'en'): OutputTarget[] | string {
   const chosen: FormatName[] = formats.length > 0 ? [...formats] : ['stylish'];
-  if (files.length > chosen.length) return `${files.length} --output-file for ${chosen.length} --format: give one --format for each --output-file (they pair in order)`;
+  if (files.length > chosen.length) return cliMessage('output-more-files', locale, { files: files.length, formats: chosen.length });
   const targets = chosen.map((format, index) => {
     const file = files[index];
     return file === undefined || file === '-' ? { format } : { format, file };
   });
-  if (targets.filter((target) => !target.file).length > 1) return 'only one --format can go to standard output: give the others an --output-file (they pair in order; - is standard output)';
+  if (targets.filter((target) => !target.file).length > 1) return cliMessage('output-two-stdout', locale);
   return targets;
 }
 
@@ -246,19 +254,22 @@ export interface PreparedRun {
   settings: ReturnType<typeof effectiveConfig>;
 }
 
-/** Pairs the outputs, reads --rule and the configuration, and makes the effective settings; an exit code when one is wrong (said on stderr). */
-export async function prepareRun(flags: RunFlags, io: CliIO): Promise<PreparedRun | number> {
-  const targets = outputTargets(flags.format, flags.outputFile);
+/**
+ * Pairs the outputs, reads --rule and the configuration (or takes the one read before parsing), and makes the effective
+ * settings; an exit code when one is wrong (said on stderr, in the locale known before parsing).
+ */
+export async function prepareRun(flags: RunFlags, io: CliIO, startLocale: Locale, preloaded?: PreloadedConfig): Promise<PreparedRun | number> {
+  const targets = outputTargets(flags.format, flags.outputFile, startLocale);
   if (typeof targets === 'string') {
     io.stderr(`xxgk-lint: ${targets}\n`);
     return EXIT.error;
   }
-  const ruleFlags = parseRuleFlags(flags.rule);
+  const ruleFlags = parseRuleFlags(flags.rule, startLocale);
   if (typeof ruleFlags === 'string') {
     io.stderr(ruleFlags);
     return EXIT.error;
   }
-  const loaded = await loadConfig(flags.config, io);
+  const loaded = preloaded && preloaded.path === flags.config ? preloaded.loaded : await loadConfig(flags.config, io, startLocale);
   if (!loaded.ok) {
     for (const line of loaded.lines) io.stderr(`xxgk-lint: ${line}\n`);
     return EXIT.error;
@@ -272,23 +283,25 @@ export async function prepareRun(flags: RunFlags, io: CliIO): Promise<PreparedRu
   return { targets, loaded, settings };
 }
 
-async function runLint(patterns: string[], flags: LintFlags, io: CliIO): Promise<number> {
-  const prepared = await prepareRun(flags, io);
+async function runLint(patterns: string[], flags: LintFlags, io: CliIO, startLocale: Locale, preloaded?: PreloadedConfig): Promise<number> {
+  const prepared = await prepareRun(flags, io, startLocale, preloaded);
   if (typeof prepared === 'number') return prepared;
   const { targets, loaded, settings } = prepared;
   if (flags.printConfig) {
     io.stdout(`${JSON.stringify(settings, null, 2)}\n`);
     return EXIT.clean;
   }
+  const locale = settings.locale;
   if (patterns.length === 0) {
-    io.stderr('xxgk-lint: no files given. Usage: xxgk-lint [options] <files...>  (see xxgk-lint --help)\n');
+    io.stderr(`xxgk-lint: ${cliMessage('no-files-given', locale)}\n`);
     return EXIT.error;
   }
-  const locale = settings.locale;
-  const expanded = await expandPatterns(patterns, io);
+  const debug = flags.debug ? new DebugLog(io, locale) : undefined;
+  const gathered = await gatherInputs(patterns, flags, { ignores: settings.ignores, file: loaded.file }, io, debug);
+  const { found } = gathered;
   const clash = outputThatIsInput(
     targets.flatMap((target) => (target.file ? [target.file] : [])),
-    [...expanded.files, ...(flags.previous ? [flags.previous] : []), ...(loaded.file ? [loaded.file] : [])],
+    [...found.files, ...(flags.previous ? [flags.previous] : []), ...(loaded.file ? [loaded.file] : [])],
     io.cwd,
   );
   if (clash !== undefined) {
@@ -296,9 +309,10 @@ async function runLint(patterns: string[], flags: LintFlags, io: CliIO): Promise
     return EXIT.error;
   }
   const shard = flags.shard;
-  const chosen = shard ? expanded.files.filter((file) => inShard(file, shard, io.cwd)) : expanded.files;
-  const inputs: RunInput[] = chosen.map((file) => inputOf(file, flags, io));
-  const needsCells = targets.some((target) => target.format === 'html');
+  const inputs = shard ? gathered.inputs.filter((input) => inShard(input.file, shard, io.cwd)) : gathered.inputs;
+  // What matched nothing or could not be walked is said once, by the first shard.
+  const failures = shard && shard.index !== 0 ? [] : gathered.failures;
+  const needsCells = targets.some((target) => target.format === 'html' || (target.format === 'github' && io.env['GITHUB_STEP_SUMMARY'] !== undefined));
   const rules = ruleOverrides(settings);
   const options: RunOptions = {
     ...(settings.strict ? { strict: true } : {}),
@@ -312,17 +326,31 @@ async function runLint(patterns: string[], flags: LintFlags, io: CliIO): Promise
     ...(flags.maxTimePerFile !== undefined ? { maxTimePerFile: flags.maxTimePerFile } : {}),
     ...(flags.previous ? { previous: inputOf(flags.previous, flags, io) } : {}),
     continuity: flags.continuity,
+    ...(debug ? { onStage: debug.time } : {}),
     ...exceptionOptions(settings, loaded, io),
   };
-  // Patterns that matched nothing are said once, by the first shard.
-  const unmatched = shard && shard.index !== 0 ? [] : expanded.unmatched.map((pattern) => failed(pattern, new InputError('no-match', { pattern })));
   const outputs = openOutputs(targets, io, outputSettings(settings, flags));
-  const summary = await streamInputs(inputs, options, (result) => outputs.file(result), {
-    ...engineOf(inputs, options, flags, io, locale),
-    extra: unmatched,
-    ...(shard ? { shard: true } : {}),
-  });
-  return outputs.end(summary);
+  const given = { ...(flags.template ? { template: flags.template } : {}), ...(flags.year !== undefined ? { year: flags.year } : {}) };
+  const failed = new Set(failures);
+  let checked = 0;
+  const summary = await streamInputs(
+    inputs,
+    options,
+    (result) => {
+      if (!failed.has(result)) {
+        checked += 1;
+        debug?.files([result], given);
+      }
+      outputs.file(result);
+    },
+    { ...engineOf(inputs, options, flags, io, locale), extra: failures, ...(shard ? { shard: true } : {}) },
+  );
+  if (summary.files === 0) io.stderr(`xxgk-lint: ${cliMessage('no-files-checked', locale)}\n`);
+  else if (checked === 0 && failures.length > 0 && found.unmatched.length > 0) io.stderr(`xxgk-lint: ${cliMessage('nothing-to-check-hint', locale)}\n`);
+  const formatStarted = debug ? performance.now() : 0;
+  const code = await outputs.end(summary);
+  debug?.totals(debug ? performance.now() - formatStarted : 0);
+  return code;
 }
 
 /** How a run's outputs are written and its exit code decided, from the effective configuration and the flags. */
@@ -375,7 +403,8 @@ function engineOf(inputs: readonly RunInput[], options: RunOptions, flags: LintF
   const work = inputs.reduce((sum, input) => sum + workOf(input.file), 0);
   // --concurrency N (N ≥ 2) always uses workers, even for one file: a file stuck past its time limit is then stopped.
   const explicit = flags.concurrency !== undefined && flags.concurrency !== 'auto';
-  const pooled = concurrency > 1 && inputs.length > 0 && (explicit || (inputs.length > 1 && work >= POOL_THRESHOLD));
+  // --debug times each stage through a callback, which cannot cross to a worker: it checks in this thread.
+  const pooled = !flags.debug && concurrency > 1 && inputs.length > 0 && (explicit || (inputs.length > 1 && work >= POOL_THRESHOLD));
   const linter = pooled ? engine.pool(concurrency, cache, notes) : cache ? inProcessLinter(cache.check) : undefined;
   return { ...(linter ? { linter } : {}), spool: () => engine.spool(inputs.length) };
 }
@@ -408,8 +437,6 @@ function inputOf(file: string, flags: LintFlags, io: CliIO): RunInput {
   }
   return {
     file,
-    // A worker thread of the pool reads it itself, with the same bound.
-    ...(io.engine ? { source: { path: file, maxBytes: readLimit(file, flags) } } : {}),
     read: async () => {
       try {
         // Bounded: a huge or sparse file, a device or a pipe named like a report is refused before it fills memory.
@@ -421,11 +448,40 @@ function inputOf(file: string, flags: LintFlags, io: CliIO): RunInput {
   };
 }
 
+/** A configuration read before commander parsed (for its locale), kept so that the run does not read it again. */
+export interface PreloadedConfig {
+  path: string | undefined;
+  loaded: LoadedConfig;
+}
+
+/**
+ * The locale before commander parses: --locale (or --locale=…) anywhere in argv, else the configuration's (--config,
+ * or the nearest), else zh-CN; with the configuration when it was read and is valid.
+ */
+export async function preScan(argv: readonly string[], io: CliIO): Promise<{ locale: Locale; config?: PreloadedConfig }> {
+  const valueOf = (names: readonly string[]): string | undefined => {
+    for (const [index, argument] of argv.entries()) {
+      if (argument === '--') break;
+      if (names.includes(argument)) return argv[index + 1];
+      const equals = names.find((name) => name.startsWith('--') && argument.startsWith(`${name}=`));
+      if (equals) return argument.slice(equals.length + 1);
+    }
+    return undefined;
+  };
+  const given = valueOf(['--locale']);
+  if (given === 'zh-CN' || given === 'en') return { locale: given };
+  const path = valueOf(['-c', '--config']);
+  const loaded = await loadConfig(path, io);
+  // A configuration with problems is read again by the run, to report them in the locale.
+  if (!loaded.ok) return { locale: 'zh-CN' };
+  return { locale: loaded.config.locale ?? 'zh-CN', config: { path, loaded } };
+}
+
 /** A configuration file read (or none found), or the lines that say what is wrong with it. */
 export type LoadedConfig = { ok: true; config: Config; file: string | null; text?: string } | { ok: false; lines: string[] };
 
 /** Reads --config, or the nearest xxgk-lint.config.json from the working folder upward; none is fine. */
-export async function loadConfig(path: string | undefined, io: CliIO): Promise<LoadedConfig> {
+export async function loadConfig(path: string | undefined, io: CliIO, locale: Locale = 'en'): Promise<LoadedConfig> {
   let file: string | undefined;
   let bytes: Uint8Array | undefined;
   if (path !== undefined) {
@@ -433,7 +489,7 @@ export async function loadConfig(path: string | undefined, io: CliIO): Promise<L
       bytes = await io.readFile(path, sizeLimit('json'));
       file = path;
     } catch (error) {
-      return { ok: false, lines: [`${path}: ${renderFileError({ kind: 'input', messageId: readError(error).messageId, data: readError(error).data, location: { file: path } }, 'en')}`] };
+      return { ok: false, lines: [`${path}: ${renderFileError({ kind: 'input', messageId: readError(error).messageId, data: readError(error).data, location: { file: path } }, locale)}`] };
     }
   } else {
     let directory = resolve(io.cwd);
@@ -454,20 +510,20 @@ export async function loadConfig(path: string | undefined, io: CliIO): Promise<L
   const text = new TextDecoder().decode(bytes);
   const parsed = await parseConfig(text);
   if (!parsed.ok) {
-    return { ok: false, lines: [`${file}: ${parsed.problems.length} problem(s) in the configuration:`, ...parsed.problems.map((problem) => `  ${file}:${problem.line ?? 1}:${problem.column ?? 1}: ${problem.pointer || '/'}: ${problem.message}`)] };
+    return { ok: false, lines: [`${file}: ${cliMessage('config-problems', locale, { count: parsed.problems.length })}`, ...parsed.problems.map((problem) => `  ${file}:${problem.line ?? 1}:${problem.column ?? 1}: ${problem.pointer || '/'}: ${cliMessage(problem.messageId, locale, problem.data)}`)] };
   }
   return { ok: true, config: parsed.config, file, text };
 }
 
-function parseRuleFlags(values: readonly string[]): Record<string, RuleSetting> | string {
+function parseRuleFlags(values: readonly string[], locale: Locale): Record<string, RuleSetting> | string {
   const rules: Record<string, RuleSetting> = {};
   const problems: string[] = [];
   for (const value of values) {
     const at = value.lastIndexOf(':');
     const id = value.slice(0, at);
     const setting = value.slice(at + 1);
-    if (at < 1 || !['error', 'warning', 'info', 'off'].includes(setting)) problems.push(`--rule ${value}: write id:severity, the severity one of error, warning, info, off`);
-    else if (!findRule(id)) problems.push(`--rule ${value}: unknown rule "${id}" (see xxgk-lint rules)`);
+    if (at < 1 || !['error', 'warning', 'info', 'off'].includes(setting)) problems.push(cliMessage('rule-flag-form', locale, { value }));
+    else if (!findRule(id)) problems.push(cliMessage('rule-flag-unknown', locale, { value, id }));
     else rules[id] = setting as RuleSetting;
   }
   return problems.length > 0 ? problems.map((line) => `xxgk-lint: ${line}\n`).join('') : rules;
@@ -495,32 +551,32 @@ function placeOf(result: LintResults['files'][number]): string {
 
 function parseCount(value: string): number {
   const count = Number(value);
-  if (!Number.isInteger(count) || count < 0) throw new InvalidArgumentError('a whole number ≥ 0 is needed');
+  if (!Number.isInteger(count) || count < 0) throw new InvalidArgumentError('arg-count');
   return count;
 }
 
 function parseMegabytes(value: string): number {
   const megabytes = Number(value);
-  if (!Number.isFinite(megabytes) || megabytes <= 0) throw new InvalidArgumentError('a size in MB greater than 0 is needed, such as 500');
+  if (!Number.isFinite(megabytes) || megabytes <= 0) throw new InvalidArgumentError('arg-megabytes');
   return megabytes;
 }
 
 function parseSeconds(value: string): number {
   const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds < 0) throw new InvalidArgumentError('a number of seconds ≥ 0 is needed (0: no limit)');
+  if (!Number.isFinite(seconds) || seconds < 0) throw new InvalidArgumentError('arg-seconds');
   return seconds;
 }
 
 function parsePort(value: string): number {
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('a port number from 0 to 65535 is needed');
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('arg-port');
   return port;
 }
 
 function parseConcurrency(value: string): number | 'auto' {
   if (value === 'auto') return value;
   const count = Number(value);
-  if (!Number.isInteger(count) || count < 1 || count > 256) throw new InvalidArgumentError('a number of threads from 1 to 256, or auto, is needed');
+  if (!Number.isInteger(count) || count < 1 || count > 256) throw new InvalidArgumentError('arg-concurrency');
   return count;
 }
 
@@ -528,12 +584,12 @@ function parseShard(value: string): Shard {
   const match = /^(\d+)\/(\d+)$/.exec(value.trim());
   const index = Number(match?.[1]);
   const count = Number(match?.[2]);
-  if (!match || count < 1 || index >= count) throw new InvalidArgumentError('write i/n with 0 <= i < n, such as 0/4 (the parts are numbered from 0, like $JOB_COMPLETION_INDEX)');
+  if (!match || count < 1 || index >= count) throw new InvalidArgumentError('arg-shard');
   return { index, count };
 }
 
 function parseYear(value: string): number {
   const year = Number(value);
-  if (!Number.isInteger(year) || year < 1990 || year > 2100) throw new InvalidArgumentError('a year such as 2023 is needed');
+  if (!Number.isInteger(year) || year < 1990 || year > 2100) throw new InvalidArgumentError('arg-year');
   return year;
 }

@@ -7,7 +7,8 @@ import { streamInputs, type RunInput, type RunOptions } from '../pipeline/run.js
 import { InputError } from '../read/types.js';
 import type { CliIO } from './io.js';
 import { openOutputs } from './lint-output.js';
-import { exceptionOptions, outputSettings, prepareRun, type RunFlags } from './main.js';
+import { exceptionOptions, outputSettings, prepareRun, type PreloadedConfig, type RunFlags } from './main.js';
+import type { Locale } from '../rules/catalogue-types.js';
 import { readError } from './read-error.js';
 
 /** The flags of `xxgk-lint merge`: those of a lint run's outputs and settings. */
@@ -19,8 +20,8 @@ export type MergeFlags = RunFlags;
  * again, so the result is what one run over every file gives. A report file that is where its shard read it is read
  * again only to place a year-to-year finding; one that is not keeps the finding's JSON pointer.
  */
-export async function mergeCommand(shards: readonly string[], flags: MergeFlags, io: CliIO): Promise<number> {
-  const prepared = await prepareRun(flags, io);
+export async function mergeCommand(shards: readonly string[], flags: MergeFlags, io: CliIO, startLocale: Locale, preloaded?: PreloadedConfig): Promise<number> {
+  const prepared = await prepareRun(flags, io, startLocale, preloaded);
   if (typeof prepared === 'number') return prepared;
   const { targets, loaded, settings } = prepared;
   const inputs: RunInput[] = [];

@@ -1,14 +1,12 @@
 import { availableParallelism } from 'node:os';
-import { closeSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync, chmodSync } from 'node:fs';
-import { appendFile, chmod, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative } from 'node:path';
+import { chmodSync, closeSync, lstatSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import { appendFile, chmod, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { readFileBounded, TooLargeError } from '../pipeline/read-file.js';
-import type { CliEngine, CliIO, OutputWriter } from './io.js';
+import type { CliEngine, CliIO, DirectoryEntry, OutputWriter, PathKind } from './io.js';
 import { poolLinter } from '../pipeline/node-pool.js';
 import { cachedCheck, cacheKey, usableLocation } from '../pipeline/node-cache.js';
 import { fileSpool } from '../pipeline/node-spool.js';
-
-const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 
 /** The real process's I/O. */
 export function nodeIO(): CliIO {
@@ -33,22 +31,10 @@ export function nodeIO(): CliIO {
       }
       return new Uint8Array(Buffer.concat(chunks));
     },
-    listDirectory: async (path) => {
-      // Every input path is asked this; a synchronous stat is several times cheaper than the promise one.
-      if (!statSync(path, { throwIfNoEntry: false })?.isDirectory()) return undefined;
-      const files: string[] = [];
-      const walk = async (directory: string): Promise<void> => {
-        const entries = await readdir(directory, { withFileTypes: true });
-        for (const entry of entries) {
-          if (entry.name.startsWith('.') || SKIPPED_DIRECTORIES.has(entry.name)) continue;
-          const full = join(directory, entry.name);
-          if (entry.isDirectory()) await walk(full);
-          else if (entry.isFile()) files.push(relative(process.cwd(), full) || full);
-        }
-      };
-      await walk(path);
-      return files;
-    },
+    readHead: async (path, bytes) => readHead(path, bytes),
+    // Every input path is asked this: a synchronous stat is several times cheaper than the promise one.
+    pathKind: async (path) => pathKind(path),
+    readDirectory: async (path) => readDirectory(path),
     cwd: process.cwd(),
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
@@ -112,6 +98,44 @@ function openAtomic(path: string): OutputWriter {
       }
     },
   };
+}
+
+function kindOf(info: Stats | undefined): PathKind | undefined {
+  if (!info) return undefined;
+  return info.isFile() ? 'file' : info.isDirectory() ? 'directory' : 'other';
+}
+
+/** What a path is; undefined when nothing is there or it cannot be looked at (a file in its way, no permission): reading it then says why. */
+function pathKind(path: string): PathKind | undefined {
+  try {
+    return kindOf(statSync(path, { throwIfNoEntry: false })) ?? (lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() ? 'broken-link' : undefined);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The entries of a directory; a symlink's kind is what it leads to ('broken-link' when nothing). */
+function readDirectory(path: string): DirectoryEntry[] {
+  return readdirSync(path, { withFileTypes: true }).map((entry) => {
+    if (!entry.isSymbolicLink()) return { name: entry.name, kind: entry.isFile() ? 'file' : entry.isDirectory() ? 'directory' : 'other', symlink: false };
+    return { name: entry.name, kind: kindOf(statSync(join(path, entry.name), { throwIfNoEntry: false })) ?? 'broken-link', symlink: true };
+  });
+}
+
+/** The first bytes of a regular file, read without reading the rest. */
+function readHead(path: string, bytes: number): Uint8Array {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(bytes);
+    let length = 0;
+    for (;;) {
+      const read = readSync(fd, buffer, length, bytes - length, null);
+      length += read;
+      if (read === 0 || length === bytes) return buffer.subarray(0, length);
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function ignoreClosedPipe(stream: NodeJS.WriteStream): void {

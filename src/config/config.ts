@@ -1,5 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import validateConfig from '../generated/validate-config.js';
+import { cliMessage } from '../diagnostics/render.js';
 import { getTemplate, isTableKey, TEMPLATE_IDS } from '../model/template.js';
 import type { TableKey } from '../model/types.js';
 import { JsonDepthError, JsonSyntaxError, scanJsonPositions } from '../read/json-positions.js';
@@ -23,21 +24,36 @@ export interface Exception {
   expires?: string;
 }
 
+/** A note in a configuration file (JSON has no comments): a line, or lines. */
+export type ConfigComment = string | string[];
+
 /** xxgk-lint.config.json. */
 export interface Config {
+  $comment?: ConfigComment;
   rules?: Record<string, RuleSetting>;
   failOn?: Severity;
   strict?: boolean;
   locale?: Locale;
+  /** Gitignore patterns, relative to the configuration file's folder, of files that globs and directories do not yield. */
+  ignores?: string[];
   exceptions?: Exception[];
 }
 
-/** One problem of a configuration, with its place. */
+/** One problem of a configuration, with its place: its message in English, and its id and data (schemas/messages.json, cli) to say it in another locale. */
 export interface ConfigProblem {
   pointer: string;
   line?: number;
   column?: number;
   message: string;
+  messageId: string;
+  data: Record<string, string | number>;
+}
+
+/** A problem as the catalogue has it: its id, data, and the English message. */
+function problem(pointer: string, messageId: string, values: Record<string, string | number> = {}, position?: { line: number; column: number }): ConfigProblem {
+  // Numbers as written (100001, not 100,001): they are depths and limits, not amounts.
+  const data = Object.fromEntries(Object.entries(values).map(([key, value]) => [key, String(value)]));
+  return { pointer, ...(position ? { line: position.line, column: position.column } : {}), message: cliMessage(messageId, 'en', data), messageId, data };
 }
 
 /** A configuration read from text: the config, or every problem found in it at once. */
@@ -50,27 +66,27 @@ export async function parseConfig(text: string): Promise<ConfigResult> {
     positions = scanJsonPositions(text);
   } catch (error) {
     if (error instanceof JsonDepthError) {
-      return { ok: false, problems: [{ pointer: '', line: error.position.line, column: error.position.column, message: `nested too deeply: ${error.depth} levels, more than the limit of ${error.limit}` }] };
+      return { ok: false, problems: [problem('', 'config-too-deep', { depth: error.depth, limit: error.limit }, error.position)] };
     }
-    if (error instanceof JsonSyntaxError) return { ok: false, problems: [{ pointer: '', line: error.position.line, column: error.position.column, message: `JSON syntax error: ${error.detail}` }] };
+    if (error instanceof JsonSyntaxError) return { ok: false, problems: [problem('', 'config-json-syntax', { detail: error.detail }, error.position)] };
     throw error;
   }
   const value = JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
   const validate = validateConfig;
   const problems: ConfigProblem[] = [];
-  const place = (pointer: string, message: string) => {
-    const position = positions.get(pointer);
-    problems.push(position ? { pointer, line: position.line, column: position.column, message } : { pointer, message });
+  const place = (pointer: string, messageId: string, data: Record<string, string | number> = {}) => {
+    problems.push(problem(pointer, messageId, data, positions.get(pointer)));
   };
   if (!validate(value)) {
     const seen = new Set<string>();
     for (const error of validate.errors ?? []) {
       if (['if', 'then', 'else', 'allOf', 'anyOf', 'oneOf'].includes(error.keyword)) continue;
       const pointer = error.keyword === 'additionalProperties' ? `${error.instancePath}/${String(error.params['additionalProperty'])}` : error.instancePath;
-      const message = describeError(error);
-      if (seen.has(`${pointer} ${message}`)) continue;
-      seen.add(`${pointer} ${message}`);
-      place(pointer, message);
+      const { id, data } = describeError(error);
+      const key = `${pointer} ${id} ${JSON.stringify(data)}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      place(pointer, id, data);
     }
   }
   if (value && typeof value === 'object' && !Array.isArray(value)) {
@@ -78,21 +94,21 @@ export async function parseConfig(text: string): Promise<ConfigResult> {
     // any other), and rule ids only through the catalogue's Map.
     const config = value as Config;
     if (config.rules && typeof config.rules === 'object') {
-      for (const id of Object.keys(config.rules)) if (!findRule(id)) place(`/rules/${id}`, `unknown rule "${id}" (see xxgk-lint rules)`);
+      for (const id of Object.keys(config.rules)) if (id !== '$comment' && !findRule(id)) place(`/rules/${id}`, 'config-unknown-rule', { id });
     }
     if (Array.isArray(config.exceptions)) {
       config.exceptions.forEach((exception, index) => {
         if (!exception || typeof exception !== 'object') return;
         const at = `/exceptions/${index}`;
-        if (typeof exception.rule === 'string' && /^[a-z]/.test(exception.rule) && !findRule(exception.rule)) place(`${at}/rule`, `unknown rule "${exception.rule}" (see xxgk-lint rules)`);
-        if ((exception.row !== undefined || exception.column !== undefined) && exception.table === undefined) place(at, 'an exception that names a row or a column must name its table too');
+        if (typeof exception.rule === 'string' && /^[a-z]/.test(exception.rule) && !findRule(exception.rule)) place(`${at}/rule`, 'config-unknown-rule', { id: exception.rule });
+        if ((exception.row !== undefined || exception.column !== undefined) && exception.table === undefined) place(at, 'config-needs-table');
         if (typeof exception.table === 'string' && isTableKey(exception.table) && typeof exception.row === 'string' && !TEMPLATE_IDS.some((id) => getTemplate(id).rowKeys(exception.table!).includes(exception.row!))) {
-          place(`${at}/row`, `table ${exception.table} has no row "${exception.row}" in either template`);
+          place(`${at}/row`, 'config-no-row', { table: exception.table, row: exception.row });
         }
         if (typeof exception.table === 'string' && isTableKey(exception.table) && typeof exception.column === 'string' && !TEMPLATE_IDS.some((id) => getTemplate(id).table(exception.table!).columns.some((column) => column.key === exception.column))) {
-          place(`${at}/column`, `table ${exception.table} has no column "${exception.column}" in either template`);
+          place(`${at}/column`, 'config-no-column', { table: exception.table, column: exception.column });
         }
-        if (typeof exception.expires === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(exception.expires) && !isRealDate(exception.expires)) place(`${at}/expires`, `${exception.expires} is not a real date`);
+        if (typeof exception.expires === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(exception.expires) && !isRealDate(exception.expires)) place(`${at}/expires`, 'config-not-a-date', { date: exception.expires });
       });
     }
   }
@@ -108,6 +124,7 @@ export interface EffectiveConfig {
   failOn: Severity;
   /** Every rule's setting, catalogue order. */
   rules: Record<string, RuleSetting>;
+  ignores: string[];
   exceptions: Exception[];
 }
 
@@ -121,6 +138,7 @@ export function effectiveConfig(config: Config, configFile: string | null, overr
     strict: overrides.strict ?? config.strict ?? false,
     failOn: overrides.failOn ?? config.failOn ?? 'error',
     rules,
+    ignores: config.ignores ?? [],
     exceptions: config.exceptions ?? [],
   };
 }
@@ -141,19 +159,19 @@ function isRealDate(text: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-function describeError(error: ErrorObject): string {
+function describeError(error: ErrorObject): { id: string; data: Record<string, string> } {
   switch (error.keyword) {
     case 'additionalProperties':
-      return `unknown key "${String(error.params['additionalProperty'])}"`;
+      return { id: 'config-unknown-key', data: { key: String(error.params['additionalProperty']) } };
     case 'enum':
-      return `must be one of ${(error.params['allowedValues'] as unknown[]).map((value) => JSON.stringify(value)).join(', ')}`;
+      return { id: 'config-enum', data: { values: (error.params['allowedValues'] as unknown[]).map((value) => JSON.stringify(value)).join(', ') } };
     case 'required':
-      return `"${String(error.params['missingProperty'])}" is required`;
+      return { id: 'config-required', data: { key: String(error.params['missingProperty']) } };
     case 'pattern':
-      return error.instancePath.endsWith('/expires') ? 'must be a date written YYYY-MM-DD' : `does not have the expected form (${String(error.params['pattern'])})`;
+      return error.instancePath.endsWith('/expires') ? { id: 'config-date-form', data: {} } : { id: 'config-pattern', data: { pattern: String(error.params['pattern']) } };
     case 'propertyNames':
-      return 'is not a rule id';
+      return { id: 'config-not-rule-id', data: {} };
     default:
-      return error.message ?? error.keyword;
+      return { id: 'config-schema', data: { detail: error.message ?? error.keyword } };
   }
 }

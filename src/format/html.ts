@@ -1,14 +1,15 @@
 import { cellMarks, type CellMarks } from '../diagnostics/cell-marks.js';
 import { groupFindings, type FindingEntry } from '../diagnostics/group.js';
 import { cliMessage, describeValue, formatNumber, renderFileError, renderMessage } from '../diagnostics/render.js';
-import type { Diagnostic, FileResult, LintResults, RuleRun } from '../diagnostics/types.js';
+import type { Diagnostic, FileResult, RuleRun, Summary } from '../diagnostics/types.js';
 import { getTemplate, type CompiledTemplate } from '../model/template.js';
 import type { Evidence, RawValue, ReportDocument, TableKey } from '../model/types.js';
 import type { Locale, Severity } from '../rules/catalogue-types.js';
 import { findRule } from '../rules/catalogue.js';
 import { layoutTables, type LayoutCell, type LayoutTable } from '../write/layout.js';
 import { formatPlace } from './location.js';
-import type { FormatOptions, Formatter } from './types.js';
+import type { FormatOptions, StreamFormatter } from './types.js';
+import { wholeFromStream } from './types.js';
 
 const UI: Record<Locale, Record<string, string>> = {
   'zh-CN': {
@@ -103,28 +104,13 @@ interface PageFinding {
  * Hiragino Sans GB, Microsoft YaHei, Noto Sans CJK SC, Source Han Sans SC, WenQuanYi Micro Hei), then sans-serif; the
  * page is lang="zh-CN" so a browser picks its own Chinese fallback. Prints on A4 with the marks kept.
  */
-export const html: Formatter = (results: LintResults, options: FormatOptions): string => {
+export const htmlStream: StreamFormatter = (options: FormatOptions) => {
   const { locale } = options;
   const ui = UI[locale];
-  const data: PageFinding[][] = [];
-  const sections = results.files.map((file, index) => {
-    const findings = file.diagnostics.map((diagnostic) => pageFinding(diagnostic, locale));
-    data.push(findings);
-    return section(file, index, findings, locale);
-  });
-  const { summary } = results;
-  const problems = summary.errors + summary.warnings + summary.infos;
-  const summaryParts = [
-    problems > 0 ? cliMessage('summary-problems', locale, { problems, errors: summary.errors, warnings: summary.warnings, infos: summary.infos }) : cliMessage('summary-clean', locale),
-    cliMessage('summary-files', locale, { files: summary.files }),
-    ...(summary.suppressed > 0 ? [`${ui['suppressed']} ${summary.suppressed}`] : []),
-    ...(summary.notEvaluated > 0 ? [cliMessage('summary-not-evaluated', locale, { count: summary.notEvaluated })] : []),
-    ...(summary.inputErrors > 0 ? [cliMessage('summary-input-errors', locale, { count: summary.inputErrors })] : []),
-  ];
-  const nav = results.files
-    .map((file, index) => `<li><a href="#file-${index}">${escapeHtml(file.file)}</a> ${counts(file, locale)}</li>`)
-    .join('\n');
-  return `<!DOCTYPE html>
+  // The table of contents is drawn after the reports (it needs the whole run) and shown first by CSS; its entries are all the page keeps.
+  const nav: string[] = [];
+  return {
+    begin: () => `<!DOCTYPE html>
 <html lang="${locale}">
 <head>
 <meta charset="utf-8">
@@ -136,22 +122,44 @@ export const html: Formatter = (results: LintResults, options: FormatOptions): s
 <body>
 <header>
 <h1>${escapeHtml(ui['title']!)}</h1>
-<p class="summary">${escapeHtml(summaryParts.join(locale === 'en' ? '; ' : '；'))}</p>
 <p class="legend">${escapeHtml(ui['legend']!)}</p>
-<nav><ul>
-${nav}
-</ul></nav>
 </header>
 <main>
-${sections.join('\n')}
-</main>
+`,
+    file: (file: FileResult) => {
+      const index = nav.length;
+      nav.push(`<li><a href="#file-${index}">${escapeHtml(file.file)}</a> ${counts(file, locale)}</li>`);
+      const findings = file.diagnostics.map((diagnostic) => pageFinding(diagnostic, locale));
+      return `${section(file, index, findings, locale)}\n<script type="application/json" class="xxgk-findings" data-file="${index}">${jsonForScript(findings)}</script>\n`;
+    },
+    end: (summary: Summary) => {
+      const problems = summary.errors + summary.warnings + summary.infos;
+      const summaryParts = [
+        problems > 0 ? cliMessage('summary-problems', locale, { problems, errors: summary.errors, warnings: summary.warnings, infos: summary.infos }) : cliMessage('summary-clean', locale),
+        cliMessage('summary-files', locale, { files: summary.files }),
+        ...(summary.suppressed > 0 ? [`${ui['suppressed']} ${summary.suppressed}`] : []),
+        ...(summary.notEvaluated > 0 ? [cliMessage('summary-not-evaluated', locale, { count: summary.notEvaluated })] : []),
+        ...(summary.inputErrors > 0 ? [cliMessage('summary-input-errors', locale, { count: summary.inputErrors })] : []),
+      ];
+      return `</main>
+<div class="overview">
+<p class="summary">${escapeHtml(summaryParts.join(locale === 'en' ? '; ' : '；'))}</p>
+<nav><ul>
+${nav.join('\n')}
+</ul></nav>
+</div>
 <div id="popup" role="dialog" aria-live="polite" hidden><button type="button" class="close" aria-label="${escapeHtml(ui['close']!)}">×</button><div class="body"></div></div>
-<script type="application/json" id="xxgk-data">${jsonForScript({ findings: data, ui: { expected: ui['expected'], actual: ui['actual'], difference: ui['difference'], text: ui['text'], table: ui['table'], suppressed: ui['suppressed'] } })}</script>
+<script type="application/json" id="xxgk-ui">${jsonForScript({ expected: ui['expected'], actual: ui['actual'], difference: ui['difference'], text: ui['text'], table: ui['table'], suppressed: ui['suppressed'] })}</script>
 <script>${SCRIPT}</script>
 </body>
 </html>
 `;
+    },
+  };
 };
+
+/** The HTML report over whole results. */
+export const html = wholeFromStream(htmlStream);
 
 function severityText(severity: Severity, locale: Locale): string {
   return cliMessage(`severity-${severity}`, locale);
@@ -413,7 +421,8 @@ const FONT_STACK = 'system-ui,-apple-system,"PingFang SC","Hiragino Sans GB","Mi
 const STYLE = `
 :root{--error:#c62828;--error-bg:#fde0dc;--warning:#8a5a00;--warning-bg:#fff4cc;--info:#1565c0;--info-bg:#e3f0fd;font-family:${FONT_STACK};color:#222;line-height:1.5}
 *{box-sizing:border-box}
-body{margin:0 auto;max-width:1200px;padding:1rem 1.5rem;overflow-wrap:anywhere}
+body{margin:0 auto;max-width:1200px;padding:1rem 1.5rem;overflow-wrap:anywhere;display:flex;flex-direction:column}
+body>header{order:-2}body>.overview{order:-1}body>main{order:0}
 h1{font-size:1.4rem}h2{font-size:1.2rem;border-bottom:2px solid #ccc;padding-bottom:.3rem;margin-top:2.5rem}h3{font-size:1rem;margin:1.5rem 0 .5rem}
 .summary{font-weight:600}.legend{color:#555;font-size:.9rem}
 nav ul{padding-left:1.2rem}.badge{display:inline-block;border-radius:.6rem;padding:0 .5rem;font-size:.8rem;color:#fff;white-space:nowrap}
@@ -459,7 +468,8 @@ td.finding-error::after{content:" ✗"}td.finding-warning::after{content:" !"}
 
 const SCRIPT = `
 (function(){
-var data=JSON.parse(document.getElementById('xxgk-data').textContent);
+var data={findings:{},ui:JSON.parse(document.getElementById('xxgk-ui').textContent)};
+document.querySelectorAll('script.xxgk-findings').forEach(function(s){data.findings[s.getAttribute('data-file')]=JSON.parse(s.textContent);});
 var popup=document.getElementById('popup'),body=popup.querySelector('.body'),pinned=null;
 function esc(s){return String(s).replace(/[&<>"']/g,function(c){return {'&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;',"'":'&#39;'}[c];});}
 function show(td){

@@ -1,26 +1,27 @@
-import { compact } from './compact.js';
-import { github } from './github.js';
-import { html } from './html.js';
-import { json } from './json.js';
-import { junit } from './junit.js';
-import { sarif } from './sarif.js';
-import { stylish } from './stylish.js';
-import type { FileResult } from '../diagnostics/types.js';
-import type { FormatName, FormatOptions, FormatStream, Formatter, StreamFormatter } from './types.js';
+import { compactStream } from './compact.js';
+import { githubStream } from './github.js';
+import { gitlabStream } from './gitlab.js';
+import { htmlStream } from './html.js';
+import { jsonStream } from './json.js';
+import { junitStream } from './junit.js';
+import { sarifStream } from './sarif.js';
+import { stylishStream } from './stylish.js';
+import { wholeFromStream, type FormatName, type Formatter, type StreamFormatter } from './types.js';
 
-/** Every formatter by name: a format named in FormatName but missing here fails to compile. */
-export const FORMATTERS: Record<FormatName, Formatter> = { stylish, json, compact, sarif, github, junit, html };
+/** Every formatter as a stream, by name: a format named in FormatName but missing here fails to compile. */
+export const STREAM_FORMATTERS: Record<FormatName, StreamFormatter> = {
+  stylish: stylishStream,
+  json: jsonStream,
+  compact: compactStream,
+  sarif: sarifStream,
+  github: githubStream,
+  junit: junitStream,
+  html: htmlStream,
+  gitlab: gitlabStream,
+};
+
+/** Every formatter over whole results, by name (each the whole-results form of its stream). */
+export const FORMATTERS = Object.fromEntries(Object.entries(STREAM_FORMATTERS).map(([name, stream]) => [name, wholeFromStream(stream)])) as Record<FormatName, Formatter>;
 
 /** The format names, for --format. */
-export const FORMAT_NAMES = Object.keys(FORMATTERS) as FormatName[];
-
-/** Every formatter as a stream (provisional: each buffers its files and renders them whole at the end). */
-export const STREAM_FORMATTERS: Record<FormatName, StreamFormatter> = Object.fromEntries(
-  FORMAT_NAMES.map((name) => [
-    name,
-    (options: FormatOptions): FormatStream => {
-      const files: FileResult[] = [];
-      return { begin: () => '', file: (result) => (files.push(result), ''), end: (summary) => FORMATTERS[name]({ files, summary }, options) };
-    },
-  ]),
-) as Record<FormatName, StreamFormatter>;
+export const FORMAT_NAMES = Object.keys(STREAM_FORMATTERS) as FormatName[];

@@ -1,7 +1,8 @@
 import { renderFileError, renderMessage } from '../diagnostics/render.js';
-import { isNotEvaluated, type Diagnostic, type FileResult, type LintResults, type RuleStatus } from '../diagnostics/types.js';
+import { isNotEvaluated, type Diagnostic, type FileResult, type RuleStatus } from '../diagnostics/types.js';
 import { formatPlace } from './location.js';
-import type { FormatOptions, Formatter } from './types.js';
+import type { FormatOptions, StreamFormatter } from './types.js';
+import { wholeFromStream } from './types.js';
 
 interface TestCase {
   name: string;
@@ -12,25 +13,38 @@ interface TestCase {
   notes: Diagnostic[];
 }
 
-/** JUnit XML: one test suite per file, one test case per rule run on it; errors and warnings fail it, not-evaluated skips it. */
-export const junit: Formatter = (results: LintResults, options: FormatOptions): string => {
-  const suites = results.files.map((file) => suite(file, options));
-  const totals = suites.reduce((sum, item) => ({ tests: sum.tests + item.tests, failures: sum.failures + item.failures, errors: sum.errors + item.errors, skipped: sum.skipped + item.skipped }), { tests: 0, failures: 0, errors: 0, skipped: 0 });
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="xxgk-lint" tests="${totals.tests}" failures="${totals.failures}" errors="${totals.errors}" skipped="${totals.skipped}">`,
-    ...suites.map((item) => item.xml),
-    '</testsuites>',
-    '',
-  ].join('\n');
-};
+/** What JUnit calls the run: the root's name, and the first part of every test case's class name. */
+export const JUNIT_PREFIX = 'xxgk-lint';
 
-function suite(file: FileResult, options: FormatOptions) {
+/**
+ * JUnit XML as the Jenkins xUnit schema (junit-10.xsd) and Ant's format define it, written as files finish: one test
+ * suite per file (`name` and `file` the path), one test case per rule run on it (`name` the rule id, `classname`
+ * `xxgk-lint.<path with dots as underscores>`, so Jenkins shows the package xxgk-lint and the file as the class);
+ * errors and warnings fail a case, not-evaluated skips it, an unreadable file is one erroring case. The root carries
+ * no totals (optional in the schema; each suite counts its own), so nothing is kept from file to file.
+ */
+export const junitStream: StreamFormatter = (options: FormatOptions) => ({
+  begin: () => `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${JUNIT_PREFIX}">\n`,
+  file: (file: FileResult) => `${suite(file, options)}\n`,
+  end: () => '</testsuites>\n',
+});
+
+/** The JUnit format over whole results. */
+export const junit = wholeFromStream(junitStream);
+
+/** A file's class name: dots would split it into Java package and class, so they become underscores. */
+export function junitClassName(file: string): string {
+  return `${JUNIT_PREFIX}.${file.replace(/\./g, '_')}`;
+}
+
+function suite(file: FileResult, options: FormatOptions): string {
   const cases = testCases(file);
   const counts = { tests: cases.length, failures: 0, errors: 0, skipped: 0 };
+  const classname = attr(junitClassName(file.file));
+  const elapsed = 'elapsedMs' in file && typeof file.elapsedMs === 'number' ? ` time="${(file.elapsedMs / 1000).toFixed(3)}"` : '';
   const body: string[] = [];
   for (const test of cases) {
-    const open = `    <testcase classname="${attr(file.file)}" name="${attr(test.name)}">`;
+    const open = `    <testcase name="${attr(test.name)}" classname="${classname}">`;
     if (test.status === 'error' && file.error) {
       counts.errors += 1;
       const place = formatPlace(file.error.location, options.locale);
@@ -51,12 +65,12 @@ function suite(file: FileResult, options: FormatOptions) {
     if (lines.length === 1) body.push(open.replace(/>$/, '/>'));
     else body.push(...lines, '    </testcase>');
   }
-  const xml = [
-    `  <testsuite name="${attr(file.file)}" tests="${counts.tests}" failures="${counts.failures}" errors="${counts.errors}" skipped="${counts.skipped}">`,
+  const name = attr(file.file);
+  return [
+    `  <testsuite name="${name}" file="${name}" tests="${counts.tests}" failures="${counts.failures}" errors="${counts.errors}" skipped="${counts.skipped}"${elapsed}>`,
     ...body,
     '  </testsuite>',
   ].join('\n');
-  return { ...counts, xml };
 }
 
 /** One case per rule run, plus one per rule that reported without a run (cross-file and configuration rules); an unreadable file is one erroring case. */

@@ -2,7 +2,7 @@ import type { FileResult, LintResults, Summary } from '../diagnostics/types.js';
 import type { Locale } from '../rules/catalogue-types.js';
 
 /** The output formats. */
-export type FormatName = 'stylish' | 'json' | 'compact' | 'sarif' | 'github' | 'junit' | 'html';
+export type FormatName = 'stylish' | 'json' | 'compact' | 'sarif' | 'github' | 'junit' | 'html' | 'gitlab';
 
 /** What every formatter is told besides the results. */
 export interface FormatOptions {

@@ -12,6 +12,8 @@ export interface LintInputOptions extends LintOptions, LimitOptions {
   inputFormat?: InputFormat;
   /** --encoding; else detected. */
   encoding?: string;
+  /** Told the time each stage of a file took (--debug); absent, nothing is timed. */
+  onStage?: (file: string, stage: 'parse' | 'rules', milliseconds: number) => void;
 }
 
 /** Reads and lints one input given as bytes; never throws: an unreadable input becomes a FileResult with an error. */
@@ -24,10 +26,16 @@ export async function lintBytes(bytes: Uint8Array, file: string, options: LintIn
     await loadReader(format);
     const deadline = deadlineOf(options);
     return await withDeadline(deadline, async () => {
+      const started = options.onStage ? performance.now() : 0;
       const read = await readWithin(bytes, file, { ...options, inputFormat: chosen }, deadline);
       checkDeadline(deadline);
+      const parsed = options.onStage ? performance.now() : 0;
       const result = lintReadResult(read, file, options);
       checkDeadline(deadline);
+      if (options.onStage) {
+        options.onStage(file, 'parse', parsed - started);
+        options.onStage(file, 'rules', performance.now() - parsed);
+      }
       return result;
     });
   } catch (error) {

@@ -68,6 +68,8 @@ export function poolLinter(pool: PoolOptions): InputLinter {
       return;
     }
     const budget = timeBudget(options);
+    // A callback (onStage, for --debug) cannot cross to a worker.
+    const { onStage: _onStage, ...cloneable } = options;
     const results = units.map((unit) => new Array<FileResult | undefined>(unit.inputs.length));
     /** Parts of batches waiting for a worker: from..to of a unit's inputs. */
     const queue: Array<{ unit: number; from: number; to: number }> = [];
@@ -92,7 +94,7 @@ export function poolLinter(pool: PoolOptions): InputLinter {
     const slots: Slot[] = [];
     const start = (slot?: Slot): Slot => {
       const progress = new SharedArrayBuffer(16);
-      const worker = new Worker(script, { workerData: { options, ...(pool.cache ? { cache: pool.cache } : {}), progress } satisfies WorkerData });
+      const worker = new Worker(script, { workerData: { options: cloneable, ...(pool.cache ? { cache: pool.cache } : {}), progress } satisfies WorkerData });
       const fresh: Slot = slot ?? { worker, progress: new Float64Array(progress) };
       fresh.worker = worker;
       fresh.progress = new Float64Array(progress);

@@ -120,16 +120,26 @@ export async function streamInputs(inputs: readonly RunInput[], options: RunOpti
         if (perFile.cells !== true) delete result.cells;
         await spool.append(result);
       }
-      const pairs = pairByAgency(kept.map(unpack));
-      await checkPairs(pairs);
-      const added = new Map(pairs.map((pair) => [pair.current.file, pair.current]));
+      // Pairing looks at names and years alone. Each pair is compared as its later year's file is replayed, so what
+      // memory holds is the packed cells of the files still to be compared, never every pair's findings at once.
+      const packed = new Map(kept.map((record) => [record.file, record.cells]));
+      const pairs = pairByAgency(kept.map(({ cells: _cells, ...record }) => ({ ...record, cells: {}, diagnostics: [], rules: [] })));
+      kept.length = 0;
+      const uses = new Map<string, number>();
+      for (const pair of pairs) for (const file of [pair.previous.file, pair.current.file]) uses.set(file, (uses.get(file) ?? 0) + 1);
+      for (const file of packed.keys()) if (!uses.has(file)) packed.delete(file);
+      const cellsOf = (file: string): Record<string, CellSnapshot> => {
+        const cells = unpackCells(packed.get(file)!);
+        const left = (uses.get(file) ?? 1) - 1;
+        if (left > 0) uses.set(file, left);
+        else packed.delete(file);
+        return cells;
+      };
+      const previousOf = new Map(pairs.map((pair) => [pair.current.file, pair.previous]));
+      pairs.length = 0;
       for await (const result of spool.replay()) {
-        const more = added.get(result.file);
-        if (more) {
-          result.rules.push(...more.rules);
-          result.diagnostics.push(...more.diagnostics);
-          result.diagnostics.sort(compareDiagnostics);
-        }
+        const before = previousOf.get(result.file);
+        if (before) await checkPairs([{ previous: { ...before, cells: cellsOf(before.file) }, current: { ...result, cells: cellsOf(result.file) } }]);
         await emit(result);
       }
     } finally {
@@ -159,25 +169,47 @@ function comparedCells(result: FileResult): Record<string, CellSnapshot> | undef
   return cells;
 }
 
-/** What pairing keeps of one file while the others are read: its name, agency, year, template and compared cells as JSON. */
+/** What pairing keeps of one file while the others are read: its name, agency, year, template and compared cells, packed. */
 interface KeptForPairing {
   file: string;
   agency: string;
   year: number;
   template: NonNullable<FileResult['template']>;
   format?: FileResult['format'];
+  /** packCells of the compared cells. */
   cells: string;
 }
 
 function keptForPairing(result: FileResult): KeptForPairing | undefined {
   const cells = comparedCells(result);
   if (!cells || !result.agency || result.year === undefined || !result.template) return undefined;
-  return { file: result.file, agency: result.agency, year: result.year, template: result.template, ...(result.format ? { format: result.format } : {}), cells: JSON.stringify(cells) };
+  return { file: result.file, agency: result.agency, year: result.year, template: result.template, ...(result.format ? { format: result.format } : {}), cells: packCells(cells) };
 }
 
-function unpack(kept: KeptForPairing): FileResult {
-  const { cells, ...rest } = kept;
-  return { ...rest, cells: JSON.parse(cells) as Record<string, CellSnapshot>, diagnostics: [], rules: [] };
+let pointerList: readonly string[] | undefined;
+let pointerIndex: ReadonlyMap<string, number> | undefined;
+
+/** The compared cells as a short JSON text: each cell by the index of its pointer, with its raw value, then what else it has. */
+export function packCells(cells: Record<string, CellSnapshot>): string {
+  pointerList ??= [...continuityPointers()];
+  pointerIndex ??= new Map(pointerList.map((pointer, index) => [pointer, index]));
+  const packed: unknown[] = [];
+  for (const [pointer, snapshot] of Object.entries(cells)) {
+    const { raw, ...rest } = snapshot;
+    const index = pointerIndex.get(pointer);
+    packed.push(Object.keys(rest).length === 0 ? [index ?? pointer, raw] : [index ?? pointer, raw, rest]);
+  }
+  return JSON.stringify(packed);
+}
+
+/** The cells packCells packed. */
+export function unpackCells(text: string): Record<string, CellSnapshot> {
+  pointerList ??= [...continuityPointers()];
+  const cells: Record<string, CellSnapshot> = {};
+  for (const [key, raw, rest] of JSON.parse(text) as Array<[number | string, CellSnapshot['raw'], Omit<CellSnapshot, 'raw'>?]>) {
+    cells[typeof key === 'number' ? pointerList[key]! : key] = { raw, ...rest };
+  }
+  return cells;
 }
 
 /** Checks one input's bytes: lintBytes, or lintBytes behind a cache (node-cache.ts). */

@@ -63,11 +63,15 @@ describe('configuration file', () => {
     const files = {
       'bad.json': config({ rules: { 'applications-balance': 'fatal', 'no-such-rule': 'off' }, failOn: 'never', colour: true, exceptions: [{ rule: 'applications-balance', row: 'new', expires: '2026-02-30' }] }),
     };
-    const run = await runWith(['--config', 'bad.json', SEED], { files });
+    const run = await runWith(['--locale', 'en', '--config', 'bad.json', SEED], { files });
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     const lines = run.stderr.trim().split('\n');
     expect(lines[0]).toBe('xxgk-lint: bad.json: 7 problem(s) in the configuration:');
+    const chinese = (await runWith(['--config', 'bad.json', SEED], { files })).stderr;
+    expect(chinese).toContain('xxgk-lint: bad.json: 配置中有 7 处问题：\n');
+    expect(chinese).toContain('bad.json:4:21: /rules/no-such-rule: 未知规则「no-such-rule」');
+    expect(chinese).toContain('/colour: 未知的键「colour」');
     expect(run.stderr).toContain('bad.json:3:29: /rules/applications-balance: must be one of "error", "warning", "info", "off"');
     expect(run.stderr).toContain('bad.json:4:21: /rules/no-such-rule: unknown rule "no-such-rule"');
     expect(run.stderr).toContain('/failOn: must be one of "error", "warning", "info"');
@@ -80,10 +84,13 @@ describe('configuration file', () => {
   it('reports a configuration that is not JSON, and one that cannot be read', async () => {
     const broken = await runWith(['--config', 'c.json', SEED], { files: { 'c.json': '{ "rules": { } ' } });
     expect(broken.code).toBe(2);
-    expect(broken.stderr).toMatch(/c\.json:1:16: \/: JSON syntax error/);
+    expect(broken.stderr).toMatch(/c\.json:1:16: \/: JSON 格式错误/);
+    const english = await runWith(['--locale', 'en', '--config', 'c.json', SEED], { files: { 'c.json': '{ "rules": { } ' } });
+    expect(english.stderr).toMatch(/c\.json:1:16: \/: JSON syntax error/);
     const missing = await runWith(['--config', 'nowhere.json', SEED]);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('nowhere.json: no such file');
+    expect(missing.stderr).toContain('nowhere.json: 找不到文件');
+    expect((await runWith(['--locale', 'en', '--config', 'nowhere.json', SEED])).stderr).toContain('nowhere.json: no such file');
   });
 
   it('takes severities from the file and from --rule (which wins), and prints the effective configuration', async () => {
@@ -103,9 +110,11 @@ describe('configuration file', () => {
   });
 
   it('rejects a malformed --rule, naming each', async () => {
-    const run = await runWith(['--rule', 'nope:error', '--rule', 'empty-cell:loud', SEED]);
+    const run = await runWith(['--locale', 'en', '--rule', 'nope:error', '--rule', 'empty-cell:loud', SEED]);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe('xxgk-lint: --rule nope:error: unknown rule "nope" (see xxgk-lint rules)\nxxgk-lint: --rule empty-cell:loud: write id:severity, the severity one of error, warning, info, off\n');
+    const chinese = await runWith(['--rule', 'nope:error', SEED]);
+    expect(chinese.stderr).toBe('xxgk-lint: --rule nope:error：未知规则「nope」（见 xxgk-lint rules）\n');
   });
 });
 
@@ -119,15 +128,15 @@ describe('several outputs in one run', () => {
   });
 
   it('refuses more files than formats, and two formats on standard output', async () => {
-    const more = await runWith(['-f', 'json', '-o', 'a.json', '-o', 'b.json', SEED]);
+    const more = await runWith(['--locale', 'en', '-f', 'json', '-o', 'a.json', '-o', 'b.json', SEED]);
     expect(more.code).toBe(2);
     expect(more.stderr).toContain('2 --output-file for 1 --format');
-    const two = await runWith(['-f', 'json', '-f', 'compact', SEED]);
+    const two = await runWith(['--locale=en', '-f', 'json', '-f', 'compact', SEED]);
     expect(two.code).toBe(2);
     expect(two.stderr).toContain('only one --format can go to standard output');
     const unknown = await runWith(['-f', 'xml', SEED]);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('Allowed choices are stylish, json, compact, sarif, github, junit, html');
+    expect(unknown.stderr).toContain("选项 '-f, --format <format>' 的取值 'xml' 无效：可选值为 stylish, json, compact, sarif, github, junit, html");
   });
 
   it('writes the GitHub step summary when GITHUB_STEP_SUMMARY is set', async () => {

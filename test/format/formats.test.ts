@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv04Module from 'ajv-draft-04';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import type { LintResults } from '../../src/diagnostics/types.js';
+import { summarize, type LintResults } from '../../src/diagnostics/types.js';
 import { FORMATTERS, FORMAT_NAMES } from '../../src/format/index.js';
 import { compact } from '../../src/format/compact.js';
 import { escapeProperty, github, githubSummary } from '../../src/format/github.js';
 import { junit } from '../../src/format/junit.js';
-import { FINGERPRINT_KEY, sarif } from '../../src/format/sarif.js';
+import { artifactLocation, FINGERPRINT_KEY, sarif } from '../../src/format/sarif.js';
 import type { FormatOptions } from '../../src/format/types.js';
 import { ROOT } from '../helpers/lint.js';
 import { formatterResults } from './mixed.js';
@@ -87,12 +87,13 @@ describe('sarif', () => {
     expect(rowTotal.level).toBe('error');
     expect(rowTotal.locations[0].physicalLocation.region).toEqual({ startLine: expect.any(Number), startColumn: expect.any(Number) });
     expect(rowTotal.locations[0].logicalLocations[0].fullyQualifiedName).toBe('三、收到和处理政府信息公开申请情况 › （一）予以公开 › 总计');
-    expect(rowTotal.partialFingerprints[FINGERPRINT_KEY]).toBe('applications-row-total:mismatch:applications/granted/total');
+    expect(rowTotal.partialFingerprints[FINGERPRINT_KEY]).toMatch(/^applications-row-total:mismatch:applications\/granted\/total:[0-9a-f]{16}$/);
     const unit = run.results.find((result: { ruleId: string }) => result.ruleId === 'unit');
     expect(unit.suppressions).toEqual([{ kind: 'external', status: 'accepted', justification: expect.stringContaining('财政局') }]);
     const pdf = run.results.find((result: { ruleId: string }) => result.ruleId === 'narrative-comma');
-    expect(pdf.locations[0].physicalLocation.artifactLocation.uri).toBe('reports/b%20%222021%22%2C%E5%8E%BF.pdf');
-    expect(pdf.locations[0].physicalLocation.region).toBeUndefined();
+    expect(pdf.locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'reports/b%20%222021%22%2C%E5%8E%BF.pdf', uriBaseId: '%SRCROOT%' });
+    expect(pdf.locations[0].physicalLocation.region).toEqual({ startLine: 14 });
+    expect(pdf.properties).toMatchObject({ page: 2, line: 14 });
     expect(pdf.locations[0].message.text).toBe('page 2, line 14');
     expect(run.invocations[0].executionSuccessful).toBe(false);
     expect(run.invocations[0].toolExecutionNotifications[0].locations[0].physicalLocation.region).toEqual({ startLine: 5, startColumn: 35 });
@@ -107,20 +108,32 @@ describe('sarif', () => {
     expect(new Set(prints(results).map((print: Record<string, string>) => print[FINGERPRINT_KEY])).size).toBe(prints(results).length);
   });
 
+  it('writes relative paths against %SRCROOT% and absolute ones (POSIX, Windows, UNC) as file:// URIs', () => {
+    expect(artifactLocation('reports/县 a.pdf')).toEqual({ uri: 'reports/%E5%8E%BF%20a.pdf', uriBaseId: '%SRCROOT%' });
+    expect(artifactLocation('../reports/a.json')).toEqual({ uri: '../reports/a.json', uriBaseId: '%SRCROOT%' });
+    expect(artifactLocation('reports\\2023\\a.json')).toEqual({ uri: 'reports/2023/a.json', uriBaseId: '%SRCROOT%' });
+    expect(artifactLocation('/home/ci/reports/a b.json')).toEqual({ uri: 'file:///home/ci/reports/a%20b.json' });
+    expect(artifactLocation('C:\\报告\\a.json')).toEqual({ uri: 'file:///C:/%E6%8A%A5%E5%91%8A/a.json' });
+    expect(artifactLocation('\\\\server\\share\\a.pdf')).toEqual({ uri: 'file://server/share/a.pdf' });
+  });
+
   it('snapshot of the results', async () => {
     expect(JSON.parse(sarif(await formatterResults(), zh)).runs[0].results).toMatchSnapshot();
   });
 });
 
 describe('github', () => {
-  it('writes workflow commands, errors first, escaped', async () => {
+  it('writes workflow commands, errors first within each file, escaped', async () => {
     const output = github(await formatterResults(), zh);
     expect(output).toMatchSnapshot();
     const lines = output.trimEnd().split('\n');
     const kinds = lines.map((line) => /^::(error|warning|notice) /.exec(line)?.[1]);
     expect(kinds).not.toContain(undefined);
-    expect(kinds.indexOf('warning')).toBeGreaterThan(kinds.lastIndexOf('error'));
-    expect(kinds.indexOf('notice')).toBeGreaterThan(kinds.lastIndexOf('warning'));
+    const files = lines.map((line) => /file=([^,]*)/.exec(line)?.[1]);
+    for (const file of new Set(files)) {
+      const own = kinds.filter((_, index) => files[index] === file);
+      expect(own).toEqual([...own].sort((a, b) => ['error', 'warning', 'notice'].indexOf(a!) - ['error', 'warning', 'notice'].indexOf(b!)));
+    }
     expect(output).toMatch(/^::error file=reports\/2023-wrong\.json,line=\d+,col=\d+,title=applications-row-total 表三「（一）予以公开」「总计」::表三/m);
     expect(output).toContain('::warning file=reports/b "2021"%2C县.pdf,title=narrative-comma::(page 2 line 14) ');
     expect(output).not.toMatch(/title=unit/);
@@ -149,6 +162,31 @@ describe('github', () => {
     const summary = githubSummary(await formatterResults(), zh);
     expect(summary).toMatchSnapshot();
     expect(summary).toContain('| 文件 | 错误 | 警告 | 提示 | 已豁免 | 无法读取 |');
+    expect(summary).toContain('| 三、收到和处理政府信息公开申请情况 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n|---|---:|---:|---:|---:|---:|---:|---:|\n| （一）予以公开 | **121** 🔴 | _14_ | _2_ | _3_ | _6_ | _4_ | **149** 🔴 |\n| （七）总计 | **262** 🔴 |');
+    expect(summary).toContain('| 行政复议 | _5_ | _1_ | _0_ | _2_ | **9** 🔴 |');
+    // Only infos on reports/seed-2019.json: no table of it is drawn.
+    expect(summary).not.toContain('##### reports/seed-2019.json');
+  });
+
+  it('keeps the step summary bounded: the most severe 200 rows in order, a count of the rest, 10 files of tables', async () => {
+    const base = (await formatterResults()).files[0]!;
+    const severities = ['info', 'warning', 'error'] as const;
+    const files = Array.from({ length: 150 }, (_, index) => ({
+      ...base,
+      file: `reports/${index}.json`,
+      diagnostics: base.diagnostics.slice(0, 3).map((diagnostic, at) => ({ ...diagnostic, severity: severities[(index + at) % 3]!, suppressed: undefined, location: { ...diagnostic.location, file: `reports/${index}.json` } })),
+    }));
+    const summary = githubSummary({ files, summary: summarize(files) }, en);
+    const rows = summary.split('\n').filter((line) => /^\| reports\/\d+\.json \|/.test(line));
+    const expected = files
+      .flatMap((file) => file.diagnostics.map((diagnostic) => ({ file: file.file, severity: diagnostic.severity })))
+      .sort((a, b) => severities.indexOf(b.severity) - severities.indexOf(a.severity))
+      .slice(0, 200)
+      .map((row) => `${row.file}|${row.severity}`);
+    expect(rows.map((row) => { const cells = row.split(' | '); return `${cells[0]!.slice(2)}|${cells[2]}`; })).toEqual(expected);
+    expect(summary).toContain('250 more not listed');
+    expect(summary.match(/^##### /gm)).toHaveLength(10);
+    expect(summary).toContain('140 more file(s) with findings whose tables are not drawn');
   });
 });
 
@@ -158,7 +196,7 @@ describe('junit', () => {
     const xml = junit(results, zh);
     expect(XMLValidator.validate(xml)).toBe(true);
     const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'testsuite' || name === 'testcase' }).parse(xml);
-    const suites = parsed.testsuites.testsuite as { name: string; tests: string; failures: string; errors: string; testcase: { name: string; failure?: { type: string } }[] }[];
+    const suites = parsed.testsuites.testsuite as { name: string; tests: string; failures: string; errors: string; file: string; testcase: { name: string; classname: string; failure?: { type: string } }[] }[];
     expect(suites.map((suite) => suite.name)).toEqual(results.files.map((file) => file.file));
     const wrong = suites[0]!;
     expect(wrong.testcase.map((test) => test.name)).toEqual(expect.arrayContaining(results.files[0]!.rules.map((rule) => rule.id)));
@@ -166,7 +204,9 @@ describe('junit', () => {
     expect(wrong.testcase.find((test) => test.name === 'applications-balance')?.failure).toBeUndefined();
     expect(wrong.testcase.find((test) => test.name === 'unit')?.failure).toBeUndefined();
     expect(suites[3]!.errors).toBe('1');
-    expect(Number(parsed.testsuites.failures)).toBe(suites.reduce((sum, suite) => sum + Number(suite.failures), 0));
+    expect(parsed.testsuites.failures).toBeUndefined();
+    expect(suites.map((suite) => suite.file)).toEqual(suites.map((suite) => suite.name));
+    expect(wrong.testcase.every((test) => test.classname === 'xxgk-lint.reports/2023-wrong_json')).toBe(true);
     expect(xml).toMatchSnapshot();
   });
 

@@ -1,6 +1,6 @@
-import { readFile, readdir, stat } from 'node:fs/promises';
-import { isAbsolute, join, relative } from 'node:path';
-import type { CliIO } from '../../src/cli/io.js';
+import { lstat, readFile, readdir, stat } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
+import type { CliIO, PathKind } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import { ROOT } from './lint.js';
 
@@ -44,11 +44,21 @@ export async function runWith(argv: string[], options: { files?: Record<string, 
       written.set(path, (written.get(path) ?? '') + text);
     },
     readStdin: async () => (options.stdin instanceof Uint8Array ? options.stdin : new TextEncoder().encode(options.stdin ?? '')),
-    listDirectory: async (path) => {
+    readHead: async (path, bytes) => (await io.readFile(path)).subarray(0, bytes),
+    pathKind: async (path) => {
+      if (memory.has(full(path))) return 'file';
       const info = await stat(full(path)).catch(() => undefined);
-      if (!info?.isDirectory()) return undefined;
-      const entries = await readdir(full(path), { recursive: true, withFileTypes: true });
-      return entries.filter((entry) => entry.isFile()).map((entry) => relative(cwd, join(entry.parentPath, entry.name)));
+      if (!info) return (await lstat(full(path)).catch(() => undefined))?.isSymbolicLink() ? 'broken-link' : undefined;
+      return info.isFile() ? 'file' : info.isDirectory() ? 'directory' : 'other';
+    },
+    readDirectory: async (path) => {
+      const entries = await readdir(full(path), { withFileTypes: true });
+      return Promise.all(
+        entries.map(async (entry) => {
+          const kind: PathKind = entry.isSymbolicLink() ? await io.pathKind(join(full(path), entry.name)).then((found) => found ?? 'broken-link') : entry.isFile() ? 'file' : entry.isDirectory() ? 'directory' : 'other';
+          return { name: entry.name, kind, symlink: entry.isSymbolicLink() };
+        }),
+      );
     },
     cwd,
     env: options.env ?? {},

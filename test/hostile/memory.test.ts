@@ -83,7 +83,7 @@ describe(`peak memory under ${LIMIT_MIB} MiB in a real process`, () => {
     execFileSync('truncate', ['-s', '1G', join(dir, 'sparse.json')]);
     for (const name of ['wide-300.csv', 'farcell.xlsx', 'deep-10000.json', 'deep-div-6000.html', 'pipes-20000.txt']) copyFileSync(join(ROOT, 'fixtures/hostile', name), join(dir, name));
     copyFileSync(join(ROOT, 'fixtures/json/seed-2019.json'), join(dir, 'good.json'));
-    const run = spawnSync(process.execPath, ['--import', PRELOAD, BIN, '--locale', 'en', '-f', 'json', '.'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 110_000 });
+    const run = spawnSync(process.execPath, ['--import', PRELOAD, BIN, '--locale', 'en', '-f', 'json', '*'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 110_000 });
     const peak = Number(/maxRSS=(\d+)/u.exec(run.stderr)?.[1]);
     expect(run.status).toBe(2);
     const report = JSON.parse(run.stdout) as { files: { file: string; template: string | null; error?: { messageId: string } }[] };

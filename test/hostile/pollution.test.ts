@@ -124,7 +124,7 @@ describe('configuration: keys at every level', () => {
     for (const problem of parsed.problems) expect(problem.line).toEqual(expect.any(Number));
     const run = await runWith(['-c', 'hostile.config.json', 'fixtures/json/clean-2021.json'], { files: { 'hostile.config.json': source } });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('problem(s) in the configuration');
+    expect(run.stderr).toContain('处问题');
     expect(run.stderr).not.toMatch(/internal error|内部错误/);
   });
 });

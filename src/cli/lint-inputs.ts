@@ -1,0 +1,89 @@
+import { dirname, resolve } from 'node:path';
+import type { FileResult } from '../diagnostics/types.js';
+import { failed } from '../pipeline/lint.js';
+import { readLimit, type LimitOptions } from '../pipeline/limits.js';
+import type { RunInput } from '../pipeline/run.js';
+import { InputError, type InputFormat } from '../read/types.js';
+import type { DebugLog } from './debug.js';
+import { findInputs, type FoundInputs } from './inputs.js';
+import type { CliIO } from './io.js';
+import { readError } from './read-error.js';
+
+/** The input message of each kind of pattern that yielded nothing. */
+const UNMATCHED_MESSAGES = { glob: 'no-match', ignored: 'all-ignored', directory: 'no-report-in-directory' } as const;
+
+/** The command-line settings that decide which files a run reads. */
+export interface InputFlags extends LimitOptions {
+  ignore: boolean;
+  ignorePattern: string[];
+  errorOnUnmatchedPattern: boolean;
+  inputFormat?: InputFormat;
+  encoding?: string;
+  stdinFilename?: string;
+}
+
+/** The inputs of a lint run: what to read, and the results of the patterns that yielded nothing or could not be walked. */
+export interface LintInputs {
+  found: FoundInputs;
+  inputs: RunInput[];
+  /** Unreadable directories, and (unless --no-error-on-unmatched-pattern) the globs and directories that yielded no input. */
+  failures: FileResult[];
+}
+
+/** Finds the inputs (see findInputs) with the configuration's ignores, and makes each a RunInput (standard input read by its content). */
+export async function gatherInputs(patterns: readonly string[], flags: InputFlags, config: { ignores: readonly string[]; file: string | null }, io: CliIO, debug?: DebugLog): Promise<LintInputs> {
+  const found = await findInputs(patterns, io, {
+    ignore: flags.ignore,
+    ignorePatterns: flags.ignorePattern,
+    ...(config.file && config.ignores.length > 0 ? { configIgnores: { patterns: config.ignores, base: dirname(resolve(io.cwd, config.file)) } } : {}),
+    ...(flags.encoding ? { encoding: flags.encoding } : {}),
+    explain: debug !== undefined,
+  });
+  debug?.inputs(found);
+  const failures: FileResult[] = found.unreadable.map(({ path, error }) => failed(path, directoryError(error)));
+  if (flags.errorOnUnmatchedPattern) {
+    for (const { pattern, kind } of found.unmatched) failures.push(failed(pattern, new InputError(UNMATCHED_MESSAGES[kind], { pattern })));
+  }
+  const inputs: RunInput[] = [];
+  for (const file of found.files) inputs.push(file === '-' ? await stdinInput(flags, io, debug) : fileInput(file, flags, io, debug));
+  return { found, inputs, failures };
+}
+
+/** A file read when its turn comes, bounded by its format's size limit. */
+export function fileInput(file: string, flags: InputFlags | LimitOptions, io: CliIO, debug?: DebugLog): RunInput {
+  const read = async () => {
+    try {
+      // Bounded: a huge or sparse file, a device or a pipe named like a report is refused before it fills memory.
+      return await io.readFile(file, readLimit(file, flags));
+    } catch (error) {
+      throw readError(error, file, flags);
+    }
+  };
+  // A worker thread of the pool (io.engine) reads it itself, with the same bound; --debug times reads in this thread.
+  const source = io.engine && !debug ? { source: { path: file, maxBytes: readLimit(file, flags) } } : {};
+  return { file, ...source, read: debug ? debug.timedRead(file, read) : read };
+}
+
+/**
+ * Standard input, read once now: named by --stdin-filename (whose extension, if any, says its format), else read by
+ * what it holds (stdinFormat: JSON, HTML, Markdown, CSV or plain text).
+ */
+async function stdinInput(flags: InputFlags, io: CliIO, debug?: DebugLog): Promise<RunInput> {
+  const name = flags.stdinFilename ?? '<stdin>';
+  let bytes: Uint8Array;
+  try {
+    bytes = await io.readStdin(readLimit(name, flags));
+  } catch (error) {
+    const refused = readError(error, name, flags);
+    return { file: name, read: () => Promise.reject(refused) };
+  }
+  const { stdinFormat } = await import('./stdin-format.js');
+  const format = flags.inputFormat ? undefined : stdinFormat(bytes, flags.stdinFilename, flags.encoding ? { encoding: flags.encoding } : {});
+  if (format) debug?.stdin(format);
+  return { file: name, read: async () => bytes, ...(format ? { inputFormat: format } : {}) };
+}
+
+function directoryError(error: unknown): InputError {
+  const refused = readError(error);
+  return refused.messageId === 'permission-denied' || refused.messageId === 'unreadable' ? new InputError('directory-unreadable', { detail: (error as NodeJS.ErrnoException).code ?? refused.messageId }) : refused;
+}
