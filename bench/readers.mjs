@@ -1,0 +1,196 @@
+// Each reader against its floor, measured side by side in one run (npm run bench runs it after bench/run.mjs; alone:
+// `npm run build && node bench/readers.mjs`). "Read" is readBytes of dist/pipeline/lint.js: the reader and, for
+// text, the aligner that places the cells, i.e. everything before the rules. Both sides read the same files from
+// disk. Sizes: BENCH_READER_TEXT (pasted and PDF-layout text reports, default 1000), BENCH_READER_HTML (pages, 1000),
+// BENCH_READER_OFFICE (docx and xlsx files, 200 each), BENCH_READER_PDF (real PDFs, 30), BENCH_READER_ROUNDS (3).
+// The corpora are generated into bench/.data-readers/ from the fixtures by varying their figures.
+//
+// What the profiles (`node --cpu-prof bench/readers.mjs`, top self time) showed, and what was done about it:
+// (the notes are kept beside the code they changed, and summarised here)
+import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { createRequire } from 'node:module';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const data = join(root, 'bench/.data-readers');
+const size = (name, fallback) => Number(process.env[name] ?? fallback);
+const TEXT = size('BENCH_READER_TEXT', 1000);
+const HTML = size('BENCH_READER_HTML', 1000);
+const OFFICE = size('BENCH_READER_OFFICE', 200);
+const PDF = size('BENCH_READER_PDF', 30);
+const ROUNDS = size('BENCH_READER_ROUNDS', 3);
+const require = createRequire(import.meta.url);
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** The same text with every run of digits changed (deterministically, by the copy's number), so no two copies are alike. */
+function vary(text, copy) {
+  if (copy === 0) return text;
+  let at = 0;
+  // Character references (&#12345;, &amp;) are kept whole.
+  return text.replace(/&#?\w+;|\d+/gu, (digits) => {
+    if (digits.startsWith('&')) return digits;
+    at += 1;
+    // Years and small section numbers stay, so the report is still of its template; other figures move.
+    if (digits.length === 4 && digits.startsWith('20')) return digits;
+    if (digits.length === 1 || (at + copy) % 3 !== 0) return digits;
+    return String(Number(digits) + ((copy + at) % 7));
+  });
+}
+
+/** Writes `count` files under bench/.data-readers/<kind>/ from the seeds, unless a run already made that many. */
+async function corpus(kind, count, seeds, write) {
+  const folder = join(data, kind);
+  if (existsSync(folder) && readdirSync(folder).length === count) return readdirSync(folder).sort().map((name) => join(folder, name));
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(folder, { recursive: true });
+  for (let index = 0; index < count; index += 1) {
+    const seed = seeds[index % seeds.length];
+    const copy = Math.floor(index / seeds.length);
+    const name = `${String(index).padStart(5, '0')}-${seed.name}`;
+    writeFileSync(join(folder, name), await write(seed, copy));
+  }
+  return readdirSync(folder).sort().map((name) => join(folder, name));
+}
+
+function seedsOf(folder, test) {
+  return readdirSync(join(root, folder))
+    .filter(test)
+    .sort()
+    .map((name) => ({ name, path: join(root, folder, name), bytes: readFileSync(join(root, folder, name)) }));
+}
+
+const utf8 = (seed) => new TextDecoder().decode(seed.bytes);
+
+/** Rewrites the XML entries of a .docx/.xlsx with varied figures. */
+async function varyOffice(seed, copy) {
+  const JSZip = require('jszip');
+  const zip = await JSZip.loadAsync(seed.bytes);
+  for (const name of Object.keys(zip.files)) {
+    if (!/^(word\/document|xl\/worksheets\/sheet\d+|xl\/sharedStrings)\.xml$/u.test(name)) continue;
+    const xml = await zip.file(name).async('string');
+    // A sheet's cell of type "s" holds an index into the shared strings: only the others' values vary.
+    const varied = name.startsWith('xl/worksheets/')
+      ? xml.replace(/<c ([^>]*?)(?<!\/)>(.*?)<\/c>/gu, (whole, attributes, inner) => (/\bt="s"/u.test(attributes) ? whole : `<c ${attributes}>${inner.replace(/<v>(\d+)<\/v>/gu, (_, value) => `<v>${vary(value, copy)}</v>`)}</c>`))
+      : xml.replace(/>([^<]*)</gu, (whole, inner) => `>${vary(inner, copy)}<`);
+    zip.file(name, varied);
+  }
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+/** Times `work` over every file, alternating with `floor`, ROUNDS times after one warm-up of each; returns the medians. */
+async function sideBySide(files, read, floor) {
+  const inputs = files;
+  await floor(inputs);
+  await read(inputs);
+  const times = { read: [], floor: [] };
+  for (let round = 0; round < ROUNDS; round += 1) {
+    let start = performance.now();
+    await floor(inputs);
+    times.floor.push(performance.now() - start);
+    start = performance.now();
+    await read(inputs);
+    times.read.push(performance.now() - start);
+  }
+  return { read: median(times.read), floor: median(times.floor) };
+}
+
+function report(label, files, { read, floor }, floorLabel, goal) {
+  const ratio = read / floor;
+  console.log(`${label} (${files.length} files): read ${read.toFixed(0)} ms, ${floorLabel} ${floor.toFixed(0)} ms: ${ratio.toFixed(2)}× (goal ≤ ${goal}×; medians of ${ROUNDS}, alternated)`);
+  return ratio;
+}
+
+const { readBytes } = await import(pathToFileURL(join(root, 'dist/pipeline/lint.js')).href);
+
+/** Reads every file with the tool (readBytes: reader + aligner), failing loudly if one cannot be read. */
+async function toolRead(files) {
+  let cells = 0;
+  for (const file of files) {
+    const result = await readBytes(new Uint8Array(readFileSync(file)), file);
+    if (result.error) throw new Error(`${file}: ${result.error.messageId ?? JSON.stringify(result.error)}`);
+    cells += Object.keys(result.document ?? {}).length;
+  }
+  if (cells === 0) throw new Error('nothing read');
+}
+
+export async function benchReaders() {
+  const results = {};
+
+  // Pasted text (pipes, tabs, Markdown), crawled one-line pages, and PDF-layout text (pdftotext -layout).
+  const textSeeds = [
+    ...seedsOf('fixtures/text', (name) => /\.(txt|md)$/u.test(name) && !name.includes('gbk')),
+    ...seedsOf('fixtures/excerpts', (name) => name.endsWith('.txt')),
+  ];
+  const texts = await corpus('text', TEXT, textSeeds, (seed, copy) => vary(utf8(seed), copy));
+  results.text = report(
+    'pasted and PDF-layout text',
+    texts,
+    await sideBySide(texts, toolRead, async (files) => {
+      let lines = 0;
+      for (const file of files) lines += new TextDecoder().decode(readFileSync(file)).split(/\r?\n/u).length;
+      if (lines === 0) throw new Error('no lines');
+    }),
+    'reading and splitting their lines',
+    4,
+  );
+
+  const { parseDocument } = await import('htmlparser2');
+  const htmlSeeds = seedsOf('fixtures/html', (name) => name.endsWith('.html') && !name.includes('gbk'));
+  const pages = await corpus('html', HTML, htmlSeeds, (seed, copy) => vary(utf8(seed), copy));
+  results.html = report(
+    'HTML pages',
+    pages,
+    await sideBySide(pages, toolRead, async (files) => {
+      let nodes = 0;
+      for (const file of files) nodes += parseDocument(new TextDecoder().decode(readFileSync(file))).children.length;
+      if (nodes === 0) throw new Error('nothing parsed');
+    }),
+    "htmlparser2's parseDocument",
+    2,
+  );
+
+  // The floor of an Office file: unzipping it with jszip and parsing every XML entry with htmlparser2 (XML mode).
+  const JSZip = require('jszip');
+  const unzipAndParse = async (files) => {
+    let nodes = 0;
+    for (const file of files) {
+      const zip = await JSZip.loadAsync(readFileSync(file));
+      for (const entry of Object.values(zip.files)) {
+        if (!entry.dir && entry.name.endsWith('.xml')) nodes += parseDocument(await entry.async('string'), { xmlMode: true }).children.length;
+      }
+    }
+    if (nodes === 0) throw new Error('nothing parsed');
+  };
+  for (const kind of ['docx', 'xlsx']) {
+    const seeds = seedsOf(`fixtures/${kind}`, (name) => name.endsWith(`.${kind}`));
+    const files = await corpus(kind, OFFICE, seeds, varyOffice);
+    results[kind] = report(kind, files, await sideBySide(files, toolRead, unzipAndParse), 'unzipping and parsing their XML', 2);
+  }
+
+  // PDFs are not varied (a PDF's figures are drawn glyphs); the real ones are read as they are, repeated.
+  const pdfSeeds = [
+    ...readdirSync('/work/shared/real-reports').filter((name) => name.endsWith('.pdf')).map((name) => join('/work/shared/real-reports', name)),
+    ...readdirSync(join(root, 'fixtures/pdf')).filter((name) => name.endsWith('.pdf')).map((name) => join(root, 'fixtures/pdf', name)),
+  ].filter((path, index, all) => all.findIndex((other) => other.split('/').pop() === path.split('/').pop()) === index);
+  const pdfs = Array.from({ length: PDF }, (_, index) => pdfSeeds[index % pdfSeeds.length]);
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const extract = async (files) => {
+    let items = 0;
+    for (const file of files) {
+      const document = await pdfjs.getDocument({ data: new Uint8Array(readFileSync(file)), useSystemFonts: false, isEvalSupported: false }).promise;
+      for (let page = 1; page <= document.numPages; page += 1) items += (await (await document.getPage(page)).getTextContent()).items.length;
+      await document.destroy();
+    }
+    if (items === 0) throw new Error('no text');
+  };
+  results.pdf = report('PDF', pdfs, await sideBySide(pdfs, toolRead, extract), "pdfjs's getTextContent of every page", 1.5);
+  return results;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await benchReaders();
