@@ -1,5 +1,5 @@
 import type { ReaderFinding } from '../read/types.js';
-import { PINYIN_ANNOTATION, scriptOf, STRAY_COMMA } from '../model/normalize.js';
+import { PINYIN_ANNOTATION, SCRIPT_NEUTRAL, SCRIPT_TRADITIONAL, scriptCodeAt, scriptOf, STRAY_COMMA } from '../model/normalize.js';
 import type { Origin } from '../model/types.js';
 
 const MAX_FINDINGS_PER_RULE = 50;
@@ -14,19 +14,39 @@ export interface TextUnit {
   section?: TextSection;
 }
 
-/** Where the character at `index` of a unit's text stands in the file: line/column when the unit has them. */
+/** A high surrogate, code unit by code unit (no u flag). */
+const HIGH_SURROGATE = /[\ud800-\udbff]/;
+
+/** The number of characters (code points, a lone surrogate counting one, as [...text]) of text[from, to). */
+function codePointsBetween(text: string, from: number, to: number): number {
+  const part = text.slice(from, to);
+  return HIGH_SURROGATE.test(part) ? [...part].length : part.length;
+}
+
+/**
+ * Where the character at `index` of a unit's text stands in the file: line/column when the unit has them. Counts the
+ * line breaks before `index` and the characters after the last of them, without copying the text before it (a
+ * crawled page on one line has thousands of characters and dozens of findings).
+ */
 function positionIn(unit: TextUnit, index: number): Origin {
   const { line, column } = unit.origin;
   if (line === undefined) return unit.origin;
-  const before = unit.text.slice(0, index);
-  const breaks = before.split('\n');
-  const last = breaks[breaks.length - 1] ?? '';
-  const offset = [...last].length;
-  return breaks.length > 1 ? { ...unit.origin, line: line + breaks.length - 1, column: offset + 1 } : { ...unit.origin, line, column: (column ?? 1) + offset };
+  const { text } = unit;
+  const end = Math.max(0, Math.min(index, text.length));
+  let breaks = 0;
+  let lineStart = 0;
+  for (let at = text.indexOf('\n'); at !== -1 && at < end; at = text.indexOf('\n', at + 1)) {
+    breaks += 1;
+    lineStart = at + 1;
+  }
+  const offset = codePointsBetween(text, lineStart, end);
+  return breaks > 0 ? { ...unit.origin, line: line + breaks, column: offset + 1 } : { ...unit.origin, line, column: (column ?? 1) + offset };
 }
 
-/** Where a sentence ends: 。！？； or a line break (not their half-width forms: a `?` inside Chinese text is garbling). */
-const SENTENCE_END = /[。！？；\n]/u;
+/** Whether a code unit ends a sentence: 。！？； or a line break (not their half-width forms: a `?` inside Chinese text is garbling). */
+function endsSentence(code: number): boolean {
+  return code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0xff1b || code === 0x0a;
+}
 /** The longest quote of a sentence; a longer one is cut around the place it is quoted for. */
 const MAX_QUOTE = 80;
 
@@ -36,15 +56,15 @@ const MAX_QUOTE = 80;
  */
 export function sentenceAt(text: string, index: number): string {
   let start = index;
-  while (start > 0 && !SENTENCE_END.test(text[start - 1]!)) start -= 1;
+  while (start > 0 && !endsSentence(text.charCodeAt(start - 1))) start -= 1;
   let end = index;
-  while (end < text.length && !SENTENCE_END.test(text[end]!)) end += 1;
+  while (end < text.length && !endsSentence(text.charCodeAt(end))) end += 1;
   if (end < text.length && text[end] !== '\n') end += 1;
   const lead = text.slice(start, index).length - text.slice(start, index).trimStart().length;
   start += lead;
   const sentence = text.slice(start, end).trimEnd();
+  if (codePointsBetween(sentence, 0, sentence.length) <= MAX_QUOTE) return sentence;
   const chars = [...sentence];
-  if (chars.length <= MAX_QUOTE) return sentence;
   const at = [...text.slice(start, index)].length;
   const from = Math.max(0, Math.min(at - MAX_QUOTE / 2, chars.length - MAX_QUOTE));
   return `${from > 0 ? '…' : ''}${chars.slice(from, from + MAX_QUOTE).join('')}${from + MAX_QUOTE < chars.length ? '…' : ''}`;
@@ -171,19 +191,25 @@ export function lintText(units: TextUnit[]): ReaderFinding[] {
 
 function mixedScript(units: TextUnit[], textOf: (unit: TextUnit) => string): ReaderFinding[] {
   const counts = { traditional: 0, simplified: 0 };
-  const seen = new Map<string, { script: 'traditional' | 'simplified'; counterpart: string; count: number; origin: Origin; sentence: string; section?: TextSection }>();
+  // Keyed by code point: every character of every unit is looked at, and most are not Traditional- or Simplified-only.
+  const seen = new Map<number, { script: 'traditional' | 'simplified'; counterpart: string; count: number; origin: Origin; sentence: string; section?: TextSection }>();
   for (const unit of units) {
     const text = textOf(unit).replace(PINYIN_ANNOTATION, (match) => ' '.repeat(match.length));
-    let index = 0;
-    for (const character of text) {
-      const { script, counterpart } = scriptOf(character);
-      if (script !== 'neutral') {
+    for (let index = 0; index < text.length; index += 1) {
+      const code = scriptCodeAt(text, index);
+      const codePoint = text.codePointAt(index)!;
+      const width = codePoint > 0xffff ? 2 : 1;
+      if (code !== SCRIPT_NEUTRAL) {
+        const script = code === SCRIPT_TRADITIONAL ? 'traditional' : 'simplified';
         counts[script] += 1;
-        const entry = seen.get(character);
+        const entry = seen.get(codePoint);
         if (entry) entry.count += 1;
-        else seen.set(character, { script, counterpart: counterpart ?? character, count: 1, origin: positionIn(unit, index), sentence: sentenceAt(unit.text, index), ...(unit.section ? { section: unit.section } : {}) });
+        else {
+          const character = String.fromCodePoint(codePoint);
+          seen.set(codePoint, { script, counterpart: scriptOf(character).counterpart ?? character, count: 1, origin: positionIn(unit, index), sentence: sentenceAt(unit.text, index), ...(unit.section ? { section: unit.section } : {}) });
+        }
       }
-      index += character.length;
+      index += width - 1;
     }
   }
   if (counts.traditional === 0 || counts.simplified === 0) return [];
@@ -193,10 +219,10 @@ function mixedScript(units: TextUnit[], textOf: (unit: TextUnit) => string): Rea
     .filter(([, entry]) => entry.script === minority)
     .sort((a, b) => b[1].count - a[1].count)
     .slice(0, MAX_FINDINGS_PER_RULE)
-    .map(([character, entry]) => ({
+    .map(([codePoint, entry]) => ({
       ruleId: 'narrative-mixed-script',
       messageId: minority,
-      data: { character, counterpart: entry.counterpart, count: entry.count, majority: counts[majority], minority: counts[minority], sentence: entry.sentence, ...(entry.section ? { section: entry.section } : {}) },
+      data: { character: String.fromCodePoint(codePoint), counterpart: entry.counterpart, count: entry.count, majority: counts[majority], minority: counts[minority], sentence: entry.sentence, ...(entry.section ? { section: entry.section } : {}) },
       origin: entry.origin,
     }));
 }

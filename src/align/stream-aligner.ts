@@ -495,6 +495,30 @@ function solve(events: readonly Event[], table: TableDef, order: readonly number
     const event = events[layer]!;
     const next = offset + states;
     const previous = layer > 0 ? events[layer - 1] : undefined;
+    // What depends on the event alone is worked out once per layer, not once per state: the anchor's row, whether
+    // the item fills one cell, its group's neighbours, and (per row) the several-row splits of a run of digits.
+    const anchorRow = event.kind === 'anchor' ? position.get(event.row) : undefined;
+    const fillsOne = event.kind === 'item' && (event.item !== 'digits' || isOneCell(event.digits ?? ''));
+    const sameGroup = event.kind === 'item' && previous?.kind === 'item' && previous.group === event.group;
+    const groupsMix = event.kind === 'item' && previous?.kind === 'item' && !sameGroup && ((groupSizes.get(previous.group) ?? 1) > 1 || (groupSizes.get(event.group) ?? 1) > 1);
+    const multiRows = new Map<number, Array<{ last: number; rows: number; splitCost: number; groupCost: number }>>();
+    const multiRowRuns = (row: number, width: number, digits: string): Array<{ last: number; rows: number; splitCost: number; groupCost: number }> => {
+      let runs = multiRows.get(row);
+      if (runs) return runs;
+      runs = [];
+      let slots = width;
+      for (let rows = 2; row + rows <= rowCount && rows <= 8; rows += 1) {
+        const last = row + rows - 1;
+        slots += widths[last]!;
+        if (slots > digits.length) break;
+        const split = multiRowSplit(digits, widths.slice(row, row + rows), hasTotal);
+        if (split.kind !== 'unique' && split.kind !== 'chosen') continue;
+        // Kept apart so the sum is added in the same order as before (floating point): value + split + groups.
+        runs.push({ last, rows, splitCost: SPLIT_COST[split.kind], groupCost: GROUP_SPLIT * (rows - 1) });
+      }
+      multiRows.set(row, runs);
+      return runs;
+    };
     for (let row = 0; row <= rowCount; row += 1) {
       const width = row < rowCount ? widths[row]! : 0;
       for (let filled = 0; filled <= width; filled += 1) {
@@ -508,16 +532,15 @@ function solve(events: readonly Event[], table: TableDef, order: readonly number
           }
           if (event.kind === 'anchor') {
             relax(next + state(row, filled, anchored), value + (event.strong ? STRONG_SKIP : WEAK_SKIP), here, ACTION_SKIP);
-            if (position.get(event.row) === row && anchored === 0) relax(next + state(row, filled, 1), value + (filled === 0 ? 0 : LATE_LABEL), here, ACTION_ANCHOR);
+            if (anchorRow === row && anchored === 0) relax(next + state(row, filled, 1), value + (filled === 0 ? 0 : LATE_LABEL), here, ACTION_ANCHOR);
             continue;
           }
           relax(next + state(row, filled, anchored), value + (event.item === 'blank' ? STRAY_BLANK : STRAY_VALUE), here, ACTION_SKIP);
           if (row >= rowCount) continue;
-          if (filled < width && (event.item !== 'digits' || isOneCell(event.digits ?? ''))) {
-            const sameGroup = previous?.kind === 'item' && previous.group === event.group;
+          if (filled < width && fillsOne) {
             const splitsGroup = filled === 0 && sameGroup && event.group > 0 ? GROUP_SPLIT : 0;
             // One row's cells taken from two printed rows of several cells each: a stray figure, most likely.
-            const mixes = filled > 0 && previous?.kind === 'item' && !sameGroup && ((groupSizes.get(previous.group) ?? 1) > 1 || (groupSizes.get(event.group) ?? 1) > 1) ? GROUP_MIX : 0;
+            const mixes = filled > 0 && groupsMix ? GROUP_MIX : 0;
             relax(next + state(row, filled + 1, anchored), value + splitsGroup + mixes, here, ACTION_FILL);
           }
           if (event.item !== 'digits' || event.digits === undefined) continue;
@@ -527,15 +550,7 @@ function solve(events: readonly Event[], table: TableDef, order: readonly number
             relax(next + state(row, width, anchored), value + SPLIT_COST[split.kind], here, ACTION_RUN, 1);
           }
           if (filled !== 0) continue;
-          let slots = width;
-          for (let rows = 2; row + rows <= rowCount && rows <= 8; rows += 1) {
-            const last = row + rows - 1;
-            slots += widths[last]!;
-            if (slots > event.digits.length) break;
-            const split = multiRowSplit(event.digits, widths.slice(row, row + rows), hasTotal);
-            if (split.kind !== 'unique' && split.kind !== 'chosen') continue;
-            relax(next + state(last, widths[last]!, 0), value + SPLIT_COST[split.kind] + GROUP_SPLIT * (rows - 1), here, ACTION_RUN, rows);
-          }
+          for (const run of multiRowRuns(row, width, event.digits)) relax(next + state(run.last, widths[run.last]!, 0), value + run.splitCost + run.groupCost, here, ACTION_RUN, run.rows);
         }
       }
     }
