@@ -451,7 +451,10 @@ function solve(events: readonly Event[], table: TableDef, order: readonly number
   const stride = (widest + 1) * 2;
   const states = (rowCount + 1) * stride;
   const layers = events.length + 1;
-  const cost = new Float64Array(layers * states).fill(Infinity);
+  // Only two layers of costs are ever needed (a layer's own and the next's): the path is read back from `from`.
+  // Layer L's costs are at (L % 2) * states, i.e. at a state's index in the full table modulo twoLayers.
+  const twoLayers = 2 * states;
+  const cost = new Float64Array(twoLayers).fill(Infinity);
   const from = new Int32Array(layers * states).fill(-1);
   const action = new Uint8Array(layers * states);
   const extra = new Uint8Array(layers * states);
@@ -468,8 +471,9 @@ function solve(events: readonly Event[], table: TableDef, order: readonly number
     return split;
   };
   const relax = (target: number, value: number, source: number, code: number, more = 0): void => {
-    if (value < cost[target]!) {
-      cost[target] = value;
+    const at = target % twoLayers;
+    if (value < cost[at]!) {
+      cost[at] = value;
       from[target] = source;
       action[target] = code;
       extra[target] = more;
@@ -485,7 +489,7 @@ function solve(events: readonly Event[], table: TableDef, order: readonly number
       for (let filled = 0; filled <= widths[row]!; filled += 1) {
         for (let anchored = 0; anchored < 2; anchored += 1) {
           const here = offset + state(row, filled, anchored);
-          const value = cost[here]!;
+          const value = cost[here % twoLayers]!;
           if (value === Infinity) continue;
           relax(offset + state(row + 1, 0, 0), value + rowCost(widths[row]!, filled, anchored === 1, atEnd && endsInput), here, ACTION_FINISH);
         }
@@ -494,6 +498,7 @@ function solve(events: readonly Event[], table: TableDef, order: readonly number
     if (atEnd) break;
     const event = events[layer]!;
     const next = offset + states;
+    cost.fill(Infinity, next % twoLayers, (next % twoLayers) + states);
     const previous = layer > 0 ? events[layer - 1] : undefined;
     // What depends on the event alone is worked out once per layer, not once per state: the anchor's row, whether
     // the item fills one cell, its group's neighbours, and (per row) the several-row splits of a run of digits.
@@ -524,7 +529,7 @@ function solve(events: readonly Event[], table: TableDef, order: readonly number
       for (let filled = 0; filled <= width; filled += 1) {
         for (let anchored = 0; anchored < 2; anchored += 1) {
           const here = offset + state(row, filled, anchored);
-          const value = cost[here]!;
+          const value = cost[here % twoLayers]!;
           if (value === Infinity) continue;
           if (event.kind === 'label') {
             relax(next + state(row, filled, anchored), value, here, ACTION_SKIP);
