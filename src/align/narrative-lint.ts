@@ -94,9 +94,21 @@ interface GarbledSpan {
   end: number;
 }
 
+/** The first character every GARBLED_START match begins with: text without one has no garbled span (checked first, natively and fast). */
+const GARBLED_FIRST = /[\uFFFD锟?\u00c2-\u00ef]/u;
+
+/**
+ * Whether a text may hold a PINYIN_ANNOTATION: every one has an opening bracket. Most lines have none, and the
+ * annotation's look-behind makes its own scan slow.
+ */
+function mayHoldPinyin(text: string): boolean {
+  return text.includes('(') || text.includes('（');
+}
+
 /** The garbled spans of a text: each from a GARBLED_START match to the end of its clause. */
 function garbledSpans(text: string): GarbledSpan[] {
   const spans: GarbledSpan[] = [];
+  if (!GARBLED_FIRST.test(text)) return spans;
   for (const match of text.matchAll(GARBLED_START)) {
     const start = match.index ?? 0;
     if (spans.length > 0 && start < spans[spans.length - 1]!.end) continue;
@@ -142,7 +154,7 @@ export function lintText(units: TextUnit[]): ReaderFinding[] {
     {
       ruleId: 'narrative-pinyin',
       messageId: 'pinyin',
-      matches: (unit) => [...textOf(unit).matchAll(new RegExp(PINYIN_ANNOTATION.source, 'gu'))].map((match) => {
+      matches: (unit) => (!mayHoldPinyin(unit.text) ? [] : [...textOf(unit).matchAll(new RegExp(PINYIN_ANNOTATION.source, 'gu'))]).map((match) => {
         const index = match.index ?? 0;
         return { index, at: Math.max(0, index - 1), example: unit.text.slice(Math.max(0, index - 1), index + match[0].length) };
       }),
@@ -150,7 +162,7 @@ export function lintText(units: TextUnit[]): ReaderFinding[] {
     {
       ruleId: 'narrative-comma',
       messageId: 'comma',
-      matches: (unit) => [...textOf(unit).matchAll(new RegExp(STRAY_COMMA.source, 'gu'))].map((match) => {
+      matches: (unit) => (!unit.text.includes(',') ? [] : [...textOf(unit).matchAll(new RegExp(STRAY_COMMA.source, 'gu'))]).map((match) => {
         const index = match.index ?? 0;
         return { index, at: index, example: unit.text.slice(index, index + 2) };
       }),
@@ -194,7 +206,8 @@ function mixedScript(units: TextUnit[], textOf: (unit: TextUnit) => string): Rea
   // Keyed by code point: every character of every unit is looked at, and most are not Traditional- or Simplified-only.
   const seen = new Map<number, { script: 'traditional' | 'simplified'; counterpart: string; count: number; origin: Origin; sentence: string; section?: TextSection }>();
   for (const unit of units) {
-    const text = textOf(unit).replace(PINYIN_ANNOTATION, (match) => ' '.repeat(match.length));
+    const own = textOf(unit);
+    const text = mayHoldPinyin(own) ? own.replace(PINYIN_ANNOTATION, (match) => ' '.repeat(match.length)) : own;
     for (let index = 0; index < text.length; index += 1) {
       const code = scriptCodeAt(text, index);
       const codePoint = text.codePointAt(index)!;
