@@ -1,6 +1,7 @@
 // The installed size of the package as a consumer gets it: `npm pack`, then `npm install --omit=dev` of the tarball
 // into an empty folder, then the bytes under its node_modules (file sizes, as `du -sb` counts them), in all and by
-// package (the largest first). Prints; with --max-mb N exits 1 when the total is over N MB (for CI).
+// package (the largest first). Prints; with --max-mb N exits 1 when the total is over N MB (for CI); with
+// --omit-optional installs without optional dependencies too (pdfjs-dist's @napi-rs/canvas, 33 MB, is one).
 // Needs a build first (the tarball ships dist/).
 import { execFileSync } from 'node:child_process';
 import { lstatSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -39,12 +40,13 @@ try {
   const consumer = join(work, 'consumer');
   execFileSync('mkdir', ['-p', consumer]);
   writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }));
-  execFileSync(npm, ['install', '--omit=dev', '--no-audit', '--no-fund', '--ignore-scripts', join(work, filename)], { cwd: consumer, stdio: ['ignore', 'ignore', 'inherit'] });
+  const omit = process.argv.includes('--omit-optional') ? ['--omit=optional'] : [];
+  execFileSync(npm, ['install', '--omit=dev', ...omit, '--no-audit', '--no-fund', '--ignore-scripts', join(work, filename)], { cwd: consumer, stdio: ['ignore', 'ignore', 'inherit'] });
   const modules = join(consumer, 'node_modules');
   const total = bytesUnder(modules);
   const packages = packagesIn(modules).map((name) => ({ name, bytes: bytesUnder(join(modules, name)) })).sort((a, b) => b.bytes - a.bytes);
   const mb = (bytes) => (bytes / 1e6).toFixed(1);
-  console.log(`installed size: ${mb(total)} MB in ${packages.length} packages (npm install --omit=dev of the packed tarball; du -sb of node_modules)`);
+  console.log(`installed size: ${mb(total)} MB in ${packages.length} packages (npm install --omit=dev${omit.length > 0 ? ' --omit=optional' : ''} of the packed tarball; du -sb of node_modules)`);
   for (const { name, bytes } of packages.slice(0, 15)) console.log(`${mb(bytes).padStart(7)} MB  ${name}`);
   if (maxMb !== undefined && total / 1e6 > maxMb) {
     console.error(`over the limit of ${maxMb} MB`);
