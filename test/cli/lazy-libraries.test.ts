@@ -19,7 +19,7 @@ beforeAll(() => {
     [
       "const { appendFileSync } = require('node:fs');",
       `require('node:module').register(${JSON.stringify(pathToFileURL(join(folder, 'hooks.mjs')).href)});`,
-      "process.on('exit', () => appendFileSync(process.env.XXGK_LOADS, Object.keys(require.cache).join('\\n')));",
+      "process.on('exit', () => appendFileSync(process.env.XXGK_LOADS, [...Object.keys(require.cache), ...process.moduleLoadList].join('\\n')));",
     ].join('\n'),
   );
 });
@@ -40,6 +40,16 @@ function heavyLoaded(files: string[]): string[] {
 describe('the reader libraries load only when a file needs them', () => {
   it('linting one JSON report loads none of pdfjs-dist, exceljs, mammoth, jszip, htmlparser2, opencc-js', () => {
     expect(heavyLoaded(['fixtures/json/seed-2019.json'])).toEqual([]);
+  });
+
+  it('linting one JSON report loads neither node:http (for `xxgk-lint web`) nor node:child_process (commander\'s subcommands)', () => {
+    const out = join(folder, 'loads.txt');
+    rmSync(out, { force: true });
+    const run = spawnSync(process.execPath, ['--require', join(folder, 'preload.cjs'), BIN, 'fixtures/json/seed-2019.json'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, XXGK_LOADS: out } });
+    expect(run.status).toBe(0);
+    const loads = readFileSync(out, 'utf8').split('\n');
+    expect(loads).toContain('NativeModule fs');
+    expect(loads.filter((entry) => entry === 'NativeModule http' || entry === 'NativeModule child_process')).toEqual([]);
   });
 
   it('an xlsx loads exceljs (and its jszip), a PDF pdfjs-dist, a page htmlparser2, and nothing else of them', () => {
