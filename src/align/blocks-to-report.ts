@@ -180,7 +180,8 @@ export function alignBlocks(source: BlockSource, context: ReadContext): ReadResu
   }
   if (Object.keys(narrative).length > 0) document.narrative = narrative;
 
-  const units = [...texts, ...[...streams.values()].flatMap((stream) => stream.rows.flatMap((row) => row.cells.map((cell) => ({ ...cell, section: stream.key }))))];
+  // A unit is what the narrative lint reads of a cell (its text, place and section): built directly, not by spreading every cell.
+  const units = [...texts, ...[...streams.values()].flatMap((stream) => stream.rows.flatMap((row) => row.cells.map((cell) => ({ text: cell.text, origin: cell.origin, section: stream.key }))))];
   findings.push(...lintText(units));
 
   return {
