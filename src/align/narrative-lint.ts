@@ -1,6 +1,7 @@
 import type { ReaderFinding } from '../read/types.js';
 import { PINYIN_ANNOTATION, SCRIPT_NEUTRAL, SCRIPT_TRADITIONAL, scriptCodeAt, scriptOf, STRAY_COMMA } from '../model/normalize.js';
 import type { Origin } from '../model/types.js';
+import { extended } from '../read/origin.js';
 
 const MAX_FINDINGS_PER_RULE = 50;
 
@@ -40,7 +41,7 @@ function positionIn(unit: TextUnit, index: number): Origin {
     lineStart = at + 1;
   }
   const offset = codePointsBetween(text, lineStart, end);
-  return breaks > 0 ? { ...unit.origin, line: line + breaks, column: offset + 1 } : { ...unit.origin, line, column: (column ?? 1) + offset };
+  return breaks > 0 ? extended(unit.origin, { line: line + breaks, column: offset + 1 }) : extended(unit.origin, { line, column: (column ?? 1) + offset });
 }
 
 /** Whether a code unit ends a sentence: 。！？； or a line break (not their half-width forms: a `?` inside Chinese text is garbling). */

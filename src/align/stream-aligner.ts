@@ -6,6 +6,7 @@ import type { Origin } from '../model/types.js';
 import type { RawCell, ReaderFinding } from '../read/types.js';
 import { isOneCell, splitDigits, splitRowsByTotals, type DigitSplit } from './digit-split.js';
 import type { StreamRow } from './table-mapper.js';
+import { extended } from '../read/origin.js';
 
 // Reading a table from text whose cells are not where a grid would put them: one value per line or per paragraph,
 // labels on other lines than their numbers, unlabeled number rows, and crawled pages where a row's cells run
@@ -300,7 +301,7 @@ function splitLabelCell(cell: RawCell): Array<{ value: boolean; cell: RawCell }>
 
 function shifted(origin: Origin, text: string, index: number): Origin {
   if (origin.column === undefined) return origin;
-  return { ...origin, column: origin.column + [...text.slice(0, index)].length };
+  return extended(origin, { column: origin.column + [...text.slice(0, index)].length });
 }
 
 function labelOrAnchors(text: string, origin: Origin, target: Target, physical: number): Array<Anchor | Label> {
