@@ -205,7 +205,9 @@ export function lintText(units: TextUnit[]): ReaderFinding[] {
 function mixedScript(units: TextUnit[], textOf: (unit: TextUnit) => string): ReaderFinding[] {
   const counts = { traditional: 0, simplified: 0 };
   // Keyed by code point: every character of every unit is looked at, and most are not Traditional- or Simplified-only.
-  const seen = new Map<number, { script: 'traditional' | 'simplified'; counterpart: string; count: number; origin: Origin; sentence: string; section?: TextSection }>();
+  // Where each character is first seen; its place, sentence and counterpart are worked out only for the few reported
+  // (the minority script's, and none when the text keeps to one script).
+  const seen = new Map<number, { script: 'traditional' | 'simplified'; count: number; unit: TextUnit; index: number }>();
   for (const unit of units) {
     const own = textOf(unit);
     const text = mayHoldPinyin(own) ? own.replace(PINYIN_ANNOTATION, (match) => ' '.repeat(match.length)) : own;
@@ -218,10 +220,7 @@ function mixedScript(units: TextUnit[], textOf: (unit: TextUnit) => string): Rea
         counts[script] += 1;
         const entry = seen.get(codePoint);
         if (entry) entry.count += 1;
-        else {
-          const character = String.fromCodePoint(codePoint);
-          seen.set(codePoint, { script, counterpart: scriptOf(character).counterpart ?? character, count: 1, origin: positionIn(unit, index), sentence: sentenceAt(unit.text, index), ...(unit.section ? { section: unit.section } : {}) });
-        }
+        else seen.set(codePoint, { script, count: 1, unit, index });
       }
       index += width - 1;
     }
@@ -233,12 +232,16 @@ function mixedScript(units: TextUnit[], textOf: (unit: TextUnit) => string): Rea
     .filter(([, entry]) => entry.script === minority)
     .sort((a, b) => b[1].count - a[1].count)
     .slice(0, MAX_FINDINGS_PER_RULE)
-    .map(([codePoint, entry]) => ({
-      ruleId: 'narrative-mixed-script',
-      messageId: minority,
-      data: { character: String.fromCodePoint(codePoint), counterpart: entry.counterpart, count: entry.count, majority: counts[majority], minority: counts[minority], sentence: entry.sentence, ...(entry.section ? { section: entry.section } : {}) },
-      origin: entry.origin,
-    }));
+    .map(([codePoint, { count, unit, index }]) => {
+      const character = String.fromCodePoint(codePoint);
+      const counterpart = scriptOf(character).counterpart ?? character;
+      return {
+        ruleId: 'narrative-mixed-script',
+        messageId: minority,
+        data: { character, counterpart, count, majority: counts[majority], minority: counts[minority], sentence: sentenceAt(unit.text, index), ...(unit.section ? { section: unit.section } : {}) },
+        origin: positionIn(unit, index),
+      };
+    });
 }
 
 /** A narrative section as read: its lines in order, each with its place in the file. */
