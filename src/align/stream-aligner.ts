@@ -471,8 +471,13 @@ function solve(events: readonly Event[], table: TableDef, order: readonly number
     }
     return split;
   };
+  // What turns an index of the full table into one of `cost`: set per layer for the layer's own states (`hereShift`)
+  // and for the next layer's (`nextShift`), so no index is divided.
+  let hereShift = 0;
+  let nextShift = 0;
   const relax = (target: number, value: number, source: number, code: number, more = 0): void => {
-    const at = target % twoLayers;
+    // A target is in this layer (a row finished) or the next (an event taken); the next layer starts at `nextStart`.
+    const at = target + (target >= nextStart ? nextShift : hereShift);
     if (value < cost[at]!) {
       cost[at] = value;
       from[target] = source;
@@ -483,14 +488,18 @@ function solve(events: readonly Event[], table: TableDef, order: readonly number
   const groupSizes = new Map<number, number>();
   for (const event of events) if (event.kind === 'item') groupSizes.set(event.group, (groupSizes.get(event.group) ?? 0) + 1);
   cost[state(0, 0, 0)] = 0;
+  let nextStart = states;
   for (let layer = 0; layer < layers; layer += 1) {
     const offset = layer * states;
     const atEnd = layer === events.length;
+    nextStart = offset + states;
+    hereShift = (layer % 2) * states - offset;
+    nextShift = ((layer + 1) % 2) * states - nextStart;
     for (let row = 0; row < rowCount; row += 1) {
       for (let filled = 0; filled <= widths[row]!; filled += 1) {
         for (let anchored = 0; anchored < 2; anchored += 1) {
           const here = offset + state(row, filled, anchored);
-          const value = cost[here % twoLayers]!;
+          const value = cost[here + hereShift]!;
           if (value === Infinity) continue;
           relax(offset + state(row + 1, 0, 0), value + rowCost(widths[row]!, filled, anchored === 1, atEnd && endsInput), here, ACTION_FINISH);
         }
@@ -499,7 +508,7 @@ function solve(events: readonly Event[], table: TableDef, order: readonly number
     if (atEnd) break;
     const event = events[layer]!;
     const next = offset + states;
-    cost.fill(Infinity, next % twoLayers, (next % twoLayers) + states);
+    cost.fill(Infinity, next + nextShift, next + nextShift + states);
     const previous = layer > 0 ? events[layer - 1] : undefined;
     // What depends on the event alone is worked out once per layer, not once per state: the anchor's row, whether
     // the item fills one cell, its group's neighbours, and (per row) the several-row splits of a run of digits.
@@ -530,7 +539,7 @@ function solve(events: readonly Event[], table: TableDef, order: readonly number
       for (let filled = 0; filled <= width; filled += 1) {
         for (let anchored = 0; anchored < 2; anchored += 1) {
           const here = offset + state(row, filled, anchored);
-          const value = cost[here % twoLayers]!;
+          const value = cost[here + hereShift]!;
           if (value === Infinity) continue;
           if (event.kind === 'label') {
             relax(next + state(row, filled, anchored), value, here, ACTION_SKIP);
