@@ -508,6 +508,12 @@ function solve(events: readonly Event[], table: TableDef, order: readonly number
     if (atEnd) break;
     const event = events[layer]!;
     const next = offset + states;
+    // A label that names no row is only ever skipped: the next layer starts with this layer's costs, copied at once,
+    // and its states keep no `from` (read back below as a skip from the same state).
+    if (event.kind === 'label') {
+      cost.copyWithin(next + nextShift, offset + hereShift, offset + hereShift + states);
+      continue;
+    }
     cost.fill(Infinity, next + nextShift, next + nextShift + states);
     const previous = layer > 0 ? events[layer - 1] : undefined;
     // What depends on the event alone is worked out once per layer, not once per state: the anchor's row, whether
@@ -541,10 +547,6 @@ function solve(events: readonly Event[], table: TableDef, order: readonly number
           const here = offset + state(row, filled, anchored);
           const value = cost[here + hereShift]!;
           if (value === Infinity) continue;
-          if (event.kind === 'label') {
-            relax(next + state(row, filled, anchored), value, here, ACTION_SKIP);
-            continue;
-          }
           if (event.kind === 'anchor') {
             relax(next + state(row, filled, anchored), value + (event.strong ? STRONG_SKIP : WEAK_SKIP), here, ACTION_SKIP);
             if (anchorRow === row && anchored === 0) relax(next + state(row, filled, 1), value + (filled === 0 ? 0 : LATE_LABEL), here, ACTION_ANCHOR);
@@ -572,11 +574,16 @@ function solve(events: readonly Event[], table: TableDef, order: readonly number
   }
   const steps: Step[] = [];
   let at = events.length * states + state(rowCount, 0, 0);
-  while (from[at]! >= 0) {
-    const source = from[at]!;
+  // Where a state was reached from, and how: as recorded, or (a state after a label, with nothing recorded) by skipping the label.
+  const sourceOf = (target: number): number => {
+    if (from[target]! >= 0) return from[target]!;
+    const layer = Math.floor(target / states);
+    return layer > 0 && events[layer - 1]!.kind === 'label' ? target - states : -1;
+  };
+  for (let source = sourceOf(at); source >= 0; source = sourceOf(at)) {
     const layer = Math.floor(source / states);
     const sourceRow = Math.floor((source % states) / stride);
-    const code = action[at]!;
+    const code = from[at]! >= 0 ? action[at]! : ACTION_SKIP;
     if (code === ACTION_FINISH) steps.push({ kind: 'finish', row: order[sourceRow]! });
     else if (code === ACTION_ANCHOR) steps.push({ kind: 'anchor', event: layer, row: order[sourceRow]! });
     else if (code === ACTION_FILL) steps.push({ kind: 'fill', event: layer, row: order[sourceRow]! });
