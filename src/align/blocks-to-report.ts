@@ -5,7 +5,7 @@ import { normalizeLabel, toSimplified } from '../model/normalize.js';
 import { getTemplate, isTableKey, TEMPLATE_IDS, templateForYear } from '../model/template.js';
 import type { Origin, ReportDocument, TableKey, TemplateId } from '../model/types.js';
 import { detectAgency, detectTemplate, detectYear } from './detect.js';
-import { lintText, narrativeOrigin, type TextSection } from './narrative-lint.js';
+import { lintText, narrativeOrigin, type TextSection, type TextUnit } from './narrative-lint.js';
 import { needsAlignment } from './stream-aligner.js';
 import { TableMapper, type StreamRow, type TableStream } from './table-mapper.js';
 import type { TableDef } from '../model/template-def.js';
@@ -180,7 +180,10 @@ export function alignBlocks(source: BlockSource, context: ReadContext): ReadResu
   }
   if (Object.keys(narrative).length > 0) document.narrative = narrative;
 
-  const units = [...texts, ...[...streams.values()].flatMap((stream) => stream.rows.flatMap((row) => row.cells.map((cell) => ({ ...cell, section: stream.key }))))];
+  // A unit is what the narrative lint reads of a cell (its text, place and section): built directly into one array,
+  // not by spreading every cell into nested arrays.
+  const units: TextUnit[] = [...texts];
+  for (const stream of streams.values()) for (const row of stream.rows) for (const cell of row.cells) units.push({ text: cell.text, origin: cell.origin, section: stream.key });
   findings.push(...lintText(units));
 
   return {
@@ -206,6 +209,19 @@ export function alignBlocks(source: BlockSource, context: ReadContext): ReadResu
 let tablePhrases: Map<TableKey, string[]> | undefined;
 
 /** The table a raw table belongs to: by its own labels when they tell, otherwise by the section it stands in. */
+/** The tables whose phrases a normalised label holds, remembered by label: every report repeats the templates' labels. */
+const tablesOfLabel = new Map<string, TableKey[]>();
+
+function tablesNaming(label: string): TableKey[] {
+  let keys = tablesOfLabel.get(label);
+  if (keys === undefined) {
+    keys = TABLE_KEYS.filter((key) => tablePhrases?.get(key)?.some((phrase) => label.includes(phrase)));
+    if (tablesOfLabel.size >= 20000) tablesOfLabel.clear();
+    tablesOfLabel.set(label, keys);
+  }
+  return keys;
+}
+
 function classifyTable(rows: StreamRow[], section: SectionKey | undefined, previous: TableKey | undefined): TableKey | undefined {
   if (!tablePhrases) {
     tablePhrases = new Map();
@@ -226,7 +242,7 @@ function classifyTable(rows: StreamRow[], section: SectionKey | undefined, previ
       if (cell.text.trim() === '' || isValueText(cell.text)) continue;
       const label = normalizeLabel(cell.text);
       if (captionOf(label)) scores.set('active', (scores.get('active') ?? 0) + 1);
-      for (const key of TABLE_KEYS) if (tablePhrases.get(key)?.some((phrase) => label.includes(phrase))) scores.set(key, (scores.get(key) ?? 0) + 1);
+      for (const key of tablesNaming(label)) scores.set(key, (scores.get(key) ?? 0) + 1);
     }
   }
   const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]);

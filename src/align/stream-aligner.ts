@@ -6,6 +6,7 @@ import type { Origin } from '../model/types.js';
 import type { RawCell, ReaderFinding } from '../read/types.js';
 import { isOneCell, splitDigits, splitRowsByTotals, type DigitSplit } from './digit-split.js';
 import type { StreamRow } from './table-mapper.js';
+import { extended } from '../read/origin.js';
 
 // Reading a table from text whose cells are not where a grid would put them: one value per line or per paragraph,
 // labels on other lines than their numbers, unlabeled number rows, and crawled pages where a row's cells run
@@ -300,7 +301,7 @@ function splitLabelCell(cell: RawCell): Array<{ value: boolean; cell: RawCell }>
 
 function shifted(origin: Origin, text: string, index: number): Origin {
   if (origin.column === undefined) return origin;
-  return { ...origin, column: origin.column + [...text.slice(0, index)].length };
+  return extended(origin, { column: origin.column + [...text.slice(0, index)].length });
 }
 
 function labelOrAnchors(text: string, origin: Origin, target: Target, physical: number): Array<Anchor | Label> {
@@ -451,7 +452,10 @@ function solve(events: readonly Event[], table: TableDef, order: readonly number
   const stride = (widest + 1) * 2;
   const states = (rowCount + 1) * stride;
   const layers = events.length + 1;
-  const cost = new Float64Array(layers * states).fill(Infinity);
+  // Only two layers of costs are ever needed (a layer's own and the next's): the path is read back from `from`.
+  // Layer L's costs are at (L % 2) * states, i.e. at a state's index in the full table modulo twoLayers.
+  const twoLayers = 2 * states;
+  const cost = new Float64Array(twoLayers).fill(Infinity);
   const from = new Int32Array(layers * states).fill(-1);
   const action = new Uint8Array(layers * states);
   const extra = new Uint8Array(layers * states);
@@ -467,9 +471,15 @@ function solve(events: readonly Event[], table: TableDef, order: readonly number
     }
     return split;
   };
+  // What turns an index of the full table into one of `cost`: set per layer for the layer's own states (`hereShift`)
+  // and for the next layer's (`nextShift`), so no index is divided.
+  let hereShift = 0;
+  let nextShift = 0;
   const relax = (target: number, value: number, source: number, code: number, more = 0): void => {
-    if (value < cost[target]!) {
-      cost[target] = value;
+    // A target is in this layer (a row finished) or the next (an event taken); the next layer starts at `nextStart`.
+    const at = target + (target >= nextStart ? nextShift : hereShift);
+    if (value < cost[at]!) {
+      cost[at] = value;
       from[target] = source;
       action[target] = code;
       extra[target] = more;
@@ -478,14 +488,18 @@ function solve(events: readonly Event[], table: TableDef, order: readonly number
   const groupSizes = new Map<number, number>();
   for (const event of events) if (event.kind === 'item') groupSizes.set(event.group, (groupSizes.get(event.group) ?? 0) + 1);
   cost[state(0, 0, 0)] = 0;
+  let nextStart = states;
   for (let layer = 0; layer < layers; layer += 1) {
     const offset = layer * states;
     const atEnd = layer === events.length;
+    nextStart = offset + states;
+    hereShift = (layer % 2) * states - offset;
+    nextShift = ((layer + 1) % 2) * states - nextStart;
     for (let row = 0; row < rowCount; row += 1) {
       for (let filled = 0; filled <= widths[row]!; filled += 1) {
         for (let anchored = 0; anchored < 2; anchored += 1) {
           const here = offset + state(row, filled, anchored);
-          const value = cost[here]!;
+          const value = cost[here + hereShift]!;
           if (value === Infinity) continue;
           relax(offset + state(row + 1, 0, 0), value + rowCost(widths[row]!, filled, anchored === 1, atEnd && endsInput), here, ACTION_FINISH);
         }
@@ -494,30 +508,56 @@ function solve(events: readonly Event[], table: TableDef, order: readonly number
     if (atEnd) break;
     const event = events[layer]!;
     const next = offset + states;
+    // A label that names no row is only ever skipped: the next layer starts with this layer's costs, copied at once,
+    // and its states keep no `from` (read back below as a skip from the same state).
+    if (event.kind === 'label') {
+      cost.copyWithin(next + nextShift, offset + hereShift, offset + hereShift + states);
+      continue;
+    }
+    cost.fill(Infinity, next + nextShift, next + nextShift + states);
     const previous = layer > 0 ? events[layer - 1] : undefined;
+    // What depends on the event alone is worked out once per layer, not once per state: the anchor's row, whether
+    // the item fills one cell, its group's neighbours, and (per row) the several-row splits of a run of digits.
+    const anchorRow = event.kind === 'anchor' ? position.get(event.row) : undefined;
+    const fillsOne = event.kind === 'item' && (event.item !== 'digits' || isOneCell(event.digits ?? ''));
+    const sameGroup = event.kind === 'item' && previous?.kind === 'item' && previous.group === event.group;
+    const groupsMix = event.kind === 'item' && previous?.kind === 'item' && !sameGroup && ((groupSizes.get(previous.group) ?? 1) > 1 || (groupSizes.get(event.group) ?? 1) > 1);
+    const multiRows = new Map<number, Array<{ last: number; rows: number; splitCost: number; groupCost: number }>>();
+    const multiRowRuns = (row: number, width: number, digits: string): Array<{ last: number; rows: number; splitCost: number; groupCost: number }> => {
+      let runs = multiRows.get(row);
+      if (runs) return runs;
+      runs = [];
+      let slots = width;
+      for (let rows = 2; row + rows <= rowCount && rows <= 8; rows += 1) {
+        const last = row + rows - 1;
+        slots += widths[last]!;
+        if (slots > digits.length) break;
+        const split = multiRowSplit(digits, widths.slice(row, row + rows), hasTotal);
+        if (split.kind !== 'unique' && split.kind !== 'chosen') continue;
+        // Kept apart so the sum is added in the same order as before (floating point): value + split + groups.
+        runs.push({ last, rows, splitCost: SPLIT_COST[split.kind], groupCost: GROUP_SPLIT * (rows - 1) });
+      }
+      multiRows.set(row, runs);
+      return runs;
+    };
     for (let row = 0; row <= rowCount; row += 1) {
       const width = row < rowCount ? widths[row]! : 0;
       for (let filled = 0; filled <= width; filled += 1) {
         for (let anchored = 0; anchored < 2; anchored += 1) {
           const here = offset + state(row, filled, anchored);
-          const value = cost[here]!;
+          const value = cost[here + hereShift]!;
           if (value === Infinity) continue;
-          if (event.kind === 'label') {
-            relax(next + state(row, filled, anchored), value, here, ACTION_SKIP);
-            continue;
-          }
           if (event.kind === 'anchor') {
             relax(next + state(row, filled, anchored), value + (event.strong ? STRONG_SKIP : WEAK_SKIP), here, ACTION_SKIP);
-            if (position.get(event.row) === row && anchored === 0) relax(next + state(row, filled, 1), value + (filled === 0 ? 0 : LATE_LABEL), here, ACTION_ANCHOR);
+            if (anchorRow === row && anchored === 0) relax(next + state(row, filled, 1), value + (filled === 0 ? 0 : LATE_LABEL), here, ACTION_ANCHOR);
             continue;
           }
           relax(next + state(row, filled, anchored), value + (event.item === 'blank' ? STRAY_BLANK : STRAY_VALUE), here, ACTION_SKIP);
           if (row >= rowCount) continue;
-          if (filled < width && (event.item !== 'digits' || isOneCell(event.digits ?? ''))) {
-            const sameGroup = previous?.kind === 'item' && previous.group === event.group;
+          if (filled < width && fillsOne) {
             const splitsGroup = filled === 0 && sameGroup && event.group > 0 ? GROUP_SPLIT : 0;
             // One row's cells taken from two printed rows of several cells each: a stray figure, most likely.
-            const mixes = filled > 0 && previous?.kind === 'item' && !sameGroup && ((groupSizes.get(previous.group) ?? 1) > 1 || (groupSizes.get(event.group) ?? 1) > 1) ? GROUP_MIX : 0;
+            const mixes = filled > 0 && groupsMix ? GROUP_MIX : 0;
             relax(next + state(row, filled + 1, anchored), value + splitsGroup + mixes, here, ACTION_FILL);
           }
           if (event.item !== 'digits' || event.digits === undefined) continue;
@@ -527,26 +567,23 @@ function solve(events: readonly Event[], table: TableDef, order: readonly number
             relax(next + state(row, width, anchored), value + SPLIT_COST[split.kind], here, ACTION_RUN, 1);
           }
           if (filled !== 0) continue;
-          let slots = width;
-          for (let rows = 2; row + rows <= rowCount && rows <= 8; rows += 1) {
-            const last = row + rows - 1;
-            slots += widths[last]!;
-            if (slots > event.digits.length) break;
-            const split = multiRowSplit(event.digits, widths.slice(row, row + rows), hasTotal);
-            if (split.kind !== 'unique' && split.kind !== 'chosen') continue;
-            relax(next + state(last, widths[last]!, 0), value + SPLIT_COST[split.kind] + GROUP_SPLIT * (rows - 1), here, ACTION_RUN, rows);
-          }
+          for (const run of multiRowRuns(row, width, event.digits)) relax(next + state(run.last, widths[run.last]!, 0), value + run.splitCost + run.groupCost, here, ACTION_RUN, run.rows);
         }
       }
     }
   }
   const steps: Step[] = [];
   let at = events.length * states + state(rowCount, 0, 0);
-  while (from[at]! >= 0) {
-    const source = from[at]!;
+  // Where a state was reached from, and how: as recorded, or (a state after a label, with nothing recorded) by skipping the label.
+  const sourceOf = (target: number): number => {
+    if (from[target]! >= 0) return from[target]!;
+    const layer = Math.floor(target / states);
+    return layer > 0 && events[layer - 1]!.kind === 'label' ? target - states : -1;
+  };
+  for (let source = sourceOf(at); source >= 0; source = sourceOf(at)) {
     const layer = Math.floor(source / states);
     const sourceRow = Math.floor((source % states) / stride);
-    const code = action[at]!;
+    const code = from[at]! >= 0 ? action[at]! : ACTION_SKIP;
     if (code === ACTION_FINISH) steps.push({ kind: 'finish', row: order[sourceRow]! });
     else if (code === ACTION_ANCHOR) steps.push({ kind: 'anchor', event: layer, row: order[sourceRow]! });
     else if (code === ACTION_FILL) steps.push({ kind: 'fill', event: layer, row: order[sourceRow]! });

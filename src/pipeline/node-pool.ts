@@ -222,10 +222,11 @@ function workerInput(input: RunInput): WorkerInput {
 }
 
 /**
- * The worker's script: node-worker.js beside this module (dist/pipeline or the bundle), else, when running from the
- * TypeScript sources (tests), the compiled one in dist/; undefined when there is none (the pool then checks in this thread).
+ * The worker's script: the bundle's node-worker.cjs beside the CLI's bundle, or node-worker.js beside this module
+ * (dist/pipeline), else, when running from the TypeScript sources (tests), the compiled one in dist/; undefined when
+ * there is none (the pool then checks in this thread).
  */
 function workerScript(given?: URL): URL | undefined {
-  const candidates = given ? [given] : [new URL('./node-worker.js', import.meta.url), new URL('../../dist/pipeline/node-worker.js', import.meta.url)];
+  const candidates = given ? [given] : [new URL('./node-worker.cjs', import.meta.url), new URL('./node-worker.js', import.meta.url), new URL('../../dist/pipeline/node-worker.js', import.meta.url)];
   return candidates.find((candidate) => candidate.protocol === 'file:' && existsSync(fileURLToPath(candidate)));
 }

@@ -195,7 +195,7 @@ class BlockWalker {
     const grid: (RawCell | undefined)[][] = trs.map(() => []);
     const rowOrigins: Origin[] = [];
     trs.forEach((tr, r) => {
-      rowOrigins.push({ ...this.locate(tr.start), tableIndex, rowIndex: r + 1 });
+      rowOrigins.push(rowOrigin(this.locate(tr.start), tableIndex, r + 1));
       const slots = grid[r] ?? [];
       let c = 0;
       for (const td of tr.children) {
@@ -216,7 +216,7 @@ class BlockWalker {
           for (let dc = 0; dc < colSpan; dc++) {
             target[c + dc] = {
               text: dr === 0 && dc === 0 ? content.text : '',
-              origin: { ...at, tableIndex, rowIndex: r + dr + 1, columnIndex: c + dc + 1 },
+              origin: slotOrigin(at, tableIndex, r + dr + 1, c + dc + 1),
             };
           }
         }
@@ -229,12 +229,27 @@ class BlockWalker {
       if (slots.length === 0) return;
       const cells: RawCell[] = [];
       for (let c = 0; c < slots.length; c++) {
-        cells.push(slots[c] ?? { text: '', origin: { ...origin, columnIndex: c + 1 } });
+        cells.push(slots[c] ?? { text: '', origin: slotOrigin(origin, tableIndex, origin.rowIndex ?? r + 1, c + 1) });
       }
       rows.push({ cells, origin });
     });
     this.blocks.push({ kind: 'table', table: { rows, origin: { ...this.locate(node.start), tableIndex } } });
   }
+}
+
+/**
+ * `{ ...at, tableIndex, rowIndex, columnIndex }`, built directly (the same keys in the same order): a spread per grid
+ * slot was the largest cost of reading a page's tables.
+ */
+function slotOrigin(at: Pick<Origin, 'line' | 'column'>, tableIndex: number, rowIndex: number, columnIndex: number): Origin {
+  if (at.line === undefined && at.column === undefined) return { tableIndex, rowIndex, columnIndex };
+  return { line: at.line, column: at.column, tableIndex, rowIndex, columnIndex } as Origin;
+}
+
+/** `{ ...at, tableIndex, rowIndex }`, built directly as slotOrigin is. */
+function rowOrigin(at: Pick<Origin, 'line' | 'column'>, tableIndex: number, rowIndex: number): Origin {
+  if (at.line === undefined && at.column === undefined) return { tableIndex, rowIndex };
+  return { line: at.line, column: at.column, tableIndex, rowIndex } as Origin;
 }
 
 function span(value: string | undefined): number {
@@ -243,6 +258,9 @@ function span(value: string | undefined): number {
 }
 
 function isHidden(node: ElementNode): boolean {
+  const { attribs } = node;
+  // Most elements have none of the attributes looked at: no regular expression, no string built for them.
+  if (attribs['hidden'] === undefined && attribs['style'] === undefined && attribs['class'] === undefined && attribs['id'] === undefined) return node.name === 'nav' || node.name === 'footer';
   if ('hidden' in node.attribs || /display\s*:\s*none/i.test(node.attribs['style'] ?? '')) return true;
   if (node.name === 'nav' || node.name === 'footer') return true;
   const tokens = `${node.attribs['class'] ?? ''} ${node.attribs['id'] ?? ''}`.toLowerCase().split(/\s+/u);

@@ -1,6 +1,7 @@
 import type { Origin } from '../model/types.js';
 import { isHeadingText } from './grid.js';
 import type { Block, RawCell, RawRow } from './types.js';
+import { extended } from './origin.js';
 
 /** One run of text as the PDF library gave it, in top-down page coordinates (points). */
 export interface PdfText {
@@ -196,10 +197,10 @@ function regionToRows(region: Line[], tableIndex: number): RawRow[] | undefined 
     const values = row.cells.slice(row.labelColumns);
     const slots = [...labels, ...Array<undefined>(labelWidth - labels.length).fill(undefined), ...values];
     while (slots.length < width) slots.push(undefined);
-    const cells = slots.map((cell, c) => cell ?? { text: '', origin: { ...row.origin, tableIndex, rowIndex: r + 1, columnIndex: c + 1 } });
+    const cells = slots.map((cell, c) => cell ?? { text: '', origin: extended(row.origin, { tableIndex, rowIndex: r + 1, columnIndex: c + 1 }) });
     return {
-      cells: cells.map((cell, c) => ({ text: cell.text, origin: { ...cell.origin, tableIndex, rowIndex: r + 1, columnIndex: c + 1 } })),
-      origin: { ...row.origin, tableIndex, rowIndex: r + 1 },
+      cells: cells.map((cell, c) => ({ text: cell.text, origin: extended(cell.origin, { tableIndex, rowIndex: r + 1, columnIndex: c + 1 }) })),
+      origin: extended(row.origin, { tableIndex, rowIndex: r + 1 }),
     };
   });
 }

@@ -70,7 +70,7 @@ export function textToBlocks(text: string): Block[] {
     table.rows.push({ cells, origin, line: { gapBefore, delimited: rowKind !== 'layout' } });
   };
   lines.forEach((rawLine, index) => {
-    const line = rawLine.replace(/\f/gu, ' ').trimEnd();
+    const line = (rawLine.includes('\f') ? rawLine.replace(/\f/gu, ' ') : rawLine).trimEnd();
     if (line.trim() === '') {
       blankLines += 1;
       if (table && table.kind !== 'layout') close();
