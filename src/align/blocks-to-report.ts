@@ -12,12 +12,12 @@ import type { TableDef } from '../model/template-def.js';
 
 
 const TABLE_KEYS: readonly TableKey[] = ['active', 'applications', 'reviewLitigation'];
-const NARRATIVE_KEYS = { overview: 'overview', problems: 'problems', other: 'other' } as const;
+type NarrativeKey = 'overview' | 'problems' | 'other';
 const GENERIC_PHRASES = new Set(['其他', '总计', '合计']);
 
 /** A narrative section's lines, in order. */
 export interface Narrative {
-  key: keyof typeof NARRATIVE_KEYS;
+  key: NarrativeKey;
   lines: string[];
   origin: Origin;
   /** Each line's place, for the place of a figure inside the section's text. */

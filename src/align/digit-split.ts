@@ -147,7 +147,7 @@ function splitsWithSum(digits: string, end: number, cells: number, target: numbe
           const reached = sum + value;
           if (!reachable(to, cells - k - 1, reached)) continue;
           let bucket = next.get(to);
-          if (!bucket) next.set(to, (bucket = new Map()));
+          if (!bucket) next.set(to, (bucket = new Map<number, number>()));
           const sofar = (bucket.get(reached) ?? 0) + paths;
           bucket.set(reached, sofar > 2 ? 2 : sofar);
         }

@@ -111,7 +111,7 @@ function garbledSpans(text: string): GarbledSpan[] {
   const spans: GarbledSpan[] = [];
   if (!GARBLED_FIRST.test(text)) return spans;
   for (const match of text.matchAll(GARBLED_START)) {
-    const start = match.index ?? 0;
+    const start = match.index;
     if (spans.length > 0 && start < spans[spans.length - 1]!.end) continue;
     let end = start + match[0].length;
     while (end < text.length && !CLAUSE_END.test(text[end]!)) end += 1;
@@ -156,7 +156,7 @@ export function lintText(units: TextUnit[]): ReaderFinding[] {
       ruleId: 'narrative-pinyin',
       messageId: 'pinyin',
       matches: (unit) => (!mayHoldPinyin(unit.text) ? [] : [...textOf(unit).matchAll(new RegExp(PINYIN_ANNOTATION.source, 'gu'))]).map((match) => {
-        const index = match.index ?? 0;
+        const index = match.index;
         return { index, at: Math.max(0, index - 1), example: unit.text.slice(Math.max(0, index - 1), index + match[0].length) };
       }),
     },
@@ -164,7 +164,7 @@ export function lintText(units: TextUnit[]): ReaderFinding[] {
       ruleId: 'narrative-comma',
       messageId: 'comma',
       matches: (unit) => (!unit.text.includes(',') ? [] : [...textOf(unit).matchAll(new RegExp(STRAY_COMMA.source, 'gu'))]).map((match) => {
-        const index = match.index ?? 0;
+        const index = match.index;
         return { index, at: index, example: unit.text.slice(index, index + 2) };
       }),
     },

@@ -5,7 +5,7 @@ import { STREAM_FORMATTERS } from '../format/index.js';
 import { formatPlace } from '../format/location.js';
 import type { FormatName, FormatStream } from '../format/types.js';
 import type { Locale, Severity } from '../rules/catalogue-types.js';
-import type { CliIO } from './io.js';
+import type { CliIO, OutputWriter } from './io.js';
 import { writeErrorLine } from './write-error.js';
 
 /** Exit codes: 0 clean, 1 findings at or above the fail level, 2 usage, input or internal error. */
@@ -104,11 +104,11 @@ function sinkOf(target: OutputTarget, io: CliIO, fail: (error: unknown) => void)
     failed = true;
     fail(error);
   };
-  const open = io.engine?.openOutput;
-  if (open) {
-    let writer: ReturnType<typeof open> | undefined;
+  const engine = io.engine;
+  if (engine) {
+    let writer: OutputWriter | undefined;
     try {
-      writer = open(path);
+      writer = engine.openOutput(path);
     } catch (error) {
       giveUp(error);
     }

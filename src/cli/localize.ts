@@ -29,7 +29,7 @@ export function localizeHelp(program: Command, locale: Locale): void {
     }
     command.configureHelp(helpConfiguration(program, lint, locale));
   }
-  if (locale === 'zh-CN') program.helpCommand('help [command]', ZH_HELP['help']!);
+  if (locale === 'zh-CN') program.helpCommand('help [command]', ZH_HELP['help']);
   program.addHelpText('after', ROOT_HELP_AFTER[locale]);
 }
 
@@ -87,7 +87,7 @@ const ZH_DEFAULTS: Readonly<Record<string, string>> = { 'standard output': 'æ ‡å
 /** Columns a text takes in a terminal: East Asian wide characters take two. */
 export function displayWidth(text: string): number {
   let width = 0;
-  // eslint-disable-next-line no-control-regex
+   
   for (const character of text.replace(/\u001b\[[0-9;]*m/gu, '')) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u.test(character) ? 2 : 1;
   return width;
 }

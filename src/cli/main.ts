@@ -1,6 +1,5 @@
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { cliMessage, renderFileError } from '../diagnostics/render.js';
-import type { LintResults } from '../diagnostics/types.js';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { CONFIG_FILE_NAME, effectiveConfig, parseConfig, ruleOverrides, type Config } from '../config/config.js';
 import { findRule } from '../rules/catalogue.js';
@@ -16,7 +15,6 @@ import { INPUT_FORMATS } from '../read/index.js';
 import type { InputFormat } from '../read/types.js';
 import type { Locale, Severity } from '../rules/catalogue-types.js';
 import type { TemplateId } from '../model/types.js';
-import { formatPlace } from '../format/location.js';
 import type { CachedCheck, CliIO } from './io.js';
 import { readError } from './read-error.js';
 import { ruleDocCommand, rulesCommand } from './rules-command.js';
@@ -92,7 +90,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .addOption(new Option('-f, --format <format>', `output format, repeatable: ${FORMAT_NAMES.join(', ')}`).argParser(collectFormat).default([], 'stylish'))
     .addOption(new Option('-o, --output-file <path>', 'write the output of the matching --format to this file (- is standard output); repeatable, paired with --format in order').argParser(collect).default([], 'standard output'))
     .addOption(new Option('--locale <locale>', "language of messages (default: zh-CN, or the config file's)").choices(['zh-CN', 'en']))
-    .option('-c, --config <path>', `use this configuration file instead of looking for ${'xxgk-lint.config.json'} from the working folder upward`)
+    .option('-c, --config <path>', `use this configuration file instead of looking for xxgk-lint.config.json from the working folder upward`)
     .addOption(new Option('--rule <id:severity>', "set a rule's severity (error, warning, info, off); repeatable; wins over the config file").argParser(collect).default([], 'none'))
     .addOption(new Option('--fail-on <severity>', 'exit 1 when there is a finding of this severity or worse (default: error)').choices(['error', 'warning', 'info']))
     .option('--print-config', 'print the effective configuration as JSON and exit')
@@ -349,7 +347,7 @@ async function runLint(patterns: string[], flags: LintFlags, io: CliIO, startLoc
   else if (checked === 0 && failures.length > 0 && found.unmatched.length > 0) io.stderr(`xxgk-lint: ${cliMessage('nothing-to-check-hint', locale)}\n`);
   const formatStarted = debug ? performance.now() : 0;
   const code = await outputs.end(summary);
-  debug?.totals(debug ? performance.now() - formatStarted : 0);
+  debug?.totals(performance.now() - formatStarted);
   return code;
 }
 
@@ -541,12 +539,6 @@ function collect(value: string, previous: string[]): string[] {
 function collectFormat(value: string, previous: FormatName[]): FormatName[] {
   if (!(FORMAT_NAMES as string[]).includes(value)) throw new InvalidArgumentError(`Allowed choices are ${FORMAT_NAMES.join(', ')}.`);
   return [...previous, value as FormatName];
-}
-
-function placeOf(result: LintResults['files'][number]): string {
-  if (!result.error) return '';
-  const place = formatPlace(result.error.location, 'en');
-  return place && place !== result.error.location.pointer ? `${result.file}:${place}: ` : `${result.file}: `;
 }
 
 function parseCount(value: string): number {

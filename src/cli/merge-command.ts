@@ -83,7 +83,7 @@ function shardResults(text: string): FileResult[] {
       ...(entry['template'] === null ? { template: undefined } : {}),
       ...(entry['year'] === null ? { year: undefined } : {}),
       diagnostics: (entry['diagnostics'] as Array<Diagnostic & { message?: string }>).map(({ message: _rendered, ...diagnostic }) => diagnostic),
-      ...(entry['error'] ? { error: { ...error, data: error.data ?? {} } } : {}),
+      ...(entry['error'] ? { error } : {}),
     } as FileResult;
     if (result.template === undefined) delete result.template;
     if (result.year === undefined) delete result.year;

@@ -37,7 +37,7 @@ export function nodeIO(): CliIO {
     readDirectory: async (path) => readDirectory(path),
     cwd: process.cwd(),
     env: process.env,
-    stdoutIsTTY: process.stdout.isTTY === true,
+    stdoutIsTTY: process.stdout.isTTY,
     appendFile: (path, text) => appendFile(path, text),
     now: () => new Date(),
     engine: nodeEngine,

@@ -98,6 +98,8 @@ export async function parseConfig(text: string): Promise<ConfigResult> {
     }
     if (Array.isArray(config.exceptions)) {
       config.exceptions.forEach((exception, index) => {
+        // The schema check has run, but this reads the raw value, which may be anything.
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- see above
         if (!exception || typeof exception !== 'object') return;
         const at = `/exceptions/${index}`;
         if (typeof exception.rule === 'string' && /^[a-z]/.test(exception.rule) && !findRule(exception.rule)) place(`${at}/rule`, 'config-unknown-rule', { id: exception.rule });

@@ -107,7 +107,7 @@ function messageArgs(diagnostic: Diagnostic, locale: Locale): Record<string, str
     const side = key.slice(0, -'Terms'.length);
     const sum = diagnostic.data[side];
     const only = terms.length === 1 ? (terms[0] as SumTerm) : undefined;
-    args[`${side}Value`] = only ? byEvidence('value', only.evidence ?? 'read', only.value, locale) : typeof sum === 'number' ? formatNumber(sum) : '';
+    args[`${side}Value`] = only ? byEvidence('value', termEvidence(only), only.value, locale) : typeof sum === 'number' ? formatNumber(sum) : '';
   }
   if (diagnostic.cell) {
     args['cell'] = describeCell(diagnostic.cell, locale);
@@ -138,7 +138,7 @@ function formatArg(key: string, value: unknown, locale: Locale): string {
 function formatTerms(terms: readonly SumTerm[], locale: Locale): string {
   if (terms.length === 0) return '0';
   const shown = terms.length > LIST_LIMIT ? terms.filter((term) => term.value !== 0) : terms;
-  const parts = shown.map((term) => byEvidence('term', term.evidence ?? 'read', term.value, locale, termLabel(term, terms)));
+  const parts = shown.map((term) => byEvidence('term', termEvidence(term), term.value, locale, termLabel(term, terms)));
   const rest = terms.filter((term) => !shown.includes(term));
   if (rest.length > 0) parts.push(restOfTerms(rest, locale));
   return parts.join(' + ');
@@ -146,7 +146,7 @@ function formatTerms(terms: readonly SumTerm[], locale: Locale): string {
 
 /** The zero terms left out of a long sum: 其余 4 项为 0, or, when some were blank or inferred, 其余 4 项计为 0（其中 2 项留空）. */
 function restOfTerms(rest: readonly SumTerm[], locale: Locale): string {
-  const count = (evidence: Evidence) => rest.filter((term) => (term.evidence ?? 'read') === evidence).length;
+  const count = (evidence: Evidence) => rest.filter((term) => termEvidence(term) === evidence).length;
   const marks = (['blank', 'inferred'] as const)
     .filter((evidence) => count(evidence) > 0)
     .map((evidence) => engineMessage(`terms-rest-${evidence}`, locale, { count: String(count(evidence)) }, `${count(evidence)} ${evidence}`));
@@ -181,4 +181,9 @@ function formatCellList(cells: readonly CellRef[], locale: Locale): string {
   const more = cells.length - names.length;
   const separator = locale === 'en' ? '; ' : '，';
   return more > 0 ? `${names.join(separator)}${locale === 'en' ? ` and ${more} more` : ` 等 ${cells.length} 格`}` : names.join(separator);
+}
+
+/** A term's evidence: terms are read from a finding's data, which a JSON report made before evidence existed lacks. */
+function termEvidence(term: SumTerm): Evidence {
+  return (term as Partial<SumTerm>).evidence ?? 'read';
 }

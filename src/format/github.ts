@@ -140,7 +140,7 @@ function keepMostSevere(rows: Annotation[], annotation: Annotation): void {
 }
 
 /** A file's marked tables in Markdown (the rows with a wrong cell: an unsuppressed error or warning), or undefined when it has none. */
-function markedTables(file: FileResult, locale: Locale): string | undefined {
+function markedTables(file: FileResult, _locale: Locale): string | undefined {
   if (!file.template) return undefined;
   const shown = file.diagnostics.filter((diagnostic) => !diagnostic.suppressed);
   const marks = cellMarks(shown);
@@ -183,10 +183,6 @@ function markedTables(file: FileResult, locale: Locale): string | undefined {
 
 function fill(text: string, count: number): string {
   return text.replace('{count}', String(count));
-}
-
-function collect(results: LintResults, options: FormatOptions): Annotation[] {
-  return results.files.flatMap((file) => fileAnnotations(file, options));
 }
 
 function fileAnnotations(file: FileResult, options: FormatOptions): Annotation[] {

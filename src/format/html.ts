@@ -387,7 +387,7 @@ function pageFinding(diagnostic: Diagnostic, locale: Locale): PageFinding {
     // On the table cell, the finding says the text and the table differ: either may be the one that is wrong.
     const figure = number('figure') ?? '';
     const actual = number('actual') ?? '';
-    const cellMessage = cliMessage('html-narrative-cell', locale, { quote: String(diagnostic.data['quote'] ?? ''), figure, actual });
+    const cellMessage = cliMessage('html-narrative-cell', locale, { quote: textOf(diagnostic.data['quote']), figure, actual });
     return { ...base, cellMessage, textFigure: figure, tableFigure: actual };
   }
   const expected = number('expected');
@@ -501,3 +501,8 @@ document.addEventListener('keydown',function(e){if(e.key==='Escape')hide();});
 window.addEventListener('beforeprint',function(){hide();document.querySelectorAll('details.all').forEach(function(d){d.open=true;});});
 })();
 `;
+
+/** A finding's datum as text: a string as it is, anything else as nothing. */
+function textOf(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}

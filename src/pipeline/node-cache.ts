@@ -84,8 +84,8 @@ function readEntry(path: string, file: string, notes: CacheNotes): FileResult | 
     return undefined;
   }
   try {
-    const result = JSON.parse(text) as FileResult;
-    if (typeof result === 'object' && result !== null && result.file === file && Array.isArray(result.diagnostics) && Array.isArray(result.rules)) return result;
+    const entry: unknown = JSON.parse(text);
+    if (isResultOf(entry, file)) return entry;
   } catch {
     // Falls through: said below.
   }
@@ -96,4 +96,11 @@ function readEntry(path: string, file: string, notes: CacheNotes): FileResult | 
 /** A result worth keeping: not one that depends on the moment (a time limit, an internal error). */
 function cacheable(result: FileResult): boolean {
   return !result.error || (result.error.kind === 'input' && result.error.messageId !== 'time-limit');
+}
+
+/** True when a parsed entry has the shape of this file's result (its name, diagnostics and rule runs). */
+function isResultOf(entry: unknown, file: string): entry is FileResult {
+  if (typeof entry !== 'object' || entry === null) return false;
+  const record = entry as Record<string, unknown>;
+  return record['file'] === file && Array.isArray(record['diagnostics']) && Array.isArray(record['rules']);
 }

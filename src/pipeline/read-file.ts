@@ -35,6 +35,8 @@ export function readFileBounded(path: string, maxBytes: number): Buffer {
   const info = statSync(path);
   refuseSpecial(info);
   if (info.size > maxBytes) throw new TooLargeError(info.size, maxBytes);
+  // O_NONBLOCK is undefined on Windows, whatever the types say.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- see above
   const fd = openSync(path, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
   try {
     const opened = fstatSync(fd);

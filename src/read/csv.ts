@@ -1,5 +1,5 @@
 import { nearestEntry } from './pointer.js';
-import type { Origin, RawValue, ReportDocument, TemplateId } from '../model/types.js';
+import type { Origin, RawValue, TemplateId } from '../model/types.js';
 import { decodeText } from './decode.js';
 import { rowsToBlocks } from './grid.js';
 import { InputError, type Block, type RawRow, type BlockSource, type ReadContext, type ReaderFinding, type ReadResult } from './types.js';
@@ -200,7 +200,7 @@ export function readLongCsvText(text: string, context: Pick<ReadContext, 'templa
   const template = context.template ?? templateOf(document['template']) ?? templateOfYear(context.year ?? document['year']);
   return {
     // The document is checked against the report JSON Schema by the engine, exactly like a JSON input.
-    document: document as ReportDocument,
+    document: document,
     findings: [...unknown.values()].map((entry) => unknownFinding(entry, template)),
     locate(pointer: string): Origin | undefined {
       return { pointer, ...nearestEntry(origins, pointer) };
@@ -229,7 +229,7 @@ function templateKeys(): ReadonlyMap<string, ReadonlyMap<string, ReadonlySet<str
     const compiled = getTemplate(id);
     for (const table of compiled.def.tables) {
       let rows = tables.get(table.key);
-      if (!rows) tables.set(table.key, (rows = new Map()));
+      if (!rows) tables.set(table.key, (rows = new Map<string, Set<string>>()));
       const add = (row: string, columns: readonly string[]): void => {
         let set = rows.get(row);
         if (!set) rows.set(row, (set = new Set()));

@@ -243,13 +243,13 @@ class BlockWalker {
  */
 function slotOrigin(at: Pick<Origin, 'line' | 'column'>, tableIndex: number, rowIndex: number, columnIndex: number): Origin {
   if (at.line === undefined && at.column === undefined) return { tableIndex, rowIndex, columnIndex };
-  return { line: at.line, column: at.column, tableIndex, rowIndex, columnIndex } as Origin;
+  return { line: at.line, column: at.column, tableIndex, rowIndex, columnIndex };
 }
 
 /** `{ ...at, tableIndex, rowIndex }`, built directly as slotOrigin is. */
 function rowOrigin(at: Pick<Origin, 'line' | 'column'>, tableIndex: number, rowIndex: number): Origin {
   if (at.line === undefined && at.column === undefined) return { tableIndex, rowIndex };
-  return { line: at.line, column: at.column, tableIndex, rowIndex } as Origin;
+  return { line: at.line, column: at.column, tableIndex, rowIndex };
 }
 
 function span(value: string | undefined): number {

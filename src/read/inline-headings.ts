@@ -10,8 +10,8 @@ export interface LinePiece {
 
 const NUMERALS = '一二三四五六七';
 const SEPARATORS = '、.．';
-const NUMERAL_CODES: ReadonlySet<number> = new Set([...NUMERALS].map((numeral) => numeral.charCodeAt(0)));
-const SEPARATOR_CODES: ReadonlySet<number> = new Set([...SEPARATORS].map((separator) => separator.charCodeAt(0)));
+const NUMERAL_CODES: ReadonlySet<number> = new Set(Array.from(NUMERALS, (numeral) => numeral.charCodeAt(0)));
+const SEPARATOR_CODES: ReadonlySet<number> = new Set(Array.from(SEPARATORS, (separator) => separator.charCodeAt(0)));
 /** How far after 二、 the section's phrase may start (政府信息公开工作…), and how long a heading may run. */
 const PHRASE_START_LIMIT = 14;
 const WINDOW = 64;

@@ -254,7 +254,7 @@ function segmentToRows(chunks: Chunk[]): { cells: (RawCell | undefined)[]; origi
       cells[labelColumns + index] = existing === undefined ? { text: value.text, origin } : { text: `${existing.text} ${value.text}`, origin: existing.origin };
     }
     const first = values[0]!;
-    return { cells, origin: { page: first.page, line: first.line } as Origin, y: average(values.map(center)), top: Math.min(...values.map((v) => v.y)), bottom: Math.max(...values.map((v) => v.yBottom)) };
+    return { cells, origin: { page: first.page, line: first.line }, y: average(values.map(center)), top: Math.min(...values.map((v) => v.y)), bottom: Math.max(...values.map((v) => v.yBottom)) };
   });
   // Attach each label block below the header to a value row: the first row whose centre lies within the block, else the nearest.
   const orphans: LabelBlock[] = [];

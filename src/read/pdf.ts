@@ -24,6 +24,8 @@ async function pdfjs(): Promise<PdfJs> {
 /** The Node process this reader runs in, or undefined in a browser (which has no process). */
 function nodeProcess(): NodeJS.Process | undefined {
   const host = (globalThis as { process?: NodeJS.Process }).process;
+  // The types say a process is always there; in a browser there is none.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- see above
   return typeof host?.on === 'function' && host.versions?.node !== undefined ? host : undefined;
 }
 
@@ -123,8 +125,10 @@ async function guarded<T>(read: () => Promise<T>): Promise<T> {
       }
       // Node reports unhandled rejections after the microtasks of a turn: let the turn end before looking.
       await new Promise<void>((resolve) => setImmediate(resolve));
+      // What the reader threw is thrown on as it was (an InputError or the library's own error).
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- see above
       if (failure !== undefined) throw failure;
-      if (leaked) throw new InputError('pdf-damaged', { detail: String(leaked.message) });
+      if (leaked) throw new InputError('pdf-damaged', { detail: leaked.message });
       return result as T;
     } finally {
       host.off('unhandledRejection', listener);

@@ -167,7 +167,7 @@ function delimitedCells(line: string, lineNumber: number, kind: LineKind): RawCe
 /** A line of PDF-layout text: the trailing run of value tokens are values, the rest label cells split at runs of two or more spaces. */
 function layoutCells(line: string, lineNumber: number): RawCell[] {
   const tokens: Array<{ text: string; start: number }> = [];
-  for (const match of line.matchAll(/\S+/gu)) tokens.push({ text: match[0], start: match.index ?? 0 });
+  for (const match of line.matchAll(/\S+/gu)) tokens.push({ text: match[0], start: match.index });
   let firstValue = tokens.length;
   while (firstValue > 0 && isValueText(tokens[firstValue - 1]!.text)) firstValue -= 1;
   const labelEnd = firstValue < tokens.length ? tokens[firstValue]!.start : line.length;
@@ -175,7 +175,7 @@ function layoutCells(line: string, lineNumber: number): RawCell[] {
   const columns = columnsOf(line);
   const labelPart = line.slice(0, labelEnd);
   for (const match of labelPart.matchAll(/\S+(?:[ \u3000]\S+)*/gu)) {
-    cells.push({ text: match[0], origin: { line: lineNumber, column: columns(match.index ?? 0) } });
+    cells.push({ text: match[0], origin: { line: lineNumber, column: columns(match.index) } });
   }
   for (const token of tokens.slice(firstValue)) cells.push({ text: token.text, origin: { line: lineNumber, column: columns(token.start) } });
   return cells;

@@ -28,7 +28,7 @@ export function pairByAgency(files: readonly FileResult[]): YearPair[] {
     const agency = nameOf(file);
     if (agency === '' || file.year === undefined || !file.cells || file.error) continue;
     let bySuffix = byYear.get(file.year);
-    if (!bySuffix) byYear.set(file.year, (bySuffix = new Map()));
+    if (!bySuffix) byYear.set(file.year, (bySuffix = new Map<string, FileResult[]>()));
     const suffix = agency.slice(-AGENCY_SUFFIX);
     const list = bySuffix.get(suffix);
     if (list) list.push(file);

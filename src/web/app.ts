@@ -27,7 +27,6 @@ import {
   type ReadResult,
   type ReportDocument,
   type TemplateId,
-  type WriteFormat,
 } from './core.js';
 import { groupFindings, type FindingEntry } from '../diagnostics/group.js';
 import { expectedValue, pageMarks, pointerOf, worstSeverity, type CellMarks, type LegacyRow } from './marks.js';
@@ -69,6 +68,8 @@ function initialLocale(): Locale {
   return asked === 'en' ? 'en' : 'zh-CN';
 }
 
+// The caller names the kind of element the page holds under this id.
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- see above
 function element<T extends HTMLElement = HTMLElement>(id: string): T {
   const found = document.getElementById(id);
   if (!found) throw new Error(`page has no #${id}`);
@@ -242,7 +243,7 @@ function renderSummary(loaded: Loaded): void {
   const template = templateOf(loaded);
   const facts = [
     loaded.name,
-    loaded.read.format ? `${t('format')} ${loaded.read.format}` : '',
+    `${t('format')} ${loaded.read.format}`,
     template ? `${t('template')} ${template}` : '',
     typeof loaded.document.year === 'number' ? `${t('year')} ${loaded.document.year}` : '',
     loaded.document.agency ? `${t('agency')} ${loaded.document.agency}` : '',
@@ -402,7 +403,7 @@ function findingItem(diagnostic: Diagnostic, loaded: Loaded, pointer?: string): 
   // On a table cell, a mismatch between the text and the table says they differ: either may be the one that is wrong.
   const textVsTable = diagnostic.ruleId === 'narrative-figures' && diagnostic.messageId === 'mismatch';
   const message = textVsTable && pointer
-    ? cliMessage('html-narrative-cell', state.locale, { quote: String(diagnostic.data['quote'] ?? ''), figure: numberText(diagnostic.data['figure']), actual: numberText(diagnostic.data['actual']) })
+    ? cliMessage('html-narrative-cell', state.locale, { quote: typeof diagnostic.data['quote'] === 'string' ? diagnostic.data['quote'] : '', figure: numberText(diagnostic.data['figure']), actual: numberText(diagnostic.data['actual']) })
     : renderMessage(diagnostic, state.locale);
   head.append(make('span', { class: 'message' }, message), ' ', make('code', {}, diagnostic.ruleId));
   item.append(head);
@@ -443,7 +444,7 @@ function quotedSentence(diagnostic: Diagnostic, loaded: Loaded): HTMLElement | u
   const quote = make('blockquote', { class: 'sentence' });
   const characters = [...found.text];
   if (found.at >= 0 && found.at < characters.length) {
-    quote.append(characters.slice(0, found.at).join(''), make('mark', {}, characters[found.at]!), characters.slice(found.at + 1).join(''));
+    quote.append(characters.slice(0, found.at).join(''), make('mark', {}, characters[found.at]), characters.slice(found.at + 1).join(''));
   } else {
     quote.textContent = found.text;
   }
@@ -466,7 +467,7 @@ function showDetail(pointer: string): void {
   body.replaceChildren();
   element('detail-title').textContent = ref ? describeCell(ref, state.locale) : pointer;
   // A cell outside the template (an older template's row) has no snapshot: its value is the document's.
-  const raw = loaded.result.cells?.[pointer]?.raw ?? (loaded.document[table as CellRef['table']]?.[row]?.[column] as RawValue | undefined);
+  const raw = loaded.result.cells?.[pointer]?.raw ?? (loaded.document[table as CellRef['table']]?.[row]?.[column]);
   body.append(make('p', { class: 'place' }, `${t('asWritten')}: ${rawText(raw) === '' ? t('empty') : rawText(raw)}`));
   if (!mark || (mark.primary.length === 0 && mark.related.length === 0)) {
     body.append(make('p', { class: 'none' }, t('cellClean')));
@@ -540,7 +541,7 @@ async function download(kind: string): Promise<void> {
     html: async () => [format('html', results, { locale: state.locale }), `${base}.lint.html`, 'text/html'],
     json: async () => [await writeReport(document, 'json') as BlobPart, `${base}.json`, 'application/json'],
     csv: async () => [await writeReport(document, 'csv') as BlobPart, `${base}.csv`, 'text/csv'],
-    xlsx: async () => [await writeReport(document, 'xlsx' as WriteFormat) as BlobPart, `${base}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    xlsx: async () => [await writeReport(document, 'xlsx') as BlobPart, `${base}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
     docx: async () => [await writeReport(document, 'docx') as BlobPart, `${base}.docx`, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
   };
   const build = files[kind];

@@ -24,7 +24,7 @@ const TEXT_WIDTH = 11906 - 2 * 1134;
 /** Escapes the five XML specials and drops characters XML 1.0 cannot hold. */
 export function xmlText(text: string): string {
   return text
-    // eslint-disable-next-line no-control-regex
+     
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/gu, '')
     .replace(/&/gu, '&amp;')
     .replace(/</gu, '&lt;')

@@ -57,5 +57,5 @@ export async function xlsx(document: ReportDocument): Promise<Uint8Array> {
     for (let c = 1; c <= part.table.width; c += 1) sheet.getColumn(c).width = part.table.key === 'active' ? (c === 1 ? 24 : 16) : part.table.key === 'applications' && c <= 3 ? 18 : 10;
   }
   const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return new Uint8Array(buffer);
 }

@@ -180,7 +180,7 @@ describe('html (as text)', () => {
       const page = await browser.newPage({ viewport: { width, height: 900 } });
       await page.goto(pathToFileURL(file).href);
       const [scrollWidth, clientWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
-      expect(scrollWidth).toBeLessThanOrEqual(clientWidth!);
+      expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
       await page.screenshot({ path: join(SCREENSHOTS, `html-report-${width}.png`), fullPage: false });
       await page.close();
     }
@@ -188,6 +188,6 @@ describe('html (as text)', () => {
 });
 
 if (!haveChromium) {
-  // eslint-disable-next-line no-console
+   
   console.warn(`html browser test skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`);
 }

@@ -17,7 +17,7 @@ function revocable<T>(value: T): { proxy: T; revoke: () => void } {
   const wrap = (target: unknown): unknown => {
     if (target === null || typeof target !== 'object') return target;
     const cache = new Map<PropertyKey, unknown>();
-    const { proxy, revoke } = Proxy.revocable(target as object, {
+    const { proxy, revoke } = Proxy.revocable(target, {
       get(object, key, receiver) {
         if (!cache.has(key)) cache.set(key, wrap(Reflect.get(object, key, receiver)));
         return cache.get(key);

@@ -149,7 +149,7 @@ describe('template-layout CSV and text: row labels', () => {
   it.each(NAMES)('text row label %s', async (name) => {
     const lines = TEXT.split('\n');
     const at = lines.findIndex((line, index) => index > 5 && line.includes('|') && /\d/u.test(line));
-    lines.splice(at + 1, 0, `${name} | 1 | 2 | 3 |`, `${name}`, `${name}\t1\t2`);
+    lines.splice(at + 1, 0, `${name} | 1 | 2 | 3 |`, name, `${name}\t1\t2`);
     const result = await lintBytes(utf8(lines.join('\n')), 'report.txt');
     expectNormal(result);
     expect(result.template).toBe('2019');

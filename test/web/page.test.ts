@@ -88,7 +88,7 @@ describe('the web page in headless Chromium', () => {
       const exited = new Promise<number | null>((resolve) => serving.on('exit', resolve));
       const url = await new Promise<string>((resolve, reject) => {
         let out = '';
-        serving.stdout!.on('data', (chunk: Buffer) => {
+        serving.stdout.on('data', (chunk: Buffer) => {
           out += chunk.toString('utf8');
           const found = /http:\/\/127\.0\.0\.1:\d+\//u.exec(out);
           if (found) resolve(found[0]);
@@ -370,11 +370,11 @@ describe('the web page in headless Chromium', () => {
       const page = await open(width, width === 375 ? 800 : 900);
       await pickFile(page, HONGZE);
       const [scrollWidth, viewport] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
-      expect(scrollWidth).toBeLessThanOrEqual(viewport!);
+      expect(scrollWidth).toBeLessThanOrEqual(viewport);
       if (width < 1366) {
         const box = page.locator('.table-block:has(table[data-table="applications"]) .scroll');
         const [inner, outer] = await box.evaluate((element) => [element.scrollWidth, element.clientWidth]);
-        expect(inner).toBeGreaterThan(outer!);
+        expect(inner).toBeGreaterThan(outer);
         // The edge where more of the table lies is shaded, and follows the scrolling.
         const frame = page.locator('.table-block:has(table[data-table="applications"]) .scroll-frame');
         expect(await frame.getAttribute('class')).toBe('scroll-frame more-right');
@@ -391,7 +391,7 @@ describe('the web page in headless Chromium', () => {
       await page.screenshot({ path: join(SCREENSHOTS, `web-${width}-top.png`) });
       await page.click(`td.cell[data-pointer="${REVIEW_TOTAL}"]`);
       const [scrollWidthOpen] = await page.evaluate(() => [document.documentElement.scrollWidth]);
-      expect(scrollWidthOpen).toBeLessThanOrEqual(viewport!);
+      expect(scrollWidthOpen).toBeLessThanOrEqual(viewport);
       await page.screenshot({ path: join(SCREENSHOTS, `web-${width}-finding.png`) });
     }
   }, 120_000);

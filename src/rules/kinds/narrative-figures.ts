@@ -22,7 +22,7 @@ export const narrativeFigures: RuleKind = {
       regex.lastIndex = 0;
       for (const match of flat.matchAll(regex)) {
         const text = match.groups?.['n'];
-        if (text === undefined || match.index === undefined) continue;
+        if (text === undefined) continue;
         const flatOffset = match.index + match[0].indexOf(text);
         const offset = offsets ? (offsets[flatOffset] ?? 0) : flatOffset;
         if (seen.has(offset)) continue;

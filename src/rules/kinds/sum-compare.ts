@@ -98,7 +98,7 @@ function buildEquations(options: SumCompareOptions, template: CompiledTemplate):
     const left = resolveAll(options.left, key);
     const right = resolveAll(options.right, key);
     const subject = left?.[0];
-    if (subject && left && right) equations.push({ subject, left, right });
+    if (subject && right) equations.push({ subject, left, right });
   }
   return equations;
 }
