@@ -66,7 +66,10 @@ function vary(text, copy) {
 /** Writes `count` files under bench/.data-readers/<kind>/ from the seeds, unless a run already made that many. */
 async function corpus(kind, count, seeds, write) {
   const folder = join(data, kind);
-  if (existsSync(folder) && readdirSync(folder).length === count) return readdirSync(folder).sort().map((name) => join(folder, name));
+  if (existsSync(folder) && readdirSync(folder).length === count)
+    return readdirSync(folder)
+      .sort()
+      .map((name) => join(folder, name));
   rmSync(folder, { recursive: true, force: true });
   mkdirSync(folder, { recursive: true });
   for (let index = 0; index < count; index += 1) {
@@ -75,7 +78,9 @@ async function corpus(kind, count, seeds, write) {
     const name = `${String(index).padStart(5, '0')}-${seed.name}`;
     writeFileSync(join(folder, name), await write(seed, copy));
   }
-  return readdirSync(folder).sort().map((name) => join(folder, name));
+  return readdirSync(folder)
+    .sort()
+    .map((name) => join(folder, name));
 }
 
 function seedsOf(folder, test) {
@@ -96,7 +101,11 @@ async function varyOffice(seed, copy) {
     const xml = await zip.file(name).async('string');
     // A sheet's cell of type "s" holds an index into the shared strings: only the others' values vary.
     const varied = name.startsWith('xl/worksheets/')
-      ? xml.replace(/<c ([^>]*?)(?<!\/)>(.*?)<\/c>/gu, (whole, attributes, inner) => (/\bt="s"/u.test(attributes) ? whole : `<c ${attributes}>${inner.replace(/<v>(\d+)<\/v>/gu, (_, value) => `<v>${vary(value, copy)}</v>`)}</c>`))
+      ? xml.replace(/<c ([^>]*?)(?<!\/)>(.*?)<\/c>/gu, (whole, attributes, inner) =>
+          /\bt="s"/u.test(attributes)
+            ? whole
+            : `<c ${attributes}>${inner.replace(/<v>(\d+)<\/v>/gu, (_, value) => `<v>${vary(value, copy)}</v>`)}</c>`,
+        )
       : xml.replace(/>([^<]*)</gu, (whole, inner) => `>${vary(inner, copy)}<`);
     zip.file(name, varied);
   }
@@ -197,7 +206,8 @@ export async function benchReaders() {
     for (const file of files) {
       const zip = await JSZip.loadAsync(readFileSync(file));
       for (const entry of Object.values(zip.files)) {
-        if (!entry.dir && entry.name.endsWith('.xml')) nodes += parseDocument(await entry.async('string'), { xmlMode: true }).children.length;
+        if (!entry.dir && entry.name.endsWith('.xml'))
+          nodes += parseDocument(await entry.async('string'), { xmlMode: true }).children.length;
       }
     }
     if (nodes === 0) throw new Error('nothing parsed');
@@ -205,7 +215,13 @@ export async function benchReaders() {
   for (const kind of ['docx', 'xlsx']) {
     const seeds = seedsOf(`fixtures/${kind}`, (name) => name.endsWith(`.${kind}`));
     const files = await corpus(kind, OFFICE, seeds, varyOffice);
-    results[kind] = report(kind, files, await sideBySide(files, toolRead, unzipAndParse), 'unzipping and parsing their XML', 2);
+    results[kind] = report(
+      kind,
+      files,
+      await sideBySide(files, toolRead, unzipAndParse),
+      'unzipping and parsing their XML',
+      2,
+    );
   }
 
   // PDFs are not varied (a PDF's figures are drawn glyphs); the real ones are read as they are, repeated.
@@ -213,19 +229,34 @@ export async function benchReaders() {
   const pdfSeeds = readdirSync('/work/shared/real-reports')
     .filter((name) => name.endsWith('.pdf'))
     .map((name) => join('/work/shared/real-reports', name));
-  if (pdfSeeds.length === 0) for (const name of readdirSync(join(root, 'fixtures/pdf'))) if (existsSync(join(root, 'fixtures/pdf', name.replace(/\.pdf$/u, '.expected.json')))) pdfSeeds.push(join(root, 'fixtures/pdf', name));
+  if (pdfSeeds.length === 0)
+    for (const name of readdirSync(join(root, 'fixtures/pdf')))
+      if (existsSync(join(root, 'fixtures/pdf', name.replace(/\.pdf$/u, '.expected.json'))))
+        pdfSeeds.push(join(root, 'fixtures/pdf', name));
   const pdfs = Array.from({ length: PDF }, (_, index) => pdfSeeds[index % pdfSeeds.length]);
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const extract = async (files) => {
     let items = 0;
     for (const file of files) {
-      const document = await pdfjs.getDocument({ data: new Uint8Array(readFileSync(file)), useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
-      for (let page = 1; page <= document.numPages; page += 1) items += (await (await document.getPage(page)).getTextContent()).items.length;
+      const document = await pdfjs.getDocument({
+        data: new Uint8Array(readFileSync(file)),
+        useSystemFonts: false,
+        isEvalSupported: false,
+        verbosity: 0,
+      }).promise;
+      for (let page = 1; page <= document.numPages; page += 1)
+        items += (await (await document.getPage(page)).getTextContent()).items.length;
       await document.destroy();
     }
     if (items === 0) throw new Error('no text');
   };
-  results.pdf = report('PDF', pdfs, await sideBySide(pdfs, toolRead, extract), "pdfjs's getTextContent of every page", 1.5);
+  results.pdf = report(
+    'PDF',
+    pdfs,
+    await sideBySide(pdfs, toolRead, extract),
+    "pdfjs's getTextContent of every page",
+    1.5,
+  );
   return results;
 }
 

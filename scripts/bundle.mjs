@@ -58,7 +58,9 @@ const lazyBuiltins = {
   setup(builder) {
     builder.onResolve({ filter: new RegExp(`^(node:)?(${LAZY_BUILTINS.join('|')})$`) }, (args) =>
       // The lazy module's own require of the built-in is left to Node.
-      args.namespace === 'lazy-builtin' ? undefined : { path: args.path.replace(/^node:/u, ''), namespace: 'lazy-builtin' },
+      args.namespace === 'lazy-builtin'
+        ? undefined
+        : { path: args.path.replace(/^node:/u, ''), namespace: 'lazy-builtin' },
     );
     builder.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
       contents: `let loaded; const load = () => (loaded ??= require('node:${args.path}'));
@@ -103,11 +105,18 @@ await build({
   external: EXTERNAL.flatMap((name) => [name, `${name}/*`]),
   plugins: [importThroughBin, lazyBuiltins],
   define: { 'import.meta.url': '__xxgkMetaUrl' },
-  banner: { js: "var __xxgkMetaUrl = require('node:url').pathToFileURL(__filename).href; var __xxgkImport = (specifier) => import(specifier);" },
+  banner: {
+    js: "var __xxgkMetaUrl = require('node:url').pathToFileURL(__filename).href; var __xxgkImport = (specifier) => import(specifier);",
+  },
   logLevel: 'warning',
 });
 
 // The code cache: the bin run once on a JSON report, so the functions of a usual run are compiled in it. V8 refuses a
 // cache made by another Node version or with other flags, and the bin then compiles the source as if it had none.
-const made = spawnSync(process.execPath, ['-e', "require('./bin/xxgk-lint.cjs').writeCodeCache(['fixtures/json/seed-2019.json'])"], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-if (made.status !== 0 || !existsSync(join(outdir, 'cli.cjs.cache'))) throw new Error('the code cache of dist/bundle/cli.cjs was not written');
+const made = spawnSync(
+  process.execPath,
+  ['-e', "require('./bin/xxgk-lint.cjs').writeCodeCache(['fixtures/json/seed-2019.json'])"],
+  { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
+);
+if (made.status !== 0 || !existsSync(join(outdir, 'cli.cjs.cache')))
+  throw new Error('the code cache of dist/bundle/cli.cjs was not written');

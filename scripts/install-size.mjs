@@ -36,17 +36,31 @@ function packagesIn(modules) {
 
 const work = mkdtempSync(join(tmpdir(), 'xxgk-install-size-'));
 try {
-  const [{ filename }] = JSON.parse(execFileSync(npm, ['pack', '--json', '--ignore-scripts', '--pack-destination', work], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
+  const [{ filename }] = JSON.parse(
+    execFileSync(npm, ['pack', '--json', '--ignore-scripts', '--pack-destination', work], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    }),
+  );
   const consumer = join(work, 'consumer');
   execFileSync('mkdir', ['-p', consumer]);
   writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }));
   const omit = process.argv.includes('--omit-optional') ? ['--omit=optional'] : [];
-  execFileSync(npm, ['install', '--omit=dev', ...omit, '--no-audit', '--no-fund', '--ignore-scripts', join(work, filename)], { cwd: consumer, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(
+    npm,
+    ['install', '--omit=dev', ...omit, '--no-audit', '--no-fund', '--ignore-scripts', join(work, filename)],
+    { cwd: consumer, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
   const modules = join(consumer, 'node_modules');
   const total = bytesUnder(modules);
-  const packages = packagesIn(modules).map((name) => ({ name, bytes: bytesUnder(join(modules, name)) })).sort((a, b) => b.bytes - a.bytes);
+  const packages = packagesIn(modules)
+    .map((name) => ({ name, bytes: bytesUnder(join(modules, name)) }))
+    .sort((a, b) => b.bytes - a.bytes);
   const mb = (bytes) => (bytes / 1e6).toFixed(1);
-  console.log(`installed size: ${mb(total)} MB in ${packages.length} packages (npm install --omit=dev${omit.length > 0 ? ' --omit=optional' : ''} of the packed tarball; du -sb of node_modules)`);
+  console.log(
+    `installed size: ${mb(total)} MB in ${packages.length} packages (npm install --omit=dev${omit.length > 0 ? ' --omit=optional' : ''} of the packed tarball; du -sb of node_modules)`,
+  );
   for (const { name, bytes } of packages.slice(0, 15)) console.log(`${mb(bytes).padStart(7)} MB  ${name}`);
   if (maxMb !== undefined && total / 1e6 > maxMb) {
     console.error(`over the limit of ${maxMb} MB`);

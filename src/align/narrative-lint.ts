@@ -1,5 +1,12 @@
 import type { ReaderFinding } from '../read/types.js';
-import { PINYIN_ANNOTATION, SCRIPT_NEUTRAL, SCRIPT_TRADITIONAL, scriptCodeAt, scriptOf, STRAY_COMMA } from '../model/normalize.js';
+import {
+  PINYIN_ANNOTATION,
+  SCRIPT_NEUTRAL,
+  SCRIPT_TRADITIONAL,
+  scriptCodeAt,
+  scriptOf,
+  STRAY_COMMA,
+} from '../model/normalize.js';
 import type { Origin } from '../model/types.js';
 import { extended } from '../read/origin.js';
 
@@ -41,7 +48,9 @@ function positionIn(unit: TextUnit, index: number): Origin {
     lineStart = at + 1;
   }
   const offset = codePointsBetween(text, lineStart, end);
-  return breaks > 0 ? extended(unit.origin, { line: line + breaks, column: offset + 1 }) : extended(unit.origin, { line, column: (column ?? 1) + offset });
+  return breaks > 0
+    ? extended(unit.origin, { line: line + breaks, column: offset + 1 })
+    : extended(unit.origin, { line, column: (column ?? 1) + offset });
 }
 
 /** Whether a code unit ends a sentence: 。！？； or a line break (not their half-width forms: a `?` inside Chinese text is garbling). */
@@ -151,34 +160,52 @@ export function lintText(units: TextUnit[]): ReaderFinding[] {
     const spans = garbled.get(unit);
     return spans ? withoutGarbled(unit.text, spans) : unit.text;
   };
-  const perLine: { ruleId: string; messageId: string; matches: (unit: TextUnit) => { index: number; example: string; at: number }[] }[] = [
+  const perLine: {
+    ruleId: string;
+    messageId: string;
+    matches: (unit: TextUnit) => { index: number; example: string; at: number }[];
+  }[] = [
     {
       ruleId: 'narrative-pinyin',
       messageId: 'pinyin',
-      matches: (unit) => (!mayHoldPinyin(unit.text) ? [] : [...textOf(unit).matchAll(new RegExp(PINYIN_ANNOTATION.source, 'gu'))]).map((match) => {
-        const index = match.index;
-        return { index, at: Math.max(0, index - 1), example: unit.text.slice(Math.max(0, index - 1), index + match[0].length) };
-      }),
+      matches: (unit) =>
+        (!mayHoldPinyin(unit.text) ? [] : [...textOf(unit).matchAll(new RegExp(PINYIN_ANNOTATION.source, 'gu'))]).map(
+          (match) => {
+            const index = match.index;
+            return {
+              index,
+              at: Math.max(0, index - 1),
+              example: unit.text.slice(Math.max(0, index - 1), index + match[0].length),
+            };
+          },
+        ),
     },
     {
       ruleId: 'narrative-comma',
       messageId: 'comma',
-      matches: (unit) => (!unit.text.includes(',') ? [] : [...textOf(unit).matchAll(new RegExp(STRAY_COMMA.source, 'gu'))]).map((match) => {
-        const index = match.index;
-        return { index, at: index, example: unit.text.slice(index, index + 2) };
-      }),
+      matches: (unit) =>
+        (!unit.text.includes(',') ? [] : [...textOf(unit).matchAll(new RegExp(STRAY_COMMA.source, 'gu'))]).map(
+          (match) => {
+            const index = match.index;
+            return { index, at: index, example: unit.text.slice(index, index + 2) };
+          },
+        ),
     },
     {
       ruleId: 'narrative-garbled',
       messageId: 'garbled',
-      matches: (unit) => (garbled.get(unit) ?? []).map((span) => {
-        const example = garbledExample(unit.text, span);
-        return { index: span.start, at: example.start, example: example.text };
-      }),
+      matches: (unit) =>
+        (garbled.get(unit) ?? []).map((span) => {
+          const example = garbledExample(unit.text, span);
+          return { index: span.start, at: example.start, example: example.text };
+        }),
     },
   ];
   for (const { ruleId, messageId, matches } of perLine) {
-    const byPlace = new Map<string, { origin: Origin; count: number; examples: string[]; sentence: string; section?: TextSection }>();
+    const byPlace = new Map<
+      string,
+      { origin: Origin; count: number; examples: string[]; sentence: string; section?: TextSection }
+    >();
     for (const unit of units) {
       for (const { at, example } of matches(unit)) {
         const origin = positionIn(unit, at);
@@ -188,16 +215,29 @@ export function lintText(units: TextUnit[]): ReaderFinding[] {
           entry.count += 1;
           if (entry.examples.length < 3 && !entry.examples.includes(example)) entry.examples.push(example);
         } else {
-          byPlace.set(place, { origin, count: 1, examples: [example], sentence: sentenceAt(unit.text, at), ...(unit.section ? { section: unit.section } : {}) });
+          byPlace.set(place, {
+            origin,
+            count: 1,
+            examples: [example],
+            sentence: sentenceAt(unit.text, at),
+            ...(unit.section ? { section: unit.section } : {}),
+          });
         }
       }
     }
     for (const entry of [...byPlace.values()].slice(0, MAX_FINDINGS_PER_RULE)) {
-      const data = { count: entry.count, examples: entry.examples.join('、'), sentence: entry.sentence, ...(entry.section ? { section: entry.section } : {}) };
+      const data = {
+        count: entry.count,
+        examples: entry.examples.join('、'),
+        sentence: entry.sentence,
+        ...(entry.section ? { section: entry.section } : {}),
+      };
       findings.push({ ruleId, messageId, data, origin: entry.origin });
     }
   }
-  findings.sort((a, b) => (a.origin.line ?? 0) - (b.origin.line ?? 0) || (a.origin.column ?? 0) - (b.origin.column ?? 0));
+  findings.sort(
+    (a, b) => (a.origin.line ?? 0) - (b.origin.line ?? 0) || (a.origin.column ?? 0) - (b.origin.column ?? 0),
+  );
   findings.push(...mixedScript(units, textOf));
   return findings;
 }
@@ -207,7 +247,10 @@ function mixedScript(units: TextUnit[], textOf: (unit: TextUnit) => string): Rea
   // Keyed by code point: every character of every unit is looked at, and most are not Traditional- or Simplified-only.
   // Where each character is first seen; its place, sentence and counterpart are worked out only for the few reported
   // (the minority script's, and none when the text keeps to one script).
-  const seen = new Map<number, { script: 'traditional' | 'simplified'; count: number; unit: TextUnit; index: number }>();
+  const seen = new Map<
+    number,
+    { script: 'traditional' | 'simplified'; count: number; unit: TextUnit; index: number }
+  >();
   for (const unit of units) {
     const own = textOf(unit);
     const text = mayHoldPinyin(own) ? own.replace(PINYIN_ANNOTATION, (match) => ' '.repeat(match.length)) : own;
@@ -238,7 +281,15 @@ function mixedScript(units: TextUnit[], textOf: (unit: TextUnit) => string): Rea
       return {
         ruleId: 'narrative-mixed-script',
         messageId: minority,
-        data: { character, counterpart, count, majority: counts[majority], minority: counts[minority], sentence: sentenceAt(unit.text, index), ...(unit.section ? { section: unit.section } : {}) },
+        data: {
+          character,
+          counterpart,
+          count,
+          majority: counts[majority],
+          minority: counts[minority],
+          sentence: sentenceAt(unit.text, index),
+          ...(unit.section ? { section: unit.section } : {}),
+        },
         origin: positionIn(unit, index),
       };
     });

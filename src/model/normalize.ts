@@ -45,7 +45,8 @@ function characterTables(): CharacterTables {
   const simplified = new Map<string, string>();
   for (const [source, targets] of entries(ST_CHARACTERS)) {
     const first = targets[0];
-    if (first === undefined || targets.includes(source) || standardVariants.has(source) || traditional.has(source)) continue;
+    if (first === undefined || targets.includes(source) || standardVariants.has(source) || traditional.has(source))
+      continue;
     simplified.set(source, first);
   }
   for (const source of simplified.keys()) traditional.delete(source);

@@ -25,7 +25,9 @@ export interface CacheSettings {
  * A configuration changes results only through these (its exceptions are applied after the cache), so they are its key.
  */
 export function cacheKey(version: string, options: LintInputOptions): string {
-  const settings = JSON.stringify(options, (_, value: unknown) => (value instanceof Set ? [...(value as Set<unknown>)].sort() : value));
+  const settings = JSON.stringify(options, (_, value: unknown) =>
+    value instanceof Set ? [...(value as Set<unknown>)].sort() : value,
+  );
   return createHash('sha256').update(`xxgk-lint ${version}\0${settings}`).digest('hex');
 }
 
@@ -43,7 +45,13 @@ export function cachedCheck(settings: CacheSettings, notes: CacheNotes, check: C
   const folder = join(settings.location, LAYOUT);
   let ready = false;
   return async (bytes, file, options) => {
-    const hash = createHash('sha256').update(settings.key).update('\0').update(file).update('\0').update(bytes).digest('hex');
+    const hash = createHash('sha256')
+      .update(settings.key)
+      .update('\0')
+      .update(file)
+      .update('\0')
+      .update(bytes)
+      .digest('hex');
     const path = join(folder, hash.slice(0, 2), `${hash.slice(2)}.json`);
     const cached = readEntry(path, file, notes);
     if (cached) return cached;

@@ -22,7 +22,12 @@ if (port) {
   });
 }
 
-async function runBatch(batch: WorkerBatch, options: LintInputOptions, check: CheckBytes, state: Float64Array): Promise<FileResult[]> {
+async function runBatch(
+  batch: WorkerBatch,
+  options: LintInputOptions,
+  check: CheckBytes,
+  state: Float64Array,
+): Promise<FileResult[]> {
   const results: FileResult[] = [];
   for (const [index, input] of batch.inputs.entries()) {
     state[0] = index;

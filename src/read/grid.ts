@@ -74,7 +74,14 @@ function dropMergedColumns(run: RawRow[], merged: ReadonlySet<RawCell>): RawRow[
   const width = Math.max(0, ...run.map((row) => row.cells.length));
   const keep: number[] = [];
   for (let c = 0; c < width; c++) {
-    if (c === 0 || run.some((row) => { const cell = row.cells[c]; return cell !== undefined && !merged.has(cell); })) keep.push(c);
+    if (
+      c === 0 ||
+      run.some((row) => {
+        const cell = row.cells[c];
+        return cell !== undefined && !merged.has(cell);
+      })
+    )
+      keep.push(c);
   }
   if (keep.length === width) return run;
   return run.map((row) => ({ ...row, cells: keep.flatMap((c) => (row.cells[c] ? [row.cells[c]] : [])) }));

@@ -22,7 +22,9 @@ let phrases: string[] | undefined;
 
 /** Every section phrase of both templates, longest first, so the longest heading wins. */
 function sectionPhrases(): string[] {
-  phrases ??= [...new Set(TEMPLATE_IDS.flatMap((id) => getTemplate(id).def.sections.flatMap((section) => section.match)))].sort((a, b) => b.length - a.length);
+  phrases ??= [
+    ...new Set(TEMPLATE_IDS.flatMap((id) => getTemplate(id).def.sections.flatMap((section) => section.match))),
+  ].sort((a, b) => b.length - a.length);
   return phrases;
 }
 
@@ -50,14 +52,17 @@ export function splitAtHeadings(line: string): LinePiece[] {
       break;
     }
   }
-  if (cuts.length === 0 || (cuts.length === 1 && cuts[0]!.start === 0 && line.slice(cuts[0]!.end).trim() === '')) return [{ text: line, start: 0, heading: false }];
+  if (cuts.length === 0 || (cuts.length === 1 && cuts[0]!.start === 0 && line.slice(cuts[0]!.end).trim() === ''))
+    return [{ text: line, start: 0, heading: false }];
   const pieces: LinePiece[] = [];
   let position = 0;
   for (const cut of cuts) {
-    if (cut.start > position && line.slice(position, cut.start).trim() !== '') pieces.push({ text: line.slice(position, cut.start), start: position, heading: false });
+    if (cut.start > position && line.slice(position, cut.start).trim() !== '')
+      pieces.push({ text: line.slice(position, cut.start), start: position, heading: false });
     pieces.push({ text: line.slice(cut.start, cut.end), start: cut.start, heading: true });
     position = cut.end;
   }
-  if (position < line.length && line.slice(position).trim() !== '') pieces.push({ text: line.slice(position), start: position, heading: false });
+  if (position < line.length && line.slice(position).trim() !== '')
+    pieces.push({ text: line.slice(position), start: position, heading: false });
   return pieces;
 }

@@ -2,11 +2,20 @@ import { isValueText, sectionOfHeading, type SectionKey } from '../model/labels.
 import type { Origin } from '../model/types.js';
 import { decodeText } from './decode.js';
 import { splitAtHeadings } from './inline-headings.js';
-import { InputError, type Block, type InputFormat, type RawCell, type RawRow, type BlockSource, type ReadContext } from './types.js';
+import {
+  InputError,
+  type Block,
+  type InputFormat,
+  type RawCell,
+  type RawRow,
+  type BlockSource,
+  type ReadContext,
+} from './types.js';
 
 type LineKind = 'pipe' | 'markdown' | 'tab' | 'layout';
 
-const PAGE_NUMBER = /^\s*(?:[-－—–]\s*\d{1,3}\s*[-－—–]|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})\s*$/u;
+const PAGE_NUMBER =
+  /^\s*(?:[-－—–]\s*\d{1,3}\s*[-－—–]|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})\s*$/u;
 const MARKDOWN_RULE = /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/u;
 const TABLE_SECTIONS = new Set<SectionKey>(['active', 'applications', 'reviewLitigation']);
 
@@ -28,7 +37,8 @@ export function textToBlocks(text: string): Block[] {
   let section: SectionKey | undefined;
   let table: { kind: LineKind; rows: RawRow[]; origin: Origin } | undefined;
   const close = (): void => {
-    if (table && table.rows.length > 0) blocks.push({ kind: 'table', table: { rows: table.rows, origin: table.origin } });
+    if (table && table.rows.length > 0)
+      blocks.push({ kind: 'table', table: { rows: table.rows, origin: table.origin } });
     table = undefined;
   };
   const lines = text.split('\n');
@@ -177,6 +187,7 @@ function layoutCells(line: string, lineNumber: number): RawCell[] {
   for (const match of labelPart.matchAll(/\S+(?:[ \u3000]\S+)*/gu)) {
     cells.push({ text: match[0], origin: { line: lineNumber, column: columns(match.index) } });
   }
-  for (const token of tokens.slice(firstValue)) cells.push({ text: token.text, origin: { line: lineNumber, column: columns(token.start) } });
+  for (const token of tokens.slice(firstValue))
+    cells.push({ text: token.text, origin: { line: lineNumber, column: columns(token.start) } });
   return cells;
 }

@@ -45,12 +45,20 @@ export async function xlsxToBlocks(bytes: Uint8Array): Promise<Block[]> {
       if (r > previous + 1) rows.push({ cells: [], origin: { sheet: sheet.name, ref: `A${previous + 1}` } });
       previous = r;
       cellsRead += row.cellCount;
-      if (cellsRead > MAX_CELLS) throw new InputError('xlsx-too-large', { sheet: sheet.name, cells: MAX_CELLS, ref: `A${r}` }, { sheet: sheet.name, ref: `A${r}` });
+      if (cellsRead > MAX_CELLS)
+        throw new InputError(
+          'xlsx-too-large',
+          { sheet: sheet.name, cells: MAX_CELLS, ref: `A${r}` },
+          { sheet: sheet.name, ref: `A${r}` },
+        );
       const cells: RawCell[] = [];
       for (let c = 1; c <= row.cellCount; c++) {
         const cell = row.getCell(c);
         const inner = cell.isMerged && cell.master.address !== cell.address;
-        const raw: RawCell = { text: inner ? '' : squeeze(textOf(cell.value)), origin: { sheet: sheet.name, ref: cell.address } };
+        const raw: RawCell = {
+          text: inner ? '' : squeeze(textOf(cell.value)),
+          origin: { sheet: sheet.name, ref: cell.address },
+        };
         if (inner && cell.master.fullAddress.col < c) continued.add(raw);
         cells.push(raw);
       }
@@ -61,7 +69,7 @@ export async function xlsxToBlocks(bytes: Uint8Array): Promise<Block[]> {
   return blocks;
 }
 
-function textOf(value: CellValue  ): string {
+function textOf(value: CellValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return formatNumber(value);
   if (typeof value === 'string') return value;

@@ -13,7 +13,10 @@ beforeAll(() => {
   folder = mkdtempSync(join(tmpdir(), 'xxgk-lazy-'));
   // ESM imports are seen by a resolve hook (it runs in its own thread, so it appends to a file), CommonJS loads are
   // read from require.cache at exit: together, every file of node_modules the run loaded.
-  writeFileSync(join(folder, 'hooks.mjs'), "import { appendFileSync } from 'node:fs';\nexport async function resolve(specifier, context, next) { const resolved = await next(specifier, context); appendFileSync(process.env.XXGK_LOADS, resolved.url + '\\n'); return resolved; }\n");
+  writeFileSync(
+    join(folder, 'hooks.mjs'),
+    "import { appendFileSync } from 'node:fs';\nexport async function resolve(specifier, context, next) { const resolved = await next(specifier, context); appendFileSync(process.env.XXGK_LOADS, resolved.url + '\\n'); return resolved; }\n",
+  );
   writeFileSync(
     join(folder, 'preload.cjs'),
     [
@@ -29,7 +32,11 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 function heavyLoaded(files: string[]): string[] {
   const out = join(folder, 'loads.txt');
   rmSync(out, { force: true });
-  const run = spawnSync(process.execPath, ['--require', join(folder, 'preload.cjs'), BIN, ...files], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, XXGK_LOADS: out } });
+  const run = spawnSync(process.execPath, ['--require', join(folder, 'preload.cjs'), BIN, ...files], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, XXGK_LOADS: out },
+  });
   expect(run.stderr).toBe('');
   const loads = readFileSync(out, 'utf8').split('\n');
   // The run's own modules were seen, so an empty answer is not a blind hook.
@@ -42,14 +49,20 @@ describe('the reader libraries load only when a file needs them', () => {
     expect(heavyLoaded(['fixtures/json/seed-2019.json'])).toEqual([]);
   });
 
-  it('linting one JSON report loads neither node:http (for `xxgk-lint web`) nor node:child_process (commander\'s subcommands)', () => {
+  it("linting one JSON report loads neither node:http (for `xxgk-lint web`) nor node:child_process (commander's subcommands)", () => {
     const out = join(folder, 'loads.txt');
     rmSync(out, { force: true });
-    const run = spawnSync(process.execPath, ['--require', join(folder, 'preload.cjs'), BIN, 'fixtures/json/seed-2019.json'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, XXGK_LOADS: out } });
+    const run = spawnSync(
+      process.execPath,
+      ['--require', join(folder, 'preload.cjs'), BIN, 'fixtures/json/seed-2019.json'],
+      { cwd: ROOT, encoding: 'utf8', env: { ...process.env, XXGK_LOADS: out } },
+    );
     expect(run.status).toBe(0);
     const loads = readFileSync(out, 'utf8').split('\n');
     expect(loads).toContain('NativeModule fs');
-    expect(loads.filter((entry) => entry === 'NativeModule http' || entry === 'NativeModule child_process')).toEqual([]);
+    expect(loads.filter((entry) => entry === 'NativeModule http' || entry === 'NativeModule child_process')).toEqual(
+      [],
+    );
   });
 
   it('an xlsx loads exceljs (and its jszip), a PDF pdfjs-dist, a page htmlparser2, and nothing else of them', () => {
