@@ -54,7 +54,8 @@ export function tenfoldArticle(text) {
 function cellsRead(result) {
   let count = 0;
   for (const table of ['active', 'applications', 'reviewLitigation']) {
-    for (const row of Object.values(result.document[table] ?? {})) for (const raw of Object.values(row ?? {})) if (raw !== undefined && raw !== null) count += 1;
+    for (const row of Object.values(result.document[table] ?? {}))
+      for (const raw of Object.values(row ?? {})) if (raw !== undefined && raw !== null) count += 1;
   }
   return count;
 }
@@ -88,8 +89,20 @@ export async function benchAlignment(root, readBytes) {
   const seed = readFileSync(join(root, 'fixtures/text/seed-2019.txt'), 'utf8');
   const crawled = readFileSync(join(root, 'fixtures/excerpts/101.txt'), 'utf8');
   return {
-    seed: await compare(readBytes, 'seed-2019.txt, every section ten times (tables 二–四 ten pages long)', 'seed-2019.txt', seed, tenfoldSections(seed)),
-    crawled: await compare(readBytes, 'crawled one-line page 101.txt, its article ten times on the line', '101.txt', crawled, tenfoldArticle(crawled)),
+    seed: await compare(
+      readBytes,
+      'seed-2019.txt, every section ten times (tables 二–四 ten pages long)',
+      'seed-2019.txt',
+      seed,
+      tenfoldSections(seed),
+    ),
+    crawled: await compare(
+      readBytes,
+      'crawled one-line page 101.txt, its article ten times on the line',
+      '101.txt',
+      crawled,
+      tenfoldArticle(crawled),
+    ),
   };
 }
 

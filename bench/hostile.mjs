@@ -45,7 +45,9 @@ for (const kind of chosen) {
       const result = await lintBytes(bytes, `${kind}.txt`);
       if (result.error) error = ` (${result.error.kind}: ${result.error.messageId})`;
     });
-    row.push(`${kb} KB read ${read.toFixed(0)} ms, lint ${lint.toFixed(0)} ms${previous ? ` ×${(lint / previous).toFixed(1)}` : ''}${error}`);
+    row.push(
+      `${kb} KB read ${read.toFixed(0)} ms, lint ${lint.toFixed(0)} ms${previous ? ` ×${(lint / previous).toFixed(1)}` : ''}${error}`,
+    );
     previous = Math.max(lint, 1);
   }
   console.log(`${kind.padEnd(15)} ${row.join(' | ')}`);

@@ -16,4 +16,6 @@ for (let i = 0; i < 10; i += 1) {
   runs.push(performance.now() - t);
 }
 runs.sort((a, b) => a - b);
-console.log(`huaian-2024.pdf (6 pages): first read ${cold.toFixed(0)} ms including loading pdfjs (${(first - start).toFixed(0)} ms import); warm median ${runs[5].toFixed(0)} ms, min ${runs[0].toFixed(0)} ms over ${runs.length} reads`);
+console.log(
+  `huaian-2024.pdf (6 pages): first read ${cold.toFixed(0)} ms including loading pdfjs (${(first - start).toFixed(0)} ms import); warm median ${runs[5].toFixed(0)} ms, min ${runs[0].toFixed(0)} ms over ${runs.length} reads`,
+);

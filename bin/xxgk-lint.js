@@ -1,4 +1,5 @@
 #!/usr/bin/env node
-import { run } from '../dist/bundle/cli.js';
+// The package's bin is bin/xxgk-lint.cjs (a CommonJS start is faster); this file runs it for those who call it by this name.
+import { createRequire } from 'node:module';
 
-process.exitCode = await run();
+await createRequire(import.meta.url)('./xxgk-lint.cjs').main();

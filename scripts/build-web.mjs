@@ -15,7 +15,9 @@ const browserOnly = {
   name: 'browser-only',
   setup(builder) {
     builder.onResolve({ filter: /^node:buffer$|^buffer$/ }, () => ({ path: join(root, 'src/web/node-buffer.ts') }));
-    builder.onResolve({ filter: /^node:/ }, (args) => ({ errors: [{ text: `${args.path} (imported by ${args.importer}) is a Node API: the page cannot use it` }] }));
+    builder.onResolve({ filter: /^node:/ }, (args) => ({
+      errors: [{ text: `${args.path} (imported by ${args.importer}) is a Node API: the page cannot use it` }],
+    }));
   },
 };
 
@@ -37,7 +39,9 @@ const result = await build({
 const script = result.outputFiles[0].text.replace(/<\/(script)/giu, '<\\/$1');
 const styles = readFileSync(join(root, 'src/web/styles.css'), 'utf8').replace(/<\/(style)/giu, '<\\/$1');
 const template = readFileSync(join(root, 'src/web/index.html'), 'utf8');
-const page = template.replace('<!--style-->', () => styles).replace('<!--script-->', () => `<script type="module">${script}</script>`);
+const page = template
+  .replace('<!--style-->', () => styles)
+  .replace('<!--script-->', () => `<script type="module">${script}</script>`);
 mkdirSync(dirname(outFile), { recursive: true });
 writeFileSync(outFile, page);
 if (process.argv.includes('--analyze')) {
@@ -47,6 +51,7 @@ if (process.argv.includes('--analyze')) {
     const name = /node_modules\/((?:@[^/]+\/)?[^/]+)/u.exec(path)?.[1] ?? 'xxgk-lint';
     byPackage.set(name, (byPackage.get(name) ?? 0) + bytesInOutput);
   }
-  for (const [name, bytes] of [...byPackage].sort((a, b) => b[1] - a[1])) console.log(`${(bytes / 1024).toFixed(0).padStart(6)} KB  ${name}`);
+  for (const [name, bytes] of [...byPackage].sort((a, b) => b[1] - a[1]))
+    console.log(`${(bytes / 1024).toFixed(0).padStart(6)} KB  ${name}`);
 }
 console.log(`dist/web/index.html: ${(page.length / 1024 / 1024).toFixed(2)} MB`);

@@ -11,7 +11,16 @@
 // batches; the child writes the case it is about to run to a file first, so when a case hangs synchronously the
 // parent's watchdog kills the child, records that case and goes on from the next one.
 import { fork } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  existsSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -32,14 +41,31 @@ export const FORMATS = {
 };
 export const INVARIANTS = ['no-throw', 'no-internal-error', 'known-message', 'prototype', 'time', 'memory', 'crash'];
 
-export const DEFAULTS = { seed: 1, count: 1000, first: 0, formats: Object.keys(FORMATS), timeLimit: 2000, memoryLimit: 1024, out: undefined, jobs: 1, batch: 200, json: false, maxSavedPerKind: 5, replay: undefined };
+export const DEFAULTS = {
+  seed: 1,
+  count: 1000,
+  first: 0,
+  formats: Object.keys(FORMATS),
+  timeLimit: 2000,
+  memoryLimit: 1024,
+  out: undefined,
+  jobs: 1,
+  batch: 200,
+  json: false,
+  maxSavedPerKind: 5,
+  replay: undefined,
+};
 
 // ---------------------------------------------------------------------------------------------------------------
 // Deterministic randomness
 
 function mix32(a, b) {
   let h = (Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(b + 0x632be59b, 0xc2b2ae35)) >>> 0;
-  h ^= h >>> 16; h = Math.imul(h, 0x7feb352d) >>> 0; h ^= h >>> 15; h = Math.imul(h, 0x846ca68b) >>> 0; h ^= h >>> 16;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x7feb352d) >>> 0;
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x846ca68b) >>> 0;
+  h ^= h >>> 16;
   return h >>> 0;
 }
 
@@ -54,7 +80,13 @@ export function makeRng(seed) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const int = (n) => Math.floor(next() * n);
-  return { next, int, pick: (array) => array[int(array.length)], chance: (p) => next() < p, range: (lo, hi) => lo + int(hi - lo + 1) };
+  return {
+    next,
+    int,
+    pick: (array) => array[int(array.length)],
+    chance: (p) => next() < p,
+    range: (lo, hi) => lo + int(hi - lo + 1),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -77,7 +109,11 @@ export function loadSeeds(formats = Object.keys(FORMATS), root = join(ROOT, 'fix
     if (!FORMATS[format]) throw new Error(`unknown format ${format} (known: ${Object.keys(FORMATS).join(', ')})`);
     seeds[format] = files
       .filter((file) => FORMATS[format].includes(extname(file).toLowerCase()))
-      .map((file) => ({ file: relative(ROOT, file), ext: extname(file).toLowerCase(), bytes: new Uint8Array(readFileSync(file)) }));
+      .map((file) => ({
+        file: relative(ROOT, file),
+        ext: extname(file).toLowerCase(),
+        bytes: new Uint8Array(readFileSync(file)),
+      }));
     if (seeds[format].length === 0) throw new Error(`no seeds for ${format}`);
   }
   return seeds;
@@ -91,48 +127,182 @@ const bytesOf = (s) => enc.encode(s);
 const concat = (...parts) => {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
-  for (const p of parts) { out.set(p, at); at += p.length; }
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
   return out;
 };
 const TEXTUAL = new Set(['json', 'csv', 'html', 'text', 'md']);
 const ZIP = new Set(['docx', 'xlsx']);
 
-const HEADINGS = ['三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '二、主动公开政府信息情况', '一、总体情况', '（七）总计', '五、存在的主要问题及改进情况'];
-const PROTO_KEYS = ['__proto__', 'constructor', 'prototype', 'xxgkFuzzPolluted', 'toString', 'hasOwnProperty', 'valueOf', 'length'];
+const HEADINGS = [
+  '三、收到和处理政府信息公开申请情况',
+  '四、政府信息公开行政复议、行政诉讼情况',
+  '二、主动公开政府信息情况',
+  '一、总体情况',
+  '（七）总计',
+  '五、存在的主要问题及改进情况',
+];
+const PROTO_KEYS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'xxgkFuzzPolluted',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  'length',
+];
 
 /** Tokens to insert, by format; a function gets the rng for tokens of random size. */
 function tokens(format) {
-  const deep = (open, close) => (rng) => { const n = rng.pick([100, 1000, 5000, 20000, 60000]); return open.repeat(n) + (rng.chance(0.5) ? close.repeat(n) : ''); };
-  const digits = (rng) => '1234567890'.repeat(rng.pick([10, 100, 1000, 10000])).slice(0, rng.pick([30, 500, 5000, 60000]));
+  const deep = (open, close) => (rng) => {
+    const n = rng.pick([100, 1000, 5000, 20000, 60000]);
+    return open.repeat(n) + (rng.chance(0.5) ? close.repeat(n) : '');
+  };
+  const digits = (rng) =>
+    '1234567890'.repeat(rng.pick([10, 100, 1000, 10000])).slice(0, rng.pick([30, 500, 5000, 60000]));
   const pipes = (rng) => '|'.repeat(rng.pick([100, 1000, 10000, 50000]));
   const text = [
-    '|', '||', ' | ', '\t', '\t\t\t', '\n', '\r\n', '\r', '\u3000', '\uFEFF', '\0', '无', '—', '/', '-', '0件', '１２３', '1,234', '1.5', '-3', '万元', '元',
-    digits, pipes, (rng) => rng.pick(HEADINGS), (rng) => ` ${rng.pick(HEADINGS)} `, (rng) => `${rng.pick(HEADINGS)}${'0'.repeat(rng.range(1, 9))}`,
-    (rng) => `| ${rng.pick(HEADINGS)} | 1 | 2 | 3 |`, (rng) => ('1\t').repeat(rng.pick([10, 1000, 20000])), (rng) => '\n'.repeat(rng.pick([10, 1000, 20000])),
-    (rng) => ('1 | ').repeat(rng.pick([10, 1000, 20000])),
+    '|',
+    '||',
+    ' | ',
+    '\t',
+    '\t\t\t',
+    '\n',
+    '\r\n',
+    '\r',
+    '\u3000',
+    '\uFEFF',
+    '\0',
+    '无',
+    '—',
+    '/',
+    '-',
+    '0件',
+    '１２３',
+    '1,234',
+    '1.5',
+    '-3',
+    '万元',
+    '元',
+    digits,
+    pipes,
+    (rng) => rng.pick(HEADINGS),
+    (rng) => ` ${rng.pick(HEADINGS)} `,
+    (rng) => `${rng.pick(HEADINGS)}${'0'.repeat(rng.range(1, 9))}`,
+    (rng) => `| ${rng.pick(HEADINGS)} | 1 | 2 | 3 |`,
+    (rng) => '1\t'.repeat(rng.pick([10, 1000, 20000])),
+    (rng) => '\n'.repeat(rng.pick([10, 1000, 20000])),
+    (rng) => '1 | '.repeat(rng.pick([10, 1000, 20000])),
   ];
   switch (format) {
     case 'json':
-      return ['{', '}', '[', ']', ',', ':', '"', '"__proto__"', '"__proto__":{"xxgkFuzzPolluted":1},', '{"__proto__":{"xxgkFuzzPolluted":1}}',
-        '"constructor":{"prototype":{"xxgkFuzzPolluted":1}},', '"$evidence":{"inferred":["/__proto__/xxgkFuzzPolluted"],"totalsUsed":["__proto__"]},',
-        '"template":"2021",', '"year":1e308,', '1e999', '-0', 'null', 'true', '"\\ud800"', '"\\u0000"', (rng) => `"${'x'.repeat(rng.pick([100, 100000]))}"`,
-        deep('[', ']'), deep('{"a":', '}'), deep('{"__proto__":', '}')];
+      return [
+        '{',
+        '}',
+        '[',
+        ']',
+        ',',
+        ':',
+        '"',
+        '"__proto__"',
+        '"__proto__":{"xxgkFuzzPolluted":1},',
+        '{"__proto__":{"xxgkFuzzPolluted":1}}',
+        '"constructor":{"prototype":{"xxgkFuzzPolluted":1}},',
+        '"$evidence":{"inferred":["/__proto__/xxgkFuzzPolluted"],"totalsUsed":["__proto__"]},',
+        '"template":"2021",',
+        '"year":1e308,',
+        '1e999',
+        '-0',
+        'null',
+        'true',
+        '"\\ud800"',
+        '"\\u0000"',
+        (rng) => `"${'x'.repeat(rng.pick([100, 100000]))}"`,
+        deep('[', ']'),
+        deep('{"a":', '}'),
+        deep('{"__proto__":', '}'),
+      ];
     case 'csv':
-      return ['"', '""', ',', ',,,,', '\n', '\r\n', '__proto__', '__proto__,xxgkFuzzPolluted,x,1\n', 'applications,__proto__,xxgkFuzzPolluted,1\n',
-        'applications,new,__proto__,1\n', 'constructor,prototype,xxgkFuzzPolluted,1\n', '__proto__,__proto__,xxgkFuzzPolluted,1\n', 'table,row,column,value\n',
-        '\uFEFF', '"a\nb"', digits, (rng) => ','.repeat(rng.pick([100, 10000, 50000])), (rng) => '"'.repeat(rng.pick([3, 101, 10001]))];
+      return [
+        '"',
+        '""',
+        ',',
+        ',,,,',
+        '\n',
+        '\r\n',
+        '__proto__',
+        '__proto__,xxgkFuzzPolluted,x,1\n',
+        'applications,__proto__,xxgkFuzzPolluted,1\n',
+        'applications,new,__proto__,1\n',
+        'constructor,prototype,xxgkFuzzPolluted,1\n',
+        '__proto__,__proto__,xxgkFuzzPolluted,1\n',
+        'table,row,column,value\n',
+        '\uFEFF',
+        '"a\nb"',
+        digits,
+        (rng) => ','.repeat(rng.pick([100, 10000, 50000])),
+        (rng) => '"'.repeat(rng.pick([3, 101, 10001])),
+      ];
     case 'html':
-      return ['<table>', '</table>', '<tr>', '</tr>', '<td>', '</td>', '<th>', '<td rowspan=99999>', '<td colspan=99999>', '<td rowspan="1e9" colspan="-1">',
-        '<td colspan=1000>1</td>', '<meta charset="gbk">', '<meta charset="x-unknown">', '<!--', '<script>', '<![CDATA[', '&#x0;', '&nbsp;', '<br>', '<p>',
+      return [
+        '<table>',
+        '</table>',
+        '<tr>',
+        '</tr>',
+        '<td>',
+        '</td>',
+        '<th>',
+        '<td rowspan=99999>',
+        '<td colspan=99999>',
+        '<td rowspan="1e9" colspan="-1">',
+        '<td colspan=1000>1</td>',
+        '<meta charset="gbk">',
+        '<meta charset="x-unknown">',
+        '<!--',
+        '<script>',
+        '<![CDATA[',
+        '&#x0;',
+        '&nbsp;',
+        '<br>',
+        '<p>',
         (rng) => `<td rowspan=${rng.pick([99999, 1000, 65535])} colspan=${rng.pick([99999, 1000, 255])}>1</td>`,
-        deep('<div>', '</div>'), deep('<table><tr><td>', '</td></tr></table>'), deep('<span>', '</span>'),
-        (rng) => `<p>${rng.pick(HEADINGS)}</p>`, (rng) => `<table>${'<tr><td>1</td></tr>'.repeat(rng.pick([100, 5000]))}</table>`, ...text];
+        deep('<div>', '</div>'),
+        deep('<table><tr><td>', '</td></tr></table>'),
+        deep('<span>', '</span>'),
+        (rng) => `<p>${rng.pick(HEADINGS)}</p>`,
+        (rng) => `<table>${'<tr><td>1</td></tr>'.repeat(rng.pick([100, 5000]))}</table>`,
+        ...text,
+      ];
     case 'text':
     case 'md':
       return [...text, '| --- | --- |', '|---|', '# ', '## ', '```', '> ', '* ', (rng) => `# ${rng.pick(HEADINGS)}`];
     default:
-      return ['PK\x03\x04', 'PK\x01\x02', 'PK\x05\x06', '%PDF-1.7', '%%EOF', 'obj', 'endobj', 'stream', 'endstream', 'xref', 'trailer', '/Encrypt', '<<', '>>',
-        '/Length 999999999', '/Type /Page', '/Kids [', '0 0 R', '/Filter /FlateDecode', (rng) => '<<'.repeat(rng.pick([100, 10000])), (rng) => '['.repeat(rng.pick([100, 10000]))];
+      return [
+        'PK\x03\x04',
+        'PK\x01\x02',
+        'PK\x05\x06',
+        '%PDF-1.7',
+        '%%EOF',
+        'obj',
+        'endobj',
+        'stream',
+        'endstream',
+        'xref',
+        'trailer',
+        '/Encrypt',
+        '<<',
+        '>>',
+        '/Length 999999999',
+        '/Type /Page',
+        '/Kids [',
+        '0 0 R',
+        '/Filter /FlateDecode',
+        (rng) => '<<'.repeat(rng.pick([100, 10000])),
+        (rng) => '['.repeat(rng.pick([100, 10000])),
+      ];
   }
 }
 
@@ -154,7 +324,11 @@ function position(bytes, rng, format) {
 function lines(bytes) {
   const out = [];
   let start = 0;
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 10) { out.push([start, i + 1]); start = i + 1; }
+  for (let i = 0; i < bytes.length; i++)
+    if (bytes[i] === 10) {
+      out.push([start, i + 1]);
+      start = i + 1;
+    }
   if (start < bytes.length) out.push([start, bytes.length]);
   return out;
 }
@@ -189,7 +363,10 @@ const MUTATORS = {
   insert(bytes, rng, format) {
     const token = tokenBytes(format, rng);
     const at = position(bytes, rng, format);
-    return { bytes: concat(bytes.subarray(0, at), token, bytes.subarray(at)), note: `insert ${token.length} byte(s) at ${at}` };
+    return {
+      bytes: concat(bytes.subarray(0, at), token, bytes.subarray(at)),
+      note: `insert ${token.length} byte(s) at ${at}`,
+    };
   },
   truncate(bytes, rng) {
     const at = rng.chance(0.2) ? Math.max(0, bytes.length - rng.range(1, 16)) : rng.int(bytes.length + 1);
@@ -241,14 +418,16 @@ const MUTATORS = {
     const cd = zipCentral(bytes);
     if (!cd) return MUTATORS.flip(bytes, rng);
     const entries = [];
-    for (let i = cd.start; i + 46 <= cd.eocd; i++) if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 1 && bytes[i + 3] === 2) entries.push(i);
+    for (let i = cd.start; i + 46 <= cd.eocd; i++)
+      if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 1 && bytes[i + 3] === 2) entries.push(i);
     if (!entries.length) return MUTATORS.zipCentral(bytes, rng);
     const out = bytes.slice();
     const view = new DataView(out.buffer);
     const at = rng.pick(entries);
     const field = rng.pick([20, 24, 42, 28]); // compressed size, uncompressed size, local offset, name length
     const value = rng.pick([0, 0xffffffff, 0x7fffffff, 1 << 30, 1]);
-    if (field === 28) view.setUint16(at + field, value & 0xffff, true); else view.setUint32(at + field, value >>> 0, true);
+    if (field === 28) view.setUint16(at + field, value & 0xffff, true);
+    else view.setUint32(at + field, value >>> 0, true);
     return { bytes: out, note: `central entry at ${at}: field +${field} = ${value}` };
   },
   zipTruncate(bytes, rng) {
@@ -260,14 +439,27 @@ const MUTATORS = {
 
 const MUTATOR_WEIGHTS = {
   textual: { flip: 1, setByte: 1, insert: 8, truncate: 2, deleteBytes: 1, splice: 2, repeatLine: 2, repeatChunk: 1 },
-  zip: { flip: 2, setByte: 1, insert: 1, truncate: 1, deleteBytes: 1, splice: 1, repeatChunk: 1, zipCentral: 3, zipSizes: 3, zipTruncate: 2 },
+  zip: {
+    flip: 2,
+    setByte: 1,
+    insert: 1,
+    truncate: 1,
+    deleteBytes: 1,
+    splice: 1,
+    repeatChunk: 1,
+    zipCentral: 3,
+    zipSizes: 3,
+    zipTruncate: 2,
+  },
   pdf: { flip: 3, setByte: 2, insert: 2, truncate: 2, deleteBytes: 3, splice: 1, repeatChunk: 1 },
 };
 
 function pickWeighted(rng, weights) {
   const entries = Object.entries(weights);
   let r = rng.next() * entries.reduce((n, [, w]) => n + w, 0);
-  for (const [name, w] of entries) { if ((r -= w) < 0) return name; }
+  for (const [name, w] of entries) {
+    if ((r -= w) < 0) return name;
+  }
   return entries[entries.length - 1][0];
 }
 
@@ -280,7 +472,11 @@ export function makeCase(seeds, formats, seed, index) {
   const notes = [];
   // One case in 32 runs a seed unmutated; the others apply 1–3 mutations.
   if (rng.int(32) !== 0) {
-    const weights = ZIP.has(format) ? MUTATOR_WEIGHTS.zip : format === 'pdf' ? MUTATOR_WEIGHTS.pdf : MUTATOR_WEIGHTS.textual;
+    const weights = ZIP.has(format)
+      ? MUTATOR_WEIGHTS.zip
+      : format === 'pdf'
+        ? MUTATOR_WEIGHTS.pdf
+        : MUTATOR_WEIGHTS.textual;
     const n = rng.pick([1, 1, 1, 2, 2, 3]);
     for (let k = 0; k < n; k++) {
       const name = pickWeighted(rng, weights);
@@ -289,7 +485,15 @@ export function makeCase(seeds, formats, seed, index) {
       notes.push(`${name}: ${result.note}`);
     }
   }
-  return { index, format, seedFile: base.file, ext: base.ext, file: `fuzz-${index}${base.ext}`, bytes, mutations: notes };
+  return {
+    index,
+    format,
+    seedFile: base.file,
+    ext: base.ext,
+    file: `fuzz-${index}${base.ext}`,
+    bytes,
+    mutations: notes,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -301,7 +505,8 @@ function inputMessageIds() {
 
 function snapshotPrototype() {
   const snapshot = new Map();
-  for (const key of Reflect.ownKeys(Object.prototype)) snapshot.set(key, Object.getOwnPropertyDescriptor(Object.prototype, key));
+  for (const key of Reflect.ownKeys(Object.prototype))
+    snapshot.set(key, Object.getOwnPropertyDescriptor(Object.prototype, key));
   return snapshot;
 }
 
@@ -344,7 +549,11 @@ function sentinelKeys(bytes, nativeKeys) {
 /** An error as `Name: message` and the first frames of its stack (pdfjs's exceptions have no message in theirs). */
 function describe(error) {
   if (!error || typeof error !== 'object') return String(error);
-  const frames = String(error.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)).slice(0, 4).map((l) => l.trim());
+  const frames = String(error.stack ?? '')
+    .split('\n')
+    .filter((l) => /^\s+at /.test(l))
+    .slice(0, 4)
+    .map((l) => l.trim());
   return [`${error.name ?? 'Error'}: ${error.message ?? ''}`, ...frames].join('\n');
 }
 
@@ -362,17 +571,36 @@ async function worker() {
     const key = `${current?.index}|${invariant}|${message}`;
     if (sent.has(key)) return; // the same failure of the same case once
     sent.add(key);
-    process.send({ type: 'failure', index: current?.index ?? -1, invariant, message: String(message).slice(0, 2000), ...extra });
+    process.send({
+      type: 'failure',
+      index: current?.index ?? -1,
+      invariant,
+      message: String(message).slice(0, 2000),
+      ...extra,
+    });
   };
   process.on('disconnect', () => process.exit(0)); // the campaign is gone: do not run on as an orphan
   process.on('unhandledRejection', (reason) => fail('no-throw', `unhandled rejection: ${describe(reason)}`));
   process.on('uncaughtException', (error) => fail('no-throw', `uncaught exception: ${describe(error)}`));
 
   // Warm up: load every format's reader once (with an unmutated seed), so loading pdfjs is not timed as a case.
-  const WARMUP = { json: 'json/seed-2019.json', csv: 'csv/seed-2019.csv', html: 'html/seed-2019.html', text: 'text/seed-2019.txt', md: 'text/seed-2019.md', docx: 'docx/seed-2019.docx', xlsx: 'xlsx/seed-2019.xlsx', pdf: 'pdf/made-seed-2019.pdf' };
+  const WARMUP = {
+    json: 'json/seed-2019.json',
+    csv: 'csv/seed-2019.csv',
+    html: 'html/seed-2019.html',
+    text: 'text/seed-2019.txt',
+    md: 'text/seed-2019.md',
+    docx: 'docx/seed-2019.docx',
+    xlsx: 'xlsx/seed-2019.xlsx',
+    pdf: 'pdf/made-seed-2019.pdf',
+  };
   for (const format of options.formats) {
     const seed = seeds[format].find((s) => s.file === `fixtures/${WARMUP[format]}`) ?? seeds[format][0];
-    try { await lint(seed.bytes, { file: `warmup${seed.ext}` }); } catch { /* the campaign will see it */ }
+    try {
+      await lint(seed.bytes, { file: `warmup${seed.ext}` });
+    } catch {
+      /* the campaign will see it */
+    }
   }
   prototypeChanges(snapshot);
   process.send({ type: 'ready' });
@@ -390,17 +618,35 @@ async function worker() {
       failures.push(['no-throw', `lint() threw: ${describe(error)}`]);
     }
     const elapsed = performance.now() - started;
-    if (result?.error?.kind === 'internal') failures.push(['no-internal-error', `internal error: ${result.error.data?.detail ?? JSON.stringify(result.error)}`]);
-    if (result?.error && result.error.kind === 'input' && !known.has(result.error.messageId)) failures.push(['known-message', `input error with messageId ${result.error.messageId}, not in schemas/messages.json "input"`]);
-    if (result?.error && result.error.kind !== 'input' && result.error.kind !== 'internal') failures.push(['known-message', `error of kind ${result.error.kind}`]);
+    if (result?.error?.kind === 'internal')
+      failures.push([
+        'no-internal-error',
+        `internal error: ${result.error.data?.detail ?? JSON.stringify(result.error)}`,
+      ]);
+    if (result?.error && result.error.kind === 'input' && !known.has(result.error.messageId))
+      failures.push([
+        'known-message',
+        `input error with messageId ${result.error.messageId}, not in schemas/messages.json "input"`,
+      ]);
+    if (result?.error && result.error.kind !== 'input' && result.error.kind !== 'internal')
+      failures.push(['known-message', `error of kind ${result.error.kind}`]);
     const changes = prototypeChanges(snapshot);
     const polluted = [...sentinelKeys(current.bytes, nativeKeys)].filter((key) => ({})[key] !== undefined);
-    if (changes.length || polluted.length) failures.push(['prototype', `Object.prototype changed: ${[...changes, ...polluted.map((k) => `({}).${k} defined`)].join(', ')}`]);
-    if (elapsed > options.timeLimit) failures.push(['time', `took ${Math.round(elapsed)} ms (limit ${options.timeLimit} ms)`]);
+    if (changes.length || polluted.length)
+      failures.push([
+        'prototype',
+        `Object.prototype changed: ${[...changes, ...polluted.map((k) => `({}).${k} defined`)].join(', ')}`,
+      ]);
+    if (elapsed > options.timeLimit)
+      failures.push(['time', `took ${Math.round(elapsed)} ms (limit ${options.timeLimit} ms)`]);
     const rss = process.memoryUsage().rss;
     const peak = process.resourceUsage().maxRSS * 1024;
     const overMemory = Math.max(rss, peak) > memoryLimit;
-    if (overMemory) failures.push(['memory', `RSS ${Math.round(rss / 2 ** 20)} MiB, peak ${Math.round(peak / 2 ** 20)} MiB (limit ${options.memoryLimit} MiB)`]);
+    if (overMemory)
+      failures.push([
+        'memory',
+        `RSS ${Math.round(rss / 2 ** 20)} MiB, peak ${Math.round(peak / 2 ** 20)} MiB (limit ${options.memoryLimit} MiB)`,
+      ]);
     for (const [invariant, message] of failures) fail(invariant, message, { elapsed });
     process.send({ type: 'done', index, format: current.format, elapsed, error: result?.error?.messageId });
     if (overMemory) process.exit(3); // a fresh worker for the next case, so the peak does not blame it too
@@ -421,29 +667,67 @@ function parseArgs(argv) {
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] = arg.includes('=')
+      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+      : [arg, undefined];
     const value = () => inline ?? argv[++i];
     switch (flag) {
-      case '--seed': options.seed = number('seed', value()); break;
-      case '--count': options.count = number('count', value()); break;
-      case '--first': options.first = number('first', value()); break;
-      case '--formats': options.formats = value().split(',').map((f) => f.trim()).filter(Boolean); break;
-      case '--time-limit': options.timeLimit = number('time-limit', value()); break;
-      case '--memory-limit': options.memoryLimit = number('memory-limit', value()); break;
-      case '--out': options.out = value(); break;
-      case '--jobs': options.jobs = Math.max(1, number('jobs', value())); break;
-      case '--batch': options.batch = Math.max(1, number('batch', value())); break;
-      case '--max-saved-per-kind': options.maxSavedPerKind = number('max-saved-per-kind', value()); break;
-      case '--replay': options.replay = value(); break;
-      case '--json': options.json = true; break;
-      case '-h': case '--help':
-        console.log(readFileSync(SELF, 'utf8').split('\n').slice(1, 13).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
+      case '--seed':
+        options.seed = number('seed', value());
+        break;
+      case '--count':
+        options.count = number('count', value());
+        break;
+      case '--first':
+        options.first = number('first', value());
+        break;
+      case '--formats':
+        options.formats = value()
+          .split(',')
+          .map((f) => f.trim())
+          .filter(Boolean);
+        break;
+      case '--time-limit':
+        options.timeLimit = number('time-limit', value());
+        break;
+      case '--memory-limit':
+        options.memoryLimit = number('memory-limit', value());
+        break;
+      case '--out':
+        options.out = value();
+        break;
+      case '--jobs':
+        options.jobs = Math.max(1, number('jobs', value()));
+        break;
+      case '--batch':
+        options.batch = Math.max(1, number('batch', value()));
+        break;
+      case '--max-saved-per-kind':
+        options.maxSavedPerKind = number('max-saved-per-kind', value());
+        break;
+      case '--replay':
+        options.replay = value();
+        break;
+      case '--json':
+        options.json = true;
+        break;
+      case '-h':
+      case '--help':
+        console.log(
+          readFileSync(SELF, 'utf8')
+            .split('\n')
+            .slice(1, 13)
+            .map((l) => l.replace(/^\/\/ ?/, ''))
+            .join('\n'),
+        );
         process.exit(0);
         break;
-      default: throw new Error(`unknown option ${arg}`);
+      default:
+        throw new Error(`unknown option ${arg}`);
     }
   }
-  for (const format of options.formats) if (!FORMATS[format]) throw new Error(`unknown format ${format} (known: ${Object.keys(FORMATS).join(', ')})`);
+  for (const format of options.formats)
+    if (!FORMATS[format]) throw new Error(`unknown format ${format} (known: ${Object.keys(FORMATS).join(', ')})`);
   return options;
 }
 
@@ -461,9 +745,20 @@ export async function runCampaign(input = {}) {
   const queue = [];
   for (let i = options.first; i < options.first + options.count; i++) queue.push(i);
   const summary = {
-    seed: options.seed, first: options.first, count: options.count, formats: options.formats, timeLimit: options.timeLimit, memoryLimit: options.memoryLimit,
-    cases: 0, perFormat: Object.fromEntries(options.formats.map((f) => [f, 0])), inputErrors: {}, seconds: 0, casesPerSecond: 0,
-    failuresByInvariant: Object.fromEntries(INVARIANTS.map((i) => [i, 0])), failures: [], saved: [],
+    seed: options.seed,
+    first: options.first,
+    count: options.count,
+    formats: options.formats,
+    timeLimit: options.timeLimit,
+    memoryLimit: options.memoryLimit,
+    cases: 0,
+    perFormat: Object.fromEntries(options.formats.map((f) => [f, 0])),
+    inputErrors: {},
+    seconds: 0,
+    casesPerSecond: 0,
+    failuresByInvariant: Object.fromEntries(INVARIANTS.map((i) => [i, 0])),
+    failures: [],
+    saved: [],
   };
   const savedPerKind = new Map();
   const started = performance.now();
@@ -471,11 +766,21 @@ export async function runCampaign(input = {}) {
   const startupGrace = 60000;
 
   const record = (failure) => {
-    if (!Number.isInteger(failure.index) || failure.index < options.first || failure.index >= options.first + options.count) {
+    if (
+      !Number.isInteger(failure.index) ||
+      failure.index < options.first ||
+      failure.index >= options.first + options.count
+    ) {
       // Outside any case (e.g. during the worker's warm-up on the unmutated seeds): counted, not attributed to a case.
       summary.failuresByInvariant[failure.invariant] = (summary.failuresByInvariant[failure.invariant] ?? 0) + 1;
-      summary.failures.push({ ...failure, format: 'none', seedFile: '(outside a case: worker start-up)', mutations: [] });
-      if (!options.json) process.stderr.write(`✖ outside a case: ${failure.invariant}: ${failure.message.split('\n')[0]}\n`);
+      summary.failures.push({
+        ...failure,
+        format: 'none',
+        seedFile: '(outside a case: worker start-up)',
+        mutations: [],
+      });
+      if (!options.json)
+        process.stderr.write(`✖ outside a case: ${failure.invariant}: ${failure.message.split('\n')[0]}\n`);
       return;
     }
     const c = makeCase(seeds, options.formats, options.seed, failure.index);
@@ -492,74 +797,129 @@ export async function runCampaign(input = {}) {
         mkdirSync(options.out, { recursive: true });
         const base = join(options.out, `${c.format}-${failure.invariant}-s${options.seed}-c${failure.index}`);
         writeFileSync(`${base}${c.ext}`, c.bytes);
-        writeFileSync(`${base}.json`, JSON.stringify({ seed: options.seed, case: failure.index, format: c.format, file: `${relative(ROOT, base)}${c.ext}`, seedFile: c.seedFile, mutations: c.mutations, invariant: failure.invariant, message: failure.message, ...(failure.elapsed !== undefined ? { elapsedMs: Math.round(failure.elapsed) } : {}), timeLimit: options.timeLimit, memoryLimit: options.memoryLimit, reproduce: `node scripts/fuzz.mjs --seed ${options.seed} --first ${failure.index} --count 1 --formats ${options.formats.join(',')}` }, null, 2) + '\n');
+        writeFileSync(
+          `${base}.json`,
+          JSON.stringify(
+            {
+              seed: options.seed,
+              case: failure.index,
+              format: c.format,
+              file: `${relative(ROOT, base)}${c.ext}`,
+              seedFile: c.seedFile,
+              mutations: c.mutations,
+              invariant: failure.invariant,
+              message: failure.message,
+              ...(failure.elapsed !== undefined ? { elapsedMs: Math.round(failure.elapsed) } : {}),
+              timeLimit: options.timeLimit,
+              memoryLimit: options.memoryLimit,
+              reproduce: `node scripts/fuzz.mjs --seed ${options.seed} --first ${failure.index} --count 1 --formats ${options.formats.join(',')}`,
+            },
+            null,
+            2,
+          ) + '\n',
+        );
         summary.saved.push(`${relative(ROOT, base)}${c.ext}`);
       }
     }
-    if (!options.json) process.stderr.write(`✖ case ${failure.index} (${c.format}, ${c.seedFile}; ${c.mutations.join('; ') || 'unmutated'}): ${failure.invariant}: ${failure.message.split('\n')[0]}\n`);
+    if (!options.json)
+      process.stderr.write(
+        `✖ case ${failure.index} (${c.format}, ${c.seedFile}; ${c.mutations.join('; ') || 'unmutated'}): ${failure.invariant}: ${failure.message.split('\n')[0]}\n`,
+      );
   };
 
-  const runBatch = (slot, indexes) => new Promise((done) => {
-    const currentFile = join(scratch, `current-${slot}.json`);
-    rmSync(currentFile, { force: true });
-    const child = fork(SELF, ['--worker', JSON.stringify({ ...options, indexes, currentFile })], {
-      cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe', 'ipc'], execArgv: [`--max-old-space-size=${Math.max(2048, options.memoryLimit * 2)}`],
+  const runBatch = (slot, indexes) =>
+    new Promise((done) => {
+      const currentFile = join(scratch, `current-${slot}.json`);
+      rmSync(currentFile, { force: true });
+      const child = fork(SELF, ['--worker', JSON.stringify({ ...options, indexes, currentFile })], {
+        cwd: ROOT,
+        stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+        execArgv: [`--max-old-space-size=${Math.max(2048, options.memoryLimit * 2)}`],
+      });
+      let stderr = '';
+      child.stderr.on('data', (d) => {
+        stderr = (stderr + d).slice(-4000);
+      });
+      const doneIndexes = new Set();
+      let last = performance.now();
+      let ready = false;
+      let killed = false;
+      child.on('message', (m) => {
+        last = performance.now();
+        if (m.type === 'ready') ready = true;
+        else if (m.type === 'failure') record(m);
+        else if (m.type === 'done') {
+          doneIndexes.add(m.index);
+          summary.cases++;
+          summary.perFormat[m.format]++;
+          if (m.error) summary.inputErrors[m.error] = (summary.inputErrors[m.error] ?? 0) + 1;
+        }
+      });
+      const watchdog = setInterval(() => {
+        if (performance.now() - last > (ready ? killAfter : startupGrace)) {
+          killed = true;
+          child.kill('SIGKILL');
+        }
+      }, 100);
+      child.on('exit', (code, signal) => {
+        clearInterval(watchdog);
+        let current;
+        try {
+          current = JSON.parse(readFileSync(currentFile, 'utf8')).index;
+        } catch {
+          current = undefined;
+        }
+        const unfinished = current !== undefined && !doneIndexes.has(current);
+        if (unfinished) {
+          const c = makeCase(seeds, options.formats, options.seed, current);
+          summary.cases++;
+          summary.perFormat[c.format]++;
+          doneIndexes.add(current);
+          if (killed)
+            record({
+              index: current,
+              invariant: 'time',
+              message: `no result after ${killAfter} ms (limit ${options.timeLimit} ms): the worker was killed`,
+              elapsed: killAfter,
+            });
+          else
+            record({
+              index: current,
+              invariant: 'crash',
+              message: `the worker exited (code ${code}, signal ${signal}) during the case: ${stderr.trim().split('\n').slice(-5).join(' / ')}`,
+            });
+        } else if (!ready && (code !== 0 || killed)) {
+          // Could not load dist/ (e.g. a build in progress): try again, a few times, before giving up.
+          done({
+            startFailed: `the fuzz worker failed to start (code ${code}, signal ${signal}): ${stderr.trim().slice(-1000)}`,
+          });
+          return;
+        }
+        done(indexes.filter((i) => !doneIndexes.has(i)));
+      });
     });
-    let stderr = '';
-    child.stderr.on('data', (d) => { stderr = (stderr + d).slice(-4000); });
-    const doneIndexes = new Set();
-    let last = performance.now();
-    let ready = false;
-    let killed = false;
-    child.on('message', (m) => {
-      last = performance.now();
-      if (m.type === 'ready') ready = true;
-      else if (m.type === 'failure') record(m);
-      else if (m.type === 'done') {
-        doneIndexes.add(m.index);
-        summary.cases++;
-        summary.perFormat[m.format]++;
-        if (m.error) summary.inputErrors[m.error] = (summary.inputErrors[m.error] ?? 0) + 1;
-      }
-    });
-    const watchdog = setInterval(() => {
-      if (performance.now() - last > (ready ? killAfter : startupGrace)) { killed = true; child.kill('SIGKILL'); }
-    }, 100);
-    child.on('exit', (code, signal) => {
-      clearInterval(watchdog);
-      let current;
-      try { current = JSON.parse(readFileSync(currentFile, 'utf8')).index; } catch { current = undefined; }
-      const unfinished = current !== undefined && !doneIndexes.has(current);
-      if (unfinished) {
-        const c = makeCase(seeds, options.formats, options.seed, current);
-        summary.cases++;
-        summary.perFormat[c.format]++;
-        doneIndexes.add(current);
-        if (killed) record({ index: current, invariant: 'time', message: `no result after ${killAfter} ms (limit ${options.timeLimit} ms): the worker was killed`, elapsed: killAfter });
-        else record({ index: current, invariant: 'crash', message: `the worker exited (code ${code}, signal ${signal}) during the case: ${stderr.trim().split('\n').slice(-5).join(' / ')}` });
-      } else if (!ready && (code !== 0 || killed)) {
-        // Could not load dist/ (e.g. a build in progress): try again, a few times, before giving up.
-        done({ startFailed: `the fuzz worker failed to start (code ${code}, signal ${signal}): ${stderr.trim().slice(-1000)}` });
-        return;
-      }
-      done(indexes.filter((i) => !doneIndexes.has(i)));
-    });
-  });
 
-  const slots = Array.from({ length: Math.min(options.jobs, Math.max(1, queue.length)) }, (_, slot) => (async () => {
-    while (queue.length) {
-      const indexes = queue.splice(0, options.batch);
-      let rest = indexes;
-      let startFailures = 0;
-      while (rest.length) {
-        const left = await runBatch(slot, rest);
-        if (Array.isArray(left)) { rest = left; startFailures = 0; continue; }
-        if (++startFailures >= 3) throw new Error(left.startFailed);
-        await new Promise((wait) => setTimeout(wait, 3000));
+  const slots = Array.from({ length: Math.min(options.jobs, Math.max(1, queue.length)) }, (_, slot) =>
+    (async () => {
+      while (queue.length) {
+        const indexes = queue.splice(0, options.batch);
+        let rest = indexes;
+        let startFailures = 0;
+        while (rest.length) {
+          const left = await runBatch(slot, rest);
+          if (Array.isArray(left)) {
+            rest = left;
+            startFailures = 0;
+            continue;
+          }
+          if (++startFailures >= 3) throw new Error(left.startFailed);
+          await new Promise((wait) => setTimeout(wait, 3000));
+        }
+        if (!options.json)
+          process.stderr.write(`… ${summary.cases}/${options.count} cases, ${summary.failures.length} failure(s)\r`);
       }
-      if (!options.json) process.stderr.write(`… ${summary.cases}/${options.count} cases, ${summary.failures.length} failure(s)\r`);
-    }
-  })());
+    })(),
+  );
   await Promise.all(slots);
   rmSync(scratch, { recursive: true, force: true });
   summary.seconds = Math.round((performance.now() - started) / 100) / 10;
@@ -570,14 +930,28 @@ export async function runCampaign(input = {}) {
 
 /** Replays saved cases (fixtures/fuzz/*.json notes and their inputs) through a campaign of one case each. */
 async function replay(dir, options) {
-  const notes = readdirSync(dir).filter((f) => f.endsWith('.json') && existsSync(join(dir, f))).sort();
+  const notes = readdirSync(dir)
+    .filter((f) => f.endsWith('.json') && existsSync(join(dir, f)))
+    .sort();
   const results = [];
   for (const name of notes) {
     const note = JSON.parse(readFileSync(join(dir, name), 'utf8'));
     if (note.case === undefined || note.seed === undefined) continue;
     const formats = note.reproduce?.match(/--formats (\S+)/)?.[1]?.split(',') ?? options.formats;
-    const summary = await runCampaign({ ...options, seed: note.seed, first: note.case, count: 1, formats, out: undefined, json: true });
-    results.push({ note: name, invariant: note.invariant, failures: summary.failures.map((f) => `${f.invariant}: ${f.message.split('\n')[0]}`) });
+    const summary = await runCampaign({
+      ...options,
+      seed: note.seed,
+      first: note.case,
+      count: 1,
+      formats,
+      out: undefined,
+      json: true,
+    });
+    results.push({
+      note: name,
+      invariant: note.invariant,
+      failures: summary.failures.map((f) => `${f.invariant}: ${f.message.split('\n')[0]}`),
+    });
   }
   return results;
 }
@@ -587,9 +961,18 @@ function printSummary(summary) {
     '',
     `fuzz: seed ${summary.seed}, cases ${summary.first}–${summary.first + summary.count - 1}, formats ${summary.formats.join(',')}, time limit ${summary.timeLimit} ms, memory limit ${summary.memoryLimit} MiB`,
     `cases run: ${summary.cases} in ${summary.seconds} s (${summary.casesPerSecond} cases/s)`,
-    `per format: ${Object.entries(summary.perFormat).map(([f, n]) => `${f} ${n}`).join(', ')}`,
-    `input errors (expected): ${Object.entries(summary.inputErrors).sort((a, b) => b[1] - a[1]).map(([id, n]) => `${id} ${n}`).join(', ') || 'none'}`,
-    `failures by invariant: ${Object.entries(summary.failuresByInvariant).map(([i, n]) => `${i} ${n}`).join(', ')}`,
+    `per format: ${Object.entries(summary.perFormat)
+      .map(([f, n]) => `${f} ${n}`)
+      .join(', ')}`,
+    `input errors (expected): ${
+      Object.entries(summary.inputErrors)
+        .sort((a, b) => b[1] - a[1])
+        .map(([id, n]) => `${id} ${n}`)
+        .join(', ') || 'none'
+    }`,
+    `failures by invariant: ${Object.entries(summary.failuresByInvariant)
+      .map(([i, n]) => `${i} ${n}`)
+      .join(', ')}`,
   ];
   const kinds = new Map();
   for (const f of summary.failures) {
@@ -597,19 +980,34 @@ function printSummary(summary) {
     if (!kinds.has(k)) kinds.set(k, { ...f, n: 0 });
     kinds.get(k).n++;
   }
-  for (const f of kinds.values()) lines.push(`  ${f.invariant} ${f.format} ×${f.n} (first: case ${f.index}, ${f.seedFile}): ${f.message.split('\n')[0].slice(0, 200)}`);
-  if (summary.saved.length) lines.push(`saved ${summary.saved.length} failing input(s) with notes: ${summary.saved.join(', ')}`);
+  for (const f of kinds.values())
+    lines.push(
+      `  ${f.invariant} ${f.format} ×${f.n} (first: case ${f.index}, ${f.seedFile}): ${f.message.split('\n')[0].slice(0, 200)}`,
+    );
+  if (summary.saved.length)
+    lines.push(`saved ${summary.saved.length} failing input(s) with notes: ${summary.saved.join(', ')}`);
   console.log(lines.join('\n'));
 }
 
 async function main() {
   if (process.argv[2] === '--worker') return worker();
   let options;
-  try { options = parseArgs(process.argv.slice(2)); } catch (error) { console.error(`fuzz: ${error.message}`); process.exit(2); }
-  if (!existsSync(join(ROOT, 'dist/index.js'))) { console.error('fuzz: dist/index.js is missing; run npm run build first'); process.exit(2); }
+  try {
+    options = parseArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error(`fuzz: ${error.message}`);
+    process.exit(2);
+  }
+  if (!existsSync(join(ROOT, 'dist/index.js'))) {
+    console.error('fuzz: dist/index.js is missing; run npm run build first');
+    process.exit(2);
+  }
   if (options.replay) {
     const results = await replay(options.replay, options);
-    for (const r of results) console.log(`${r.failures.length ? '✖' : '✔'} ${r.note} (saved for ${r.invariant}): ${r.failures.join('; ') || 'passes now'}`);
+    for (const r of results)
+      console.log(
+        `${r.failures.length ? '✖' : '✔'} ${r.note} (saved for ${r.invariant}): ${r.failures.join('; ') || 'passes now'}`,
+      );
     process.exit(results.some((r) => r.failures.length) ? 1 : 0);
   }
   const summary = await runCampaign(options);

@@ -1,6 +1,11 @@
 /** Builds schemas/report.schema.json from the two template definitions, so the input schema cannot drift from them. */
 export function buildReportSchema(templates) {
-  const definitions = { value: { type: ['number', 'string', 'null'], description: '数字，或报告原文（"无"、""、"—"、"1,234"、"4449.48万元"）' } };
+  const definitions = {
+    value: {
+      type: ['number', 'string', 'null'],
+      description: '数字，或报告原文（"无"、""、"—"、"1,234"、"4449.48万元"）',
+    },
+  };
   const branches = [];
   for (const template of templates) {
     const refs = {};
@@ -15,14 +20,20 @@ export function buildReportSchema(templates) {
         // checked), never a structural error, so that a document converted from a report missing some cells is valid.
         definitions[rowDefinition] ??= {
           type: 'object',
-          description: 'A cell left out is absent (not in the input); "" or a marker such as "—" is a blank cell, counted as 0 with a warning.',
+          description:
+            'A cell left out is absent (not in the input); "" or a marker such as "—" is a blank cell, counted as 0 with a warning.',
           additionalProperties: false,
-          properties: Object.fromEntries(columns.map((key) => [key, { $ref: '#/definitions/value', description: labels[key] }])),
+          properties: Object.fromEntries(
+            columns.map((key) => [key, { $ref: '#/definitions/value', description: labels[key] }]),
+          ),
         };
         return rowDefinition;
       };
       for (const row of table.rows) {
-        properties[row.key] = { $ref: `#/definitions/${rowDefinitionOf(row)}`, description: row.group ? `${row.group} › ${row.label}` : row.label };
+        properties[row.key] = {
+          $ref: `#/definitions/${rowDefinitionOf(row)}`,
+          description: row.group ? `${row.group} › ${row.label}` : row.label,
+        };
       }
       // An older template's row a report prints instead of rows of this one (2019's （六）其他处理 in a 2021 report):
       // allowed in their place, with the columns of the rows it stands for; the rows it stands for are then not required.
@@ -55,7 +66,10 @@ export function buildReportSchema(templates) {
       };
       refs[table.key] = { $ref: `#/definitions/${name}` };
     }
-    const years = template.years.to === undefined ? { minimum: template.years.from } : { minimum: template.years.from, maximum: template.years.to };
+    const years =
+      template.years.to === undefined
+        ? { minimum: template.years.from }
+        : { minimum: template.years.from, maximum: template.years.to };
     branches.push({
       if: { required: ['template'], properties: { template: { const: template.id } } },
       then: { properties: refs },
@@ -75,7 +89,10 @@ export function buildReportSchema(templates) {
     additionalProperties: false,
     properties: {
       $schema: { type: 'string' },
-      template: { enum: templates.map((template) => template.id), description: '模板：2019（试行格式）或 2021（修订格式）' },
+      template: {
+        enum: templates.map((template) => template.id),
+        description: '模板：2019（试行格式）或 2021（修订格式）',
+      },
       year: { type: 'integer', minimum: 1990, maximum: 2100, description: '报告年度' },
       agency: { type: 'string', description: '机关名称' },
       $evidence: {
@@ -84,9 +101,21 @@ export function buildReportSchema(templates) {
           'How cells reached this document when a reader made it from another format (xxgk-lint convert writes it): inferred lists the pointers of cells placed by a choice rather than read where they stand (run-together digits split, or values fewer than columns placed, by the row\'s own total); totalsUsed lists the rows (/applications/new) whose own total placed them, so their row-total check is not counted as passed; explained lists the rows and tables the input lacks for a reason the reading already reported (the text was cut off, a row could not be read), whose cells the rules then do not list as missing. Every other cell that is given was read; a blank ("" or "—") was printed empty; a cell left out is absent. Messages then say 推断 for the inferred cells, as for the original.',
         additionalProperties: false,
         properties: {
-          inferred: { type: 'array', items: { type: 'string', pattern: '^/(active|applications|reviewLitigation)/[a-z][A-Za-z]*/[a-z][A-Za-z]*$' } },
-          totalsUsed: { type: 'array', items: { type: 'string', pattern: '^/(active|applications|reviewLitigation)/[a-z][A-Za-z]*$' } },
-          explained: { type: 'array', items: { type: 'string', pattern: '^/(active|applications|reviewLitigation)(/[a-z][A-Za-z]*)?$' } },
+          inferred: {
+            type: 'array',
+            items: {
+              type: 'string',
+              pattern: '^/(active|applications|reviewLitigation)/[a-z][A-Za-z]*/[a-z][A-Za-z]*$',
+            },
+          },
+          totalsUsed: {
+            type: 'array',
+            items: { type: 'string', pattern: '^/(active|applications|reviewLitigation)/[a-z][A-Za-z]*$' },
+          },
+          explained: {
+            type: 'array',
+            items: { type: 'string', pattern: '^/(active|applications|reviewLitigation)(/[a-z][A-Za-z]*)?$' },
+          },
         },
       },
       active: { type: 'object', description: '二、主动公开政府信息情况' },

@@ -6,7 +6,18 @@ export { summarize } from './diagnostics/types.js';
 export { renderMessage } from './diagnostics/render.js';
 export { FORMAT_NAMES } from './format/index.js';
 export { parseConfig, effectiveConfig, type Config, type Exception, type ConfigProblem } from './config/config.js';
-export type { Diagnostic, FileResult, LintResults, Location, RuleRun, RuleStatus, Summary, CellSnapshot, FileError, SumTerm } from './diagnostics/types.js';
+export type {
+  Diagnostic,
+  FileResult,
+  LintResults,
+  Location,
+  RuleRun,
+  RuleStatus,
+  Summary,
+  CellSnapshot,
+  FileError,
+  SumTerm,
+} from './diagnostics/types.js';
 export type { FormatName, FormatOptions } from './format/types.js';
 export type { CellRef, CellLabels, ReportDocument, RawValue, TemplateId, TableKey, Origin } from './model/types.js';
 export type { Locale, Severity, RuleEntry } from './rules/catalogue-types.js';

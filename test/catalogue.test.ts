@@ -26,6 +26,7 @@ describe('the rule catalogue, the rule kinds in code and the README agree', () =
 
   it('rule ids are unique and every message exists in both locales', () => {
     expect(new Set(RULES.map((rule) => rule.id)).size).toBe(RULES.length);
-    for (const rule of RULES) for (const text of Object.values(rule.messages)) expect(text['zh-CN'] && text.en).toBeTruthy();
+    for (const rule of RULES)
+      for (const text of Object.values(rule.messages)) expect(text['zh-CN'] && text.en).toBeTruthy();
   });
 });

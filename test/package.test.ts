@@ -10,20 +10,34 @@ const consumer = tempDirEach('xxgk-package-');
 function asDependent(script: string, type: 'commonjs' | 'module') {
   mkdirSync(join(consumer.path, 'node_modules'), { recursive: true });
   symlinkSync(ROOT, join(consumer.path, 'node_modules/xxgk-lint'), 'dir');
-  return spawnSync(process.execPath, [`--input-type=${type}`, '-e', script], { cwd: consumer.path, encoding: 'utf8', timeout: 60_000 });
+  return spawnSync(process.execPath, [`--input-type=${type}`, '-e', script], {
+    cwd: consumer.path,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
 }
 
-const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string>; files: string[]; license: string };
+const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+  scripts: Record<string, string>;
+  files: string[];
+  license: string;
+};
 
 describe('the package as a dependent project sees it', () => {
   test('require() gives the library and its core (no warning, no flag)', () => {
-    const result = asDependent("const lib = require('xxgk-lint'); const core = require('xxgk-lint/core'); console.log(typeof lib.lint, typeof lib.lintFiles, typeof lib.format, Array.isArray(lib.rules), typeof core.lint);", 'commonjs');
+    const result = asDependent(
+      "const lib = require('xxgk-lint'); const core = require('xxgk-lint/core'); console.log(typeof lib.lint, typeof lib.lintFiles, typeof lib.format, Array.isArray(lib.rules), typeof core.lint);",
+      'commonjs',
+    );
     expect(result.stderr).toBe('');
     expect(result.stdout.trim()).toBe('function function function true function');
   });
 
   test('import gives the same', () => {
-    const result = asDependent("const lib = await import('xxgk-lint'); const checked = await lib.lint({ template: '2021' }, { file: 'r.json' }); console.log(typeof lib.lint, checked.file);", 'module');
+    const result = asDependent(
+      "const lib = await import('xxgk-lint'); const checked = await lib.lint({ template: '2021' }, { file: 'r.json' }); console.log(typeof lib.lint, checked.file);",
+      'module',
+    );
     expect(result.stderr).toBe('');
     expect(result.stdout.trim()).toBe('function r.json');
   });

@@ -5,19 +5,18 @@ import { normalizeLabel, toSimplified } from '../model/normalize.js';
 import { getTemplate, isTableKey, TEMPLATE_IDS, templateForYear } from '../model/template.js';
 import type { Origin, ReportDocument, TableKey, TemplateId } from '../model/types.js';
 import { detectAgency, detectTemplate, detectYear } from './detect.js';
-import { lintText, narrativeOrigin, type TextSection } from './narrative-lint.js';
+import { lintText, narrativeOrigin, type TextSection, type TextUnit } from './narrative-lint.js';
 import { needsAlignment } from './stream-aligner.js';
 import { TableMapper, type StreamRow, type TableStream } from './table-mapper.js';
 import type { TableDef } from '../model/template-def.js';
 
-
 const TABLE_KEYS: readonly TableKey[] = ['active', 'applications', 'reviewLitigation'];
-const NARRATIVE_KEYS = { overview: 'overview', problems: 'problems', other: 'other' } as const;
+type NarrativeKey = 'overview' | 'problems' | 'other';
 const GENERIC_PHRASES = new Set(['其他', '总计', '合计']);
 
 /** A narrative section's lines, in order. */
 export interface Narrative {
-  key: keyof typeof NARRATIVE_KEYS;
+  key: NarrativeKey;
   lines: string[];
   origin: Origin;
   /** Each line's place, for the place of a figure inside the section's text. */
@@ -67,13 +66,21 @@ export function alignBlocks(source: BlockSource, context: ReadContext): ReadResu
         stream.lastBlock = blockIndex;
         lastStream = stream;
         const paragraphs = streamFor('active', block.origin, paragraphRows);
-        paragraphs.rows.push({ cells: [{ text: block.text, origin: block.origin }], origin: block.origin, line: { gapBefore: 0, delimited: false } });
+        paragraphs.rows.push({
+          cells: [{ text: block.text, origin: block.origin }],
+          origin: block.origin,
+          line: { gapBefore: 0, delimited: false },
+        });
         paragraphs.lastBlock = blockIndex;
         continue;
       }
       if (section !== undefined && isTableKey(section)) {
         const stream = streamFor(section, block.origin, paragraphRows);
-        stream.rows.push({ cells: [{ text: block.text, origin: block.origin }], origin: block.origin, line: { gapBefore: 0, delimited: false } });
+        stream.rows.push({
+          cells: [{ text: block.text, origin: block.origin }],
+          origin: block.origin,
+          line: { gapBefore: 0, delimited: false },
+        });
         stream.lastBlock = blockIndex;
       }
       if (section === 'overview' || section === 'problems' || section === 'other') {
@@ -92,22 +99,31 @@ export function alignBlocks(source: BlockSource, context: ReadContext): ReadResu
     stream.lastBlock = blockIndex;
     lastStream = stream;
   }
-  const hasValues = (stream: TableStream | undefined): boolean => stream?.rows.some((row) => row.cells.some((cell) => isValueText(cell.text))) ?? false;
-  for (const [key, stream] of paragraphRows) if (!hasValues(streams.get(key)) && hasValues(stream)) streams.set(key, stream);
+  const hasValues = (stream: TableStream | undefined): boolean =>
+    stream?.rows.some((row) => row.cells.some((cell) => isValueText(cell.text))) ?? false;
+  for (const [key, stream] of paragraphRows)
+    if (!hasValues(streams.get(key)) && hasValues(stream)) streams.set(key, stream);
 
-  const labels = [...streams.values()].flatMap((stream) => stream.rows.flatMap((row) => row.cells)).filter((cell) => cell.text.trim() !== '' && !isValueText(cell.text));
+  const labels = [...streams.values()]
+    .flatMap((stream) => stream.rows.flatMap((row) => row.cells))
+    .filter((cell) => cell.text.trim() !== '' && !isValueText(cell.text));
   // The title and text in Simplified characters without spaces, once for the year and the agency.
   const compactTexts = texts.map((entry) => toSimplified(entry.text).replace(/\s+/gu, ''));
   const year = context.year ?? detectYear(compactTexts, narratives);
   const detection = detectTemplate(labels);
-  const templateId: TemplateId = context.template ?? detection.chosen ?? (year !== undefined ? templateForYear(year) : undefined) ?? '2021';
+  const templateId: TemplateId =
+    context.template ?? detection.chosen ?? (year !== undefined ? templateForYear(year) : undefined) ?? '2021';
   const template = getTemplate(templateId).def;
   if (!context.template && detection.mixed) {
     const other = detection.found[templateId === '2019' ? '2021' : '2019'];
     findings.push({
       ruleId: 'mixed-template',
       messageId: 'mixed',
-      data: { template: templateId, own: detection.found[templateId].map((marker) => marker.marker).join('、'), other: other.map((marker) => marker.marker).join('、') },
+      data: {
+        template: templateId,
+        own: detection.found[templateId].map((marker) => marker.marker).join('、'),
+        other: other.map((marker) => marker.marker).join('、'),
+      },
       origin: other[0]?.origin ?? {},
     });
   }
@@ -119,7 +135,8 @@ export function alignBlocks(source: BlockSource, context: ReadContext): ReadResu
   if (agency !== undefined) document.agency = agency;
   const totalsUsed = new Set<string>();
   const explained = new Set<string>();
-  let cut: { table: TableDef; origin: Origin; lastRow?: string; absentRows: string[]; absentTables: string[] } | undefined;
+  let cut:
+    { table: TableDef; origin: Origin; lastRow?: string; absentRows: string[]; absentTables: string[] } | undefined;
   for (const table of template.tables) {
     const stream = streams.get(table.key);
     if (cut) {
@@ -130,7 +147,12 @@ export function alignBlocks(source: BlockSource, context: ReadContext): ReadResu
     }
     if (!stream) {
       const origin = headings.get(table.key) ?? {};
-      findings.push({ ruleId: 'missing-table', messageId: 'missing', data: { table: table.label, template: templateId }, origin: { ...origin, pointer: `/${table.key}` } });
+      findings.push({
+        ruleId: 'missing-table',
+        messageId: 'missing',
+        data: { table: table.label, template: templateId },
+        origin: { ...origin, pointer: `/${table.key}` },
+      });
       continue;
     }
     origins.set(`/${table.key}`, stream.origin);
@@ -142,27 +164,42 @@ export function alignBlocks(source: BlockSource, context: ReadContext): ReadResu
     const { result, aligned } = mapper.mapAligned(stream.lastBlock > lastHeading, totalsUsed);
     document[table.key] = result;
     for (const row of aligned.unreadable) explained.add(`/${table.key}/${row}`);
-    for (const row of [...(aligned.cut?.absent ?? []), ...(aligned.cut?.lastRow ? [aligned.cut.lastRow] : [])]) explained.add(`/${table.key}/${row.key}`);
+    for (const row of [...(aligned.cut?.absent ?? []), ...(aligned.cut?.lastRow ? [aligned.cut.lastRow] : [])])
+      explained.add(`/${table.key}/${row.key}`);
     if (aligned.cut) {
-      cut = { table, origin: aligned.cut.origin, absentRows: aligned.cut.absent.map((row) => row.short ?? row.label), absentTables: [], ...(aligned.cut.lastRow ? { lastRow: aligned.cut.lastRow.short ?? aligned.cut.lastRow.label } : {}) };
+      cut = {
+        table,
+        origin: aligned.cut.origin,
+        absentRows: aligned.cut.absent.map((row) => row.short ?? row.label),
+        absentTables: [],
+        ...(aligned.cut.lastRow ? { lastRow: aligned.cut.lastRow.short ?? aligned.cut.lastRow.label } : {}),
+      };
     }
   }
   if (!document.template) {
     // Neither a template's own labels nor a year: the template-year rule says so once, and no finding names a
     // template the report may not use (missing or unknown rows are relative to a template).
-    for (let index = findings.length - 1; index >= 0; index -= 1) if (findings[index]!.data.template !== undefined) findings.splice(index, 1);
+    for (let index = findings.length - 1; index >= 0; index -= 1)
+      if (findings[index]!.data.template !== undefined) findings.splice(index, 1);
   }
   if (cut) {
     findings.push({
       ruleId: 'truncated',
       // Which rows lie past the cut depends on the template: without one, only where the text ends is said.
-      messageId: !document.template ? 'cut-at' : cut.absentRows.length > 0 || cut.absentTables.length > 0 ? 'cut' : 'cut-in-row',
+      messageId: !document.template
+        ? 'cut-at'
+        : cut.absentRows.length > 0 || cut.absentTables.length > 0
+          ? 'cut'
+          : 'cut-in-row',
       data: {
         table: cut.table.label,
         row: cut.lastRow ?? '',
         line: cut.origin.line ?? '',
         rowCount: cut.absentRows.length,
-        rows: cut.absentRows.length > 0 ? cut.absentRows.slice(0, 3).join('、') + (cut.absentRows.length > 3 ? ' …' : '') : '—',
+        rows:
+          cut.absentRows.length > 0
+            ? cut.absentRows.slice(0, 3).join('、') + (cut.absentRows.length > 3 ? ' …' : '')
+            : '—',
         tables: cut.absentTables.length > 0 ? cut.absentTables.join('、') : '—',
         rowList: cut.absentRows,
       },
@@ -180,7 +217,12 @@ export function alignBlocks(source: BlockSource, context: ReadContext): ReadResu
   }
   if (Object.keys(narrative).length > 0) document.narrative = narrative;
 
-  const units = [...texts, ...[...streams.values()].flatMap((stream) => stream.rows.flatMap((row) => row.cells.map((cell) => ({ ...cell, section: stream.key }))))];
+  // A unit is what the narrative lint reads of a cell (its text, place and section): built directly into one array,
+  // not by spreading every cell into nested arrays.
+  const units: TextUnit[] = [...texts];
+  for (const stream of streams.values())
+    for (const row of stream.rows)
+      for (const cell of row.cells) units.push({ text: cell.text, origin: cell.origin, section: stream.key });
   findings.push(...lintText(units));
 
   return {
@@ -206,7 +248,24 @@ export function alignBlocks(source: BlockSource, context: ReadContext): ReadResu
 let tablePhrases: Map<TableKey, string[]> | undefined;
 
 /** The table a raw table belongs to: by its own labels when they tell, otherwise by the section it stands in. */
-function classifyTable(rows: StreamRow[], section: SectionKey | undefined, previous: TableKey | undefined): TableKey | undefined {
+/** The tables whose phrases a normalised label holds, remembered by label: every report repeats the templates' labels. */
+const tablesOfLabel = new Map<string, TableKey[]>();
+
+function tablesNaming(label: string): TableKey[] {
+  let keys = tablesOfLabel.get(label);
+  if (keys === undefined) {
+    keys = TABLE_KEYS.filter((key) => tablePhrases?.get(key)?.some((phrase) => label.includes(phrase)));
+    if (tablesOfLabel.size >= 20000) tablesOfLabel.clear();
+    tablesOfLabel.set(label, keys);
+  }
+  return keys;
+}
+
+function classifyTable(
+  rows: StreamRow[],
+  section: SectionKey | undefined,
+  previous: TableKey | undefined,
+): TableKey | undefined {
   if (!tablePhrases) {
     tablePhrases = new Map();
     for (const key of TABLE_KEYS) {
@@ -214,7 +273,8 @@ function classifyTable(rows: StreamRow[], section: SectionKey | undefined, previ
       for (const id of TEMPLATE_IDS) {
         const table = getTemplate(id).def.tables.find((candidate) => candidate.key === key);
         if (!table) continue;
-        for (const item of [...table.rows, ...table.columns]) for (const phrase of item.match) if (!GENERIC_PHRASES.has(phrase)) phrases.add(normalizeLabel(phrase));
+        for (const item of [...table.rows, ...table.columns])
+          for (const phrase of item.match) if (!GENERIC_PHRASES.has(phrase)) phrases.add(normalizeLabel(phrase));
         for (const label of table.groupLabels) phrases.add(normalizeLabel(label));
       }
       tablePhrases.set(key, [...phrases]);
@@ -226,7 +286,7 @@ function classifyTable(rows: StreamRow[], section: SectionKey | undefined, previ
       if (cell.text.trim() === '' || isValueText(cell.text)) continue;
       const label = normalizeLabel(cell.text);
       if (captionOf(label)) scores.set('active', (scores.get('active') ?? 0) + 1);
-      for (const key of TABLE_KEYS) if (tablePhrases.get(key)?.some((phrase) => label.includes(phrase))) scores.set(key, (scores.get(key) ?? 0) + 1);
+      for (const key of tablesNaming(label)) scores.set(key, (scores.get(key) ?? 0) + 1);
     }
   }
   const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]);

@@ -10,7 +10,11 @@ interface MarkerHit {
   origin: Origin;
 }
 
-export function detectTemplate(labels: RawCell[]): { chosen?: TemplateId; mixed: boolean; found: Record<TemplateId, MarkerHit[]> } {
+export function detectTemplate(labels: RawCell[]): {
+  chosen?: TemplateId;
+  mixed: boolean;
+  found: Record<TemplateId, MarkerHit[]>;
+} {
   const found: Record<TemplateId, MarkerHit[]> = { '2019': [], '2021': [] };
   const normalized = labels.map((cell) => ({ label: normalizeLabel(cell.text), origin: cell.origin }));
   for (const id of TEMPLATE_IDS) {
@@ -31,7 +35,8 @@ const SENTENCE_PUNCTUATION = /[，。；：,.;:、!?！？]/u;
 /** A crawler's or viewer's label before the title (标题: …, Page 8 - …). */
 const TITLE_LABEL = /^(?:标题|题目|名称|文章标题|title)[:：]/iu;
 /** What a title's agency part may not start with: the words of a sentence that cites a report (现将…, 根据…). */
-const NOT_AN_AGENCY = /^(?:现将|特此|根据|按照|依据|关于|编制|发布|印发|做好|我们?|本报告|本年报|以下)|^(?:正文|目录|附件\d*|封面|首页|标题)$/u;
+const NOT_AN_AGENCY =
+  /^(?:现将|特此|根据|按照|依据|关于|编制|发布|印发|做好|我们?|本报告|本年报|以下)|^(?:正文|目录|附件\d*|封面|首页|标题)$/u;
 /** A title with its year: 某市公安局2019年政府信息公开工作年度报告, 2019年上海市人民政府办公厅政府信息公开工作年度报告. Bounded, and anchored at the line's start. */
 const AGENCY_TITLE = /^(.{0,40}?)(?<!\d)20\d{2}年度?(.{0,40}?)(?:政府信息公开|政务公开)(?:工作)?年度报告/u;
 /** A title without its year, the whole line: 驼峰路街道办事处政府信息公开工作年度报告. */
@@ -52,11 +57,15 @@ export function detectAgency(compact: readonly string[]): string | undefined {
     const next = compact[index + 1] ?? '';
     // A title split over two lines (2024年上海市科委政府信息公开工作 / 年度报告) is read as one.
     const own = line.slice(0, TITLE_HEAD).replace(TITLE_LABEL, '');
-    const title = AGENCY_TITLE.exec(own) ?? (line.length <= TITLE_HEAD && next.length <= 20 ? AGENCY_TITLE.exec(own + next) : null);
+    const title =
+      AGENCY_TITLE.exec(own) ?? (line.length <= TITLE_HEAD && next.length <= 20 ? AGENCY_TITLE.exec(own + next) : null);
     if (title) {
       const before = agencyName(title[1] ?? '');
       const after = agencyName(title[2] ?? '');
-      const previous = (title[1] ?? '') === '' && (title[2] ?? '') === '' && index > 0 ? agencyName((compact[index - 1] ?? '').replace(TITLE_LABEL, '')) : undefined;
+      const previous =
+        (title[1] ?? '') === '' && (title[2] ?? '') === '' && index > 0
+          ? agencyName((compact[index - 1] ?? '').replace(TITLE_LABEL, ''))
+          : undefined;
       const found = before ?? after ?? previous;
       if (found !== undefined) return found;
       continue;
@@ -77,7 +86,8 @@ function agencyName(part: string): string | undefined {
   const tail = part.replace(/^.*[:：_|｜/\\>＞]/u, '').replace(/^.*[\x21-\x7e][-－—–]/u, '');
   const candidate = tail.replace(/^[\x21-\x7e]+/u, '').replace(/[《》「」“”"]/gu, '');
   if (candidate.length < 2 || candidate.length > 40) return undefined;
-  if (SENTENCE_PUNCTUATION.test(candidate) || NOT_AN_AGENCY.test(candidate) || !/[\u3400-\u9fff]/u.test(candidate)) return undefined;
+  if (SENTENCE_PUNCTUATION.test(candidate) || NOT_AN_AGENCY.test(candidate) || !/[\u3400-\u9fff]/u.test(candidate))
+    return undefined;
   return candidate;
 }
 
@@ -89,7 +99,8 @@ const FIRST_YEAR = 2008;
  * The report's title: a year, at most 30 characters (the agency) and 政府信息公开 / 政务公开 / 信息公开, at most 12 more and
  * 年度报告 / 年报 / 报告; or a file-name-like 2020年报_… / 2020年度报告. No sentence punctuation inside; bounded.
  */
-const TITLE_YEAR = /(?<!\d)(20\d{2})年(?:度?[^。，；！？,;!?]{0,30}?(?:政府信息公开|政务公开|信息公开)[^。，；！？,;!?]{0,12}?(?:年度报告|年报|报告)|(?:度报告|报)(?![\u3400-\u9fff]))/gu;
+const TITLE_YEAR =
+  /(?<!\d)(20\d{2})年(?:度?[^。，；！？,;!?]{0,30}?(?:政府信息公开|政务公开|信息公开)[^。，；！？,;!?]{0,12}?(?:年度报告|年报|报告)|(?:度报告|报)(?![\u3400-\u9fff]))/gu;
 /** Words around a title that make it a citation of another document (关于做好2022年政府信息公开工作年度报告编制工作的通知). */
 const CITED_BEFORE = /(?:关于|印发|做好|开展)$/u;
 const CITED_AFTER = /^[^。，；]{0,10}?(?:通知|格式|编制|有关事项|要点)/u;
@@ -135,11 +146,16 @@ function titleYears(lines: readonly string[]): number[] {
   const years: number[] = [];
   for (const [index, line] of lines.entries()) {
     const next = lines[index + 1] ?? '';
-    const candidates = line.length <= 80 ? (next.length <= 20 && next !== '' ? [line + next] : [line]) : [line.slice(0, 100)];
+    const candidates =
+      line.length <= 80 ? (next.length <= 20 && next !== '' ? [line + next] : [line]) : [line.slice(0, 100)];
     for (const candidate of candidates) {
       for (const match of candidate.matchAll(TITLE_YEAR)) {
         const at = match.index;
-        if (CITED_BEFORE.test(candidate.slice(Math.max(0, at - 4), at)) || CITED_AFTER.test(candidate.slice(at + match[0].length, at + match[0].length + 16))) continue;
+        if (
+          CITED_BEFORE.test(candidate.slice(Math.max(0, at - 4), at)) ||
+          CITED_AFTER.test(candidate.slice(at + match[0].length, at + match[0].length + 16))
+        )
+          continue;
         if (insideTitleMarks(candidate, at) && !/^[《〈]/u.test(candidate)) continue;
         const year = Number(match[1]);
         if (year >= FIRST_YEAR) years.push(year);
@@ -168,7 +184,9 @@ function periodYears(lines: readonly string[]): number[] {
 /** The first year the overview names, preferring one that opens a sentence (2020年，我单位…). */
 function overviewYear(lines: readonly string[], narratives: Narrative[]): number | undefined {
   const part = narratives.find((narrative) => narrative.key === 'overview');
-  const text = part ? asciiDigits(toSimplified(part.lines.join('\n')).replace(/\s+/gu, '')).slice(0, OVERVIEW_WINDOW) : overviewText(lines);
+  const text = part
+    ? asciiDigits(toSimplified(part.lines.join('\n')).replace(/\s+/gu, '')).slice(0, OVERVIEW_WINDOW)
+    : overviewText(lines);
   if (text === '') return undefined;
   let first: number | undefined;
   for (const match of text.matchAll(YEAR)) {
@@ -202,11 +220,16 @@ function overviewText(lines: readonly string[]): string {
 
 /** With no title, period or overview: the year named most often, outside sections 五 and 六; ties go to the first named. */
 function namedMostOften(lines: readonly string[], narratives: Narrative[]): number | undefined {
-  const later = new Set(narratives.filter((part) => part.key !== 'overview').flatMap((part) => part.lines.map((line) => asciiDigits(toSimplified(line).replace(/\s+/gu, '')))));
+  const later = new Set(
+    narratives
+      .filter((part) => part.key !== 'overview')
+      .flatMap((part) => part.lines.map((line) => asciiDigits(toSimplified(line).replace(/\s+/gu, '')))),
+  );
   const years: number[] = [];
   for (const line of lines) {
     if (later.has(line)) continue;
-    for (const match of line.matchAll(YEAR)) if (plausible(line, match.index, match[0].length)) years.push(Number(match[1]));
+    for (const match of line.matchAll(YEAR))
+      if (plausible(line, match.index, match[0].length)) years.push(Number(match[1]));
   }
   return mostFrequent(years);
 }

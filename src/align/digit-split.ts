@@ -21,11 +21,18 @@ const MAX_COUNT = Number.MAX_SAFE_INTEGER;
 const INF = Number.POSITIVE_INFINITY;
 
 /** Splits `digits` into `count` cells ("0" or no leading zero, ≤ maxCellDigits digits each), using the row total to choose when totalLast. */
-export function splitDigits(digits: string, count: number, options?: { totalLast?: boolean; maxCellDigits?: number }): DigitSplit {
+export function splitDigits(
+  digits: string,
+  count: number,
+  options?: { totalLast?: boolean; maxCellDigits?: number },
+): DigitSplit {
   const maxCellDigits = options?.maxCellDigits ?? DEFAULT_MAX_CELL_DIGITS;
-  if (!Number.isInteger(count) || count < 0) throw new RangeError(`splitDigits: count must be a non-negative integer, got ${count}`);
+  if (!Number.isInteger(count) || count < 0)
+    throw new RangeError(`splitDigits: count must be a non-negative integer, got ${count}`);
   if (!Number.isInteger(maxCellDigits) || maxCellDigits < 1 || maxCellDigits > LIMIT_MAX_CELL_DIGITS) {
-    throw new RangeError(`splitDigits: maxCellDigits must be an integer from 1 to ${LIMIT_MAX_CELL_DIGITS}, got ${maxCellDigits}`);
+    throw new RangeError(
+      `splitDigits: maxCellDigits must be an integer from 1 to ${LIMIT_MAX_CELL_DIGITS}, got ${maxCellDigits}`,
+    );
   }
   const n = digits.length;
   if (!/^[0-9]*$/.test(digits) || n < count || n > count * maxCellDigits) return { kind: 'none' };
@@ -70,7 +77,11 @@ export function isOneCell(digits: string, maxCellDigits = DEFAULT_MAX_CELL_DIGIT
 
 /** Whether digits[start, start+length) before `end` can be one cell: "0" or no leading zero, at most maxCellDigits digits. */
 function cellFitsIn(digits: string, maxCellDigits: number): CellFits {
-  return (start, length, end) => length >= 1 && length <= maxCellDigits && start + length <= end && (length === 1 || digits.charCodeAt(start) !== 48);
+  return (start, length, end) =>
+    length >= 1 &&
+    length <= maxCellDigits &&
+    start + length <= end &&
+    (length === 1 || digits.charCodeAt(start) !== 48);
 }
 
 /** Rebuilds the split when the count table says there is exactly one. */
@@ -92,7 +103,14 @@ function onlySplit(digits: string, count: number, ways: Float64Array[], cellFits
  * Splits of digits[0..end) into `cells` cells summing to `target`: the number of them capped at 2, and the split itself
  * when there is exactly one.
  */
-function splitsWithSum(digits: string, end: number, cells: number, target: number, maxCellDigits: number, cellFits: CellFits): { paths: number; cells?: string[] } {
+function splitsWithSum(
+  digits: string,
+  end: number,
+  cells: number,
+  target: number,
+  maxCellDigits: number,
+  cellFits: CellFits,
+): { paths: number; cells?: string[] } {
   // minSum[c][pos] / maxSum[c][pos]: smallest / largest sum of a split of digits[pos..end) into c cells (Infinity / -Infinity: none).
   const minSum: Float64Array[] = [];
   const maxSum: Float64Array[] = [];
@@ -147,7 +165,7 @@ function splitsWithSum(digits: string, end: number, cells: number, target: numbe
           const reached = sum + value;
           if (!reachable(to, cells - k - 1, reached)) continue;
           let bucket = next.get(to);
-          if (!bucket) next.set(to, (bucket = new Map()));
+          if (!bucket) next.set(to, (bucket = new Map<number, number>()));
           const sofar = (bucket.get(reached) ?? 0) + paths;
           bucket.set(reached, sofar > 2 ? 2 : sofar);
         }
@@ -180,7 +198,11 @@ function splitsWithSum(digits: string, end: number, cells: number, target: numbe
 }
 
 /** The splits of `digits` into `count` cells whose last cell is the sum of the others: how many (0, 1, or 2 for two or more) and the one when there is one. */
-export function totalSplits(digits: string, count: number, maxCellDigits = DEFAULT_MAX_CELL_DIGITS): { count: 0 | 1 | 2; cells?: string[] } {
+export function totalSplits(
+  digits: string,
+  count: number,
+  maxCellDigits = DEFAULT_MAX_CELL_DIGITS,
+): { count: 0 | 1 | 2; cells?: string[] } {
   const n = digits.length;
   if (count < 2 || !/^[0-9]*$/.test(digits) || n < count || n > count * maxCellDigits) return { count: 0 };
   const cellFits = cellFitsIn(digits, maxCellDigits);
@@ -203,11 +225,16 @@ export function totalSplits(digits: string, count: number, maxCellDigits = DEFAU
  * cut the run into rows of these widths so that every row's last cell is the sum of its others. Cost: rows × digits ×
  * the lengths a row can take, each a {@link totalSplits}.
  */
-export function splitRowsByTotals(digits: string, widths: readonly number[], maxCellDigits = DEFAULT_MAX_CELL_DIGITS): string[] | undefined {
+export function splitRowsByTotals(
+  digits: string,
+  widths: readonly number[],
+  maxCellDigits = DEFAULT_MAX_CELL_DIGITS,
+): string[] | undefined {
   const n = digits.length;
   // ways[i][pos]: splits of digits[pos..n) into rows i.. whose totals all hold, capped at 2.
   const ways: number[][] = widths.map(() => new Array<number>(n + 1).fill(0));
-  const at = (row: number, pos: number): number => (row === widths.length ? (pos === n ? 1 : 0) : (ways[row]![pos] ?? 0));
+  const at = (row: number, pos: number): number =>
+    row === widths.length ? (pos === n ? 1 : 0) : (ways[row]![pos] ?? 0);
   const segment = new Map<string, { count: 0 | 1 | 2; cells?: string[] }>();
   const splitOf = (row: number, pos: number, length: number): { count: 0 | 1 | 2; cells?: string[] } => {
     const key = `${row}:${pos}:${length}`;

@@ -1,6 +1,14 @@
 import type { ReaderFinding } from '../read/types.js';
-import { PINYIN_ANNOTATION, scriptOf, STRAY_COMMA } from '../model/normalize.js';
+import {
+  PINYIN_ANNOTATION,
+  SCRIPT_NEUTRAL,
+  SCRIPT_TRADITIONAL,
+  scriptCodeAt,
+  scriptOf,
+  STRAY_COMMA,
+} from '../model/normalize.js';
 import type { Origin } from '../model/types.js';
+import { extended } from '../read/origin.js';
 
 const MAX_FINDINGS_PER_RULE = 50;
 
@@ -14,19 +22,41 @@ export interface TextUnit {
   section?: TextSection;
 }
 
-/** Where the character at `index` of a unit's text stands in the file: line/column when the unit has them. */
+/** A high surrogate, code unit by code unit (no u flag). */
+const HIGH_SURROGATE = /[\ud800-\udbff]/;
+
+/** The number of characters (code points, a lone surrogate counting one, as [...text]) of text[from, to). */
+function codePointsBetween(text: string, from: number, to: number): number {
+  const part = text.slice(from, to);
+  return HIGH_SURROGATE.test(part) ? [...part].length : part.length;
+}
+
+/**
+ * Where the character at `index` of a unit's text stands in the file: line/column when the unit has them. Counts the
+ * line breaks before `index` and the characters after the last of them, without copying the text before it (a
+ * crawled page on one line has thousands of characters and dozens of findings).
+ */
 function positionIn(unit: TextUnit, index: number): Origin {
   const { line, column } = unit.origin;
   if (line === undefined) return unit.origin;
-  const before = unit.text.slice(0, index);
-  const breaks = before.split('\n');
-  const last = breaks[breaks.length - 1] ?? '';
-  const offset = [...last].length;
-  return breaks.length > 1 ? { ...unit.origin, line: line + breaks.length - 1, column: offset + 1 } : { ...unit.origin, line, column: (column ?? 1) + offset };
+  const { text } = unit;
+  const end = Math.max(0, Math.min(index, text.length));
+  let breaks = 0;
+  let lineStart = 0;
+  for (let at = text.indexOf('\n'); at !== -1 && at < end; at = text.indexOf('\n', at + 1)) {
+    breaks += 1;
+    lineStart = at + 1;
+  }
+  const offset = codePointsBetween(text, lineStart, end);
+  return breaks > 0
+    ? extended(unit.origin, { line: line + breaks, column: offset + 1 })
+    : extended(unit.origin, { line, column: (column ?? 1) + offset });
 }
 
-/** Where a sentence ends: 。！？； or a line break (not their half-width forms: a `?` inside Chinese text is garbling). */
-const SENTENCE_END = /[。！？；\n]/u;
+/** Whether a code unit ends a sentence: 。！？； or a line break (not their half-width forms: a `?` inside Chinese text is garbling). */
+function endsSentence(code: number): boolean {
+  return code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0xff1b || code === 0x0a;
+}
 /** The longest quote of a sentence; a longer one is cut around the place it is quoted for. */
 const MAX_QUOTE = 80;
 
@@ -36,15 +66,15 @@ const MAX_QUOTE = 80;
  */
 export function sentenceAt(text: string, index: number): string {
   let start = index;
-  while (start > 0 && !SENTENCE_END.test(text[start - 1]!)) start -= 1;
+  while (start > 0 && !endsSentence(text.charCodeAt(start - 1))) start -= 1;
   let end = index;
-  while (end < text.length && !SENTENCE_END.test(text[end]!)) end += 1;
+  while (end < text.length && !endsSentence(text.charCodeAt(end))) end += 1;
   if (end < text.length && text[end] !== '\n') end += 1;
   const lead = text.slice(start, index).length - text.slice(start, index).trimStart().length;
   start += lead;
   const sentence = text.slice(start, end).trimEnd();
+  if (codePointsBetween(sentence, 0, sentence.length) <= MAX_QUOTE) return sentence;
   const chars = [...sentence];
-  if (chars.length <= MAX_QUOTE) return sentence;
   const at = [...text.slice(start, index)].length;
   const from = Math.max(0, Math.min(at - MAX_QUOTE / 2, chars.length - MAX_QUOTE));
   return `${from > 0 ? '…' : ''}${chars.slice(from, from + MAX_QUOTE).join('')}${from + MAX_QUOTE < chars.length ? '…' : ''}`;
@@ -74,11 +104,23 @@ interface GarbledSpan {
   end: number;
 }
 
+/** The first character every GARBLED_START match begins with: text without one has no garbled span (checked first, natively and fast). */
+const GARBLED_FIRST = /[\uFFFD锟?\u00c2-\u00ef]/u;
+
+/**
+ * Whether a text may hold a PINYIN_ANNOTATION: every one has an opening bracket. Most lines have none, and the
+ * annotation's look-behind makes its own scan slow.
+ */
+function mayHoldPinyin(text: string): boolean {
+  return text.includes('(') || text.includes('（');
+}
+
 /** The garbled spans of a text: each from a GARBLED_START match to the end of its clause. */
 function garbledSpans(text: string): GarbledSpan[] {
   const spans: GarbledSpan[] = [];
+  if (!GARBLED_FIRST.test(text)) return spans;
   for (const match of text.matchAll(GARBLED_START)) {
-    const start = match.index ?? 0;
+    const start = match.index;
     if (spans.length > 0 && start < spans[spans.length - 1]!.end) continue;
     let end = start + match[0].length;
     while (end < text.length && !CLAUSE_END.test(text[end]!)) end += 1;
@@ -118,34 +160,52 @@ export function lintText(units: TextUnit[]): ReaderFinding[] {
     const spans = garbled.get(unit);
     return spans ? withoutGarbled(unit.text, spans) : unit.text;
   };
-  const perLine: { ruleId: string; messageId: string; matches: (unit: TextUnit) => { index: number; example: string; at: number }[] }[] = [
+  const perLine: {
+    ruleId: string;
+    messageId: string;
+    matches: (unit: TextUnit) => { index: number; example: string; at: number }[];
+  }[] = [
     {
       ruleId: 'narrative-pinyin',
       messageId: 'pinyin',
-      matches: (unit) => [...textOf(unit).matchAll(new RegExp(PINYIN_ANNOTATION.source, 'gu'))].map((match) => {
-        const index = match.index ?? 0;
-        return { index, at: Math.max(0, index - 1), example: unit.text.slice(Math.max(0, index - 1), index + match[0].length) };
-      }),
+      matches: (unit) =>
+        (!mayHoldPinyin(unit.text) ? [] : [...textOf(unit).matchAll(new RegExp(PINYIN_ANNOTATION.source, 'gu'))]).map(
+          (match) => {
+            const index = match.index;
+            return {
+              index,
+              at: Math.max(0, index - 1),
+              example: unit.text.slice(Math.max(0, index - 1), index + match[0].length),
+            };
+          },
+        ),
     },
     {
       ruleId: 'narrative-comma',
       messageId: 'comma',
-      matches: (unit) => [...textOf(unit).matchAll(new RegExp(STRAY_COMMA.source, 'gu'))].map((match) => {
-        const index = match.index ?? 0;
-        return { index, at: index, example: unit.text.slice(index, index + 2) };
-      }),
+      matches: (unit) =>
+        (!unit.text.includes(',') ? [] : [...textOf(unit).matchAll(new RegExp(STRAY_COMMA.source, 'gu'))]).map(
+          (match) => {
+            const index = match.index;
+            return { index, at: index, example: unit.text.slice(index, index + 2) };
+          },
+        ),
     },
     {
       ruleId: 'narrative-garbled',
       messageId: 'garbled',
-      matches: (unit) => (garbled.get(unit) ?? []).map((span) => {
-        const example = garbledExample(unit.text, span);
-        return { index: span.start, at: example.start, example: example.text };
-      }),
+      matches: (unit) =>
+        (garbled.get(unit) ?? []).map((span) => {
+          const example = garbledExample(unit.text, span);
+          return { index: span.start, at: example.start, example: example.text };
+        }),
     },
   ];
   for (const { ruleId, messageId, matches } of perLine) {
-    const byPlace = new Map<string, { origin: Origin; count: number; examples: string[]; sentence: string; section?: TextSection }>();
+    const byPlace = new Map<
+      string,
+      { origin: Origin; count: number; examples: string[]; sentence: string; section?: TextSection }
+    >();
     for (const unit of units) {
       for (const { at, example } of matches(unit)) {
         const origin = positionIn(unit, at);
@@ -155,35 +215,57 @@ export function lintText(units: TextUnit[]): ReaderFinding[] {
           entry.count += 1;
           if (entry.examples.length < 3 && !entry.examples.includes(example)) entry.examples.push(example);
         } else {
-          byPlace.set(place, { origin, count: 1, examples: [example], sentence: sentenceAt(unit.text, at), ...(unit.section ? { section: unit.section } : {}) });
+          byPlace.set(place, {
+            origin,
+            count: 1,
+            examples: [example],
+            sentence: sentenceAt(unit.text, at),
+            ...(unit.section ? { section: unit.section } : {}),
+          });
         }
       }
     }
     for (const entry of [...byPlace.values()].slice(0, MAX_FINDINGS_PER_RULE)) {
-      const data = { count: entry.count, examples: entry.examples.join('、'), sentence: entry.sentence, ...(entry.section ? { section: entry.section } : {}) };
+      const data = {
+        count: entry.count,
+        examples: entry.examples.join('、'),
+        sentence: entry.sentence,
+        ...(entry.section ? { section: entry.section } : {}),
+      };
       findings.push({ ruleId, messageId, data, origin: entry.origin });
     }
   }
-  findings.sort((a, b) => (a.origin.line ?? 0) - (b.origin.line ?? 0) || (a.origin.column ?? 0) - (b.origin.column ?? 0));
+  findings.sort(
+    (a, b) => (a.origin.line ?? 0) - (b.origin.line ?? 0) || (a.origin.column ?? 0) - (b.origin.column ?? 0),
+  );
   findings.push(...mixedScript(units, textOf));
   return findings;
 }
 
 function mixedScript(units: TextUnit[], textOf: (unit: TextUnit) => string): ReaderFinding[] {
   const counts = { traditional: 0, simplified: 0 };
-  const seen = new Map<string, { script: 'traditional' | 'simplified'; counterpart: string; count: number; origin: Origin; sentence: string; section?: TextSection }>();
+  // Keyed by code point: every character of every unit is looked at, and most are not Traditional- or Simplified-only.
+  // Where each character is first seen; its place, sentence and counterpart are worked out only for the few reported
+  // (the minority script's, and none when the text keeps to one script).
+  const seen = new Map<
+    number,
+    { script: 'traditional' | 'simplified'; count: number; unit: TextUnit; index: number }
+  >();
   for (const unit of units) {
-    const text = textOf(unit).replace(PINYIN_ANNOTATION, (match) => ' '.repeat(match.length));
-    let index = 0;
-    for (const character of text) {
-      const { script, counterpart } = scriptOf(character);
-      if (script !== 'neutral') {
+    const own = textOf(unit);
+    const text = mayHoldPinyin(own) ? own.replace(PINYIN_ANNOTATION, (match) => ' '.repeat(match.length)) : own;
+    for (let index = 0; index < text.length; index += 1) {
+      const code = scriptCodeAt(text, index);
+      const codePoint = text.codePointAt(index)!;
+      const width = codePoint > 0xffff ? 2 : 1;
+      if (code !== SCRIPT_NEUTRAL) {
+        const script = code === SCRIPT_TRADITIONAL ? 'traditional' : 'simplified';
         counts[script] += 1;
-        const entry = seen.get(character);
+        const entry = seen.get(codePoint);
         if (entry) entry.count += 1;
-        else seen.set(character, { script, counterpart: counterpart ?? character, count: 1, origin: positionIn(unit, index), sentence: sentenceAt(unit.text, index), ...(unit.section ? { section: unit.section } : {}) });
+        else seen.set(codePoint, { script, count: 1, unit, index });
       }
-      index += character.length;
+      index += width - 1;
     }
   }
   if (counts.traditional === 0 || counts.simplified === 0) return [];
@@ -193,12 +275,24 @@ function mixedScript(units: TextUnit[], textOf: (unit: TextUnit) => string): Rea
     .filter(([, entry]) => entry.script === minority)
     .sort((a, b) => b[1].count - a[1].count)
     .slice(0, MAX_FINDINGS_PER_RULE)
-    .map(([character, entry]) => ({
-      ruleId: 'narrative-mixed-script',
-      messageId: minority,
-      data: { character, counterpart: entry.counterpart, count: entry.count, majority: counts[majority], minority: counts[minority], sentence: entry.sentence, ...(entry.section ? { section: entry.section } : {}) },
-      origin: entry.origin,
-    }));
+    .map(([codePoint, { count, unit, index }]) => {
+      const character = String.fromCodePoint(codePoint);
+      const counterpart = scriptOf(character).counterpart ?? character;
+      return {
+        ruleId: 'narrative-mixed-script',
+        messageId: minority,
+        data: {
+          character,
+          counterpart,
+          count,
+          majority: counts[majority],
+          minority: counts[minority],
+          sentence: sentenceAt(unit.text, index),
+          ...(unit.section ? { section: unit.section } : {}),
+        },
+        origin: positionIn(unit, index),
+      };
+    });
 }
 
 /** A narrative section as read: its lines in order, each with its place in the file. */

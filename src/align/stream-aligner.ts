@@ -6,6 +6,7 @@ import type { Origin } from '../model/types.js';
 import type { RawCell, ReaderFinding } from '../read/types.js';
 import { isOneCell, splitDigits, splitRowsByTotals, type DigitSplit } from './digit-split.js';
 import type { StreamRow } from './table-mapper.js';
+import { extended } from '../read/origin.js';
 
 // Reading a table from text whose cells are not where a grid would put them: one value per line or per paragraph,
 // labels on other lines than their numbers, unlabeled number rows, and crawled pages where a row's cells run
@@ -93,7 +94,8 @@ const MAX_EVENTS = 5000;
 /** Consecutive one-figure lines both packed and spaced, at least this many of each: cells listed by column, not by row. */
 const MIXED_LAYOUT_LINES = 3;
 const MAX_JOIN = 4;
-const NUMBER = /[+\-−－]?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?(?:万元|萬元|亿元|億元|元|件|个|個|项|項|次|人|家)?/gu;
+const NUMBER =
+  /[+\-−－]?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?(?:万元|萬元|亿元|億元|元|件|个|個|项|項|次|人|家)?/gu;
 
 /** The rows of this table the aligner looks for: the template's own, and an older template's row some reports print instead. */
 interface Target {
@@ -109,16 +111,25 @@ function targetOf(table: TableDef, template: TemplateDef): Target {
   if (target) return target;
   const phrases: Target['phrases'] = [];
   table.rows.forEach((row, index) => {
-    for (const phrase of row.match) phrases.push({ row: index, foreign: false, phrase: normalizeLabel(phrase), label: normalizeLabel(row.label).length });
+    for (const phrase of row.match)
+      phrases.push({
+        row: index,
+        foreign: false,
+        phrase: normalizeLabel(phrase),
+        label: normalizeLabel(row.label).length,
+      });
   });
   const foreignRows = new Map<number, RowDef>();
-  const other = getTemplate(template.id === '2019' ? '2021' : '2019').def.tables.find((candidate) => candidate.key === table.key);
+  const other = getTemplate(template.id === '2019' ? '2021' : '2019').def.tables.find(
+    (candidate) => candidate.key === table.key,
+  );
   for (const legacy of table.legacyRows ?? []) {
     const row = other?.rows.find((candidate) => candidate.key === legacy.key);
     const at = table.rows.findIndex((candidate) => candidate.key === legacy.standsFor[0]);
     if (!row || at < 0) continue;
     foreignRows.set(at, row);
-    for (const phrase of row.match) phrases.push({ row: at, foreign: true, phrase: normalizeLabel(phrase), label: normalizeLabel(row.label).length });
+    for (const phrase of row.match)
+      phrases.push({ row: at, foreign: true, phrase: normalizeLabel(phrase), label: normalizeLabel(row.label).length });
   }
   phrases.sort((a, b) => b.phrase.length - a.phrase.length);
   target = { phrases, foreignRows };
@@ -132,7 +143,13 @@ export function needsAlignment(rows: readonly StreamRow[]): boolean {
 }
 
 /** Aligns one table's stream of text rows against the template. `endsInput`: nothing follows the table in the input. */
-export function alignStream(rows: readonly StreamRow[], table: TableDef, template: TemplateDef, endsInput: boolean, headerTexts: readonly string[]): AlignedTable {
+export function alignStream(
+  rows: readonly StreamRow[],
+  table: TableDef,
+  template: TemplateDef,
+  endsInput: boolean,
+  headerTexts: readonly string[],
+): AlignedTable {
   const target = targetOf(table, template);
   const unknown: AlignedTable['unknown'] = [];
   const { events: all, lastContent, columnRuns } = toEvents(rows, target, headerTexts, unknown);
@@ -147,7 +164,12 @@ export function alignStream(rows: readonly StreamRow[], table: TableDef, templat
   return assemble(path, events, table, target, ends, unknown, lastContent, fixed, columnRuns);
 }
 
-function toEvents(rows: readonly StreamRow[], target: Target, headerTexts: readonly string[], unknown: AlignedTable['unknown']): { events: Event[]; lastContent: number; columnRuns: number } {
+function toEvents(
+  rows: readonly StreamRow[],
+  target: Target,
+  headerTexts: readonly string[],
+  unknown: AlignedTable['unknown'],
+): { events: Event[]; lastContent: number; columnRuns: number } {
   const events: Event[] = [];
   const base = baseGap(rows);
   let group = 0;
@@ -164,9 +186,23 @@ function toEvents(rows: readonly StreamRow[], target: Target, headerTexts: reado
     const rowEvents: Event[] = [];
     const labels: string[] = [];
     group += 1;
-    if (base !== undefined && row.line && row.line.gapBefore > base && row.cells.length === 1 && isValueText(row.cells[0]!.text)) {
+    if (
+      base !== undefined &&
+      row.line &&
+      row.line.gapBefore > base &&
+      row.cells.length === 1 &&
+      isValueText(row.cells[0]!.text)
+    ) {
       // One cell per line or paragraph: each blank line beyond the usual spacing is an empty cell printed before this value.
-      for (let blank = 0; blank < row.line.gapBefore - base; blank += 1) rowEvents.push({ kind: 'item', item: 'blank', cell: { text: '', origin: row.origin }, group: -group, delimited: false, physical });
+      for (let blank = 0; blank < row.line.gapBefore - base; blank += 1)
+        rowEvents.push({
+          kind: 'item',
+          item: 'blank',
+          cell: { text: '', origin: row.origin },
+          group: -group,
+          delimited: false,
+          physical,
+        });
     }
     for (const cell of row.cells) {
       const text = cell.text.trim();
@@ -196,15 +232,29 @@ function toEvents(rows: readonly StreamRow[], target: Target, headerTexts: reado
     const hasItems = rowEvents.some((event) => event.kind === 'item' && event.item !== 'blank');
     const isLabelOnly = !hasItems && rowEvents.every((event) => event.kind === 'label');
     const hasAnchor = rowEvents.some((event) => event.kind === 'anchor');
-    if (hasItems && !hasAnchor && labels.length > 0 && delimited && !labels.every((label) => isHeaderish(label, headerTexts))) {
+    if (
+      hasItems &&
+      !hasAnchor &&
+      labels.length > 0 &&
+      delimited &&
+      !labels.every((label) => isHeaderish(label, headerTexts))
+    ) {
       // A row of figures under a label of no template row: the mapper reports it; its figures are not read.
-      unknown.push({ label: labels.join(''), origin: row.cells.find((cell) => cell.text.trim() !== '')?.origin ?? row.origin });
+      unknown.push({
+        label: labels.join(''),
+        origin: row.cells.find((cell) => cell.text.trim() !== '')?.origin ?? row.origin,
+      });
       pendingLabels = [];
       continue;
     }
     // Wrapped labels: a label-only line that matches no row is tried again joined with the lines after it.
     if (isLabelOnly && labels.length > 0) {
-      pendingLabels.push({ text: labels.join(''), origin: row.cells.find((cell) => cell.text.trim() !== '')?.origin ?? row.origin, eventIndex: events.length, physical });
+      pendingLabels.push({
+        text: labels.join(''),
+        origin: row.cells.find((cell) => cell.text.trim() !== '')?.origin ?? row.origin,
+        eventIndex: events.length,
+        physical,
+      });
       if (pendingLabels.length > MAX_JOIN) pendingLabels.shift();
       const joined = joinedAnchor(pendingLabels, target);
       if (joined) {
@@ -235,7 +285,8 @@ function columnRunsOf(rows: readonly StreamRow[]): number {
   let previousSingle = false;
   for (const row of rows) {
     if (row.cells.every((cell) => cell.text.trim() === '')) continue;
-    const single = row.line !== undefined && !row.line.delimited && row.cells.length === 1 && isValueText(row.cells[0]!.text);
+    const single =
+      row.line !== undefined && !row.line.delimited && row.cells.length === 1 && isValueText(row.cells[0]!.text);
     if (single && previousSingle) {
       if (row.line!.gapBefore === 0) packed += 1;
       else spaced += 1;
@@ -257,13 +308,24 @@ function baseGap(rows: readonly StreamRow[]): number | undefined {
   if (lines < 3) return undefined;
   let best: number | undefined;
   let bestCount = 0;
-  for (const [gap, count] of counts) if (count > bestCount || (count === bestCount && best !== undefined && gap < best)) [best, bestCount] = [gap, count];
+  for (const [gap, count] of counts)
+    if (count > bestCount || (count === bestCount && best !== undefined && gap < best))
+      [best, bestCount] = [gap, count];
   return best;
 }
 
 function valueItem(cell: RawCell, text: string, group: number, delimited: boolean, physical: number): Item {
   const compact = text.replace(/\s+/gu, '');
-  if (!delimited && /^[0-9]{2,}$/u.test(compact)) return { kind: 'item', item: 'digits', cell: { text: compact, origin: cell.origin }, group, digits: compact, delimited, physical };
+  if (!delimited && /^[0-9]{2,}$/u.test(compact))
+    return {
+      kind: 'item',
+      item: 'digits',
+      cell: { text: compact, origin: cell.origin },
+      group,
+      digits: compact,
+      delimited,
+      physical,
+    };
   return { kind: 'item', item: 'value', cell: { text, origin: cell.origin }, group, delimited, physical };
 }
 
@@ -284,7 +346,7 @@ function splitLabelCell(cell: RawCell): Array<{ value: boolean; cell: RawCell }>
     const after = text.slice(end).trimStart()[0] ?? '';
     const before = start > 0 ? text[start - 1]! : '';
     // 2022年, 第3项 and the like are part of the label.
-    if (/[年月日号號条條项項]/u.test(after) || before === "第") continue;
+    if (/[年月日号號条條项項]/u.test(after) || before === '第') continue;
     // A row's own numbering (1.属于国家秘密) follows the previous row's digits directly: 00000002.其他法律… .
     if (/[.．、]/u.test(after) && !/[0-9０-９]/u.test(text[end + 1] ?? '')) {
       end -= 1;
@@ -300,7 +362,7 @@ function splitLabelCell(cell: RawCell): Array<{ value: boolean; cell: RawCell }>
 
 function shifted(origin: Origin, text: string, index: number): Origin {
   if (origin.column === undefined) return origin;
-  return { ...origin, column: origin.column + [...text.slice(0, index)].length };
+  return extended(origin, { column: origin.column + [...text.slice(0, index)].length });
 }
 
 function labelOrAnchors(text: string, origin: Origin, target: Target, physical: number): Array<Anchor | Label> {
@@ -317,7 +379,8 @@ function labelEvents(text: string, origin: Origin, target: Target, physical: num
     let at = label.indexOf(phrase);
     while (at >= 0) {
       const end = at + phrase.length;
-      if (!found.some((hit) => (at < hit.end && end > hit.at) || (hit.row === row && hit.foreign === foreign))) found.push({ at, end, row, foreign, label: labelLength });
+      if (!found.some((hit) => (at < hit.end && end > hit.at) || (hit.row === row && hit.foreign === foreign)))
+        found.push({ at, end, row, foreign, label: labelLength });
       at = label.indexOf(phrase, end);
     }
   }
@@ -326,10 +389,23 @@ function labelEvents(text: string, origin: Origin, target: Target, physical: num
   // merely contains the phrase (a crawled header) is a weak hint.
   const only = found.length === 1 ? found[0]! : undefined;
   const alone = only !== undefined && label.length <= Math.max((only.end - only.at) * 2, only.label) + 4;
-  return found.map((hit) => ({ kind: 'anchor', row: hit.row, foreign: hit.foreign, strong: alone, beside: false, shared: found.length > 1, text, origin, physical }));
+  return found.map((hit) => ({
+    kind: 'anchor',
+    row: hit.row,
+    foreign: hit.foreign,
+    strong: alone,
+    beside: false,
+    shared: found.length > 1,
+    text,
+    origin,
+    physical,
+  }));
 }
 
-function joinedAnchor(pending: ReadonlyArray<{ text: string; origin: Origin; eventIndex: number; physical: number }>, target: Target): { anchor: Anchor; eventIndex: number } | undefined {
+function joinedAnchor(
+  pending: ReadonlyArray<{ text: string; origin: Origin; eventIndex: number; physical: number }>,
+  target: Target,
+): { anchor: Anchor; eventIndex: number } | undefined {
   for (let first = 0; first < pending.length - 1; first += 1) {
     const parts = pending.slice(first);
     const text = parts.map((part) => part.text).join('');
@@ -366,7 +442,7 @@ function joinRuns(rowEvents: Event[]): Event[] {
   let index = 0;
   while (index < rowEvents.length) {
     const event = rowEvents[index]!;
-    if (event.kind !== 'item' || event.digits === undefined && !isPlainDigits(event)) {
+    if (event.kind !== 'item' || (event.digits === undefined && !isPlainDigits(event))) {
       out.push(event);
       index += 1;
       continue;
@@ -377,7 +453,15 @@ function joinRuns(rowEvents: Event[]): Event[] {
     const texts = parts.map((part) => part.cell.text);
     if (parts.length > 1 && texts.some((text) => text.length > 1 && text.startsWith('0'))) {
       const digits = texts.join('');
-      out.push({ kind: 'item', item: 'digits', cell: { text: digits, origin: parts[0]!.cell.origin }, group: event.group, digits, delimited: false, physical: event.physical });
+      out.push({
+        kind: 'item',
+        item: 'digits',
+        cell: { text: digits, origin: parts[0]!.cell.origin },
+        group: event.group,
+        digits,
+        delimited: false,
+        physical: event.physical,
+      });
     } else {
       out.push(...parts);
     }
@@ -391,12 +475,19 @@ function isPlainDigits(event: Item): boolean {
 }
 
 function isRunPart(event: Event, group: number): boolean {
-  return event.kind === 'item' && event.group === group && event.item !== 'blank' && (event.digits !== undefined || isPlainDigits(event));
+  return (
+    event.kind === 'item' &&
+    event.group === group &&
+    event.item !== 'blank' &&
+    (event.digits !== undefined || isPlainDigits(event))
+  );
 }
 
 function isHeaderish(label: string, headerTexts: readonly string[]): boolean {
   const normalized = normalizeLabel(label);
-  return headerTexts.some((header) => header.includes(normalized) || (header.length >= 3 && normalized.includes(header)));
+  return headerTexts.some(
+    (header) => header.includes(normalized) || (header.length >= 3 && normalized.includes(header)),
+  );
 }
 
 /**
@@ -404,7 +495,10 @@ function isHeaderish(label: string, headerTexts: readonly string[]): boolean {
  * the first cells of a delimited row, are read as they stand wherever they are: a converted document may move a whole
  * table out of order. Their events leave the stream, and the other rows are aligned in template order without them.
  */
-function fixRows(events: readonly Event[], table: TableDef): { fixed: Map<number, { anchor: Anchor; items: Item[] }>; events: Event[] } {
+function fixRows(
+  events: readonly Event[],
+  table: TableDef,
+): { fixed: Map<number, { anchor: Anchor; items: Item[] }>; events: Event[] } {
   const fixed = new Map<number, { anchor: Anchor; items: Item[] }>();
   const taken = new Set<number>();
   events.forEach((event, index) => {
@@ -424,7 +518,9 @@ function fixRows(events: readonly Event[], table: TableDef): { fixed: Map<number
     fixed.set(event.row, { anchor: event, items: [...cells] });
     for (let at = index; at < end; at += 1) taken.add(at);
   });
-  const remaining = events.filter((event, index) => !taken.has(index) && !(event.kind === 'anchor' && fixed.has(event.row)));
+  const remaining = events.filter(
+    (event, index) => !taken.has(index) && !(event.kind === 'anchor' && fixed.has(event.row)),
+  );
   return { fixed, events: remaining };
 }
 
@@ -451,7 +547,10 @@ function solve(events: readonly Event[], table: TableDef, order: readonly number
   const stride = (widest + 1) * 2;
   const states = (rowCount + 1) * stride;
   const layers = events.length + 1;
-  const cost = new Float64Array(layers * states).fill(Infinity);
+  // Only two layers of costs are ever needed (a layer's own and the next's): the path is read back from `from`.
+  // Layer L's costs are at (L % 2) * states, i.e. at a state's index in the full table modulo twoLayers.
+  const twoLayers = 2 * states;
+  const cost = new Float64Array(twoLayers).fill(Infinity);
   const from = new Int32Array(layers * states).fill(-1);
   const action = new Uint8Array(layers * states);
   const extra = new Uint8Array(layers * states);
@@ -467,57 +566,118 @@ function solve(events: readonly Event[], table: TableDef, order: readonly number
     }
     return split;
   };
+  // What turns an index of the full table into one of `cost`: set per layer for the layer's own states (`hereShift`)
+  // and for the next layer's (`nextShift`), so no index is divided.
+  let hereShift = 0;
+  let nextShift = 0;
   const relax = (target: number, value: number, source: number, code: number, more = 0): void => {
-    if (value < cost[target]!) {
-      cost[target] = value;
+    // A target is in this layer (a row finished) or the next (an event taken); the next layer starts at `nextStart`.
+    const at = target + (target >= nextStart ? nextShift : hereShift);
+    if (value < cost[at]!) {
+      cost[at] = value;
       from[target] = source;
       action[target] = code;
       extra[target] = more;
     }
   };
   const groupSizes = new Map<number, number>();
-  for (const event of events) if (event.kind === 'item') groupSizes.set(event.group, (groupSizes.get(event.group) ?? 0) + 1);
+  for (const event of events)
+    if (event.kind === 'item') groupSizes.set(event.group, (groupSizes.get(event.group) ?? 0) + 1);
   cost[state(0, 0, 0)] = 0;
+  let nextStart = states;
   for (let layer = 0; layer < layers; layer += 1) {
     const offset = layer * states;
     const atEnd = layer === events.length;
+    nextStart = offset + states;
+    hereShift = (layer % 2) * states - offset;
+    nextShift = ((layer + 1) % 2) * states - nextStart;
     for (let row = 0; row < rowCount; row += 1) {
       for (let filled = 0; filled <= widths[row]!; filled += 1) {
         for (let anchored = 0; anchored < 2; anchored += 1) {
           const here = offset + state(row, filled, anchored);
-          const value = cost[here]!;
+          const value = cost[here + hereShift]!;
           if (value === Infinity) continue;
-          relax(offset + state(row + 1, 0, 0), value + rowCost(widths[row]!, filled, anchored === 1, atEnd && endsInput), here, ACTION_FINISH);
+          relax(
+            offset + state(row + 1, 0, 0),
+            value + rowCost(widths[row]!, filled, anchored === 1, atEnd && endsInput),
+            here,
+            ACTION_FINISH,
+          );
         }
       }
     }
     if (atEnd) break;
     const event = events[layer]!;
     const next = offset + states;
+    // A label that names no row is only ever skipped: the next layer starts with this layer's costs, copied at once,
+    // and its states keep no `from` (read back below as a skip from the same state).
+    if (event.kind === 'label') {
+      cost.copyWithin(next + nextShift, offset + hereShift, offset + hereShift + states);
+      continue;
+    }
+    cost.fill(Infinity, next + nextShift, next + nextShift + states);
     const previous = layer > 0 ? events[layer - 1] : undefined;
+    // What depends on the event alone is worked out once per layer, not once per state: the anchor's row, whether
+    // the item fills one cell, its group's neighbours, and (per row) the several-row splits of a run of digits.
+    const anchorRow = event.kind === 'anchor' ? position.get(event.row) : undefined;
+    const fillsOne = event.kind === 'item' && (event.item !== 'digits' || isOneCell(event.digits ?? ''));
+    const sameGroup = event.kind === 'item' && previous?.kind === 'item' && previous.group === event.group;
+    const groupsMix =
+      event.kind === 'item' &&
+      previous?.kind === 'item' &&
+      !sameGroup &&
+      ((groupSizes.get(previous.group) ?? 1) > 1 || (groupSizes.get(event.group) ?? 1) > 1);
+    const multiRows = new Map<number, Array<{ last: number; rows: number; splitCost: number; groupCost: number }>>();
+    const multiRowRuns = (
+      row: number,
+      width: number,
+      digits: string,
+    ): Array<{ last: number; rows: number; splitCost: number; groupCost: number }> => {
+      let runs = multiRows.get(row);
+      if (runs) return runs;
+      runs = [];
+      let slots = width;
+      for (let rows = 2; row + rows <= rowCount && rows <= 8; rows += 1) {
+        const last = row + rows - 1;
+        slots += widths[last]!;
+        if (slots > digits.length) break;
+        const split = multiRowSplit(digits, widths.slice(row, row + rows), hasTotal);
+        if (split.kind !== 'unique' && split.kind !== 'chosen') continue;
+        // Kept apart so the sum is added in the same order as before (floating point): value + split + groups.
+        runs.push({ last, rows, splitCost: SPLIT_COST[split.kind], groupCost: GROUP_SPLIT * (rows - 1) });
+      }
+      multiRows.set(row, runs);
+      return runs;
+    };
     for (let row = 0; row <= rowCount; row += 1) {
       const width = row < rowCount ? widths[row]! : 0;
       for (let filled = 0; filled <= width; filled += 1) {
         for (let anchored = 0; anchored < 2; anchored += 1) {
           const here = offset + state(row, filled, anchored);
-          const value = cost[here]!;
+          const value = cost[here + hereShift]!;
           if (value === Infinity) continue;
-          if (event.kind === 'label') {
-            relax(next + state(row, filled, anchored), value, here, ACTION_SKIP);
-            continue;
-          }
           if (event.kind === 'anchor') {
-            relax(next + state(row, filled, anchored), value + (event.strong ? STRONG_SKIP : WEAK_SKIP), here, ACTION_SKIP);
-            if (position.get(event.row) === row && anchored === 0) relax(next + state(row, filled, 1), value + (filled === 0 ? 0 : LATE_LABEL), here, ACTION_ANCHOR);
+            relax(
+              next + state(row, filled, anchored),
+              value + (event.strong ? STRONG_SKIP : WEAK_SKIP),
+              here,
+              ACTION_SKIP,
+            );
+            if (anchorRow === row && anchored === 0)
+              relax(next + state(row, filled, 1), value + (filled === 0 ? 0 : LATE_LABEL), here, ACTION_ANCHOR);
             continue;
           }
-          relax(next + state(row, filled, anchored), value + (event.item === 'blank' ? STRAY_BLANK : STRAY_VALUE), here, ACTION_SKIP);
+          relax(
+            next + state(row, filled, anchored),
+            value + (event.item === 'blank' ? STRAY_BLANK : STRAY_VALUE),
+            here,
+            ACTION_SKIP,
+          );
           if (row >= rowCount) continue;
-          if (filled < width && (event.item !== 'digits' || isOneCell(event.digits ?? ''))) {
-            const sameGroup = previous?.kind === 'item' && previous.group === event.group;
+          if (filled < width && fillsOne) {
             const splitsGroup = filled === 0 && sameGroup && event.group > 0 ? GROUP_SPLIT : 0;
             // One row's cells taken from two printed rows of several cells each: a stray figure, most likely.
-            const mixes = filled > 0 && previous?.kind === 'item' && !sameGroup && ((groupSizes.get(previous.group) ?? 1) > 1 || (groupSizes.get(event.group) ?? 1) > 1) ? GROUP_MIX : 0;
+            const mixes = filled > 0 && groupsMix ? GROUP_MIX : 0;
             relax(next + state(row, filled + 1, anchored), value + splitsGroup + mixes, here, ACTION_FILL);
           }
           if (event.item !== 'digits' || event.digits === undefined) continue;
@@ -527,26 +687,30 @@ function solve(events: readonly Event[], table: TableDef, order: readonly number
             relax(next + state(row, width, anchored), value + SPLIT_COST[split.kind], here, ACTION_RUN, 1);
           }
           if (filled !== 0) continue;
-          let slots = width;
-          for (let rows = 2; row + rows <= rowCount && rows <= 8; rows += 1) {
-            const last = row + rows - 1;
-            slots += widths[last]!;
-            if (slots > event.digits.length) break;
-            const split = multiRowSplit(event.digits, widths.slice(row, row + rows), hasTotal);
-            if (split.kind !== 'unique' && split.kind !== 'chosen') continue;
-            relax(next + state(last, widths[last]!, 0), value + SPLIT_COST[split.kind] + GROUP_SPLIT * (rows - 1), here, ACTION_RUN, rows);
-          }
+          for (const run of multiRowRuns(row, width, event.digits))
+            relax(
+              next + state(run.last, widths[run.last]!, 0),
+              value + run.splitCost + run.groupCost,
+              here,
+              ACTION_RUN,
+              run.rows,
+            );
         }
       }
     }
   }
   const steps: Step[] = [];
   let at = events.length * states + state(rowCount, 0, 0);
-  while (from[at]! >= 0) {
-    const source = from[at]!;
+  // Where a state was reached from, and how: as recorded, or (a state after a label, with nothing recorded) by skipping the label.
+  const sourceOf = (target: number): number => {
+    if (from[target]! >= 0) return from[target]!;
+    const layer = Math.floor(target / states);
+    return layer > 0 && events[layer - 1]!.kind === 'label' ? target - states : -1;
+  };
+  for (let source = sourceOf(at); source >= 0; source = sourceOf(at)) {
     const layer = Math.floor(source / states);
     const sourceRow = Math.floor((source % states) / stride);
-    const code = action[at]!;
+    const code = from[at]! >= 0 ? action[at]! : ACTION_SKIP;
     if (code === ACTION_FINISH) steps.push({ kind: 'finish', row: order[sourceRow]! });
     else if (code === ACTION_ANCHOR) steps.push({ kind: 'anchor', event: layer, row: order[sourceRow]! });
     else if (code === ACTION_FILL) steps.push({ kind: 'fill', event: layer, row: order[sourceRow]! });
@@ -556,7 +720,13 @@ function solve(events: readonly Event[], table: TableDef, order: readonly number
       const width = widths[sourceRow]!;
       let slots = width - filled;
       for (let more = 1; more < rows; more += 1) slots += widths[sourceRow + more]!;
-      steps.push({ kind: 'run', event: layer, row: order[sourceRow]!, slots, rows: order.slice(sourceRow, sourceRow + rows) });
+      steps.push({
+        kind: 'run',
+        event: layer,
+        row: order[sourceRow]!,
+        slots,
+        rows: order.slice(sourceRow, sourceRow + rows),
+      });
     } else steps.push({ kind: 'skip', event: layer });
     at = source;
   }
@@ -570,7 +740,10 @@ function multiRowSplit(digits: string, widths: readonly number[], hasTotal: bool
   const key = `${digits}:${widths.join(',')}:${hasTotal ? 1 : 0}`;
   let split = multiRowSplits.get(key);
   if (split) return split;
-  split = splitDigits(digits, widths.reduce((a, b) => a + b, 0));
+  split = splitDigits(
+    digits,
+    widths.reduce((a, b) => a + b, 0),
+  );
   if (split.kind === 'ambiguous' && hasTotal) {
     const cells = splitRowsByTotals(digits, widths);
     if (cells) split = { kind: 'chosen', cells, candidates: split.candidates };
@@ -635,7 +808,11 @@ function assemble(
         const split = splitDigits(digits, step.slots, { totalLast: hasTotal && filled === 0 });
         work[step.row]!.runs.push({ item, slots: step.slots, first: true, offset: 0, split });
       } else {
-        const split = multiRowSplit(digits, step.rows.map((index) => widthOf(table, index)), hasTotal);
+        const split = multiRowSplit(
+          digits,
+          step.rows.map((index) => widthOf(table, index)),
+          hasTotal,
+        );
         let offset = 0;
         step.rows.forEach((index, more) => {
           const width = widthOf(table, index);
@@ -661,12 +838,19 @@ function assemble(
   });
   // The text ends inside the table when rows remain after the last one read, or that row itself stops short.
   const lastFilled = lastRead >= 0 ? filledCount(work[lastRead]!) : 0;
-  const cutAt = endsInput && lastRead >= 0 && (lastRead < table.rows.length - 1 || (lastFilled > 0 && lastFilled < widthOf(table, lastRead))) ? lastRead : undefined;
+  const cutAt =
+    endsInput &&
+    lastRead >= 0 &&
+    (lastRead < table.rows.length - 1 || (lastFilled > 0 && lastFilled < widthOf(table, lastRead)))
+      ? lastRead
+      : undefined;
   work.forEach((entry, index) => {
     if (cutAt !== undefined && index > cutAt) return;
     const row = table.rows[index]!;
     const placedAt = itemEvents[index]!;
-    const interrupted = placedAt.length > 1 && events.slice(Math.min(...placedAt) + 1, Math.max(...placedAt)).some((event) => event.kind !== 'item');
+    const interrupted =
+      placedAt.length > 1 &&
+      events.slice(Math.min(...placedAt) + 1, Math.max(...placedAt)).some((event) => event.kind !== 'item');
     if ((scrambled && (entry.items.length > 0 || entry.runs.length > 0)) || interrupted) {
       // A row whose figures are interrupted by labels was not printed in reading order: which figure is which is unknown.
       unreadable.add(row.key);
@@ -684,14 +868,29 @@ function assemble(
       const split = run.split;
       if (split.kind === 'unique' || split.kind === 'chosen') {
         const inferred = split.kind === 'chosen';
-        const cells = split.cells.slice(run.offset, run.offset + run.slots).map((text): RawCell => ({ text, origin: run.item.cell.origin, ...(inferred ? { inferred: true } : {}) }));
+        const cells = split.cells
+          .slice(run.offset, run.offset + run.slots)
+          .map((text): RawCell => ({ text, origin: run.item.cell.origin, ...(inferred ? { inferred: true } : {}) }));
         const before = entry.items.map((item) => item.cell);
         rows.push({ ...base, cells: [...before, ...cells], totalUsed: inferred });
         if (inferred) inferredRows.push(row.label);
         return;
       }
       unreadable.add(row.key);
-      if (run.first) findings.push(unreadableRow(table, row, 'digits', { digits: run.item.digits ?? run.item.cell.text, columns: run.slots, candidates: split.kind === 'ambiguous' ? split.candidates : 0 }, run.item.cell.origin));
+      if (run.first)
+        findings.push(
+          unreadableRow(
+            table,
+            row,
+            'digits',
+            {
+              digits: run.item.digits ?? run.item.cell.text,
+              columns: run.slots,
+              candidates: split.kind === 'ambiguous' ? split.candidates : 0,
+            },
+            run.item.cell.origin,
+          ),
+        );
       return;
     }
     const cells = withoutTrailingPadding(entry.items).map((item) => item.cell);
@@ -724,7 +923,9 @@ function assemble(
     }
     // Printed beside its label in one delimited row, or read up to the end of the text: each value stands where it is,
     // the cells after it are not in the input.
-    const besideLabel = entry.anchor !== undefined && entry.items.every((item) => item.delimited && item.physical === entry.anchor!.physical);
+    const besideLabel =
+      entry.anchor !== undefined &&
+      entry.items.every((item) => item.delimited && item.physical === entry.anchor!.physical);
     const upToCut = index === cutAt && entry.items[entry.items.length - 1]!.physical === lastContent;
     if (besideLabel || upToCut) {
       rows.push({ ...base, cells });
@@ -740,28 +941,68 @@ function assemble(
     const lone = entry.items.length === 1 ? entry.items[0]! : undefined;
     if (lone?.digits !== undefined) {
       const split = splitDigits(lone.digits, width, { totalLast: hasTotal });
-      findings.push(unreadableRow(table, row, 'digits', { digits: lone.digits, columns: width, candidates: split.kind === 'ambiguous' ? split.candidates : 0 }, first.origin));
+      findings.push(
+        unreadableRow(
+          table,
+          row,
+          'digits',
+          { digits: lone.digits, columns: width, candidates: split.kind === 'ambiguous' ? split.candidates : 0 },
+          first.origin,
+        ),
+      );
       return;
     }
-    findings.push(unreadableRow(table, row, 'short', { count: cells.filter((cell) => cell.text !== '').length, columns: width, values: cells.map((cell) => cell.text || '□').join(' ') }, first.origin));
+    findings.push(
+      unreadableRow(
+        table,
+        row,
+        'short',
+        {
+          count: cells.filter((cell) => cell.text !== '').length,
+          columns: width,
+          values: cells.map((cell) => cell.text || '□').join(' '),
+        },
+        first.origin,
+      ),
+    );
   });
   if (inferredRows.length > 0) {
     findings.push({
       ruleId: 'inferred-cells',
       messageId: 'by-total',
-      data: { table: table.label, count: inferredRows.length, rows: inferredRows.slice(0, 3).join('、') + (inferredRows.length > 3 ? ' …' : ''), rowList: inferredRows },
+      data: {
+        table: table.label,
+        count: inferredRows.length,
+        rows: inferredRows.slice(0, 3).join('、') + (inferredRows.length > 3 ? ' …' : ''),
+        rowList: inferredRows,
+      },
       origin: rows.find((row) => row.totalUsed)?.origin ?? {},
     });
   }
   for (const [event, labels] of unplaced) {
     const item = events[event] as Item;
-    findings.push({ ruleId: 'unreadable-row', messageId: 'digits-rows', data: { table: table.label, rows: labels.join('、'), count: labels.length, digits: item.digits ?? item.cell.text }, origin: item.cell.origin });
+    findings.push({
+      ruleId: 'unreadable-row',
+      messageId: 'digits-rows',
+      data: {
+        table: table.label,
+        rows: labels.join('、'),
+        count: labels.length,
+        digits: item.digits ?? item.cell.text,
+      },
+      origin: item.cell.origin,
+    });
   }
   if (outOfOrder.length > 0) {
     findings.push({
       ruleId: 'unreadable-row',
       messageId: 'order',
-      data: { table: table.label, count: outOfOrder.length, rows: outOfOrder.slice(0, 3).join('、') + (outOfOrder.length > 3 ? ' …' : ''), rowList: outOfOrder },
+      data: {
+        table: table.label,
+        count: outOfOrder.length,
+        rows: outOfOrder.slice(0, 3).join('、') + (outOfOrder.length > 3 ? ' …' : ''),
+        rowList: outOfOrder,
+      },
       origin: work.find((entry) => entry.items.length > 0)?.items[0]?.cell.origin ?? {},
     });
   }
@@ -769,16 +1010,27 @@ function assemble(
     findings.push({
       ruleId: 'unreadable-row',
       messageId: 'label-only',
-      data: { table: table.label, count: labelOnly.length, rows: labelOnly.slice(0, 3).join('、') + (labelOnly.length > 3 ? ' …' : ''), rowList: labelOnly },
-      origin: work.find((entry) => entry.anchor && entry.items.length === 0 && entry.runs.length === 0)?.anchor?.origin ?? {},
+      data: {
+        table: table.label,
+        count: labelOnly.length,
+        rows: labelOnly.slice(0, 3).join('、') + (labelOnly.length > 3 ? ' …' : ''),
+        rowList: labelOnly,
+      },
+      origin:
+        work.find((entry) => entry.anchor && entry.items.length === 0 && entry.runs.length === 0)?.anchor?.origin ?? {},
     });
   }
   const result: AlignedTable = { rows, unreadable, unknown, findings };
   if (cutAt !== undefined) {
     const lastRow = table.rows[cutAt];
     const entry = work[cutAt]!;
-    const lastEvent = entry.items[entry.items.length - 1]?.cell ?? entry.runs[entry.runs.length - 1]?.item.cell ?? entry.anchor;
-    result.cut = { origin: lastEvent?.origin ?? {}, ...(lastRow ? { lastRow } : {}), absent: table.rows.slice(cutAt + 1) };
+    const lastEvent =
+      entry.items[entry.items.length - 1]?.cell ?? entry.runs[entry.runs.length - 1]?.item.cell ?? entry.anchor;
+    result.cut = {
+      origin: lastEvent?.origin ?? {},
+      ...(lastRow ? { lastRow } : {}),
+      absent: table.rows.slice(cutAt + 1),
+    };
   }
   return result;
 }
@@ -825,6 +1077,12 @@ function placeByTotal(cells: RawCell[], width: number): RawCell[] | undefined {
   return placed;
 }
 
-function unreadableRow(table: TableDef, row: RowDef, messageId: 'digits' | 'short', data: Record<string, unknown>, origin: Origin): ReaderFinding {
+function unreadableRow(
+  table: TableDef,
+  row: RowDef,
+  messageId: 'digits' | 'short',
+  data: Record<string, unknown>,
+  origin: Origin,
+): ReaderFinding {
   return { ruleId: 'unreadable-row', messageId, data: { table: table.label, row: row.label, ...data }, origin };
 }

@@ -28,7 +28,10 @@ function splitRow(row: StreamRow): SplitRow {
   row.cells.forEach((cell, index) => {
     if (cell.text.trim() !== '' && !isValueText(cell.text)) last = index;
   });
-  return { labels: row.cells.slice(0, last + 1).filter((cell) => cell.text.trim() !== ''), values: row.cells.slice(last + 1) };
+  return {
+    labels: row.cells.slice(0, last + 1).filter((cell) => cell.text.trim() !== ''),
+    values: row.cells.slice(last + 1),
+  };
 }
 
 const filled = (cell: RawCell): boolean => cell.text.trim() !== '';
@@ -61,7 +64,9 @@ export class TableMapper {
     private readonly findings: ReaderFinding[],
     private readonly inferred: Set<string>,
   ) {
-    this.headerTexts = [...table.groupLabels, ...table.columns.map((column) => column.label), '信息内容'].map(normalizeLabel);
+    this.headerTexts = [...table.groupLabels, ...table.columns.map((column) => column.label), '信息内容'].map(
+      normalizeLabel,
+    );
     this.columnPhrases = table.columns.map((column) => ({ key: column.key, phrases: column.match }));
   }
 
@@ -70,7 +75,10 @@ export class TableMapper {
    * stream aligner, which decides each row's cells; returns what it found besides the values (unreadable and cut
    * rows) so that those are not reported missing.
    */
-  mapAligned(endsInput: boolean, totalsUsed: Set<string>): { result: Record<string, Record<string, RawValue>>; aligned: AlignedTable } {
+  mapAligned(
+    endsInput: boolean,
+    totalsUsed: Set<string>,
+  ): { result: Record<string, Record<string, RawValue>>; aligned: AlignedTable } {
     const aligned = alignStream(this.stream.rows, this.table, this.template, endsInput, this.headerTexts);
     for (const row of aligned.rows) {
       if (row.foreign) this.assignForeign(row.row, row.cells, row.origin, row.label);
@@ -79,7 +87,9 @@ export class TableMapper {
     }
     for (const row of aligned.unknown) this.unknown(row.label, row.origin);
     this.findings.push(...aligned.findings);
-    const cut = aligned.cut ? [...aligned.cut.absent, ...(aligned.cut.lastRow ? [aligned.cut.lastRow] : [])].map((row) => row.key) : [];
+    const cut = aligned.cut
+      ? [...aligned.cut.absent, ...(aligned.cut.lastRow ? [aligned.cut.lastRow] : [])].map((row) => row.key)
+      : [];
     const notMissing = new Set([...aligned.unreadable, ...cut]);
     this.reportMissing(notMissing);
     this.reportCollapsed();
@@ -112,7 +122,10 @@ export class TableMapper {
           pending = [];
         } else {
           // Table 四's labels head its column groups, never a row of its own.
-          const own = values.length > 0 && this.table.key !== 'reviewLitigation' ? this.matchRow(labels[labels.length - 1]!.text) : undefined;
+          const own =
+            values.length > 0 && this.table.key !== 'reviewLitigation'
+              ? this.matchRow(labels[labels.length - 1]!.text)
+              : undefined;
           if (own) unfilled.push({ row: own, values, origin: labels[labels.length - 1]!.origin, header: this.header });
           pending.push(row);
         }
@@ -146,7 +159,9 @@ export class TableMapper {
    * cells blank (""), and table 四, whose rows are its column groups, with all its cells blank; so a blank reads as
    * blank cells (empty-cell) rather than as rows not given (missing-row).
    */
-  private readUnfilled(unfilled: readonly { row: RowDef; values: RawCell[]; origin: Origin; header: Array<string | null> | undefined }[]): void {
+  private readUnfilled(
+    unfilled: readonly { row: RowDef; values: RawCell[]; origin: Origin; header: Array<string | null> | undefined }[],
+  ): void {
     const saved = this.header;
     for (const entry of unfilled) {
       this.header = entry.header;
@@ -161,7 +176,12 @@ export class TableMapper {
   }
 
   /** A row of values with no label takes its label from the label-only lines just before it, and if need be just after it (labels wrapped in PDF text). */
-  private matchValueOnly(rows: StreamRow[], index: number, pending: StreamRow[], consumed: Set<number>): { row: RowDef; origin: Origin } | undefined {
+  private matchValueOnly(
+    rows: StreamRow[],
+    index: number,
+    pending: StreamRow[],
+    consumed: Set<number>,
+  ): { row: RowDef; origin: Origin } | undefined {
     const after: number[] = [];
     for (let next = index + 1; next < rows.length && after.length < 2; next += 1) {
       const split = splitRow(rows[next]!);
@@ -200,7 +220,19 @@ export class TableMapper {
   private assignForeign(row: RowDef, values: RawCell[], origin: Origin, label: string): void {
     this.assign(row, values, origin);
     const otherId = this.template.id === '2019' ? '2021' : '2019';
-    this.note('mixed-template', 'foreign-row', { table: this.table.label, label: label.trim(), row: row.label, template: this.template.id, other: otherId, instead: this.rowsInstead(row, otherId) }, origin);
+    this.note(
+      'mixed-template',
+      'foreign-row',
+      {
+        table: this.table.label,
+        label: label.trim(),
+        row: row.label,
+        template: this.template.id,
+        other: otherId,
+        instead: this.rowsInstead(row, otherId),
+      },
+      origin,
+    );
   }
 
   /** The rows of this template that stand where the other template's row does (「1.…」「2.…」「3.其他」 for 2019's （六）其他处理, and back), as a message names them. */
@@ -209,7 +241,10 @@ export class TableMapper {
     const other = getTemplate(otherId).def.tables.find((table) => table.key === this.table.key);
     const back = other?.legacyRows?.find((legacy) => legacy.standsFor.includes(row.key))?.key;
     const keys = own ?? (back ? [back] : []);
-    const labels = keys.map((key) => this.table.rows.find((candidate) => candidate.key === key)).filter((candidate): candidate is RowDef => candidate !== undefined).map((candidate) => `「${candidate.label}」`);
+    const labels = keys
+      .map((key) => this.table.rows.find((candidate) => candidate.key === key))
+      .filter((candidate): candidate is RowDef => candidate !== undefined)
+      .map((candidate) => `「${candidate.label}」`);
     return labels.length > 0 ? labels.join('') : '—';
   }
 
@@ -240,7 +275,9 @@ export class TableMapper {
     return labels.every((cell) => {
       const label = normalizeLabel(cell.text);
       if (captionOf(label)) return true;
-      return this.headerTexts.some((header) => header.includes(label) || (header.length >= 3 && label.includes(header)));
+      return this.headerTexts.some(
+        (header) => header.includes(label) || (header.length >= 3 && label.includes(header)),
+      );
     });
   }
 
@@ -279,7 +316,14 @@ export class TableMapper {
     this.result[row.key] = target;
     const nonEmpty = values.filter(filled);
     const first = nonEmpty[0];
-    if (this.table.key === 'applications' && nonEmpty.length === 1 && first && values.find(filled) === first && COLLAPSE_MARKERS.has(first.text.trim()) && columns.length > 1) {
+    if (
+      this.table.key === 'applications' &&
+      nonEmpty.length === 1 &&
+      first &&
+      values.find(filled) === first &&
+      COLLAPSE_MARKERS.has(first.text.trim()) &&
+      columns.length > 1
+    ) {
       for (const column of columns) {
         target[column] = rawOf(first);
         this.origins.set(`${pointer}/${column}`, first.origin);
@@ -287,7 +331,10 @@ export class TableMapper {
       this.collapsed.push({ row: row.label, text: first.text.trim(), origin: first.origin });
       return;
     }
-    const header = this.table.key === 'active' && this.header?.some((key) => key !== null && columns.includes(key)) ? this.header : columns;
+    const header =
+      this.table.key === 'active' && this.header?.some((key) => key !== null && columns.includes(key))
+        ? this.header
+        : columns;
     const fitted = fitValues(values, header.length);
     header.forEach((column, index) => {
       const cell = fitted[index];
@@ -321,7 +368,12 @@ export class TableMapper {
   }
 
   private unknown(label: string, origin: Origin): void {
-    this.note('unknown-row', 'unknown', { table: this.table.label, label: label.trim(), template: this.template.id }, origin);
+    this.note(
+      'unknown-row',
+      'unknown',
+      { table: this.table.label, label: label.trim(), template: this.template.id },
+      origin,
+    );
   }
 
   /** Rows written as a single 无 are reported once for the table, at the first of them, with every row named. */
@@ -329,12 +381,27 @@ export class TableMapper {
     const first = this.collapsed[0];
     if (!first) return;
     const rows = this.collapsed.map((entry) => entry.row);
-    this.note('collapsed-row', 'collapsed', { table: this.table.label, text: first.text, count: rows.length, rows: rows.slice(0, 3).join('、') + (rows.length > 3 ? ` …` : ''), rowList: rows }, first.origin);
+    this.note(
+      'collapsed-row',
+      'collapsed',
+      {
+        table: this.table.label,
+        text: first.text,
+        count: rows.length,
+        rows: rows.slice(0, 3).join('、') + (rows.length > 3 ? ` …` : ''),
+        rowList: rows,
+      },
+      first.origin,
+    );
   }
 
   private reportMissing(notMissing: ReadonlySet<string> = new Set()): void {
     // Rows an older template's row stands in for are reported once, as that row (mixed-template), not as missing.
-    const replaced = new Set((this.table.legacyRows ?? []).filter((legacy) => this.assigned.has(legacy.key)).flatMap((legacy) => legacy.standsFor));
+    const replaced = new Set(
+      (this.table.legacyRows ?? [])
+        .filter((legacy) => this.assigned.has(legacy.key))
+        .flatMap((legacy) => legacy.standsFor),
+    );
     for (const row of this.table.rows) {
       if (this.assigned.has(row.key) || replaced.has(row.key) || notMissing.has(row.key)) continue;
       this.findings.push({

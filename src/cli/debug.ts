@@ -71,14 +71,24 @@ export class DebugLog {
   /** The run's totals by stage, with the time the outputs took to format. */
   totals(formatMilliseconds: number): void {
     const sum = { read: 0, parse: 0, rules: 0 };
-    for (const times of this.times.values()) for (const stage of ['read', 'parse', 'rules'] as const) sum[stage] += times[stage];
-    this.line('debug-timing', { read: milliseconds(sum.read), parse: milliseconds(sum.parse), rules: milliseconds(sum.rules), format: milliseconds(formatMilliseconds), total: milliseconds(performance.now() - this.started) });
+    for (const times of this.times.values())
+      for (const stage of ['read', 'parse', 'rules'] as const) sum[stage] += times[stage];
+    this.line('debug-timing', {
+      read: milliseconds(sum.read),
+      parse: milliseconds(sum.parse),
+      rules: milliseconds(sum.rules),
+      format: milliseconds(formatMilliseconds),
+      total: milliseconds(performance.now() - this.started),
+    });
   }
 
   private foundWhy(reason: FoundReason): string {
     if (reason.how === 'named') return cliMessage('debug-why-named', this.locale);
     if (reason.how === 'glob') return cliMessage('debug-why-glob', this.locale, { pattern: reason.pattern });
-    return cliMessage('debug-why-directory', this.locale, { directory: reason.directory, verdict: cliMessage(`debug-verdict-${reason.verdict}`, this.locale) });
+    return cliMessage('debug-why-directory', this.locale, {
+      directory: reason.directory,
+      verdict: cliMessage(`debug-verdict-${reason.verdict}`, this.locale),
+    });
   }
 
   private skipWhy(reason: SkipReason): string {

@@ -8,7 +8,11 @@ export interface ExpandedInputs {
 }
 
 /** Expands directories (the reports under them) and glob patterns (* ** ? [..]); plain paths are kept as given. See findInputs. */
-export async function expandPatterns(patterns: readonly string[], io: CliIO, options: FindOptions = {}): Promise<ExpandedInputs> {
+export async function expandPatterns(
+  patterns: readonly string[],
+  io: CliIO,
+  options: FindOptions = {},
+): Promise<ExpandedInputs> {
   const found = await findInputs(patterns, io, options);
   return { files: found.files, unmatched: found.unmatched.map((entry) => entry.pattern) };
 }

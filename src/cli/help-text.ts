@@ -39,7 +39,8 @@ export const ZH_HELP: Readonly<Record<string, string>> = {
   'lint --no-ignore': '不使用任何忽略规则（.gitignore、.xxgklintignore、配置中的 ignores、--ignore-pattern）',
   'lint --no-error-on-unmatched-pattern': '某个模式没有匹配到文件、或文件夹中没有报告时不报错',
   'lint --debug': '在标准错误上打印找到和跳过的文件及原因、每个文件的读取器、模板和年度判断、各阶段耗时',
-  'lint --concurrency': '读取和检查文件的工作线程数：一个数字，或 auto（默认：每个 CPU 核心一个，文件很少时不用）；1 表示全部在本线程中检查',
+  'lint --concurrency':
+    '读取和检查文件的工作线程数：一个数字，或 auto（默认：每个 CPU 核心一个，文件很少时不用）；1 表示全部在本线程中检查',
   'lint --cache': '保存每个文件的结果，文件、设置和版本不变时直接沿用',
   'lint --cache-location': '缓存文件夹（默认：.xxgklintcache）',
   'lint --shard': '只检查 n 份中的第 i 份（0 到 n-1），各份的 --format json 输出再用 xxgk-lint merge 合并',
@@ -98,11 +99,43 @@ export const ZH_HELP: Readonly<Record<string, string>> = {
 
 /** The help groups of the lint options, in order, and the options of each (by long flag); the rest go under "Options". */
 export const LINT_OPTION_GROUPS: ReadonlyArray<{ heading: Localized; options: readonly string[] }> = [
-  { heading: { 'zh-CN': '输出：', en: 'Output:' }, options: ['--format', '--output-file', '--quiet', '--max-warnings', '--fail-on', '--locale', '--color', '--no-color'] },
-  { heading: { 'zh-CN': '选择文件：', en: 'Choosing files:' }, options: ['--ignore-pattern', '--no-ignore', '--no-error-on-unmatched-pattern', '--stdin-filename'] },
-  { heading: { 'zh-CN': '读取报告：', en: 'Reading reports:' }, options: ['--input-format', '--encoding', '--template', '--year', '--strict', '--max-file-size', '--max-time-per-file'] },
-  { heading: { 'zh-CN': '配置与规则：', en: 'Configuration and rules:' }, options: ['--config', '--rule', '--print-config', '--previous', '--no-continuity'] },
-  { heading: { 'zh-CN': '规模：', en: 'Scale:' }, options: ['--concurrency', '--cache', '--cache-location', '--shard'] },
+  {
+    heading: { 'zh-CN': '输出：', en: 'Output:' },
+    options: [
+      '--format',
+      '--output-file',
+      '--quiet',
+      '--max-warnings',
+      '--fail-on',
+      '--locale',
+      '--color',
+      '--no-color',
+    ],
+  },
+  {
+    heading: { 'zh-CN': '选择文件：', en: 'Choosing files:' },
+    options: ['--ignore-pattern', '--no-ignore', '--no-error-on-unmatched-pattern', '--stdin-filename'],
+  },
+  {
+    heading: { 'zh-CN': '读取报告：', en: 'Reading reports:' },
+    options: [
+      '--input-format',
+      '--encoding',
+      '--template',
+      '--year',
+      '--strict',
+      '--max-file-size',
+      '--max-time-per-file',
+    ],
+  },
+  {
+    heading: { 'zh-CN': '配置与规则：', en: 'Configuration and rules:' },
+    options: ['--config', '--rule', '--print-config', '--previous', '--no-continuity'],
+  },
+  {
+    heading: { 'zh-CN': '规模：', en: 'Scale:' },
+    options: ['--concurrency', '--cache', '--cache-location', '--shard'],
+  },
   { heading: { 'zh-CN': '其他：', en: 'Other:' }, options: ['--debug', '--version', '--help'] },
 ];
 

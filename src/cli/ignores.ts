@@ -21,11 +21,19 @@ export interface IgnoreLayer {
 /** A layer from patterns (gitignore syntax); `base` is an absolute folder. The matcher is loaded only when a run has ignore rules. */
 export async function ignoreLayer(patterns: readonly string[], base: string, source: string): Promise<IgnoreLayer> {
   const { default: ignore } = await import('ignore');
-  return { base: normalizePath(base), source, matcher: ignore({ allowRelativePaths: true }).add(patterns.map((pattern) => normalizePath(pattern))) };
+  return {
+    base: normalizePath(base),
+    source,
+    matcher: ignore({ allowRelativePaths: true }).add(patterns.map((pattern) => normalizePath(pattern))),
+  };
 }
 
 /** The layers of a folder's ignore files (.gitignore, .xxgklintignore) that exist; a file that cannot be read is passed over. */
-export async function ignoreFilesOf(directory: string, io: CliIO, shownAs: (path: string) => string): Promise<IgnoreLayer[]> {
+export async function ignoreFilesOf(
+  directory: string,
+  io: CliIO,
+  shownAs: (path: string) => string,
+): Promise<IgnoreLayer[]> {
   const layers: IgnoreLayer[] = [];
   for (const name of IGNORE_FILES) {
     const path = join(directory, name);
@@ -44,7 +52,12 @@ export async function ignoreFilesOf(directory: string, io: CliIO, shownAs: (path
  * What a chain of layers says about a path: ignored (and by which source) or not; the last layer with an opinion wins,
  * as in git. `walked` is the folder the walk started from: the folders below it were judged as the walk entered them.
  */
-export function ignoredBy(layers: readonly IgnoreLayer[], absolutePath: string, isDirectory: boolean, walked?: string): string | undefined {
+export function ignoredBy(
+  layers: readonly IgnoreLayer[],
+  absolutePath: string,
+  isDirectory: boolean,
+  walked?: string,
+): string | undefined {
   let by: string | undefined;
   const path = normalizePath(absolutePath);
   const judged = walked === undefined ? undefined : `${normalizePath(walked).replace(/\/$/u, '')}/`;

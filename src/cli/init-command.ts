@@ -37,7 +37,9 @@ const NOTES: Record<Locale, { top: string[]; rules: string[]; exceptions: string
       'exceptions: findings known and accepted, each with its rule and reason, optionally files, table, row, column and expires (YYYY-MM-DD).',
     ],
     rules: ['For example "empty-cell": "warning"; editors complete the rule ids from $schema.'],
-    exceptions: ['For example { "rule": "zero-marker", "files": ["2019/**"], "reason": "the 2019 reports write 无 for 0" }'],
+    exceptions: [
+      'For example { "rule": "zero-marker", "files": ["2019/**"], "reason": "the 2019 reports write 无 for 0" }',
+    ],
   },
 };
 

@@ -21,7 +21,10 @@ export interface FindOptions {
 }
 
 /** Why a file is an input: named on the command line, matched by a glob, or found in a directory as a report. */
-export type FoundReason = { how: 'named' } | { how: 'glob'; pattern: string } | { how: 'directory'; directory: string; verdict: ReportVerdict['reason'] };
+export type FoundReason =
+  | { how: 'named' }
+  | { how: 'glob'; pattern: string }
+  | { how: 'directory'; directory: string; verdict: ReportVerdict['reason'] };
 
 /** Why a path met while walking is not an input. */
 export type SkipReason =
@@ -62,7 +65,11 @@ const NOT_REPORTS = new Set([CONFIG_FILE_NAME, 'xxgk-lint.config.jsonc', 'packag
  * never to a path named on the command line. Names are shown as written: relative to the working folder for a relative
  * pattern or directory, absolute for an absolute one.
  */
-export async function findInputs(patterns: readonly string[], io: CliIO, options: FindOptions = {}): Promise<FoundInputs> {
+export async function findInputs(
+  patterns: readonly string[],
+  io: CliIO,
+  options: FindOptions = {},
+): Promise<FoundInputs> {
   const finder = new Finder(io, options);
   for (const pattern of patterns) await finder.add(pattern);
   return finder.result;
@@ -94,7 +101,8 @@ class Finder {
     if (this.options.ignore === false) return;
     this.before = await ignoreFilesOf(this.cwd, this.io, (path) => this.shown(path, false));
     const { configIgnores, ignorePatterns = [] } = this.options;
-    if (configIgnores && configIgnores.patterns.length > 0) this.after.push(await ignoreLayer(configIgnores.patterns, configIgnores.base, 'ignores'));
+    if (configIgnores && configIgnores.patterns.length > 0)
+      this.after.push(await ignoreLayer(configIgnores.patterns, configIgnores.base, 'ignores'));
     if (ignorePatterns.length > 0) this.after.push(await ignoreLayer(ignorePatterns, this.cwd, '--ignore-pattern'));
   }
 
@@ -133,7 +141,8 @@ class Finder {
       this.take(shown, file, { how: 'directory', directory: pattern, verdict: verdict.reason });
     });
     const unreadable = this.result.unreadable.some((entry) => entry.path === this.shown(start, isAbsolute(pattern)));
-    if (reports === 0 && !unreadable) this.result.unmatched.push({ pattern, kind: ignored > 0 ? 'ignored' : 'directory' });
+    if (reports === 0 && !unreadable)
+      this.result.unmatched.push({ pattern, kind: ignored > 0 ? 'ignored' : 'directory' });
   }
 
   private async addGlob(pattern: string): Promise<void> {
@@ -174,7 +183,8 @@ class Finder {
     if (this.options.ignore === false) return [];
     const inside = relative(this.cwd, directory);
     if (inside === '') return [];
-    if (inside.startsWith('..') || isAbsolute(inside)) return ignoreFilesOf(directory, this.io, (path) => this.shown(path, true));
+    if (inside.startsWith('..') || isAbsolute(inside))
+      return ignoreFilesOf(directory, this.io, (path) => this.shown(path, true));
     const layers: IgnoreLayer[] = [];
     let folder = this.cwd;
     for (const part of inside.split(/[\\/]/u)) {
@@ -185,7 +195,13 @@ class Finder {
   }
 
   /** Walks a directory in name order: entries ignored are pruned; symlinked directories are not entered (a loop cannot be walked forever). */
-  private async walk(directory: string, nested: IgnoreLayer[], absoluteNames: boolean, around: WalkHooks, visit: (file: string, shown: string) => Promise<void>): Promise<void> {
+  private async walk(
+    directory: string,
+    nested: IgnoreLayer[],
+    absoluteNames: boolean,
+    around: WalkHooks,
+    visit: (file: string, shown: string) => Promise<void>,
+  ): Promise<void> {
     const layers = [...this.before, ...nested, ...this.after];
     let entries;
     try {
@@ -201,7 +217,8 @@ class Finder {
         this.skip(path, absoluteNames, { why: 'default-ignored' });
         continue;
       }
-      const by = this.options.ignore === false ? undefined : ignoredBy(layers, path, entry.kind === 'directory', around.root);
+      const by =
+        this.options.ignore === false ? undefined : ignoredBy(layers, path, entry.kind === 'directory', around.root);
       if (by !== undefined) {
         this.skip(path, absoluteNames, { why: 'ignored', by });
         around.ignored?.(path, entry.kind === 'directory');
@@ -214,7 +231,10 @@ class Finder {
       }
       if (entry.kind === 'directory') {
         if (around.descend && !around.descend(path)) continue;
-        const deeper = this.options.ignore === false ? [] : await ignoreFilesOf(path, this.io, (file) => this.shown(file, absoluteNames));
+        const deeper =
+          this.options.ignore === false
+            ? []
+            : await ignoreFilesOf(path, this.io, (file) => this.shown(file, absoluteNames));
         await this.walk(path, [...nested, ...deeper], absoluteNames, around, visit);
         continue;
       }

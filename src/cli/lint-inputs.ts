@@ -31,21 +31,31 @@ export interface LintInputs {
 }
 
 /** Finds the inputs (see findInputs) with the configuration's ignores, and makes each a RunInput (standard input read by its content). */
-export async function gatherInputs(patterns: readonly string[], flags: InputFlags, config: { ignores: readonly string[]; file: string | null }, io: CliIO, debug?: DebugLog): Promise<LintInputs> {
+export async function gatherInputs(
+  patterns: readonly string[],
+  flags: InputFlags,
+  config: { ignores: readonly string[]; file: string | null },
+  io: CliIO,
+  debug?: DebugLog,
+): Promise<LintInputs> {
   const found = await findInputs(patterns, io, {
     ignore: flags.ignore,
     ignorePatterns: flags.ignorePattern,
-    ...(config.file && config.ignores.length > 0 ? { configIgnores: { patterns: config.ignores, base: dirname(resolve(io.cwd, config.file)) } } : {}),
+    ...(config.file && config.ignores.length > 0
+      ? { configIgnores: { patterns: config.ignores, base: dirname(resolve(io.cwd, config.file)) } }
+      : {}),
     ...(flags.encoding ? { encoding: flags.encoding } : {}),
     explain: debug !== undefined,
   });
   debug?.inputs(found);
   const failures: FileResult[] = found.unreadable.map(({ path, error }) => failed(path, directoryError(error)));
   if (flags.errorOnUnmatchedPattern) {
-    for (const { pattern, kind } of found.unmatched) failures.push(failed(pattern, new InputError(UNMATCHED_MESSAGES[kind], { pattern })));
+    for (const { pattern, kind } of found.unmatched)
+      failures.push(failed(pattern, new InputError(UNMATCHED_MESSAGES[kind], { pattern })));
   }
   const inputs: RunInput[] = [];
-  for (const file of found.files) inputs.push(file === '-' ? await stdinInput(flags, io, debug) : fileInput(file, flags, io, debug));
+  for (const file of found.files)
+    inputs.push(file === '-' ? await stdinInput(flags, io, debug) : fileInput(file, flags, io, debug));
   return { found, inputs, failures };
 }
 
@@ -78,12 +88,16 @@ async function stdinInput(flags: InputFlags, io: CliIO, debug?: DebugLog): Promi
     return { file: name, read: () => Promise.reject(refused) };
   }
   const { stdinFormat } = await import('./stdin-format.js');
-  const format = flags.inputFormat ? undefined : stdinFormat(bytes, flags.stdinFilename, flags.encoding ? { encoding: flags.encoding } : {});
+  const format = flags.inputFormat
+    ? undefined
+    : stdinFormat(bytes, flags.stdinFilename, flags.encoding ? { encoding: flags.encoding } : {});
   if (format) debug?.stdin(format);
   return { file: name, read: async () => bytes, ...(format ? { inputFormat: format } : {}) };
 }
 
 function directoryError(error: unknown): InputError {
   const refused = readError(error);
-  return refused.messageId === 'permission-denied' || refused.messageId === 'unreadable' ? new InputError('directory-unreadable', { detail: (error as NodeJS.ErrnoException).code ?? refused.messageId }) : refused;
+  return refused.messageId === 'permission-denied' || refused.messageId === 'unreadable'
+    ? new InputError('directory-unreadable', { detail: (error as NodeJS.ErrnoException).code ?? refused.messageId })
+    : refused;
 }

@@ -5,7 +5,7 @@ import { STREAM_FORMATTERS } from '../format/index.js';
 import { formatPlace } from '../format/location.js';
 import type { FormatName, FormatStream } from '../format/types.js';
 import type { Locale, Severity } from '../rules/catalogue-types.js';
-import type { CliIO } from './io.js';
+import type { CliIO, OutputWriter } from './io.js';
 import { writeErrorLine } from './write-error.js';
 
 /** Exit codes: 0 clean, 1 findings at or above the fail level, 2 usage, input or internal error. */
@@ -42,23 +42,37 @@ export interface RunOutputs {
  */
 export function openOutputs(targets: readonly OutputTarget[], io: CliIO, settings: OutputSettings): RunOutputs {
   const { locale } = settings;
-  const terminalColor = settings.color ?? (io.stdoutIsTTY && io.env['NO_COLOR'] === undefined && io.env['FORCE_COLOR'] !== '0');
+  const terminalColor =
+    settings.color ?? (io.stdoutIsTTY && io.env['NO_COLOR'] === undefined && io.env['FORCE_COLOR'] !== '0');
   let writeFailed = false;
   const outputs = targets.map((target) => {
-    const stream: FormatStream = STREAM_FORMATTERS[target.format]({ locale, color: target.file ? settings.color === true : terminalColor, version: settings.version });
-    return { target, stream, sink: sinkOf(target, io, (error) => {
-      writeFailed = true;
-      io.stderr(writeErrorLine(target.file ?? '-', error, locale));
-    }) };
+    const stream: FormatStream = STREAM_FORMATTERS[target.format]({
+      locale,
+      color: target.file ? settings.color === true : terminalColor,
+      version: settings.version,
+    });
+    return {
+      target,
+      stream,
+      sink: sinkOf(target, io, (error) => {
+        writeFailed = true;
+        io.stderr(writeErrorLine(target.file ?? '-', error, locale));
+      }),
+    };
   });
   for (const output of outputs) output.sink.write(output.stream.begin());
   const stepSummary = io.env['GITHUB_STEP_SUMMARY'];
   // The job summary keeps a bounded part of what it draws (the most severe rows, the first marked tables).
-  const jobSummary = stepSummary && targets.some((target) => target.format === 'github') ? githubSummaryStream({ locale, color: false }) : undefined;
+  const jobSummary =
+    stepSummary && targets.some((target) => target.format === 'github')
+      ? githubSummaryStream({ locale, color: false })
+      : undefined;
   return {
     file(result) {
       if (result.error) io.stderr(`xxgk-lint: ${placeOf(result)}${renderFileError(result.error, locale)}\n`);
-      const shown = settings.quiet ? { ...result, diagnostics: result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error') } : result;
+      const shown = settings.quiet
+        ? { ...result, diagnostics: result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error') }
+        : result;
       for (const output of outputs) output.sink.write(output.stream.file(shown));
       jobSummary?.file(shown);
     },
@@ -78,10 +92,15 @@ export function openOutputs(targets: readonly OutputTarget[], io: CliIO, setting
         }
       }
       if (summary.inputErrors > 0 || writeFailed) return EXIT.error;
-      const failing = summary.errors + (settings.failOn === 'error' ? 0 : summary.warnings) + (settings.failOn === 'info' ? summary.infos : 0);
+      const failing =
+        summary.errors +
+        (settings.failOn === 'error' ? 0 : summary.warnings) +
+        (settings.failOn === 'info' ? summary.infos : 0);
       if (failing > 0) return EXIT.findings;
       if (settings.maxWarnings !== undefined && summary.warnings > settings.maxWarnings) {
-        io.stderr(`xxgk-lint: ${cliMessage('max-warnings', locale, { warnings: summary.warnings, max: settings.maxWarnings })}\n`);
+        io.stderr(
+          `xxgk-lint: ${cliMessage('max-warnings', locale, { warnings: summary.warnings, max: settings.maxWarnings })}\n`,
+        );
         return EXIT.findings;
       }
       return EXIT.clean;
@@ -104,11 +123,11 @@ function sinkOf(target: OutputTarget, io: CliIO, fail: (error: unknown) => void)
     failed = true;
     fail(error);
   };
-  const open = io.engine?.openOutput;
-  if (open) {
-    let writer: ReturnType<typeof open> | undefined;
+  const engine = io.engine;
+  if (engine) {
+    let writer: OutputWriter | undefined;
     try {
-      writer = open(path);
+      writer = engine.openOutput(path);
     } catch (error) {
       giveUp(error);
     }

@@ -16,9 +16,11 @@ export function localizeHelp(program: Command, locale: Locale): void {
     if (locale === 'zh-CN') {
       const description = ZH_HELP[name];
       if (description !== undefined) command.description(description);
-      for (const argument of command.registeredArguments) argument.description = ZH_HELP[`${name} ${argument.name()}`] ?? argument.description;
+      for (const argument of command.registeredArguments)
+        argument.description = ZH_HELP[`${name} ${argument.name()}`] ?? argument.description;
       command.helpOption('-h, --help', ZH_HELP[`${name} --help`] ?? ZH_HELP['xxgk-lint --help']!);
-      for (const option of command.options) option.description = ZH_HELP[`${name} ${option.long ?? option.flags}`] ?? option.description;
+      for (const option of command.options)
+        option.description = ZH_HELP[`${name} ${option.long ?? option.flags}`] ?? option.description;
     }
     if (command === lint) {
       for (const option of command.options) {
@@ -29,7 +31,7 @@ export function localizeHelp(program: Command, locale: Locale): void {
     }
     command.configureHelp(helpConfiguration(program, lint, locale));
   }
-  if (locale === 'zh-CN') program.helpCommand('help [command]', ZH_HELP['help']!);
+  if (locale === 'zh-CN') program.helpCommand('help [command]', ZH_HELP['help']);
   program.addHelpText('after', ROOT_HELP_AFTER[locale]);
 }
 
@@ -40,9 +42,31 @@ function helpConfiguration(program: Command, lint: Command | undefined, locale: 
     displayWidth: (text: string) => displayWidth(text),
     // Chinese has no spaces to wrap at: a line is left whole rather than broken at the odd ASCII word.
     ...(zh ? { boxWrap: (text: string) => text } : {}),
-    groupItems: <T extends Command | Option>(unsorted: T[], visible: T[], groupOf: (item: T) => string): Map<string, T[]> => inGroupOrder(Help.prototype.groupItems.call(undefined, unsorted, visible, groupOf as (item: Command | Option) => string) as Map<string, T[]>, locale),
-    optionDescription: (option: Option) => withNotes(option.description, option.argChoices, showsDefault(option) ? (option.defaultValueDescription ?? JSON.stringify(option.defaultValue)) : undefined, locale),
-    formatHelp: (command: Command, helper: Help): string => (command === program && lint ? rootHelp(program, lint, helper, locale) : Help.prototype.formatHelp.call(helper, command, helper)),
+    groupItems: <T extends Command | Option>(
+      unsorted: T[],
+      visible: T[],
+      groupOf: (item: T) => string,
+    ): Map<string, T[]> =>
+      inGroupOrder(
+        Help.prototype.groupItems.call(
+          undefined,
+          unsorted,
+          visible,
+          groupOf as (item: Command | Option) => string,
+        ) as Map<string, T[]>,
+        locale,
+      ),
+    optionDescription: (option: Option) =>
+      withNotes(
+        option.description,
+        option.argChoices,
+        showsDefault(option) ? (option.defaultValueDescription ?? JSON.stringify(option.defaultValue)) : undefined,
+        locale,
+      ),
+    formatHelp: (command: Command, helper: Help): string =>
+      command === program && lint
+        ? rootHelp(program, lint, helper, locale)
+        : Help.prototype.formatHelp.call(helper, command, helper),
   };
 }
 
@@ -50,12 +74,38 @@ function helpConfiguration(program: Command, lint: Command | undefined, locale: 
 function rootHelp(program: Command, lint: Command, helper: Help, locale: Locale): string {
   const width = Math.max(helper.padWidth(program, helper), helper.padWidth(lint, helper));
   const item = (term: string, description: string) => helper.formatItem(term, width, description, helper);
-  const lines = [`${helper.styleTitle('Usage:')} ${program.name()} [options] [files...]`, `${' '.repeat(displayWidth(helper.styleTitle('Usage:')))} ${program.name()} <command> [options]`, '', program.description(), ''];
-  const options = [...helper.visibleOptions(lint).filter((option) => option.long !== '--help'), ...helper.visibleOptions(program)];
-  const groups = helper.groupItems([...lint.options, ...program.options], options, (option) => option.helpGroupHeading ?? (locale === 'zh-CN' ? '其他：' : 'Other:'));
-  for (const [heading, members] of groups) lines.push(...helper.formatItemList(heading, members.map((option) => item(helper.optionTerm(option), helper.optionDescription(option))), helper));
+  const lines = [
+    `${helper.styleTitle('Usage:')} ${program.name()} [options] [files...]`,
+    `${' '.repeat(displayWidth(helper.styleTitle('Usage:')))} ${program.name()} <command> [options]`,
+    '',
+    program.description(),
+    '',
+  ];
+  const options = [
+    ...helper.visibleOptions(lint).filter((option) => option.long !== '--help'),
+    ...helper.visibleOptions(program),
+  ];
+  const groups = helper.groupItems(
+    [...lint.options, ...program.options],
+    options,
+    (option) => option.helpGroupHeading ?? (locale === 'zh-CN' ? '其他：' : 'Other:'),
+  );
+  for (const [heading, members] of groups)
+    lines.push(
+      ...helper.formatItemList(
+        heading,
+        members.map((option) => item(helper.optionTerm(option), helper.optionDescription(option))),
+        helper,
+      ),
+    );
   const commands = helper.visibleCommands(program);
-  lines.push(...helper.formatItemList('Commands:', commands.map((command) => item(helper.subcommandTerm(command), helper.subcommandDescription(command))), helper));
+  lines.push(
+    ...helper.formatItemList(
+      'Commands:',
+      commands.map((command) => item(helper.subcommandTerm(command), helper.subcommandDescription(command))),
+      helper,
+    ),
+  );
   return lines.join('\n');
 }
 
@@ -69,14 +119,23 @@ function inGroupOrder<T>(groups: Map<string, T[]>, locale: Locale): Map<string, 
 }
 
 function showsDefault(option: Option): boolean {
-  return option.defaultValue !== undefined && (option.required || option.optional || (option.isBoolean() && typeof option.defaultValue === 'boolean'));
+  return (
+    option.defaultValue !== undefined &&
+    (option.required || option.optional || (option.isBoolean() && typeof option.defaultValue === 'boolean'))
+  );
 }
 
-function withNotes(description: string, choices: readonly string[] | undefined, byDefault: string | undefined, locale: Locale): string {
+function withNotes(
+  description: string,
+  choices: readonly string[] | undefined,
+  byDefault: string | undefined,
+  locale: Locale,
+): string {
   const zh = locale === 'zh-CN';
   const notes: string[] = [];
   if (choices) notes.push(`${zh ? '可选：' : 'choices: '}${choices.join(', ')}`);
-  if (byDefault !== undefined) notes.push(`${zh ? '默认：' : 'default: '}${zh ? (ZH_DEFAULTS[byDefault] ?? byDefault) : byDefault}`);
+  if (byDefault !== undefined)
+    notes.push(`${zh ? '默认：' : 'default: '}${zh ? (ZH_DEFAULTS[byDefault] ?? byDefault) : byDefault}`);
   if (notes.length === 0) return description;
   return zh ? `${description}（${notes.join('；')}）` : `${description} (${notes.join(', ')})`;
 }
@@ -87,20 +146,46 @@ const ZH_DEFAULTS: Readonly<Record<string, string>> = { 'standard output': '标�
 /** Columns a text takes in a terminal: East Asian wide characters take two. */
 export function displayWidth(text: string): number {
   let width = 0;
-  // eslint-disable-next-line no-control-regex
-  for (const character of text.replace(/\u001b\[[0-9;]*m/gu, '')) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u.test(character) ? 2 : 1;
+
+  for (const character of text.replace(/\u001b\[[0-9;]*m/gu, ''))
+    width +=
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u.test(
+        character,
+      )
+        ? 2
+        : 1;
   return width;
 }
 
 /** Commander's usage errors, by their English text: what each is called in the message catalogue and its parts. */
 const USAGE_ERRORS: ReadonlyArray<{ pattern: RegExp; id: string; parts: readonly string[] }> = [
-  { pattern: /^error: unknown option '(.+?)'(?:\n\(Did you mean (?:one of )?(.+?)\?\))?$/su, id: 'usage-unknown-option', parts: ['option', 'suggestion'] },
-  { pattern: /^error: unknown command '(.+?)'(?:\n\(Did you mean (?:one of )?(.+?)\?\))?$/su, id: 'usage-unknown-command', parts: ['command', 'suggestion'] },
+  {
+    pattern: /^error: unknown option '(.+?)'(?:\n\(Did you mean (?:one of )?(.+?)\?\))?$/su,
+    id: 'usage-unknown-option',
+    parts: ['option', 'suggestion'],
+  },
+  {
+    pattern: /^error: unknown command '(.+?)'(?:\n\(Did you mean (?:one of )?(.+?)\?\))?$/su,
+    id: 'usage-unknown-command',
+    parts: ['command', 'suggestion'],
+  },
   { pattern: /^error: missing required argument '(.+?)'$/su, id: 'usage-missing-argument', parts: ['argument'] },
   { pattern: /^error: option '(.+?)' argument missing$/su, id: 'usage-option-missing-argument', parts: ['option'] },
-  { pattern: /^error: too many arguments(?: for '(.+?)')?\. Expected (\d+) arguments? but got (\d+)\.$/su, id: 'usage-excess-arguments', parts: ['command', 'expected', 'received'] },
-  { pattern: /^error: option '(.+?)' argument '(.*?)' is invalid\.\s*(.*)$/su, id: 'usage-invalid-value', parts: ['option', 'value', 'reason'] },
-  { pattern: /^error: command-argument value '(.*?)' is invalid for argument '(.+?)'\.\s*(.*)$/su, id: 'usage-invalid-argument', parts: ['value', 'argument', 'reason'] },
+  {
+    pattern: /^error: too many arguments(?: for '(.+?)')?\. Expected (\d+) arguments? but got (\d+)\.$/su,
+    id: 'usage-excess-arguments',
+    parts: ['command', 'expected', 'received'],
+  },
+  {
+    pattern: /^error: option '(.+?)' argument '(.*?)' is invalid\.\s*(.*)$/su,
+    id: 'usage-invalid-value',
+    parts: ['option', 'value', 'reason'],
+  },
+  {
+    pattern: /^error: command-argument value '(.*?)' is invalid for argument '(.+?)'\.\s*(.*)$/su,
+    id: 'usage-invalid-argument',
+    parts: ['value', 'argument', 'reason'],
+  },
 ];
 
 /**

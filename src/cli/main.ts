@@ -1,6 +1,5 @@
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { cliMessage, renderFileError } from '../diagnostics/render.js';
-import type { LintResults } from '../diagnostics/types.js';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { CONFIG_FILE_NAME, effectiveConfig, parseConfig, ruleOverrides, type Config } from '../config/config.js';
 import { findRule } from '../rules/catalogue.js';
@@ -16,7 +15,6 @@ import { INPUT_FORMATS } from '../read/index.js';
 import type { InputFormat } from '../read/types.js';
 import type { Locale, Severity } from '../rules/catalogue-types.js';
 import type { TemplateId } from '../model/types.js';
-import { formatPlace } from '../format/location.js';
 import type { CachedCheck, CliIO } from './io.js';
 import { readError } from './read-error.js';
 import { ruleDocCommand, rulesCommand } from './rules-command.js';
@@ -24,7 +22,13 @@ import { convertCommand } from './convert-command.js';
 import { templateCommand, TEMPLATE_FORMATS } from './template-command.js';
 import { webCommand, type WebFlags } from './web-command.js';
 import { mergeCommand, type MergeFlags } from './merge-command.js';
-import { DEFAULT_BINARY_LIMIT_MB, DEFAULT_TEXT_LIMIT_MB, DEFAULT_TIME_LIMIT_SECONDS, readLimit, sizeLimit } from '../pipeline/limits.js';
+import {
+  DEFAULT_BINARY_LIMIT_MB,
+  DEFAULT_TEXT_LIMIT_MB,
+  DEFAULT_TIME_LIMIT_SECONDS,
+  readLimit,
+  sizeLimit,
+} from '../pipeline/limits.js';
 import { outputThatIsInput } from './write-error.js';
 import { localizeHelp, localizeUsageError } from './localize.js';
 import { gatherInputs } from './lint-inputs.js';
@@ -79,59 +83,170 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   // Usage errors and --help are written before any option is parsed: the locale is looked for first.
   const { locale, config: preloaded } = await preScan(argv, io);
   const program = new Command('xxgk-lint')
-    .description('Lint the tables of government information disclosure annual reports (政府信息公开工作年度报告): structure and sums')
+    .description(
+      'Lint the tables of government information disclosure annual reports (政府信息公开工作年度报告): structure and sums',
+    )
     .version(VERSION, '-V, --version', locale === 'zh-CN' ? '显示版本号' : 'output the version number')
     .exitOverride()
-    .configureOutput({ writeOut: (text) => io.stdout(text), writeErr: (text) => io.stderr(text), outputError: (text, write) => write(localizeUsageError(text, locale)) })
+    .configureOutput({
+      writeOut: (text) => io.stdout(text),
+      writeErr: (text) => io.stderr(text),
+      outputError: (text, write) => write(localizeUsageError(text, locale)),
+    })
     .showSuggestionAfterError();
 
   program
     .command('lint', { isDefault: true })
     .description('lint report files (the default command)')
     .argument('[files...]', 'report files or directories; - reads standard input')
-    .addOption(new Option('-f, --format <format>', `output format, repeatable: ${FORMAT_NAMES.join(', ')}`).argParser(collectFormat).default([], 'stylish'))
-    .addOption(new Option('-o, --output-file <path>', 'write the output of the matching --format to this file (- is standard output); repeatable, paired with --format in order').argParser(collect).default([], 'standard output'))
-    .addOption(new Option('--locale <locale>', "language of messages (default: zh-CN, or the config file's)").choices(['zh-CN', 'en']))
-    .option('-c, --config <path>', `use this configuration file instead of looking for ${'xxgk-lint.config.json'} from the working folder upward`)
-    .addOption(new Option('--rule <id:severity>', "set a rule's severity (error, warning, info, off); repeatable; wins over the config file").argParser(collect).default([], 'none'))
-    .addOption(new Option('--fail-on <severity>', 'exit 1 when there is a finding of this severity or worse (default: error)').choices(['error', 'warning', 'info']))
+    .addOption(
+      new Option('-f, --format <format>', `output format, repeatable: ${FORMAT_NAMES.join(', ')}`)
+        .argParser(collectFormat)
+        .default([], 'stylish'),
+    )
+    .addOption(
+      new Option(
+        '-o, --output-file <path>',
+        'write the output of the matching --format to this file (- is standard output); repeatable, paired with --format in order',
+      )
+        .argParser(collect)
+        .default([], 'standard output'),
+    )
+    .addOption(
+      new Option('--locale <locale>', "language of messages (default: zh-CN, or the config file's)").choices([
+        'zh-CN',
+        'en',
+      ]),
+    )
+    .option(
+      '-c, --config <path>',
+      `use this configuration file instead of looking for xxgk-lint.config.json from the working folder upward`,
+    )
+    .addOption(
+      new Option(
+        '--rule <id:severity>',
+        "set a rule's severity (error, warning, info, off); repeatable; wins over the config file",
+      )
+        .argParser(collect)
+        .default([], 'none'),
+    )
+    .addOption(
+      new Option(
+        '--fail-on <severity>',
+        'exit 1 when there is a finding of this severity or worse (default: error)',
+      ).choices(['error', 'warning', 'info']),
+    )
     .option('--print-config', 'print the effective configuration as JSON and exit')
-    .option('--previous <file>', "last year's report: compare every input with it (year-to-year rules) instead of pairing inputs by agency")
+    .option(
+      '--previous <file>',
+      "last year's report: compare every input with it (year-to-year rules) instead of pairing inputs by agency",
+    )
     .option('--no-continuity', 'skip the year-to-year checks between inputs')
     .option('--quiet', 'report errors only')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
     .option('--strict', 'treat blank cells as missing rather than 0')
-    .addOption(new Option('--template <template>', 'use this template whatever the report says').choices(['2019', '2021']))
+    .addOption(
+      new Option('--template <template>', 'use this template whatever the report says').choices(['2019', '2021']),
+    )
     .option('--year <year>', "the report's year, whatever the report says", parseYear)
-    .addOption(new Option('--input-format <format>', 'read inputs as this format instead of by extension and content').choices(INPUT_FORMATS))
+    .addOption(
+      new Option('--input-format <format>', 'read inputs as this format instead of by extension and content').choices(
+        INPUT_FORMATS,
+      ),
+    )
     .option('--encoding <encoding>', 'text encoding of the inputs (default: detected)')
     .option('--stdin-filename <name>', 'the file name to use in messages for standard input')
-    .option('--max-file-size <MB>', `size limit of every input in MB (default: ${DEFAULT_TEXT_LIMIT_MB} for text, HTML, JSON, CSV; ${DEFAULT_BINARY_LIMIT_MB} for PDF, .docx, .xlsx and their uncompressed size)`, parseMegabytes)
-    .option('--max-time-per-file <seconds>', `time budget of each input in seconds, 0 for none (default: ${DEFAULT_TIME_LIMIT_SECONDS})`, parseSeconds)
+    .option(
+      '--max-file-size <MB>',
+      `size limit of every input in MB (default: ${DEFAULT_TEXT_LIMIT_MB} for text, HTML, JSON, CSV; ${DEFAULT_BINARY_LIMIT_MB} for PDF, .docx, .xlsx and their uncompressed size)`,
+      parseMegabytes,
+    )
+    .option(
+      '--max-time-per-file <seconds>',
+      `time budget of each input in seconds, 0 for none (default: ${DEFAULT_TIME_LIMIT_SECONDS})`,
+      parseSeconds,
+    )
     .option('--color', 'force colours on')
     .option('--no-color', 'turn colours off')
-    .addOption(new Option('--ignore-pattern <pattern>', 'leave out the files that globs and directories yield matching this pattern (gitignore syntax, relative to the working folder); repeatable').argParser(collect).default([], 'none'))
-    .option('--no-ignore', 'use no ignore rules (.gitignore, .xxgklintignore, the configuration\'s ignores, --ignore-pattern)')
-    .option('--no-error-on-unmatched-pattern', 'a glob that matches no file, or a folder that holds no report, is not an error')
-    .option('--debug', 'print on stderr the files found and skipped and why, the reader, template and year of each, and the time of each stage')
-    .option('--concurrency <n>', 'worker threads that read and check files: a number, or auto (the default: one per core, and none for a few files); 1 checks everything in this thread', parseConcurrency)
-    .option('--cache', 'keep each file\'s result, and reuse it while the file, the settings and the version are unchanged')
+    .addOption(
+      new Option(
+        '--ignore-pattern <pattern>',
+        'leave out the files that globs and directories yield matching this pattern (gitignore syntax, relative to the working folder); repeatable',
+      )
+        .argParser(collect)
+        .default([], 'none'),
+    )
+    .option(
+      '--no-ignore',
+      "use no ignore rules (.gitignore, .xxgklintignore, the configuration's ignores, --ignore-pattern)",
+    )
+    .option(
+      '--no-error-on-unmatched-pattern',
+      'a glob that matches no file, or a folder that holds no report, is not an error',
+    )
+    .option(
+      '--debug',
+      'print on stderr the files found and skipped and why, the reader, template and year of each, and the time of each stage',
+    )
+    .option(
+      '--concurrency <n>',
+      'worker threads that read and check files: a number, or auto (the default: one per core, and none for a few files); 1 checks everything in this thread',
+      parseConcurrency,
+    )
+    .option(
+      '--cache',
+      "keep each file's result, and reuse it while the file, the settings and the version are unchanged",
+    )
     .option('--cache-location <path>', `the cache folder (default: ${DEFAULT_CACHE_LOCATION})`)
-    .option('--shard <i/n>', 'check part i (0 to n-1) of n of the inputs, for a merge of the parts\' --format json outputs (xxgk-lint merge)', parseShard)
+    .option(
+      '--shard <i/n>',
+      "check part i (0 to n-1) of n of the inputs, for a merge of the parts' --format json outputs (xxgk-lint merge)",
+      parseShard,
+    )
     .action(async (files: string[], flags: LintFlags) => {
       exitCode = await runLint(files, flags, io, locale, preloaded);
     });
 
   program
     .command('merge')
-    .description("combine the --format json outputs of a run's shards (--shard i/n) into one result, year-to-year checks across shards included")
-    .argument('<shards...>', 'the shards\' JSON results')
-    .addOption(new Option('-f, --format <format>', `output format, repeatable: ${FORMAT_NAMES.join(', ')}`).argParser(collectFormat).default([], 'stylish'))
-    .addOption(new Option('-o, --output-file <path>', 'write the output of the matching --format to this file (- is standard output); repeatable, paired with --format in order').argParser(collect).default([], 'standard output'))
-    .addOption(new Option('--locale <locale>', "language of messages (default: zh-CN, or the config file's)").choices(['zh-CN', 'en']))
-    .option('-c, --config <path>', 'the configuration the shards were run with (its exceptions are applied to the merged result)')
-    .addOption(new Option('--rule <id:severity>', "set a rule's severity (error, warning, info, off); repeatable").argParser(collect).default([], 'none'))
-    .addOption(new Option('--fail-on <severity>', 'exit 1 when there is a finding of this severity or worse (default: error)').choices(['error', 'warning', 'info']))
+    .description(
+      "combine the --format json outputs of a run's shards (--shard i/n) into one result, year-to-year checks across shards included",
+    )
+    .argument('<shards...>', "the shards' JSON results")
+    .addOption(
+      new Option('-f, --format <format>', `output format, repeatable: ${FORMAT_NAMES.join(', ')}`)
+        .argParser(collectFormat)
+        .default([], 'stylish'),
+    )
+    .addOption(
+      new Option(
+        '-o, --output-file <path>',
+        'write the output of the matching --format to this file (- is standard output); repeatable, paired with --format in order',
+      )
+        .argParser(collect)
+        .default([], 'standard output'),
+    )
+    .addOption(
+      new Option('--locale <locale>', "language of messages (default: zh-CN, or the config file's)").choices([
+        'zh-CN',
+        'en',
+      ]),
+    )
+    .option(
+      '-c, --config <path>',
+      'the configuration the shards were run with (its exceptions are applied to the merged result)',
+    )
+    .addOption(
+      new Option('--rule <id:severity>', "set a rule's severity (error, warning, info, off); repeatable")
+        .argParser(collect)
+        .default([], 'none'),
+    )
+    .addOption(
+      new Option(
+        '--fail-on <severity>',
+        'exit 1 when there is a finding of this severity or worse (default: error)',
+      ).choices(['error', 'warning', 'info']),
+    )
     .option('--no-continuity', 'skip the year-to-year checks across shards')
     .option('--quiet', 'report errors only')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
@@ -149,7 +264,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .addOption(new Option('--locale <locale>', 'language').choices(['zh-CN', 'en']).default(locale))
     .argument('[id]', "a rule id: print that rule's page (docs/rules/<id>.md)")
     .action((id: string | undefined, flags: { format: 'table' | 'json'; locale: Locale }) => {
-      const shown = id === undefined ? { stdout: rulesCommand(flags.format, flags.locale) } : ruleDocCommand(id, flags.locale);
+      const shown =
+        id === undefined ? { stdout: rulesCommand(flags.format, flags.locale) } : ruleDocCommand(id, flags.locale);
       if ('stdout' in shown) io.stdout(shown.stdout);
       else io.stderr(shown.stderr);
       exitCode = 'stdout' in shown ? EXIT.clean : EXIT.error;
@@ -165,8 +281,16 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .addOption(new Option('--template <template>', 'use this template').choices(['2019', '2021']))
     .option('--year <year>', "the report's year", parseYear)
     .option('--stdin-filename <name>', 'the file name to use in messages for standard input')
-    .option('--max-file-size <MB>', `size limit of the input in MB (default: ${DEFAULT_TEXT_LIMIT_MB} for text, HTML, JSON, CSV; ${DEFAULT_BINARY_LIMIT_MB} for PDF, .docx, .xlsx)`, parseMegabytes)
-    .option('--max-time-per-file <seconds>', `time budget of the input in seconds, 0 for none (default: ${DEFAULT_TIME_LIMIT_SECONDS})`, parseSeconds)
+    .option(
+      '--max-file-size <MB>',
+      `size limit of the input in MB (default: ${DEFAULT_TEXT_LIMIT_MB} for text, HTML, JSON, CSV; ${DEFAULT_BINARY_LIMIT_MB} for PDF, .docx, .xlsx)`,
+      parseMegabytes,
+    )
+    .option(
+      '--max-time-per-file <seconds>',
+      `time budget of the input in seconds, 0 for none (default: ${DEFAULT_TIME_LIMIT_SECONDS})`,
+      parseSeconds,
+    )
     .addOption(new Option('--locale <locale>', 'language of messages').choices(['zh-CN', 'en']).default(locale))
     .action(async (input: string, flags: Parameters<typeof convertCommand>[1]) => {
       exitCode = await convertCommand(input, flags, io);
@@ -175,8 +299,13 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   program
     .command('template')
     .description('write a blank report of a template (.xlsx, .docx, .csv, .json, .md) to fill in')
-    .addArgument(new Argument('<template>', 'the template: 2019 (for 2019–2020) or 2021 (from 2021 on)').choices(['2019', '2021']))
-    .option('-o, --output-file <path>', 'write to a file (format from its extension; .long.csv for the long CSV) instead of standard output')
+    .addArgument(
+      new Argument('<template>', 'the template: 2019 (for 2019–2020) or 2021 (from 2021 on)').choices(['2019', '2021']),
+    )
+    .option(
+      '-o, --output-file <path>',
+      'write to a file (format from its extension; .long.csv for the long CSV) instead of standard output',
+    )
     .addOption(new Option('--format <format>', 'the format, whatever the file name').choices(TEMPLATE_FORMATS))
     .option('--year <year>', "the report's year, written in the title", parseYear)
     .option('--agency <name>', "the agency's name, written in the title")
@@ -189,7 +318,12 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .command('web')
     .description('the checking page for a browser: write it to a file (-o), or serve it on 127.0.0.1 (--port)')
     .option('-o, --output-file <path>', 'write the page (one self-contained HTML file) here; - is standard output')
-    .option('--port <port>', 'serve the page on http://127.0.0.1:<port>/ (default 8765; 0 picks a free port)', parsePort, 8765)
+    .option(
+      '--port <port>',
+      'serve the page on http://127.0.0.1:<port>/ (default 8765; 0 picks a free port)',
+      parsePort,
+      8765,
+    )
     .addOption(new Option('--locale <locale>', 'language of messages').choices(['zh-CN', 'en']).default(locale))
     .action(async (flags: WebFlags) => {
       exitCode = await webCommand(flags, io);
@@ -211,7 +345,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT.clean : EXIT.error;
     }
-    io.stderr(`xxgk-lint: ${cliMessage('internal-error', locale, { file: '', detail: error instanceof Error ? (error.stack ?? error.message) : String(error) })}\n`);
+    io.stderr(
+      `xxgk-lint: ${cliMessage('internal-error', locale, { file: '', detail: error instanceof Error ? (error.stack ?? error.message) : String(error) })}\n`,
+    );
     return EXIT.error;
   }
   return exitCode;
@@ -221,9 +357,14 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
  * Pairs --format and --output-file in order: the first format with the first file, and so on; a format without a file
  * (or with -) goes to standard output. More files than formats, or two formats on standard output, is a usage error.
  */
-export function outputTargets(formats: readonly FormatName[], files: readonly string[], locale: Locale = 'en'): OutputTarget[] | string {
+export function outputTargets(
+  formats: readonly FormatName[],
+  files: readonly string[],
+  locale: Locale = 'en',
+): OutputTarget[] | string {
   const chosen: FormatName[] = formats.length > 0 ? [...formats] : ['stylish'];
-  if (files.length > chosen.length) return cliMessage('output-more-files', locale, { files: files.length, formats: chosen.length });
+  if (files.length > chosen.length)
+    return cliMessage('output-more-files', locale, { files: files.length, formats: chosen.length });
   const targets = chosen.map((format, index) => {
     const file = files[index];
     return file === undefined || file === '-' ? { format } : { format, file };
@@ -258,7 +399,12 @@ export interface PreparedRun {
  * Pairs the outputs, reads --rule and the configuration (or takes the one read before parsing), and makes the effective
  * settings; an exit code when one is wrong (said on stderr, in the locale known before parsing).
  */
-export async function prepareRun(flags: RunFlags, io: CliIO, startLocale: Locale, preloaded?: PreloadedConfig): Promise<PreparedRun | number> {
+export async function prepareRun(
+  flags: RunFlags,
+  io: CliIO,
+  startLocale: Locale,
+  preloaded?: PreloadedConfig,
+): Promise<PreparedRun | number> {
   const targets = outputTargets(flags.format, flags.outputFile, startLocale);
   if (typeof targets === 'string') {
     io.stderr(`xxgk-lint: ${targets}\n`);
@@ -269,7 +415,8 @@ export async function prepareRun(flags: RunFlags, io: CliIO, startLocale: Locale
     io.stderr(ruleFlags);
     return EXIT.error;
   }
-  const loaded = preloaded && preloaded.path === flags.config ? preloaded.loaded : await loadConfig(flags.config, io, startLocale);
+  const loaded =
+    preloaded && preloaded.path === flags.config ? preloaded.loaded : await loadConfig(flags.config, io, startLocale);
   if (!loaded.ok) {
     for (const line of loaded.lines) io.stderr(`xxgk-lint: ${line}\n`);
     return EXIT.error;
@@ -283,7 +430,13 @@ export async function prepareRun(flags: RunFlags, io: CliIO, startLocale: Locale
   return { targets, loaded, settings };
 }
 
-async function runLint(patterns: string[], flags: LintFlags, io: CliIO, startLocale: Locale, preloaded?: PreloadedConfig): Promise<number> {
+async function runLint(
+  patterns: string[],
+  flags: LintFlags,
+  io: CliIO,
+  startLocale: Locale,
+  preloaded?: PreloadedConfig,
+): Promise<number> {
   const prepared = await prepareRun(flags, io, startLocale, preloaded);
   if (typeof prepared === 'number') return prepared;
   const { targets, loaded, settings } = prepared;
@@ -312,7 +465,9 @@ async function runLint(patterns: string[], flags: LintFlags, io: CliIO, startLoc
   const inputs = shard ? gathered.inputs.filter((input) => inShard(input.file, shard, io.cwd)) : gathered.inputs;
   // What matched nothing or could not be walked is said once, by the first shard.
   const failures = shard && shard.index !== 0 ? [] : gathered.failures;
-  const needsCells = targets.some((target) => target.format === 'html' || (target.format === 'github' && io.env['GITHUB_STEP_SUMMARY'] !== undefined));
+  const needsCells = targets.some(
+    (target) => target.format === 'html' || (target.format === 'github' && io.env['GITHUB_STEP_SUMMARY'] !== undefined),
+  );
   const rules = ruleOverrides(settings);
   const options: RunOptions = {
     ...(settings.strict ? { strict: true } : {}),
@@ -330,7 +485,10 @@ async function runLint(patterns: string[], flags: LintFlags, io: CliIO, startLoc
     ...exceptionOptions(settings, loaded, io),
   };
   const outputs = openOutputs(targets, io, outputSettings(settings, flags));
-  const given = { ...(flags.template ? { template: flags.template } : {}), ...(flags.year !== undefined ? { year: flags.year } : {}) };
+  const given = {
+    ...(flags.template ? { template: flags.template } : {}),
+    ...(flags.year !== undefined ? { year: flags.year } : {}),
+  };
   const failed = new Set(failures);
   let checked = 0;
   const summary = await streamInputs(
@@ -346,15 +504,19 @@ async function runLint(patterns: string[], flags: LintFlags, io: CliIO, startLoc
     { ...engineOf(inputs, options, flags, io, locale), extra: failures, ...(shard ? { shard: true } : {}) },
   );
   if (summary.files === 0) io.stderr(`xxgk-lint: ${cliMessage('no-files-checked', locale)}\n`);
-  else if (checked === 0 && failures.length > 0 && found.unmatched.length > 0) io.stderr(`xxgk-lint: ${cliMessage('nothing-to-check-hint', locale)}\n`);
+  else if (checked === 0 && failures.length > 0 && found.unmatched.length > 0)
+    io.stderr(`xxgk-lint: ${cliMessage('nothing-to-check-hint', locale)}\n`);
   const formatStarted = debug ? performance.now() : 0;
   const code = await outputs.end(summary);
-  debug?.totals(debug ? performance.now() - formatStarted : 0);
+  debug?.totals(performance.now() - formatStarted);
   return code;
 }
 
 /** How a run's outputs are written and its exit code decided, from the effective configuration and the flags. */
-export function outputSettings(settings: ReturnType<typeof effectiveConfig>, flags: { color?: boolean; quiet?: boolean; maxWarnings?: number }): OutputSettings {
+export function outputSettings(
+  settings: ReturnType<typeof effectiveConfig>,
+  flags: { color?: boolean; quiet?: boolean; maxWarnings?: number },
+): OutputSettings {
   return {
     locale: settings.locale,
     failOn: settings.failOn,
@@ -366,7 +528,11 @@ export function outputSettings(settings: ReturnType<typeof effectiveConfig>, fla
 }
 
 /** The configuration's exceptions and what applying them needs. */
-export function exceptionOptions(settings: ReturnType<typeof effectiveConfig>, loaded: LoadedConfig & { ok: true }, io: CliIO): Pick<RunOptions, 'exceptions' | 'exceptionContext'> {
+export function exceptionOptions(
+  settings: ReturnType<typeof effectiveConfig>,
+  loaded: LoadedConfig & { ok: true },
+  io: CliIO,
+): Pick<RunOptions, 'exceptions' | 'exceptionContext'> {
   if (!loaded.file || settings.exceptions.length === 0) return {};
   const configPath = resolve(io.cwd, loaded.file);
   return {
@@ -384,14 +550,25 @@ export function exceptionOptions(settings: ReturnType<typeof effectiveConfig>, l
 const POOL_THRESHOLD = 48;
 
 /** Who checks the files (this thread or a pool of workers, through the cache or not) and where results wait. */
-function engineOf(inputs: readonly RunInput[], options: RunOptions, flags: LintFlags, io: CliIO, locale: Locale): StreamOptions {
+function engineOf(
+  inputs: readonly RunInput[],
+  options: RunOptions,
+  flags: LintFlags,
+  io: CliIO,
+  locale: Locale,
+): StreamOptions {
   const engine = io.engine;
   if (!engine) return {};
   let cache: CachedCheck | undefined;
-  const notes = { corrupt: (path: string) => io.stderr(`xxgk-lint: ${cliMessage('cache-corrupt', locale, { file: path })}\n`) };
+  const notes = {
+    corrupt: (path: string) => io.stderr(`xxgk-lint: ${cliMessage('cache-corrupt', locale, { file: path })}\n`),
+  };
   if (flags.cache) {
     const location = flags.cacheLocation ?? DEFAULT_CACHE_LOCATION;
-    const lintOptions = { ...options, cells: options.cells === true ? true : options.continuity !== false || flags.shard ? continuityPointers() : false };
+    const lintOptions = {
+      ...options,
+      cells: options.cells === true ? true : options.continuity !== false || flags.shard ? continuityPointers() : false,
+    };
     delete (lintOptions as RunOptions).previous;
     delete (lintOptions as RunOptions).exceptions;
     delete (lintOptions as RunOptions).exceptionContext;
@@ -399,12 +576,14 @@ function engineOf(inputs: readonly RunInput[], options: RunOptions, flags: LintF
     cache = engine.cache(location, VERSION, lintOptions, notes);
     if (!cache) io.stderr(`xxgk-lint: ${cliMessage('cache-unusable', locale, { file: location })}\n`);
   }
-  const concurrency = flags.concurrency === undefined || flags.concurrency === 'auto' ? engine.parallelism() : flags.concurrency;
+  const concurrency =
+    flags.concurrency === undefined || flags.concurrency === 'auto' ? engine.parallelism() : flags.concurrency;
   const work = inputs.reduce((sum, input) => sum + workOf(input.file), 0);
   // --concurrency N (N ≥ 2) always uses workers, even for one file: a file stuck past its time limit is then stopped.
   const explicit = flags.concurrency !== undefined && flags.concurrency !== 'auto';
   // --debug times each stage through a callback, which cannot cross to a worker: it checks in this thread.
-  const pooled = !flags.debug && concurrency > 1 && inputs.length > 0 && (explicit || (inputs.length > 1 && work >= POOL_THRESHOLD));
+  const pooled =
+    !flags.debug && concurrency > 1 && inputs.length > 0 && (explicit || (inputs.length > 1 && work >= POOL_THRESHOLD));
   const linter = pooled ? engine.pool(concurrency, cache, notes) : cache ? inProcessLinter(cache.check) : undefined;
   return { ...(linter ? { linter } : {}), spool: () => engine.spool(inputs.length) };
 }
@@ -458,7 +637,10 @@ export interface PreloadedConfig {
  * The locale before commander parses: --locale (or --locale=…) anywhere in argv, else the configuration's (--config,
  * or the nearest), else zh-CN; with the configuration when it was read and is valid.
  */
-export async function preScan(argv: readonly string[], io: CliIO): Promise<{ locale: Locale; config?: PreloadedConfig }> {
+export async function preScan(
+  argv: readonly string[],
+  io: CliIO,
+): Promise<{ locale: Locale; config?: PreloadedConfig }> {
   const valueOf = (names: readonly string[]): string | undefined => {
     for (const [index, argument] of argv.entries()) {
       if (argument === '--') break;
@@ -478,7 +660,8 @@ export async function preScan(argv: readonly string[], io: CliIO): Promise<{ loc
 }
 
 /** A configuration file read (or none found), or the lines that say what is wrong with it. */
-export type LoadedConfig = { ok: true; config: Config; file: string | null; text?: string } | { ok: false; lines: string[] };
+export type LoadedConfig =
+  { ok: true; config: Config; file: string | null; text?: string } | { ok: false; lines: string[] };
 
 /** Reads --config, or the nearest xxgk-lint.config.json from the working folder upward; none is fine. */
 export async function loadConfig(path: string | undefined, io: CliIO, locale: Locale = 'en'): Promise<LoadedConfig> {
@@ -489,7 +672,12 @@ export async function loadConfig(path: string | undefined, io: CliIO, locale: Lo
       bytes = await io.readFile(path, sizeLimit('json'));
       file = path;
     } catch (error) {
-      return { ok: false, lines: [`${path}: ${renderFileError({ kind: 'input', messageId: readError(error).messageId, data: readError(error).data, location: { file: path } }, locale)}`] };
+      return {
+        ok: false,
+        lines: [
+          `${path}: ${renderFileError({ kind: 'input', messageId: readError(error).messageId, data: readError(error).data, location: { file: path } }, locale)}`,
+        ],
+      };
     }
   } else {
     let directory = resolve(io.cwd);
@@ -510,7 +698,16 @@ export async function loadConfig(path: string | undefined, io: CliIO, locale: Lo
   const text = new TextDecoder().decode(bytes);
   const parsed = await parseConfig(text);
   if (!parsed.ok) {
-    return { ok: false, lines: [`${file}: ${cliMessage('config-problems', locale, { count: parsed.problems.length })}`, ...parsed.problems.map((problem) => `  ${file}:${problem.line ?? 1}:${problem.column ?? 1}: ${problem.pointer || '/'}: ${cliMessage(problem.messageId, locale, problem.data)}`)] };
+    return {
+      ok: false,
+      lines: [
+        `${file}: ${cliMessage('config-problems', locale, { count: parsed.problems.length })}`,
+        ...parsed.problems.map(
+          (problem) =>
+            `  ${file}:${problem.line ?? 1}:${problem.column ?? 1}: ${problem.pointer || '/'}: ${cliMessage(problem.messageId, locale, problem.data)}`,
+        ),
+      ],
+    };
   }
   return { ok: true, config: parsed.config, file, text };
 }
@@ -522,7 +719,8 @@ function parseRuleFlags(values: readonly string[], locale: Locale): Record<strin
     const at = value.lastIndexOf(':');
     const id = value.slice(0, at);
     const setting = value.slice(at + 1);
-    if (at < 1 || !['error', 'warning', 'info', 'off'].includes(setting)) problems.push(cliMessage('rule-flag-form', locale, { value }));
+    if (at < 1 || !['error', 'warning', 'info', 'off'].includes(setting))
+      problems.push(cliMessage('rule-flag-form', locale, { value }));
     else if (!findRule(id)) problems.push(cliMessage('rule-flag-unknown', locale, { value, id }));
     else rules[id] = setting as RuleSetting;
   }
@@ -539,14 +737,9 @@ function collect(value: string, previous: string[]): string[] {
 }
 
 function collectFormat(value: string, previous: FormatName[]): FormatName[] {
-  if (!(FORMAT_NAMES as string[]).includes(value)) throw new InvalidArgumentError(`Allowed choices are ${FORMAT_NAMES.join(', ')}.`);
+  if (!(FORMAT_NAMES as string[]).includes(value))
+    throw new InvalidArgumentError(`Allowed choices are ${FORMAT_NAMES.join(', ')}.`);
   return [...previous, value as FormatName];
-}
-
-function placeOf(result: LintResults['files'][number]): string {
-  if (!result.error) return '';
-  const place = formatPlace(result.error.location, 'en');
-  return place && place !== result.error.location.pointer ? `${result.file}:${place}: ` : `${result.file}: `;
 }
 
 function parseCount(value: string): number {

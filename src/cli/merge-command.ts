@@ -20,7 +20,13 @@ export type MergeFlags = RunFlags;
  * again, so the result is what one run over every file gives. A report file that is where its shard read it is read
  * again only to place a year-to-year finding; one that is not keeps the finding's JSON pointer.
  */
-export async function mergeCommand(shards: readonly string[], flags: MergeFlags, io: CliIO, startLocale: Locale, preloaded?: PreloadedConfig): Promise<number> {
+export async function mergeCommand(
+  shards: readonly string[],
+  flags: MergeFlags,
+  io: CliIO,
+  startLocale: Locale,
+  preloaded?: PreloadedConfig,
+): Promise<number> {
   const prepared = await prepareRun(flags, io, startLocale, preloaded);
   if (typeof prepared === 'number') return prepared;
   const { targets, loaded, settings } = prepared;
@@ -71,10 +77,17 @@ function shardResults(text: string): FileResult[] {
   } catch (error) {
     throw new InputError('merge-not-shard', { detail: error instanceof Error ? error.message : String(error) });
   }
-  if (!isObject(document) || !Array.isArray(document['files'])) throw new InputError('merge-not-shard', { detail: 'no "files" list' });
-  if (document['version'] !== LINT_REPORT_VERSION) throw new InputError('merge-version', { version: String(document['version']), expected: LINT_REPORT_VERSION });
+  if (!isObject(document) || !Array.isArray(document['files']))
+    throw new InputError('merge-not-shard', { detail: 'no "files" list' });
+  if (document['version'] !== LINT_REPORT_VERSION)
+    throw new InputError('merge-version', { version: String(document['version']), expected: LINT_REPORT_VERSION });
   return document['files'].map((entry: unknown, index: number) => {
-    if (!isObject(entry) || typeof entry['file'] !== 'string' || !Array.isArray(entry['diagnostics']) || !Array.isArray(entry['rules'])) {
+    if (
+      !isObject(entry) ||
+      typeof entry['file'] !== 'string' ||
+      !Array.isArray(entry['diagnostics']) ||
+      !Array.isArray(entry['rules'])
+    ) {
       throw new InputError('merge-not-shard', { detail: `files[${index}] is not a file's result` });
     }
     const { message: _message, ...error } = (entry['error'] ?? {}) as FileError & { message?: string };
@@ -82,8 +95,10 @@ function shardResults(text: string): FileResult[] {
       ...entry,
       ...(entry['template'] === null ? { template: undefined } : {}),
       ...(entry['year'] === null ? { year: undefined } : {}),
-      diagnostics: (entry['diagnostics'] as Array<Diagnostic & { message?: string }>).map(({ message: _rendered, ...diagnostic }) => diagnostic),
-      ...(entry['error'] ? { error: { ...error, data: error.data ?? {} } } : {}),
+      diagnostics: (entry['diagnostics'] as Array<Diagnostic & { message?: string }>).map(
+        ({ message: _rendered, ...diagnostic }) => diagnostic,
+      ),
+      ...(entry['error'] ? { error } : {}),
     } as FileResult;
     if (result.template === undefined) delete result.template;
     if (result.year === undefined) delete result.year;

@@ -1,5 +1,18 @@
 import { availableParallelism } from 'node:os';
-import { chmodSync, closeSync, lstatSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+  type Stats,
+} from 'node:fs';
 import { appendFile, chmod, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { readFileBounded, TooLargeError } from '../pipeline/read-file.js';
@@ -37,7 +50,7 @@ export function nodeIO(): CliIO {
     readDirectory: async (path) => readDirectory(path),
     cwd: process.cwd(),
     env: process.env,
-    stdoutIsTTY: process.stdout.isTTY === true,
+    stdoutIsTTY: process.stdout.isTTY,
     appendFile: (path, text) => appendFile(path, text),
     now: () => new Date(),
     engine: nodeEngine,
@@ -47,7 +60,8 @@ export function nodeIO(): CliIO {
 /** Worker threads, the cache, the spool and streamed outputs of a real process. */
 const nodeEngine: CliEngine = {
   parallelism: () => availableParallelism(),
-  pool: (concurrency, cache, notes) => poolLinter({ concurrency, ...(cache ? { cache: cache.settings, local: cache.check } : {}), notes }),
+  pool: (concurrency, cache, notes) =>
+    poolLinter({ concurrency, ...(cache ? { cache: cache.settings, local: cache.check } : {}), notes }),
   cache: (location, version, options, notes) => {
     if (!usableLocation(location)) return undefined;
     const settings = { location, key: cacheKey(version, options) };
@@ -108,7 +122,10 @@ function kindOf(info: Stats | undefined): PathKind | undefined {
 /** What a path is; undefined when nothing is there or it cannot be looked at (a file in its way, no permission): reading it then says why. */
 function pathKind(path: string): PathKind | undefined {
   try {
-    return kindOf(statSync(path, { throwIfNoEntry: false })) ?? (lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() ? 'broken-link' : undefined);
+    return (
+      kindOf(statSync(path, { throwIfNoEntry: false })) ??
+      (lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() ? 'broken-link' : undefined)
+    );
   } catch {
     return undefined;
   }
@@ -117,8 +134,17 @@ function pathKind(path: string): PathKind | undefined {
 /** The entries of a directory; a symlink's kind is what it leads to ('broken-link' when nothing). */
 function readDirectory(path: string): DirectoryEntry[] {
   return readdirSync(path, { withFileTypes: true }).map((entry) => {
-    if (!entry.isSymbolicLink()) return { name: entry.name, kind: entry.isFile() ? 'file' : entry.isDirectory() ? 'directory' : 'other', symlink: false };
-    return { name: entry.name, kind: kindOf(statSync(join(path, entry.name), { throwIfNoEntry: false })) ?? 'broken-link', symlink: true };
+    if (!entry.isSymbolicLink())
+      return {
+        name: entry.name,
+        kind: entry.isFile() ? 'file' : entry.isDirectory() ? 'directory' : 'other',
+        symlink: false,
+      };
+    return {
+      name: entry.name,
+      kind: kindOf(statSync(join(path, entry.name), { throwIfNoEntry: false })) ?? 'broken-link',
+      symlink: true,
+    };
   });
 }
 

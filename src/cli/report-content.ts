@@ -24,7 +24,9 @@ let tableLabels: string[] | undefined;
 
 /** The template markers (labels only a report's tables have: 本年新制作数量, 本年处理决定数量 …), normalised. */
 function markers(): string[] {
-  tableLabels ??= [...new Set(TEMPLATE_IDS.flatMap((id) => getTemplate(id).def.markers.map((marker) => normalizeLabel(marker))))];
+  tableLabels ??= [
+    ...new Set(TEMPLATE_IDS.flatMap((id) => getTemplate(id).def.markers.map((marker) => normalizeLabel(marker)))),
+  ];
   return tableLabels;
 }
 
@@ -40,22 +42,35 @@ export function reportVerdict(file: string, head: Uint8Array, options: { encodin
   if (CONTAINER_FORMATS.has(named)) return { report: true, reason: 'binary-format' };
   if (head.length === 0) return { report: false, reason: 'empty' };
   const sniffed = sniffFormat(head, options);
-  if (sniffed === undefined || !['json', 'html', 'text'].includes(sniffed)) return { report: false, reason: 'binary-content' };
+  if (sniffed === undefined || !['json', 'html', 'text'].includes(sniffed))
+    return { report: false, reason: 'binary-content' };
   const text = decodeHead(head, options.encoding);
-  if (sniffed === 'json') return JSON_CONTRACT_KEY.test(text) ? { report: true, reason: 'json-contract' } : { report: false, reason: 'no-report-content' };
+  if (sniffed === 'json')
+    return JSON_CONTRACT_KEY.test(text)
+      ? { report: true, reason: 'json-contract' }
+      : { report: false, reason: 'no-report-content' };
   if (isLongCsv(text)) return { report: true, reason: 'long-csv' };
-  const lines = (sniffed === 'html' ? text.replace(/<(?:script|style)\b[\s\S]*?<\/(?:script|style)>/giu, '').replace(/<[^>]*>/gu, '\n') : text).split('\n');
+  const lines = (
+    sniffed === 'html'
+      ? text.replace(/<(?:script|style)\b[\s\S]*?<\/(?:script|style)>/giu, '').replace(/<[^>]*>/gu, '\n')
+      : text
+  ).split('\n');
   let labels = '';
   for (const line of lines) {
     // A CSV row's empty cells (二、主动公开政府信息情况,,,) and a Markdown table's bars are not part of the heading.
-    const cells = line.replace(/&nbsp;/gu, ' ').split(/[,\t|\u3000]| {2,}/u).map((cell) => cell.replace(/^[#*>\s]+|[*\s]+$/gu, '')).filter((cell) => cell !== '');
+    const cells = line
+      .replace(/&nbsp;/gu, ' ')
+      .split(/[,\t|\u3000]| {2,}/u)
+      .map((cell) => cell.replace(/^[#*>\s]+|[*\s]+$/gu, ''))
+      .filter((cell) => cell !== '');
     for (const cell of cells) {
       // A caption alone (表三 …) is said of reports too (in a README); a numbered heading is a report's own.
       if (!cell.startsWith('表') && sectionOfHeading(cell) !== undefined) return { report: true, reason: 'heading' };
       if (cell.length > 200) continue;
       const label = normalizeLabel(cell);
       // A table's own label is a cell of its own (本年新制作数量, （二）本年新制作数量), not words in a sentence about one.
-      if (markers().some((marker) => label.endsWith(marker) && label.length <= marker.length + 6)) return { report: true, reason: 'table-label' };
+      if (markers().some((marker) => label.endsWith(marker) && label.length <= marker.length + 6))
+        return { report: true, reason: 'table-label' };
       labels += `${label}\n`;
     }
   }
@@ -65,7 +80,8 @@ export function reportVerdict(file: string, head: Uint8Array, options: { encodin
 
 /** The start of a file as text: a byte order mark, --encoding, strict UTF-8 (a character cut at the end of the window dropped), else GB18030. */
 export function decodeHead(head: Uint8Array, encoding: string | undefined): string {
-  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return new TextDecoder(head[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(head);
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))
+    return new TextDecoder(head[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(head);
   if (encoding) {
     try {
       return new TextDecoder(encoding.trim()).decode(head);

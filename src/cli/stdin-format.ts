@@ -10,7 +10,11 @@ import { decodeHead } from './report-content.js';
  * header or its lines are comma-separated fields, and plain text otherwise. Undefined: leave it to chooseFormat, as
  * for a file of that name (a name with a known extension, .txt included), and for bytes that are not text.
  */
-export function stdinFormat(bytes: Uint8Array, name: string | undefined, options: { encoding?: string } = {}): InputFormat | undefined {
+export function stdinFormat(
+  bytes: Uint8Array,
+  name: string | undefined,
+  options: { encoding?: string } = {},
+): InputFormat | undefined {
   if (name !== undefined && formatOfFile(name) !== undefined) return undefined;
   if (sniffFormat(bytes, options) !== 'text') return undefined;
   const text = decodeHead(bytes.subarray(0, 64 * 1024), options.encoding);

@@ -25,7 +25,9 @@ export function templateFormatOf(file: string): TemplateFormat | undefined {
   if (name.endsWith('.long.csv')) return 'csv-long';
   if (name.endsWith('.markdown')) return 'md';
   const extension = name.slice(name.lastIndexOf('.') + 1);
-  return (TEMPLATE_FORMATS as readonly string[]).includes(extension) && extension !== 'csv-long' ? (extension as TemplateFormat) : undefined;
+  return (TEMPLATE_FORMATS as readonly string[]).includes(extension) && extension !== 'csv-long'
+    ? (extension as TemplateFormat)
+    : undefined;
 }
 
 /**
@@ -65,5 +67,13 @@ export async function templateCommand(template: TemplateId, flags: TemplateFlags
 /** The document with its keys in the canonical order (template, year, agency, tables, narrative), whatever was set last. */
 function orderedDocument(document: ReturnType<typeof blankDocument>): ReturnType<typeof blankDocument> {
   const { template, year, agency, active, applications, reviewLitigation, narrative } = document;
-  return { template, ...(year !== undefined ? { year } : {}), agency, active, applications, reviewLitigation, narrative };
+  return {
+    template,
+    ...(year !== undefined ? { year } : {}),
+    agency,
+    active,
+    applications,
+    reviewLitigation,
+    narrative,
+  };
 }

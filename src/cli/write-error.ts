@@ -18,12 +18,18 @@ const REASONS: Record<string, string> = {
 export function writeErrorLine(file: string, error: unknown, locale: Locale): string {
   const code = (error as { code?: string }).code;
   const id = code ? REASONS[code] : undefined;
-  const reason = id ? cliMessage(id, locale) : cliMessage('write-reason-other', locale, { detail: plainMessage(error) || 'unknown error' });
+  const reason = id
+    ? cliMessage(id, locale)
+    : cliMessage('write-reason-other', locale, { detail: plainMessage(error) || 'unknown error' });
   return `xxgk-lint: ${cliMessage('write-failed', locale, { file, reason })}\n`;
 }
 
 /** The first output file that is also an input (compared as absolute paths), or undefined. */
-export function outputThatIsInput(outputs: readonly string[], inputs: readonly string[], cwd: string): string | undefined {
+export function outputThatIsInput(
+  outputs: readonly string[],
+  inputs: readonly string[],
+  cwd: string,
+): string | undefined {
   const read = new Set(inputs.filter((file) => file !== '-').map((file) => resolve(cwd, file)));
   return outputs.find((file) => file !== '-' && read.has(resolve(cwd, file)));
 }

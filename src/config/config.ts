@@ -50,10 +50,21 @@ export interface ConfigProblem {
 }
 
 /** A problem as the catalogue has it: its id, data, and the English message. */
-function problem(pointer: string, messageId: string, values: Record<string, string | number> = {}, position?: { line: number; column: number }): ConfigProblem {
+function problem(
+  pointer: string,
+  messageId: string,
+  values: Record<string, string | number> = {},
+  position?: { line: number; column: number },
+): ConfigProblem {
   // Numbers as written (100001, not 100,001): they are depths and limits, not amounts.
   const data = Object.fromEntries(Object.entries(values).map(([key, value]) => [key, String(value)]));
-  return { pointer, ...(position ? { line: position.line, column: position.column } : {}), message: cliMessage(messageId, 'en', data), messageId, data };
+  return {
+    pointer,
+    ...(position ? { line: position.line, column: position.column } : {}),
+    message: cliMessage(messageId, 'en', data),
+    messageId,
+    data,
+  };
 }
 
 /** A configuration read from text: the config, or every problem found in it at once. */
@@ -66,9 +77,13 @@ export async function parseConfig(text: string): Promise<ConfigResult> {
     positions = scanJsonPositions(text);
   } catch (error) {
     if (error instanceof JsonDepthError) {
-      return { ok: false, problems: [problem('', 'config-too-deep', { depth: error.depth, limit: error.limit }, error.position)] };
+      return {
+        ok: false,
+        problems: [problem('', 'config-too-deep', { depth: error.depth, limit: error.limit }, error.position)],
+      };
     }
-    if (error instanceof JsonSyntaxError) return { ok: false, problems: [problem('', 'config-json-syntax', { detail: error.detail }, error.position)] };
+    if (error instanceof JsonSyntaxError)
+      return { ok: false, problems: [problem('', 'config-json-syntax', { detail: error.detail }, error.position)] };
     throw error;
   }
   const value = JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
@@ -81,7 +96,10 @@ export async function parseConfig(text: string): Promise<ConfigResult> {
     const seen = new Set<string>();
     for (const error of validate.errors ?? []) {
       if (['if', 'then', 'else', 'allOf', 'anyOf', 'oneOf'].includes(error.keyword)) continue;
-      const pointer = error.keyword === 'additionalProperties' ? `${error.instancePath}/${String(error.params['additionalProperty'])}` : error.instancePath;
+      const pointer =
+        error.keyword === 'additionalProperties'
+          ? `${error.instancePath}/${String(error.params['additionalProperty'])}`
+          : error.instancePath;
       const { id, data } = describeError(error);
       const key = `${pointer} ${id} ${JSON.stringify(data)}`;
       if (seen.has(key)) continue;
@@ -94,25 +112,53 @@ export async function parseConfig(text: string): Promise<ConfigResult> {
     // any other), and rule ids only through the catalogue's Map.
     const config = value as Config;
     if (config.rules && typeof config.rules === 'object') {
-      for (const id of Object.keys(config.rules)) if (id !== '$comment' && !findRule(id)) place(`/rules/${id}`, 'config-unknown-rule', { id });
+      for (const id of Object.keys(config.rules))
+        if (id !== '$comment' && !findRule(id)) place(`/rules/${id}`, 'config-unknown-rule', { id });
     }
     if (Array.isArray(config.exceptions)) {
       config.exceptions.forEach((exception, index) => {
+        // The schema check has run, but this reads the raw value, which may be anything.
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- see above
         if (!exception || typeof exception !== 'object') return;
         const at = `/exceptions/${index}`;
-        if (typeof exception.rule === 'string' && /^[a-z]/.test(exception.rule) && !findRule(exception.rule)) place(`${at}/rule`, 'config-unknown-rule', { id: exception.rule });
-        if ((exception.row !== undefined || exception.column !== undefined) && exception.table === undefined) place(at, 'config-needs-table');
-        if (typeof exception.table === 'string' && isTableKey(exception.table) && typeof exception.row === 'string' && !TEMPLATE_IDS.some((id) => getTemplate(id).rowKeys(exception.table!).includes(exception.row!))) {
+        if (typeof exception.rule === 'string' && /^[a-z]/.test(exception.rule) && !findRule(exception.rule))
+          place(`${at}/rule`, 'config-unknown-rule', { id: exception.rule });
+        if ((exception.row !== undefined || exception.column !== undefined) && exception.table === undefined)
+          place(at, 'config-needs-table');
+        if (
+          typeof exception.table === 'string' &&
+          isTableKey(exception.table) &&
+          typeof exception.row === 'string' &&
+          !TEMPLATE_IDS.some((id) => getTemplate(id).rowKeys(exception.table!).includes(exception.row!))
+        ) {
           place(`${at}/row`, 'config-no-row', { table: exception.table, row: exception.row });
         }
-        if (typeof exception.table === 'string' && isTableKey(exception.table) && typeof exception.column === 'string' && !TEMPLATE_IDS.some((id) => getTemplate(id).table(exception.table!).columns.some((column) => column.key === exception.column))) {
+        if (
+          typeof exception.table === 'string' &&
+          isTableKey(exception.table) &&
+          typeof exception.column === 'string' &&
+          !TEMPLATE_IDS.some((id) =>
+            getTemplate(id)
+              .table(exception.table!)
+              .columns.some((column) => column.key === exception.column),
+          )
+        ) {
           place(`${at}/column`, 'config-no-column', { table: exception.table, column: exception.column });
         }
-        if (typeof exception.expires === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(exception.expires) && !isRealDate(exception.expires)) place(`${at}/expires`, 'config-not-a-date', { date: exception.expires });
+        if (
+          typeof exception.expires === 'string' &&
+          /^\d{4}-\d{2}-\d{2}$/.test(exception.expires) &&
+          !isRealDate(exception.expires)
+        )
+          place(`${at}/expires`, 'config-not-a-date', { date: exception.expires });
       });
     }
   }
-  if (problems.length > 0) return { ok: false, problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)) };
+  if (problems.length > 0)
+    return {
+      ok: false,
+      problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)),
+    };
   return { ok: true, config: value as Config };
 }
 
@@ -129,7 +175,11 @@ export interface EffectiveConfig {
 }
 
 /** Merges defaults, a configuration and command-line overrides. */
-export function effectiveConfig(config: Config, configFile: string | null, overrides: { rules?: Record<string, RuleSetting>; strict?: boolean; locale?: Locale; failOn?: Severity } = {}): EffectiveConfig {
+export function effectiveConfig(
+  config: Config,
+  configFile: string | null,
+  overrides: { rules?: Record<string, RuleSetting>; strict?: boolean; locale?: Locale; failOn?: Severity } = {},
+): EffectiveConfig {
   const rules: Record<string, RuleSetting> = {};
   for (const rule of RULES) rules[rule.id] = overrides.rules?.[rule.id] ?? config.rules?.[rule.id] ?? rule.severity;
   return {
@@ -164,11 +214,16 @@ function describeError(error: ErrorObject): { id: string; data: Record<string, s
     case 'additionalProperties':
       return { id: 'config-unknown-key', data: { key: String(error.params['additionalProperty']) } };
     case 'enum':
-      return { id: 'config-enum', data: { values: (error.params['allowedValues'] as unknown[]).map((value) => JSON.stringify(value)).join(', ') } };
+      return {
+        id: 'config-enum',
+        data: { values: (error.params['allowedValues'] as unknown[]).map((value) => JSON.stringify(value)).join(', ') },
+      };
     case 'required':
       return { id: 'config-required', data: { key: String(error.params['missingProperty']) } };
     case 'pattern':
-      return error.instancePath.endsWith('/expires') ? { id: 'config-date-form', data: {} } : { id: 'config-pattern', data: { pattern: String(error.params['pattern']) } };
+      return error.instancePath.endsWith('/expires')
+        ? { id: 'config-date-form', data: {} }
+        : { id: 'config-pattern', data: { pattern: String(error.params['pattern']) } };
     case 'propertyNames':
       return { id: 'config-not-rule-id', data: {} };
     default:

@@ -34,7 +34,11 @@ export function exceptionTracker(exceptions: readonly Exception[], context: Exce
     apply(file) {
       exceptions.forEach((exception, index) => {
         if (expired[index]) return;
-        if (exception.files && !exception.files.some((pattern) => matchGlob(pattern, context.relativeToConfig(file.file)))) return;
+        if (
+          exception.files &&
+          !exception.files.some((pattern) => matchGlob(pattern, context.relativeToConfig(file.file)))
+        )
+          return;
         for (const diagnostic of file.diagnostics) {
           if (!covers(exception, diagnostic)) continue;
           used[index] = true;
@@ -42,7 +46,8 @@ export function exceptionTracker(exceptions: readonly Exception[], context: Exce
         }
       });
     },
-    finish: () => exceptionFindings(exceptions, context, (index) => (expired[index] ? 'expired' : used[index] ? 'used' : 'unused')),
+    finish: () =>
+      exceptionFindings(exceptions, context, (index) => (expired[index] ? 'expired' : used[index] ? 'used' : 'unused')),
   };
 }
 
@@ -50,13 +55,21 @@ export function exceptionTracker(exceptions: readonly Exception[], context: Exce
  * Marks the findings an exception covers as suppressed (with its reason), and returns the findings about the exceptions
  * themselves (unused, expired) as a result for the configuration file, or undefined when there are none.
  */
-export function applyExceptions(files: readonly FileResult[], exceptions: readonly Exception[], context: ExceptionContext): FileResult | undefined {
+export function applyExceptions(
+  files: readonly FileResult[],
+  exceptions: readonly Exception[],
+  context: ExceptionContext,
+): FileResult | undefined {
   const tracker = exceptionTracker(exceptions, context);
   for (const file of files) tracker.apply(file);
   return tracker.finish();
 }
 
-function exceptionFindings(exceptions: readonly Exception[], context: ExceptionContext, stateOf: (index: number) => 'expired' | 'used' | 'unused'): FileResult | undefined {
+function exceptionFindings(
+  exceptions: readonly Exception[],
+  context: ExceptionContext,
+  stateOf: (index: number) => 'expired' | 'used' | 'unused',
+): FileResult | undefined {
   const findings: Diagnostic[] = [];
   let positions: Map<string, { line: number; column: number }> | undefined;
   const locate = (pointer: string) => {
@@ -81,7 +94,12 @@ function exceptionFindings(exceptions: readonly Exception[], context: ExceptionC
       ruleId,
       severity: setting,
       messageId: state,
-      data: { index: index + 1, exceptionRule: exception.rule, reason: exception.reason, ...(exception.expires ? { expires: exception.expires } : {}) },
+      data: {
+        index: index + 1,
+        exceptionRule: exception.rule,
+        reason: exception.reason,
+        ...(exception.expires ? { expires: exception.expires } : {}),
+      },
       location: { file: context.configFile, pointer, ...locate(pointer) },
     });
   });
@@ -94,5 +112,9 @@ function covers(exception: Exception, diagnostic: Diagnostic): boolean {
   if (exception.table === undefined && exception.row === undefined && exception.column === undefined) return true;
   const cell = diagnostic.cell;
   if (!cell) return false;
-  return (exception.table === undefined || exception.table === cell.table) && (exception.row === undefined || exception.row === cell.row) && (exception.column === undefined || exception.column === cell.column);
+  return (
+    (exception.table === undefined || exception.table === cell.table) &&
+    (exception.row === undefined || exception.row === cell.row) &&
+    (exception.column === undefined || exception.column === cell.column)
+  );
 }

@@ -41,7 +41,10 @@ export function globToRegExp(pattern: string): RegExp {
         source += '\\[';
         continue;
       }
-      const body = glob.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\');
+      const body = glob
+        .slice(i + 1, end)
+        .replace(/^!/, '^')
+        .replace(/\\/g, '\\\\');
       source += `[${body}]`;
       i = end;
     } else {

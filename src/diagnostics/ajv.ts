@@ -37,29 +37,53 @@ function toProblem(error: ErrorObject, template: TemplateId | undefined): Schema
     case 'required': {
       const property = String(params['missingProperty']);
       const pointer = `${error.instancePath}/${escapePointerSegment(property)}`;
-      return { messageId: 'required', pointer, data: { where, property: describeKey(pointer, template), key: property } };
+      return {
+        messageId: 'required',
+        pointer,
+        data: { where, property: describeKey(pointer, template), key: property },
+      };
     }
     case 'additionalProperties': {
       const property = String(params['additionalProperty']);
-      return { messageId: 'additional', pointer: `${error.instancePath}/${escapePointerSegment(property)}`, data: { where, property, key: property } };
+      return {
+        messageId: 'additional',
+        pointer: `${error.instancePath}/${escapePointerSegment(property)}`,
+        data: { where, property, key: property },
+      };
     }
     case 'false schema': {
       // A property the schema forbids where it stands (an older template's row beside the rows it stands for): not part of this template there.
       const segments = error.instancePath.split('/');
       const property = (segments.pop() ?? '').replace(/~1/g, '/').replace(/~0/g, '~');
-      return { messageId: 'additional', pointer: error.instancePath, data: { where: describePointer(segments.join('/'), template), property, key: property } };
+      return {
+        messageId: 'additional',
+        pointer: error.instancePath,
+        data: { where: describePointer(segments.join('/'), template), property, key: property },
+      };
     }
     case 'type': {
       const expected = Array.isArray(params['type']) ? params['type'].join(',') : String(params['type']);
-      return { messageId: 'type', pointer: error.instancePath, data: { where, expected: TYPE_NAMES[expected] ?? expected } };
+      return {
+        messageId: 'type',
+        pointer: error.instancePath,
+        data: { where, expected: TYPE_NAMES[expected] ?? expected },
+      };
     }
     case 'enum':
     case 'const': {
       const allowed = (params['allowedValues'] as unknown[] | undefined) ?? [params['allowedValue']];
-      return { messageId: 'enum', pointer: error.instancePath, data: { where, allowed: allowed.map((value) => JSON.stringify(value)).join(', ') } };
+      return {
+        messageId: 'enum',
+        pointer: error.instancePath,
+        data: { where, allowed: allowed.map((value) => JSON.stringify(value)).join(', ') },
+      };
     }
     default:
-      return { messageId: 'invalid', pointer: error.instancePath, data: { where, detail: error.message ?? error.keyword } };
+      return {
+        messageId: 'invalid',
+        pointer: error.instancePath,
+        data: { where, detail: error.message ?? error.keyword },
+      };
   }
 }
 
@@ -81,14 +105,23 @@ export function describePointer(pointer: string, template: TemplateId | undefine
 }
 
 function describeKey(pointer: string, template: TemplateId | undefined): string {
-  const segments = pointer.split('/').slice(1).map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = pointer
+    .split('/')
+    .slice(1)
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
   const [tableKey, row, column] = segments;
   const last = segments[segments.length - 1] ?? '';
   if (segments.length === 1) return TOP_LEVEL[last] ?? tableLabel(last, template) ?? last;
   if (!template || tableKey === undefined || !isTableKey(tableKey)) return last;
   const compiled = getTemplate(template);
-  if (segments.length === 2 && row !== undefined) return compiled.table(tableKey).rows.some((candidate) => candidate.key === row) ? compiled.rowLabel(tableKey, row) : row;
-  if (segments.length === 3 && column !== undefined) return compiled.table(tableKey).columns.some((candidate) => candidate.key === column) ? compiled.columnLabel(tableKey, column) : column;
+  if (segments.length === 2 && row !== undefined)
+    return compiled.table(tableKey).rows.some((candidate) => candidate.key === row)
+      ? compiled.rowLabel(tableKey, row)
+      : row;
+  if (segments.length === 3 && column !== undefined)
+    return compiled.table(tableKey).columns.some((candidate) => candidate.key === column)
+      ? compiled.columnLabel(tableKey, column)
+      : column;
   return last;
 }
 

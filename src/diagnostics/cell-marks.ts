@@ -17,7 +17,10 @@ export function pointerOf(cell: Pick<CellRef, 'table' | 'row' | 'column'>): stri
  * repair are primary; the terms of a failed sum are related (unless primary for the same finding). Findings that
  * `include` rejects mark nothing but keep their index.
  */
-export function cellMarks(diagnostics: readonly Diagnostic[], include: (diagnostic: Diagnostic) => boolean = () => true): Map<string, CellMarks> {
+export function cellMarks(
+  diagnostics: readonly Diagnostic[],
+  include: (diagnostic: Diagnostic) => boolean = () => true,
+): Map<string, CellMarks> {
   const marks = new Map<string, CellMarks>();
   const add = (cell: CellRef | undefined, index: number, kind: keyof CellMarks): void => {
     if (!cell || typeof cell !== 'object') return;

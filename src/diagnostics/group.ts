@@ -41,7 +41,15 @@ export function sectionOf(diagnostic: Diagnostic): string | undefined {
  */
 export function groupFindings(diagnostics: readonly Diagnostic[], threshold = GROUP_THRESHOLD): FindingEntry[] {
   const keyOf = (diagnostic: Diagnostic): string | undefined =>
-    diagnostic.cell ? undefined : JSON.stringify([diagnostic.ruleId, diagnostic.messageId, diagnostic.severity, diagnostic.suppressed !== undefined, sectionOf(diagnostic) ?? '']);
+    diagnostic.cell
+      ? undefined
+      : JSON.stringify([
+          diagnostic.ruleId,
+          diagnostic.messageId,
+          diagnostic.severity,
+          diagnostic.suppressed !== undefined,
+          sectionOf(diagnostic) ?? '',
+        ]);
   const members = new Map<string, number[]>();
   diagnostics.forEach((diagnostic, index) => {
     const key = keyOf(diagnostic);

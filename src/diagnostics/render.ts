@@ -43,11 +43,19 @@ export function describeCell(cell: CellRef, locale: Locale): string {
 export function renderMessage(diagnostic: Diagnostic, locale: Locale): string {
   const rule = findRule(diagnostic.ruleId);
   const evidence = evidenceOf(diagnostic);
-  const text = (evidence ? rule?.messages[`${diagnostic.messageId}.${evidence}`] : undefined) ?? rule?.messages[diagnostic.messageId] ?? RULE_CATALOGUE.engineMessages[diagnostic.messageId];
+  const text =
+    (evidence ? rule?.messages[`${diagnostic.messageId}.${evidence}`] : undefined) ??
+    rule?.messages[diagnostic.messageId] ??
+    RULE_CATALOGUE.engineMessages[diagnostic.messageId];
   const args = messageArgs(diagnostic, locale);
   const message = text ? fill(text[locale], args) : `${diagnostic.ruleId}/${diagnostic.messageId}`;
-  const repair = diagnostic.data['repair'] as { cell: CellRef; from: number; to: number; evidence?: Evidence } | undefined;
-  const repairText = repair ? (repair.evidence === 'blank' || repair.evidence === 'inferred' ? engineText(`repair-${repair.evidence}`) : undefined) ?? engineText('repair') : undefined;
+  const repair = diagnostic.data['repair'] as
+    { cell: CellRef; from: number; to: number; evidence?: Evidence } | undefined;
+  const repairText = repair
+    ? ((repair.evidence === 'blank' || repair.evidence === 'inferred'
+        ? engineText(`repair-${repair.evidence}`)
+        : undefined) ?? engineText('repair'))
+    : undefined;
   if (!repair || !repairText) return message;
   return `${message}${locale === 'en' ? ' ' : ''}${fill(repairText[locale], { cell: describeCell(repair.cell, locale), from: formatNumber(repair.from), to: formatNumber(repair.to) })}`;
 }
@@ -56,7 +64,9 @@ export function renderMessage(diagnostic: Diagnostic, locale: Locale): string {
 function evidenceOf(diagnostic: Diagnostic): Evidence | undefined {
   if (diagnostic.evidence) return diagnostic.evidence;
   const evidence = diagnostic.data['evidence'];
-  return evidence === 'read' || evidence === 'inferred' || evidence === 'blank' || evidence === 'absent' ? evidence : undefined;
+  return evidence === 'read' || evidence === 'inferred' || evidence === 'blank' || evidence === 'absent'
+    ? evidence
+    : undefined;
 }
 
 function engineText(id: string): LocalizedText | undefined {
@@ -75,9 +85,20 @@ export function describeValue(evidence: Evidence, value: number | null, locale: 
 }
 
 /** A value in words by its evidence (`<kind>-<evidence>`): printed as it is, blank, inferred, or missing. */
-function byEvidence(kind: 'stated' | 'value' | 'term', evidence: Evidence, value: number | null, locale: Locale, label = ''): string {
+function byEvidence(
+  kind: 'stated' | 'value' | 'term',
+  evidence: Evidence,
+  value: number | null,
+  locale: Locale,
+  label = '',
+): string {
   const shown = value === null ? '?' : formatNumber(value);
-  return engineMessage(`${kind}-${evidence}`, locale, { value: shown, label }, label === '' ? shown : `${label} ${shown}`);
+  return engineMessage(
+    `${kind}-${evidence}`,
+    locale,
+    { value: shown, label },
+    label === '' ? shown : `${label} ${shown}`,
+  );
 }
 
 /** The one-line message of a file that could not be read. */
@@ -92,7 +113,12 @@ export function renderFileError(error: FileError, locale: Locale): string {
 export function cliMessage(id: string, locale: Locale, args: Record<string, string | number> = {}): string {
   const text = MESSAGE_CATALOGUE.cli[id];
   if (!text) return id;
-  return fill(text[locale], Object.fromEntries(Object.entries(args).map(([key, value]) => [key, typeof value === 'number' ? formatNumber(value) : value])));
+  return fill(
+    text[locale],
+    Object.fromEntries(
+      Object.entries(args).map(([key, value]) => [key, typeof value === 'number' ? formatNumber(value) : value]),
+    ),
+  );
 }
 
 function messageArgs(diagnostic: Diagnostic, locale: Locale): Record<string, string> {
@@ -107,7 +133,11 @@ function messageArgs(diagnostic: Diagnostic, locale: Locale): Record<string, str
     const side = key.slice(0, -'Terms'.length);
     const sum = diagnostic.data[side];
     const only = terms.length === 1 ? (terms[0] as SumTerm) : undefined;
-    args[`${side}Value`] = only ? byEvidence('value', only.evidence ?? 'read', only.value, locale) : typeof sum === 'number' ? formatNumber(sum) : '';
+    args[`${side}Value`] = only
+      ? byEvidence('value', termEvidence(only), only.value, locale)
+      : typeof sum === 'number'
+        ? formatNumber(sum)
+        : '';
   }
   if (diagnostic.cell) {
     args['cell'] = describeCell(diagnostic.cell, locale);
@@ -138,7 +168,7 @@ function formatArg(key: string, value: unknown, locale: Locale): string {
 function formatTerms(terms: readonly SumTerm[], locale: Locale): string {
   if (terms.length === 0) return '0';
   const shown = terms.length > LIST_LIMIT ? terms.filter((term) => term.value !== 0) : terms;
-  const parts = shown.map((term) => byEvidence('term', term.evidence ?? 'read', term.value, locale, termLabel(term, terms)));
+  const parts = shown.map((term) => byEvidence('term', termEvidence(term), term.value, locale, termLabel(term, terms)));
   const rest = terms.filter((term) => !shown.includes(term));
   if (rest.length > 0) parts.push(restOfTerms(rest, locale));
   return parts.join(' + ');
@@ -146,12 +176,21 @@ function formatTerms(terms: readonly SumTerm[], locale: Locale): string {
 
 /** The zero terms left out of a long sum: 其余 4 项为 0, or, when some were blank or inferred, 其余 4 项计为 0（其中 2 项留空）. */
 function restOfTerms(rest: readonly SumTerm[], locale: Locale): string {
-  const count = (evidence: Evidence) => rest.filter((term) => (term.evidence ?? 'read') === evidence).length;
+  const count = (evidence: Evidence) => rest.filter((term) => termEvidence(term) === evidence).length;
   const marks = (['blank', 'inferred'] as const)
     .filter((evidence) => count(evidence) > 0)
-    .map((evidence) => engineMessage(`terms-rest-${evidence}`, locale, { count: String(count(evidence)) }, `${count(evidence)} ${evidence}`));
+    .map((evidence) =>
+      engineMessage(
+        `terms-rest-${evidence}`,
+        locale,
+        { count: String(count(evidence)) },
+        `${count(evidence)} ${evidence}`,
+      ),
+    );
   const args = { count: String(rest.length), marks: marks.join(locale === 'en' ? ', ' : '、') };
-  return marks.length === 0 ? engineMessage('terms-rest', locale, args, `${rest.length} × 0`) : engineMessage('terms-rest-marked', locale, args, `${rest.length} × 0 (${args.marks})`);
+  return marks.length === 0
+    ? engineMessage('terms-rest', locale, args, `${rest.length} × 0`)
+    : engineMessage('terms-rest-marked', locale, args, `${rest.length} × 0 (${args.marks})`);
 }
 
 /** A term is named by whichever of row or column differs between the terms. */
@@ -162,7 +201,11 @@ function termLabel(term: SumTerm, all: readonly SumTerm[]): string {
 
 /** Short names of rows, from the templates (the same row key has the same short name in both). */
 const SHORT_ROW_LABELS = new Map<string, string>(
-  TEMPLATE_DATA.flatMap((template) => template.tables.flatMap((table) => table.rows.flatMap((row) => (row.short ? [[`${table.key}/${row.key}`, row.short] as const] : [])))),
+  TEMPLATE_DATA.flatMap((template) =>
+    template.tables.flatMap((table) =>
+      table.rows.flatMap((row) => (row.short ? [[`${table.key}/${row.key}`, row.short] as const] : [])),
+    ),
+  ),
 );
 
 /** A row where it is one term of a sum: its short name, else its own label prefixed with its group's numbering (（三）1.属于国家秘密). */
@@ -180,5 +223,12 @@ function formatCellList(cells: readonly CellRef[], locale: Locale): string {
   const names = cells.slice(0, CELL_LIST_LIMIT).map((cell) => `「${cell.labels.row}」${cell.labels.column}`);
   const more = cells.length - names.length;
   const separator = locale === 'en' ? '; ' : '，';
-  return more > 0 ? `${names.join(separator)}${locale === 'en' ? ` and ${more} more` : ` 等 ${cells.length} 格`}` : names.join(separator);
+  return more > 0
+    ? `${names.join(separator)}${locale === 'en' ? ` and ${more} more` : ` 等 ${cells.length} 格`}`
+    : names.join(separator);
+}
+
+/** A term's evidence: terms are read from a finding's data, which a JSON report made before evidence existed lacks. */
+function termEvidence(term: SumTerm): Evidence {
+  return (term as Partial<SumTerm>).evidence ?? 'read';
 }

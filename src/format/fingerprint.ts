@@ -35,7 +35,8 @@ function quotedText(data: Record<string, unknown>): string {
     if (POSITION_KEYS.has(key)) continue;
     const value = data[key];
     if (typeof value === 'string') parts.push(`${key}=${value}`);
-    else if (Array.isArray(value) && value.every((item) => typeof item === 'string')) parts.push(`${key}=${value.join('\u0001')}`);
+    else if (Array.isArray(value) && value.every((item) => typeof item === 'string'))
+      parts.push(`${key}=${value.join('\u0001')}`);
   }
   return parts.join('\u0000');
 }

@@ -9,7 +9,11 @@ import { wholeFromStream } from './types.js';
 
 /** GitHub shows about this many annotations of each kind per step; the rest are only counted. */
 export const DEFAULT_ANNOTATION_LIMIT = 10;
-const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice' };
+const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'notice',
+};
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 const SUMMARY_ROWS = 200;
 
@@ -45,7 +49,9 @@ export const githubStream: StreamFormatter = (options: FormatOptions) => {
     },
     end: () => {
       const more = hidden.error + hidden.warning + hidden.info;
-      return more > 0 ? `xxgk-lint: ${cliMessage('github-more', options.locale, { count: more, errors: hidden.error, warnings: hidden.warning, infos: hidden.info })}\n` : '';
+      return more > 0
+        ? `xxgk-lint: ${cliMessage('github-more', options.locale, { count: more, errors: hidden.error, warnings: hidden.warning, infos: hidden.info })}\n`
+        : '';
     },
   };
 };
@@ -64,7 +70,8 @@ const SUMMARY_UI: Record<Locale, { tables: string; legend: string; more: string 
   },
   en: {
     tables: 'Marked tables',
-    legend: '🔴 error　🟡 warning　🔵 info; italics: the other cells of a failed sum. Only the rows with an error or a warning are shown.',
+    legend:
+      '🔴 error　🟡 warning　🔵 info; italics: the other cells of a failed sum. Only the rows with an error or a warning are shown.',
     more: '{count} more file(s) with findings whose tables are not drawn',
   },
 };
@@ -101,20 +108,30 @@ export function githubSummaryStream(options: FormatOptions): GithubSummaryStream
     end(summary) {
       const severity = (value: Severity): string => cliMessage(`severity-${value}`, locale);
       const lines = [`### ${cliMessage('md-title', locale)}`, ''];
-      lines.push(`| ${cliMessage('md-file', locale)} | ${severity('error')} | ${severity('warning')} | ${severity('info')} | ${cliMessage('md-suppressed', locale)} | ${cliMessage('md-unreadable', locale)} |`);
+      lines.push(
+        `| ${cliMessage('md-file', locale)} | ${severity('error')} | ${severity('warning')} | ${severity('info')} | ${cliMessage('md-suppressed', locale)} | ${cliMessage('md-unreadable', locale)} |`,
+      );
       lines.push('|---|---:|---:|---:|---:|---:|');
-      lines.push(`| ${summary.files} | ${summary.errors} | ${summary.warnings} | ${summary.infos} | ${summary.suppressed} | ${summary.inputErrors} |`);
+      lines.push(
+        `| ${summary.files} | ${summary.errors} | ${summary.warnings} | ${summary.infos} | ${summary.suppressed} | ${summary.inputErrors} |`,
+      );
       if (tables.length > 0) {
         lines.push('', `#### ${SUMMARY_UI[locale].tables}`, '', SUMMARY_UI[locale].legend, '', ...tables);
         if (undrawn > 0) lines.push(fill(SUMMARY_UI[locale].more, undrawn), '');
       }
       if (rows.length > 0) {
         if (lines[lines.length - 1] !== '') lines.push('');
-        lines.push(`| ${cliMessage('md-file', locale)} | ${cliMessage('md-place', locale)} | ${cliMessage('md-severity', locale)} | ${cliMessage('md-rule', locale)} | ${cliMessage('md-message', locale)} |`, '|---|---|---|---|---|');
+        lines.push(
+          `| ${cliMessage('md-file', locale)} | ${cliMessage('md-place', locale)} | ${cliMessage('md-severity', locale)} | ${cliMessage('md-rule', locale)} | ${cliMessage('md-message', locale)} |`,
+          '|---|---|---|---|---|',
+        );
         for (const annotation of rows) {
-          lines.push(`| ${cell(annotation.location.file)} | ${cell(formatPlace(annotation.location, locale))} | ${severity(annotation.severity)} | \`${annotation.title}\` | ${cell(annotation.message)} |`);
+          lines.push(
+            `| ${cell(annotation.location.file)} | ${cell(formatPlace(annotation.location, locale))} | ${severity(annotation.severity)} | \`${annotation.title}\` | ${cell(annotation.message)} |`,
+          );
         }
-        if (findings > rows.length) lines.push('', cliMessage('md-more-rows', locale, { count: findings - rows.length }));
+        if (findings > rows.length)
+          lines.push('', cliMessage('md-more-rows', locale, { count: findings - rows.length }));
       }
       return `${lines.join('\n')}\n`;
     },
@@ -140,12 +157,17 @@ function keepMostSevere(rows: Annotation[], annotation: Annotation): void {
 }
 
 /** A file's marked tables in Markdown (the rows with a wrong cell: an unsuppressed error or warning), or undefined when it has none. */
-function markedTables(file: FileResult, locale: Locale): string | undefined {
+function markedTables(file: FileResult, _locale: Locale): string | undefined {
   if (!file.template) return undefined;
   const shown = file.diagnostics.filter((diagnostic) => !diagnostic.suppressed);
   const marks = cellMarks(shown);
   const worst = (indices: readonly number[]): Severity | undefined =>
-    indices.map((index) => shown[index]!.severity).reduce<Severity | undefined>((top, next) => (top === undefined || ORDER[next] < ORDER[top] ? next : top), undefined);
+    indices
+      .map((index) => shown[index]!.severity)
+      .reduce<Severity | undefined>(
+        (top, next) => (top === undefined || ORDER[next] < ORDER[top] ? next : top),
+        undefined,
+      );
   const failing = (pointer: string): boolean => {
     const severity = worst(marks.get(pointer)?.primary ?? []);
     return severity === 'error' || severity === 'warning';
@@ -154,7 +176,11 @@ function markedTables(file: FileResult, locale: Locale): string | undefined {
   const template = getTemplate(file.template);
   const lines = [`##### ${cell(file.file)}`, ''];
   for (const table of template.def.tables) {
-    const rowKeys = template.rowKeys(table.key).filter((row) => template.columnKeys(table.key, row).some((column) => failing(pointerOf({ table: table.key, row, column }))));
+    const rowKeys = template
+      .rowKeys(table.key)
+      .filter((row) =>
+        template.columnKeys(table.key, row).some((column) => failing(pointerOf({ table: table.key, row, column }))),
+      );
     // Rows of one table can have their own columns (表二's sections): one Markdown table per run of rows with the same columns.
     let header = '';
     for (const row of rowKeys) {
@@ -167,7 +193,9 @@ function markedTables(file: FileResult, locale: Locale): string | undefined {
       }
       const values = columns.map((column) => {
         const pointer = pointerOf({ table: table.key, row, column });
-        const raw = file.cells?.[pointer]?.raw ?? shown.find((diagnostic) => diagnostic.cell && pointerOf(diagnostic.cell) === pointer)?.raw;
+        const raw =
+          file.cells?.[pointer]?.raw ??
+          shown.find((diagnostic) => diagnostic.cell && pointerOf(diagnostic.cell) === pointer)?.raw;
         const text = raw === undefined || raw === null || raw === '' ? '·' : cell(String(raw));
         const mark = marks.get(pointer);
         const severity = mark ? worst(mark.primary) : undefined;
@@ -185,19 +213,23 @@ function fill(text: string, count: number): string {
   return text.replace('{count}', String(count));
 }
 
-function collect(results: LintResults, options: FormatOptions): Annotation[] {
-  return results.files.flatMap((file) => fileAnnotations(file, options));
-}
-
 function fileAnnotations(file: FileResult, options: FormatOptions): Annotation[] {
   const annotations: Annotation[] = [];
-  if (file.error) annotations.push({ severity: 'error', location: file.error.location, title: `${file.error.kind}-error`, message: renderFileError(file.error, options.locale) });
+  if (file.error)
+    annotations.push({
+      severity: 'error',
+      location: file.error.location,
+      title: `${file.error.kind}-error`,
+      message: renderFileError(file.error, options.locale),
+    });
   for (const diagnostic of file.diagnostics) {
     if (diagnostic.suppressed) continue;
     annotations.push({
       severity: diagnostic.severity,
       location: diagnostic.location,
-      title: diagnostic.cell ? `${diagnostic.ruleId} ${describeCell(diagnostic.cell, options.locale)}` : diagnostic.ruleId,
+      title: diagnostic.cell
+        ? `${diagnostic.ruleId} ${describeCell(diagnostic.cell, options.locale)}`
+        : diagnostic.ruleId,
       message: renderMessage(diagnostic, options.locale),
     });
   }

@@ -31,13 +31,31 @@ export const gitlabStream: StreamFormatter = (options: FormatOptions) => {
     file: (file: FileResult) => {
       let text = '';
       if (file.error) {
-        text += issues.item(issue(`${file.error.kind}-error`, renderFileError(file.error, options.locale), `${file.error.kind}-error:${file.error.messageId}:${file.file}`, 'critical', file.error.location, options));
+        text += issues.item(
+          issue(
+            `${file.error.kind}-error`,
+            renderFileError(file.error, options.locale),
+            `${file.error.kind}-error:${file.error.messageId}:${file.file}`,
+            'critical',
+            file.error.location,
+            options,
+          ),
+        );
       }
       const fingerprint = fingerprinter();
       for (const diagnostic of file.diagnostics) {
         const key = fingerprint(diagnostic);
         if (diagnostic.suppressed) continue;
-        text += issues.item(issue(diagnostic.ruleId, renderMessage(diagnostic, options.locale), key, SEVERITY[diagnostic.severity], diagnostic.location, options));
+        text += issues.item(
+          issue(
+            diagnostic.ruleId,
+            renderMessage(diagnostic, options.locale),
+            key,
+            SEVERITY[diagnostic.severity],
+            diagnostic.location,
+            options,
+          ),
+        );
       }
       return text;
     },
@@ -48,7 +66,14 @@ export const gitlabStream: StreamFormatter = (options: FormatOptions) => {
 /** The GitLab format over whole results. */
 export const gitlab = wholeFromStream(gitlabStream);
 
-function issue(checkName: string, message: string, fingerprint: string, severity: CodeQualityIssue['severity'], location: Location, options: FormatOptions): CodeQualityIssue {
+function issue(
+  checkName: string,
+  message: string,
+  fingerprint: string,
+  severity: CodeQualityIssue['severity'],
+  location: Location,
+  options: FormatOptions,
+): CodeQualityIssue {
   const textLine = location.line !== undefined && location.page === undefined ? location.line : undefined;
   const place = textLine === undefined ? formatPlace(location, options.locale) : '';
   return {

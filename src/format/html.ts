@@ -64,7 +64,8 @@ const UI: Record<Locale, Record<string, string>> = {
     suppressed: 'suppressed',
     noFindings: 'No problems found.',
     noTemplate: 'No template could be decided, so the tables cannot be drawn.',
-    legend: 'Red: error; yellow: warning; blue: info; dashed: a term of a failed sum. Click or hover over a cell to see its findings.',
+    legend:
+      'Red: error; yellow: warning; blue: info; dashed: a term of a failed sum. Click or hover over a cell to see its findings.',
     other: 'Findings that concern no single cell',
     each: 'Show each',
     close: 'Close',
@@ -135,11 +136,22 @@ export const htmlStream: StreamFormatter = (options: FormatOptions) => {
     end: (summary: Summary) => {
       const problems = summary.errors + summary.warnings + summary.infos;
       const summaryParts = [
-        problems > 0 ? cliMessage('summary-problems', locale, { problems, errors: summary.errors, warnings: summary.warnings, infos: summary.infos }) : cliMessage('summary-clean', locale),
+        problems > 0
+          ? cliMessage('summary-problems', locale, {
+              problems,
+              errors: summary.errors,
+              warnings: summary.warnings,
+              infos: summary.infos,
+            })
+          : cliMessage('summary-clean', locale),
         cliMessage('summary-files', locale, { files: summary.files }),
         ...(summary.suppressed > 0 ? [`${ui['suppressed']} ${summary.suppressed}`] : []),
-        ...(summary.notEvaluated > 0 ? [cliMessage('summary-not-evaluated', locale, { count: summary.notEvaluated })] : []),
-        ...(summary.inputErrors > 0 ? [cliMessage('summary-input-errors', locale, { count: summary.inputErrors })] : []),
+        ...(summary.notEvaluated > 0
+          ? [cliMessage('summary-not-evaluated', locale, { count: summary.notEvaluated })]
+          : []),
+        ...(summary.inputErrors > 0
+          ? [cliMessage('summary-input-errors', locale, { count: summary.inputErrors })]
+          : []),
       ];
       return `</main>
 <div class="overview">
@@ -171,13 +183,19 @@ function counts(file: FileResult, locale: Locale): string {
   const by = (severity: Severity) => shown.filter((diagnostic) => diagnostic.severity === severity).length;
   return (['error', 'warning', 'info'] as const)
     .filter((severity) => by(severity) > 0)
-    .map((severity) => `<span class="badge ${severity}" title="${escapeHtml(severityText(severity, locale))}">${escapeHtml(severityText(severity, locale))} ${by(severity)}</span>`)
+    .map(
+      (severity) =>
+        `<span class="badge ${severity}" title="${escapeHtml(severityText(severity, locale))}">${escapeHtml(severityText(severity, locale))} ${by(severity)}</span>`,
+    )
     .join(' ');
 }
 
 function section(file: FileResult, index: number, findings: PageFinding[], locale: Locale): string {
   const ui = UI[locale];
-  const parts: string[] = [`<section class="report" id="file-${index}" data-file="${index}">`, `<h2>${escapeHtml(file.file)}</h2>`];
+  const parts: string[] = [
+    `<section class="report" id="file-${index}" data-file="${index}">`,
+    `<h2>${escapeHtml(file.file)}</h2>`,
+  ];
   const facts = [
     file.template ? `${ui['template']} ${file.template}` : '',
     file.year !== undefined ? `${ui['year']} ${file.year}` : '',
@@ -186,7 +204,10 @@ function section(file: FileResult, index: number, findings: PageFinding[], local
   if (facts.length > 0) parts.push(`<p class="facts">${escapeHtml(facts.join(' · '))}</p>`);
   if (file.error) {
     const place = formatPlace(file.error.location, locale);
-    parts.push(`<p class="file-error">${escapeHtml(`${place ? `${place}: ` : ''}${renderFileError(file.error, locale)}`)}</p>`, '</section>');
+    parts.push(
+      `<p class="file-error">${escapeHtml(`${place ? `${place}: ` : ''}${renderFileError(file.error, locale)}`)}</p>`,
+      '</section>',
+    );
     return parts.join('\n');
   }
   const marks = cellMarks(file.diagnostics);
@@ -204,14 +225,28 @@ function section(file: FileResult, index: number, findings: PageFinding[], local
     parts.push('</ul>');
   }
   parts.push(`<h3>${escapeHtml(ui['rules']!)}</h3>`, `<div class="scroll">${ruleTable(file, locale)}</div>`);
-  parts.push(`<details class="all"${findings.length > 0 ? ' open' : ''}><summary>${escapeHtml(ui['findings']!)} (${findings.length})</summary>`);
-  parts.push(findings.length === 0 ? `<p>${escapeHtml(ui['noFindings']!)}</p>` : `<ol class="findings">${entries.map((entry) => entryItem(entry, file, findings, index, template, locale, true)).join('\n')}</ol>`);
+  parts.push(
+    `<details class="all"${findings.length > 0 ? ' open' : ''}><summary>${escapeHtml(ui['findings']!)} (${findings.length})</summary>`,
+  );
+  parts.push(
+    findings.length === 0
+      ? `<p>${escapeHtml(ui['noFindings']!)}</p>`
+      : `<ol class="findings">${entries.map((entry) => entryItem(entry, file, findings, index, template, locale, true)).join('\n')}</ol>`,
+  );
   parts.push('</details>', '</section>');
   return parts.join('\n');
 }
 
 /** A finding's list item, or for many of one kind one item with the count and the first places, the others behind a toggle. */
-function entryItem(entry: FindingEntry, file: FileResult, findings: PageFinding[], fileIndex: number, template: CompiledTemplate | undefined, locale: Locale, anchored: boolean): string {
+function entryItem(
+  entry: FindingEntry,
+  file: FileResult,
+  findings: PageFinding[],
+  fileIndex: number,
+  template: CompiledTemplate | undefined,
+  locale: Locale,
+  anchored: boolean,
+): string {
   if (entry.kind === 'single') return findingItem(findings[entry.index]!, fileIndex, entry.index, anchored);
   const ui = UI[locale];
   const first = findings[entry.first[0]!]!;
@@ -231,7 +266,11 @@ function entryItem(entry: FindingEntry, file: FileResult, findings: PageFinding[
 function sectionLabel(section: string | undefined, template: CompiledTemplate | undefined, locale: Locale): string {
   if (section === undefined) return locale === 'en' ? 'the report' : '全文';
   const def = (template ?? getTemplate('2021')).def;
-  return def.sections.find((candidate) => candidate.key === section)?.label ?? def.tables.find((table) => table.key === section)?.label ?? section;
+  return (
+    def.sections.find((candidate) => candidate.key === section)?.label ??
+    def.tables.find((table) => table.key === section)?.label ??
+    section
+  );
 }
 
 function quote(sentence: string | undefined): string {
@@ -247,7 +286,10 @@ function findingItem(finding: PageFinding, file: number, index: number, anchored
  * How a rule is shown: failed only when it has an unsuppressed finding at error or warning level; a rule whose
  * findings are all infos passed with notes, and one whose findings are all suppressed passed with them waived.
  */
-export function shownStatus(run: RuleRun, diagnostics: readonly Diagnostic[]): 'passed' | 'failed' | 'not-evaluated' | 'notes' | 'waived' {
+export function shownStatus(
+  run: RuleRun,
+  diagnostics: readonly Diagnostic[],
+): 'passed' | 'failed' | 'not-evaluated' | 'notes' | 'waived' {
   if (run.status !== 'failed') return run.status;
   const own = diagnostics.filter((diagnostic) => diagnostic.ruleId === run.id);
   const open = own.filter((diagnostic) => !diagnostic.suppressed);
@@ -294,18 +336,32 @@ function printedTables(file: FileResult, template: CompiledTemplate): PrintedTab
   }
   return layoutTables(template.id, document).map((layout) => {
     const legacy = new Map<string, string>();
-    for (const entry of template.table(layout.key).legacyRows ?? []) if (document[layout.key]?.[entry.key]) legacy.set(entry.key, entry.label);
+    for (const entry of template.table(layout.key).legacyRows ?? [])
+      if (document[layout.key]?.[entry.key]) legacy.set(entry.key, entry.label);
     return { layout, pointers, legacy };
   });
 }
 
-function drawTable(table: PrintedTable, file: FileResult, marks: Map<string, CellMarks>, template: CompiledTemplate, locale: Locale): string {
+function drawTable(
+  table: PrintedTable,
+  file: FileResult,
+  marks: Map<string, CellMarks>,
+  template: CompiledTemplate,
+  locale: Locale,
+): string {
   const { layout } = table;
   const legacyFindings = legacyRowFindings(file.diagnostics, table);
-  const lines = [`<h3>${escapeHtml(layout.heading)}</h3>`, `<div class="scroll"><table class="grid" data-table="${layout.key}" data-template="${template.id}">`];
+  const lines = [
+    `<h3>${escapeHtml(layout.heading)}</h3>`,
+    `<div class="scroll"><table class="grid" data-table="${layout.key}" data-template="${template.id}">`,
+  ];
   for (const row of layout.rows) {
     const legacyKey = row.find((cell) => cell.value && table.legacy.has(cell.value.row))?.value?.row;
-    const cells = row.map((cell) => (cell.value ? drawCell(cell, table, file, marks, template, locale) : drawLabel(cell, legacyKey, legacyFindings, template, locale)));
+    const cells = row.map((cell) =>
+      cell.value
+        ? drawCell(cell, table, file, marks, template, locale)
+        : drawLabel(cell, legacyKey, legacyFindings, template, locale),
+    );
     lines.push(`<tr${legacyKey ? ' class="legacy"' : ''}>${cells.join('')}</tr>`);
   }
   lines.push('</table></div>');
@@ -315,18 +371,40 @@ function drawTable(table: PrintedTable, file: FileResult, marks: Map<string, Cel
 /** The findings about an older template's row the report printed (mixed-template), by the row's label. */
 function legacyRowFindings(diagnostics: readonly Diagnostic[], table: PrintedTable): number[] {
   const labels = new Set(table.legacy.values());
-  return diagnostics.flatMap((diagnostic, index) => (diagnostic.ruleId === 'mixed-template' && typeof diagnostic.data['row'] === 'string' && labels.has(diagnostic.data['row']) ? [index] : []));
+  return diagnostics.flatMap((diagnostic, index) =>
+    diagnostic.ruleId === 'mixed-template' &&
+    typeof diagnostic.data['row'] === 'string' &&
+    labels.has(diagnostic.data['row'])
+      ? [index]
+      : [],
+  );
 }
 
 function spans(cell: LayoutCell): string {
   return `${cell.rowSpan > 1 ? ` rowspan="${cell.rowSpan}"` : ''}${cell.colSpan > 1 ? ` colspan="${cell.colSpan}"` : ''}`;
 }
 
-function drawLabel(cell: LayoutCell, legacyKey: string | undefined, legacyFindings: readonly number[], template: CompiledTemplate, locale: Locale): string {
-  if (legacyKey && cell.text !== '' && template.def.tables.some((table) => table.legacyRows?.some((legacy) => legacy.key === legacyKey && legacy.label === cell.text))) {
-    const legacy = template.def.tables.flatMap((table) => table.legacyRows ?? []).find((entry) => entry.key === legacyKey)!;
+function drawLabel(
+  cell: LayoutCell,
+  legacyKey: string | undefined,
+  legacyFindings: readonly number[],
+  template: CompiledTemplate,
+  locale: Locale,
+): string {
+  if (
+    legacyKey &&
+    cell.text !== '' &&
+    template.def.tables.some((table) =>
+      table.legacyRows?.some((legacy) => legacy.key === legacyKey && legacy.label === cell.text),
+    )
+  ) {
+    const legacy = template.def.tables
+      .flatMap((table) => table.legacyRows ?? [])
+      .find((entry) => entry.key === legacyKey)!;
     const table = template.def.tables.find((candidate) => candidate.legacyRows?.includes(legacy))!;
-    const instead = legacy.standsFor.map((key) => `「${table.rows.find((row) => row.key === key)?.label ?? key}」`).join('');
+    const instead = legacy.standsFor
+      .map((key) => `「${table.rows.find((row) => row.key === key)?.label ?? key}」`)
+      .join('');
     const other = template.id === '2021' ? '2019' : '2021';
     const note = cliMessage('html-legacy-row', locale, { other, label: legacy.label, template: template.id, instead });
     const findings = legacyFindings.length > 0 ? ` data-findings="${legacyFindings.join(' ')}" tabindex="0"` : '';
@@ -335,7 +413,14 @@ function drawLabel(cell: LayoutCell, legacyKey: string | undefined, legacyFindin
   return `<th class="label"${spans(cell)}>${escapeHtml(cell.text)}</th>`;
 }
 
-function drawCell(cell: LayoutCell, table: PrintedTable, file: FileResult, marks: Map<string, CellMarks>, template: CompiledTemplate, locale: Locale): string {
+function drawCell(
+  cell: LayoutCell,
+  table: PrintedTable,
+  file: FileResult,
+  marks: Map<string, CellMarks>,
+  template: CompiledTemplate,
+  locale: Locale,
+): string {
   const key = `${cell.value!.table}/${cell.value!.row}/${cell.value!.column}`;
   const pointer = table.pointers.get(key) ?? `/${key}`;
   const columnLabel = template.columnLabel(cell.value!.table, cell.value!.column);
@@ -353,7 +438,11 @@ function drawCell(cell: LayoutCell, table: PrintedTable, file: FileResult, marks
   }
   if (mark) {
     const primary = mark.primary.map((i) => file.diagnostics[i]!).filter((diagnostic) => !diagnostic.suppressed);
-    const worst = primary.reduce<Severity | undefined>((top, diagnostic) => (top === undefined || SEVERITY_RANK[diagnostic.severity] > SEVERITY_RANK[top] ? diagnostic.severity : top), undefined);
+    const worst = primary.reduce<Severity | undefined>(
+      (top, diagnostic) =>
+        top === undefined || SEVERITY_RANK[diagnostic.severity] > SEVERITY_RANK[top] ? diagnostic.severity : top,
+      undefined,
+    );
     if (worst) classes.push(`finding-${worst}`);
     else if (mark.primary.length > 0) classes.push('finding-suppressed');
     if (mark.related.length > 0) classes.push('related');
@@ -371,7 +460,11 @@ function showRaw(raw: RawValue | undefined): string {
 function pageFinding(diagnostic: Diagnostic, locale: Locale): PageFinding {
   const number = (key: string): string | undefined => {
     const value = diagnostic.data[key];
-    return typeof value === 'number' ? formatNumber(value) : typeof value === 'string' && key !== 'operator' ? value : undefined;
+    return typeof value === 'number'
+      ? formatNumber(value)
+      : typeof value === 'string' && key !== 'operator'
+        ? value
+        : undefined;
   };
   const sentence = typeof diagnostic.data['sentence'] === 'string' ? diagnostic.data['sentence'] : undefined;
   const base = {
@@ -387,16 +480,25 @@ function pageFinding(diagnostic: Diagnostic, locale: Locale): PageFinding {
     // On the table cell, the finding says the text and the table differ: either may be the one that is wrong.
     const figure = number('figure') ?? '';
     const actual = number('actual') ?? '';
-    const cellMessage = cliMessage('html-narrative-cell', locale, { quote: String(diagnostic.data['quote'] ?? ''), figure, actual });
+    const cellMessage = cliMessage('html-narrative-cell', locale, {
+      quote: textOf(diagnostic.data['quote']),
+      figure,
+      actual,
+    });
     return { ...base, cellMessage, textFigure: figure, tableFigure: actual };
   }
   const expected = number('expected');
   // The actual value of one cell is shown by its evidence (留空（按 0 计）, 5（推断）); a sum of several cells as a number.
-  const evidence = diagnostic.evidence ?? (typeof diagnostic.data['evidence'] === 'string' ? (diagnostic.data['evidence'] as Evidence) : undefined);
+  const evidence =
+    diagnostic.evidence ??
+    (typeof diagnostic.data['evidence'] === 'string' ? (diagnostic.data['evidence'] as Evidence) : undefined);
   const leftTerms = diagnostic.data['leftTerms'];
   const oneCell = !Array.isArray(leftTerms) || leftTerms.length === 1;
   const actualValue = diagnostic.data['actual'];
-  const actual = evidence && evidence !== 'read' && oneCell && typeof actualValue === 'number' ? describeValue(evidence, actualValue, locale) : number('actual');
+  const actual =
+    evidence && evidence !== 'read' && oneCell && typeof actualValue === 'number'
+      ? describeValue(evidence, actualValue, locale)
+      : number('actual');
   const difference = number('difference');
   return {
     ...base,
@@ -407,16 +509,25 @@ function pageFinding(diagnostic: Diagnostic, locale: Locale): PageFinding {
 }
 
 function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 /** JSON that is safe inside a script element. */
 function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /** The CJK sans-serif fonts of macOS, Windows and Linux, then the generic family: nothing is downloaded. */
-const FONT_STACK = 'system-ui,-apple-system,"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Micro Hei",sans-serif';
+const FONT_STACK =
+  'system-ui,-apple-system,"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Micro Hei",sans-serif';
 
 const STYLE = `
 :root{--error:#c62828;--error-bg:#fde0dc;--warning:#8a5a00;--warning-bg:#fff4cc;--info:#1565c0;--info-bg:#e3f0fd;font-family:${FONT_STACK};color:#222;line-height:1.5}
@@ -501,3 +612,8 @@ document.addEventListener('keydown',function(e){if(e.key==='Escape')hide();});
 window.addEventListener('beforeprint',function(){hide();document.querySelectorAll('details.all').forEach(function(d){d.open=true;});});
 })();
 `;
+
+/** A finding's datum as text: a string as it is, anything else as nothing. */
+function textOf(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}

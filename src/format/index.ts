@@ -21,7 +21,9 @@ export const STREAM_FORMATTERS: Record<FormatName, StreamFormatter> = {
 };
 
 /** Every formatter over whole results, by name (each the whole-results form of its stream). */
-export const FORMATTERS = Object.fromEntries(Object.entries(STREAM_FORMATTERS).map(([name, stream]) => [name, wholeFromStream(stream)])) as Record<FormatName, Formatter>;
+export const FORMATTERS = Object.fromEntries(
+  Object.entries(STREAM_FORMATTERS).map(([name, stream]) => [name, wholeFromStream(stream)]),
+) as Record<FormatName, Formatter>;
 
 /** The format names, for --format. */
 export const FORMAT_NAMES = Object.keys(STREAM_FORMATTERS) as FormatName[];

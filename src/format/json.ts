@@ -14,7 +14,8 @@ export const LINT_REPORT_VERSION = '1.1';
 export const jsonStream: StreamFormatter = (options: FormatOptions) => {
   const files = jsonArrayWriter(1);
   return {
-    begin: () => `{\n  "version": ${JSON.stringify(LINT_REPORT_VERSION)},\n  "locale": ${JSON.stringify(options.locale)},\n  "files": [`,
+    begin: () =>
+      `{\n  "version": ${JSON.stringify(LINT_REPORT_VERSION)},\n  "locale": ${JSON.stringify(options.locale)},\n  "files": [`,
     file: (file: FileResult) => files.item(fileObject(file, options)),
     end: (summary: Summary) => `${files.close()},\n  "summary": ${nestedJson(summary, 1)}\n}\n`,
   };
@@ -33,7 +34,17 @@ function fileObject(file: FileResult, options: FormatOptions) {
     template: file.template ?? null,
     year: file.year ?? null,
     ...(file.agency ? { agency: file.agency } : {}),
-    ...(file.error ? { error: { kind: file.error.kind, messageId: file.error.messageId, message: renderFileError(file.error, options.locale), location: file.error.location, data: file.error.data } } : {}),
+    ...(file.error
+      ? {
+          error: {
+            kind: file.error.kind,
+            messageId: file.error.messageId,
+            message: renderFileError(file.error, options.locale),
+            location: file.error.location,
+            data: file.error.data,
+          },
+        }
+      : {}),
     diagnostics: file.diagnostics.map((diagnostic) => ({
       ruleId: diagnostic.ruleId,
       severity: diagnostic.severity,

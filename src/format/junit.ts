@@ -41,14 +41,19 @@ function suite(file: FileResult, options: FormatOptions): string {
   const cases = testCases(file);
   const counts = { tests: cases.length, failures: 0, errors: 0, skipped: 0 };
   const classname = attr(junitClassName(file.file));
-  const elapsed = 'elapsedMs' in file && typeof file.elapsedMs === 'number' ? ` time="${(file.elapsedMs / 1000).toFixed(3)}"` : '';
+  const elapsed =
+    'elapsedMs' in file && typeof file.elapsedMs === 'number' ? ` time="${(file.elapsedMs / 1000).toFixed(3)}"` : '';
   const body: string[] = [];
   for (const test of cases) {
     const open = `    <testcase name="${attr(test.name)}" classname="${classname}">`;
     if (test.status === 'error' && file.error) {
       counts.errors += 1;
       const place = formatPlace(file.error.location, options.locale);
-      body.push(open, `      <error type="${attr(`${file.error.kind}-error`)}" message="${attr(renderFileError(file.error, options.locale))}">${text(`${file.file}${place ? `:${place}` : ''}`)}</error>`, '    </testcase>');
+      body.push(
+        open,
+        `      <error type="${attr(`${file.error.kind}-error`)}" message="${attr(renderFileError(file.error, options.locale))}">${text(`${file.file}${place ? `:${place}` : ''}`)}</error>`,
+        '    </testcase>',
+      );
       continue;
     }
     const lines: string[] = [open];
@@ -56,12 +61,17 @@ function suite(file: FileResult, options: FormatOptions): string {
       counts.failures += 1;
       const first = test.failures[0]!;
       const severity = test.failures.some((diagnostic) => diagnostic.severity === 'error') ? 'error' : 'warning';
-      lines.push(`      <failure type="${severity}" message="${attr(`${test.failures.length} × ${renderMessage(first, options.locale)}`)}">${text(test.failures.map((diagnostic) => describe(diagnostic, options)).join('\n'))}</failure>`);
+      lines.push(
+        `      <failure type="${severity}" message="${attr(`${test.failures.length} × ${renderMessage(first, options.locale)}`)}">${text(test.failures.map((diagnostic) => describe(diagnostic, options)).join('\n'))}</failure>`,
+      );
     } else if (test.status === 'not-evaluated') {
       counts.skipped += 1;
       lines.push(`      <skipped message="not evaluated"/>`);
     }
-    if (test.notes.length > 0) lines.push(`      <system-out>${text(test.notes.map((diagnostic) => describe(diagnostic, options)).join('\n'))}</system-out>`);
+    if (test.notes.length > 0)
+      lines.push(
+        `      <system-out>${text(test.notes.map((diagnostic) => describe(diagnostic, options)).join('\n'))}</system-out>`,
+      );
     if (lines.length === 1) body.push(open.replace(/>$/, '/>'));
     else body.push(...lines, '    </testcase>');
   }
@@ -84,7 +94,8 @@ function testCases(file: FileResult): TestCase[] {
       test = { name: diagnostic.ruleId, status: 'failed', failures: [], notes: [] };
       cases.set(diagnostic.ruleId, test);
     }
-    if (!diagnostic.suppressed && diagnostic.severity !== 'info' && !isNotEvaluated(diagnostic.messageId)) test.failures.push(diagnostic);
+    if (!diagnostic.suppressed && diagnostic.severity !== 'info' && !isNotEvaluated(diagnostic.messageId))
+      test.failures.push(diagnostic);
     else test.notes.push(diagnostic);
   }
   return [...cases.values()];
@@ -102,10 +113,18 @@ function text(value: string): string {
 }
 
 function attr(value: string): string {
-  return text(value).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+  return text(value)
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;')
+    .replace(/\t/g, '&#9;');
 }
 
 /** Drops characters that XML 1.0 does not allow at all (C0 controls other than tab, line feed, return; lone surrogates; U+FFFE/U+FFFF). */
 function clean(value: string): string {
-  return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '');
+  return value.replace(
+    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+    '',
+  );
 }

@@ -13,7 +13,9 @@ export function formatPlace(location: Location, locale: Locale): string {
   if (location.tableIndex !== undefined) {
     const row = location.rowIndex ?? 0;
     const column = location.columnIndex ?? 0;
-    return zh ? `表 ${location.tableIndex} 行 ${row} 列 ${column}` : `table ${location.tableIndex} row ${row} col ${column}`;
+    return zh
+      ? `表 ${location.tableIndex} 行 ${row} 列 ${column}`
+      : `table ${location.tableIndex} row ${row} col ${column}`;
   }
   return location.pointer ?? '';
 }

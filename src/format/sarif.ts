@@ -19,8 +19,14 @@ export const SOURCE_ROOT = '%SRCROOT%';
 
 /** The pseudo-rules of files that could not be read or checked (their pages: schemas/rule-docs.json, fileErrors): results and notifications name these. */
 export const FILE_ERROR_RULES: Record<FileError['kind'], { id: string; text: Record<Locale, string> }> = {
-  input: { id: 'input-error', text: { 'zh-CN': '文件无法读取，或不是报告', en: 'The file could not be read, or is not a report' } },
-  internal: { id: 'internal-error', text: { 'zh-CN': '检查这个文件时 xxgk-lint 内部出错', en: 'xxgk-lint failed internally while checking the file' } },
+  input: {
+    id: 'input-error',
+    text: { 'zh-CN': '文件无法读取，或不是报告', en: 'The file could not be read, or is not a report' },
+  },
+  internal: {
+    id: 'internal-error',
+    text: { 'zh-CN': '检查这个文件时 xxgk-lint 内部出错', en: 'xxgk-lint failed internally while checking the file' },
+  },
 };
 
 /**
@@ -37,7 +43,11 @@ export const sarifStream: StreamFormatter = (options: FormatOptions) => {
     begin: () => {
       const head = {
         tool: { driver: driver(options) },
-        originalUriBaseIds: { [SOURCE_ROOT]: { description: { text: locale === 'en' ? 'The folder xxgk-lint was run in' : '运行 xxgk-lint 的文件夹' } } },
+        originalUriBaseIds: {
+          [SOURCE_ROOT]: {
+            description: { text: locale === 'en' ? 'The folder xxgk-lint was run in' : '运行 xxgk-lint 的文件夹' },
+          },
+        },
         columnKind: 'utf16CodeUnits',
       };
       const open = nestedJson(head, 2).replace(/\n {4}\}$/, '');
@@ -49,7 +59,12 @@ export const sarifStream: StreamFormatter = (options: FormatOptions) => {
         const rule = FILE_ERROR_RULES[file.error.kind];
         const message = renderFileError(file.error, locale);
         const location = { physicalLocation: physical(file.error.location) };
-        notifications.push({ level: 'error', message: { text: message }, descriptor: { id: rule.id }, locations: [location] });
+        notifications.push({
+          level: 'error',
+          message: { text: message },
+          descriptor: { id: rule.id },
+          locations: [location],
+        });
         text += results.item({
           ruleId: rule.id,
           ruleIndex: RULES.length + (file.error.kind === 'input' ? 0 : 1),
@@ -57,15 +72,22 @@ export const sarifStream: StreamFormatter = (options: FormatOptions) => {
           message: { text: message },
           locations: [location],
           partialFingerprints: { [FINGERPRINT_KEY]: `${rule.id}:${file.error.messageId}:${file.file}` },
-          properties: { messageId: file.error.messageId, ...placeProperties(file.error.location), data: file.error.data },
+          properties: {
+            messageId: file.error.messageId,
+            ...placeProperties(file.error.location),
+            data: file.error.data,
+          },
         });
       }
       const fingerprint = fingerprinter();
-      for (const diagnostic of file.diagnostics) text += results.item(result(diagnostic, fingerprint(diagnostic), locale));
+      for (const diagnostic of file.diagnostics)
+        text += results.item(result(diagnostic, fingerprint(diagnostic), locale));
       return text;
     },
     end: (summary: Summary) => {
-      const invocations = [{ executionSuccessful: summary.inputErrors === 0, toolExecutionNotifications: notifications }];
+      const invocations = [
+        { executionSuccessful: summary.inputErrors === 0, toolExecutionNotifications: notifications },
+      ];
       return `${results.close()},\n      "invocations": ${nestedJson(invocations, 3)}\n    }\n  ]\n}\n`;
     },
   };
@@ -90,7 +112,12 @@ function driver(options: FormatOptions) {
         text: `${description}\n${basis}\n${url}`,
         markdown: `**${escapeMarkdown(description)}**\n\n${escapeMarkdown(basis)}\n\n[${rule.id}](${url})`,
       },
-      properties: { templates: rule.templates, standing: rule.standing, kind: rule.kind, tags: ['xxgk', rule.standing] },
+      properties: {
+        templates: rule.templates,
+        standing: rule.standing,
+        kind: rule.kind,
+        tags: ['xxgk', rule.standing],
+      },
     };
   });
   for (const { id, text } of Object.values(FILE_ERROR_RULES)) {
@@ -143,7 +170,9 @@ function result(diagnostic: Diagnostic, fingerprint: string, locale: Locale) {
       },
     ],
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
-    ...(diagnostic.suppressed ? { suppressions: [{ kind: 'external', status: 'accepted', justification: diagnostic.suppressed.reason }] } : {}),
+    ...(diagnostic.suppressed
+      ? { suppressions: [{ kind: 'external', status: 'accepted', justification: diagnostic.suppressed.reason }] }
+      : {}),
     properties: {
       messageId: diagnostic.messageId,
       ...placeProperties(diagnostic.location),
@@ -166,7 +195,10 @@ function physical(location: Location) {
   const cell = location.ref === undefined ? undefined : parseCellRef(location.ref);
   const region =
     location.line !== undefined
-      ? { startLine: location.line, ...(location.column !== undefined && location.page === undefined ? { startColumn: location.column } : {}) }
+      ? {
+          startLine: location.line,
+          ...(location.column !== undefined && location.page === undefined ? { startColumn: location.column } : {}),
+        }
       : cell
         ? { startLine: cell.row, startColumn: cell.column }
         : { startLine: 1 };
@@ -176,18 +208,26 @@ function physical(location: Location) {
 /** The place as properties: page and line for a PDF, sheet and cell for a worksheet, table/row/column for Word and HTML. */
 function placeProperties(location: Location) {
   return {
-    ...(location.page !== undefined ? { page: location.page, ...(location.line !== undefined ? { line: location.line } : {}) } : {}),
-    ...(location.sheet !== undefined ? { sheet: location.sheet, ...(location.ref !== undefined ? { ref: location.ref } : {}) } : {}),
-    ...(location.tableIndex !== undefined ? { tableIndex: location.tableIndex, rowIndex: location.rowIndex ?? 0, columnIndex: location.columnIndex ?? 0 } : {}),
+    ...(location.page !== undefined
+      ? { page: location.page, ...(location.line !== undefined ? { line: location.line } : {}) }
+      : {}),
+    ...(location.sheet !== undefined
+      ? { sheet: location.sheet, ...(location.ref !== undefined ? { ref: location.ref } : {}) }
+      : {}),
+    ...(location.tableIndex !== undefined
+      ? { tableIndex: location.tableIndex, rowIndex: location.rowIndex ?? 0, columnIndex: location.columnIndex ?? 0 }
+      : {}),
   };
 }
 
 /** A place a SARIF region cannot hold as line and column (PDF page, sheet cell, docx table) in words. */
 function describePlace(location: Location): string | undefined {
   if (location.line !== undefined && location.page === undefined) return undefined;
-  if (location.page !== undefined) return `page ${location.page}${location.line === undefined ? '' : `, line ${location.line}`}`;
+  if (location.page !== undefined)
+    return `page ${location.page}${location.line === undefined ? '' : `, line ${location.line}`}`;
   if (location.sheet !== undefined) return `${location.sheet}!${location.ref ?? ''}`;
-  if (location.tableIndex !== undefined) return `table ${location.tableIndex}, row ${location.rowIndex ?? 0}, column ${location.columnIndex ?? 0}`;
+  if (location.tableIndex !== undefined)
+    return `table ${location.tableIndex}, row ${location.rowIndex ?? 0}, column ${location.columnIndex ?? 0}`;
   return undefined;
 }
 

@@ -37,7 +37,6 @@ export function shift(value: Decimal, places: number): Decimal {
   return normalise({ coefficient: value.coefficient, scale: value.scale - places });
 }
 
-
 /** The sign of a decimal: -1, 0 or 1. */
 export function signOf(value: Decimal): number {
   return value.coefficient < 0n ? -1 : value.coefficient > 0n ? 1 : 0;
@@ -58,7 +57,6 @@ export function formatDecimal(value: Decimal): string {
   const fraction = padded.slice(padded.length - value.scale);
   return `${negative ? '-' : ''}${whole}.${fraction}`;
 }
-
 
 function normalise(value: Decimal): Decimal {
   let { coefficient, scale } = value;

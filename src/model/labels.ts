@@ -5,8 +5,26 @@ import { normalizeLabel } from './normalize.js';
 export type SectionKey = 'overview' | 'active' | 'applications' | 'reviewLitigation' | 'problems' | 'other';
 
 const CAPTION = /第二十条第（([一二三四五六七八九十]+)）项/u;
-const VALUE_TOKEN = /^[+\-−－]?[\d０-９][\d０-９,，]*(?:[.．][\d０-９]+)?(?:万元|萬元|元|亿元|億元|件|个|個|项|項|次|人|家)?$/u;
-const VALUE_WORDS = new Set(['无', '無', '零', '-', '--', '—', '——', '–', '/', '／', '\\', '不适用', '不適用', '空', '没有', '沒有']);
+const VALUE_TOKEN =
+  /^[+\-−－]?[\d０-９][\d０-９,，]*(?:[.．][\d０-９]+)?(?:万元|萬元|元|亿元|億元|件|个|個|项|項|次|人|家)?$/u;
+const VALUE_WORDS = new Set([
+  '无',
+  '無',
+  '零',
+  '-',
+  '--',
+  '—',
+  '——',
+  '–',
+  '/',
+  '／',
+  '\\',
+  '不适用',
+  '不適用',
+  '空',
+  '没有',
+  '沒有',
+]);
 
 /** A single 无 standing for a whole table 三 row of merged cells (read as 0 in every cell, the collapsed-row finding). */
 export const COLLAPSE_MARKERS: ReadonlySet<string> = new Set(['无', '無']);
@@ -63,7 +81,8 @@ export function sectionOfHeading(text: string): SectionKey | undefined {
   const label = normalizeLabel(text.replace(/[#*>_`]/gu, ''));
   if (label.length === 0) return undefined;
   const caption = /^表([二三四])/u.exec(label);
-  if (caption) return ({ 二: 'active', 三: 'applications', 四: 'reviewLitigation' } as const)[caption[1] as '二' | '三' | '四'];
+  if (caption)
+    return ({ 二: 'active', 三: 'applications', 四: 'reviewLitigation' } as const)[caption[1] as '二' | '三' | '四'];
   // 四 政府信息公开… (a space for the lost 、) counts as numbered; 四政府… run together does not.
   const spaced = /^[\s#*>_`]*[一二三四五六七][\s\u3000]+\S/u.test(text);
   if (!HEADING_NUMBER.test(label) && !spaced) return undefined;

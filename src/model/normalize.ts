@@ -15,7 +15,18 @@ interface CharacterTables {
   toSimplified: Map<string, string>;
   traditional: Set<string>;
   simplified: Map<string, string>;
+  /** SCRIPT_NEUTRAL, SCRIPT_TRADITIONAL or SCRIPT_SIMPLIFIED by code point, for the per-character scans. */
+  scripts: Uint8Array;
+  /** The first code unit of every character toSimplified changes, so text without one is returned as it is. */
+  convertible: Uint8Array;
 }
+
+/** Codes of scriptCodeAt. */
+export const SCRIPT_NEUTRAL = 0;
+export const SCRIPT_TRADITIONAL = 1;
+export const SCRIPT_SIMPLIFIED = 2;
+/** One past the last code point. */
+const SCRIPT_LIMIT = 0x110000;
 
 let tables: CharacterTables | undefined;
 
@@ -34,11 +45,19 @@ function characterTables(): CharacterTables {
   const simplified = new Map<string, string>();
   for (const [source, targets] of entries(ST_CHARACTERS)) {
     const first = targets[0];
-    if (first === undefined || targets.includes(source) || standardVariants.has(source) || traditional.has(source)) continue;
+    if (first === undefined || targets.includes(source) || standardVariants.has(source) || traditional.has(source))
+      continue;
     simplified.set(source, first);
   }
   for (const source of simplified.keys()) traditional.delete(source);
-  tables = { toSimplified, traditional, simplified };
+  const scripts = new Uint8Array(SCRIPT_LIMIT);
+  // Only one-character entries can match a character; scriptOf looks at the Traditional set first.
+  const single = (source: string): boolean => source.length === String.fromCodePoint(source.codePointAt(0)!).length;
+  for (const source of simplified.keys()) if (single(source)) scripts[source.codePointAt(0)!] = SCRIPT_SIMPLIFIED;
+  for (const source of traditional) if (single(source)) scripts[source.codePointAt(0)!] = SCRIPT_TRADITIONAL;
+  const convertible = new Uint8Array(0x10000);
+  for (const source of toSimplified.keys()) convertible[source.charCodeAt(0)] = 1;
+  tables = { toSimplified, traditional, simplified, scripts, convertible };
   return tables;
 }
 
@@ -53,10 +72,23 @@ function entries(dictionary: string): Array<[string, string[]]> {
 
 /** Converts Traditional characters to Simplified one character at a time (format-spec §11.3), leaving everything else as is. */
 export function toSimplified(text: string): string {
-  const { toSimplified: map } = characterTables();
+  const { toSimplified: map, convertible } = characterTables();
+  // Most text holds no Traditional character: one pass over its code units finds that, without building a copy.
+  let index = 0;
+  while (index < text.length && convertible[text.charCodeAt(index)] === 0) index += 1;
+  if (index === text.length) return text;
   let result = '';
   for (const character of text) result += map.get(character) ?? character;
   return result;
+}
+
+/**
+ * scriptOf's answer for the character at `index` of `text` (a code point; SCRIPT_NEUTRAL for a lone surrogate and for
+ * anything the tables do not hold), without building the character: for scanning every character of a text.
+ */
+export function scriptCodeAt(text: string, index: number): number {
+  // A lone surrogate is its own character in scriptOf, and never in the tables.
+  return characterTables().scripts[text.codePointAt(index)!]!;
 }
 
 /** Whether a character is Traditional-only, Simplified-only or neither; `counterpart` is its form in the other script. */

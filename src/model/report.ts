@@ -42,7 +42,8 @@ export interface TemplateChoice {
 /** Decides the template: --template, else the report's `template` field, else its year (--year or the report's). */
 export function chooseTemplate(document: ReportDocument, override?: TemplateId, year?: number): TemplateChoice {
   if (override) return { template: override, source: 'option' };
-  if (document.template === '2019' || document.template === '2021') return { template: document.template, source: 'document' };
+  if (document.template === '2019' || document.template === '2021')
+    return { template: document.template, source: 'document' };
   if (year !== undefined) {
     const template = templateForYear(year);
     if (template) return { template, source: 'year' };
@@ -54,7 +55,13 @@ export function chooseTemplate(document: ReportDocument, override?: TemplateId, 
 export function buildReport(
   document: ReportDocument,
   templateId: TemplateId,
-  options: { strict?: boolean; year?: number; inferred?: ReadonlySet<string>; totalsUsed?: ReadonlySet<string>; explained?: ReadonlySet<string> } = {},
+  options: {
+    strict?: boolean;
+    year?: number;
+    inferred?: ReadonlySet<string>;
+    totalsUsed?: ReadonlySet<string>;
+    explained?: ReadonlySet<string>;
+  } = {},
 ): Report {
   const inferred = options.inferred;
   const template = getTemplate(templateId);
@@ -81,18 +88,34 @@ export function buildReport(
       rowKey = def.row;
       row = rows?.[def.row];
     }
-    const raw = row !== null && typeof row === 'object' && Object.hasOwn(row, def.column) ? (row as Record<string, unknown>)[def.column] : undefined;
+    const raw =
+      row !== null && typeof row === 'object' && Object.hasOwn(row, def.column)
+        ? (row as Record<string, unknown>)[def.column]
+        : undefined;
     if (!isRawValue(raw)) {
       cells.push({ def, raw: undefined, present: false, value: INVALID, evidence: 'absent' });
       continue;
     }
     const read = readValue(raw, def);
     const evidence = evidenceOf(read.value, inferred?.has(def.pointer) ?? false);
-    cells.push(read.note ? { def, raw, present: true, value: read.value, note: read.note, evidence } : { def, raw, present: true, value: read.value, evidence });
+    cells.push(
+      read.note
+        ? { def, raw, present: true, value: read.value, note: read.note, evidence }
+        : { def, raw, present: true, value: read.value, evidence },
+    );
   }
   const year = options.year ?? (typeof document.year === 'number' ? document.year : undefined);
   const agency = typeof document.agency === 'string' ? document.agency : undefined;
-  return { template, document, cells, strict: options.strict ?? false, totalsUsed: options.totalsUsed ?? NO_ROWS, explained: options.explained ?? NO_ROWS, ...(year === undefined ? {} : { year }), ...(agency === undefined ? {} : { agency }) };
+  return {
+    template,
+    document,
+    cells,
+    strict: options.strict ?? false,
+    totalsUsed: options.totalsUsed ?? NO_ROWS,
+    explained: options.explained ?? NO_ROWS,
+    ...(year === undefined ? {} : { year }),
+    ...(agency === undefined ? {} : { agency }),
+  };
 }
 
 const INVALID: CellValue = { kind: 'invalid' };
@@ -124,21 +147,35 @@ function legacyRowsIn(document: ReportDocument, template: CompiledTemplate): Map
     if (!rows || typeof rows !== 'object') continue;
     for (const legacy of table.legacyRows ?? []) {
       if (!(legacy.key in rows) || legacy.standsFor.some((key) => key in rows)) continue;
-      legacy.standsFor.forEach((key, index) => substitutes.set(`${table.key}/${key}`, { legacyKey: legacy.key, carriesValues: index === legacy.standsFor.length - 1 }));
+      legacy.standsFor.forEach((key, index) =>
+        substitutes.set(`${table.key}/${key}`, {
+          legacyKey: legacy.key,
+          carriesValues: index === legacy.standsFor.length - 1,
+        }),
+      );
     }
   }
   return substitutes;
 }
 
-function substituteCell(def: TemplateCell, document: ReportDocument, substitute: Substitute, inferred: ReadonlySet<string> | undefined): Cell {
+function substituteCell(
+  def: TemplateCell,
+  document: ReportDocument,
+  substitute: Substitute,
+  inferred: ReadonlySet<string> | undefined,
+): Cell {
   const sourcePointer = `/${def.table}/${substitute.legacyKey}/${def.column}`;
   // The rows the older row stands for but does not carry are not in the input: they count 0, by inference, and have no raw text.
-  if (!substitute.carriesValues) return { def, raw: undefined, present: true, value: ZERO, evidence: 'inferred', sourcePointer };
+  if (!substitute.carriesValues)
+    return { def, raw: undefined, present: true, value: ZERO, evidence: 'inferred', sourcePointer };
   const raw = (document[def.table]?.[substitute.legacyKey] as Record<string, unknown> | undefined)?.[def.column];
-  if (!isRawValue(raw)) return { def, raw: undefined, present: false, value: { kind: 'invalid' }, evidence: 'absent', sourcePointer };
+  if (!isRawValue(raw))
+    return { def, raw: undefined, present: false, value: { kind: 'invalid' }, evidence: 'absent', sourcePointer };
   const read = readValue(raw, def);
   const evidence = evidenceOf(read.value, inferred?.has(sourcePointer) ?? false);
-  return read.note ? { def, raw, present: true, value: read.value, note: read.note, evidence, sourcePointer } : { def, raw, present: true, value: read.value, evidence, sourcePointer };
+  return read.note
+    ? { def, raw, present: true, value: read.value, note: read.note, evidence, sourcePointer }
+    : { def, raw, present: true, value: read.value, evidence, sourcePointer };
 }
 
 /** The count a cell contributes to a sum, or undefined when it is missing (absent, unreadable, or empty under --strict). */

@@ -83,7 +83,11 @@ function compile(def: TemplateDef): CompiledTemplate {
       for (const columnKey of row.columns ?? table.columns.map((column) => column.key)) {
         const column = columns.get(columnKey);
         if (!column) throw new Error(`template ${def.id}: row ${row.key} names unknown column ${columnKey}`);
-        const labels: CellLabels = { table: table.label, row: rowDisplayLabel(row), column: columnDisplayLabel(column) };
+        const labels: CellLabels = {
+          table: table.label,
+          row: rowDisplayLabel(row),
+          column: columnDisplayLabel(column),
+        };
         const cell: TemplateCell = {
           index: cells.length,
           table: table.key,

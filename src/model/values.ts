@@ -47,7 +47,8 @@ const SMALL_COUNTS: ReadValue[] = [];
 const SMALL_COUNT_LIMIT = 1024;
 
 function countRead(value: number): ReadValue {
-  if (Number.isInteger(value) && value >= 0 && value < SMALL_COUNT_LIMIT) return (SMALL_COUNTS[value] ??= { value: { kind: 'number', value } });
+  if (Number.isInteger(value) && value >= 0 && value < SMALL_COUNT_LIMIT)
+    return (SMALL_COUNTS[value] ??= { value: { kind: 'number', value } });
   return { value: { kind: 'number', value } };
 }
 
@@ -55,20 +56,26 @@ function readNumber(raw: number, context: ValueContext): ReadValue {
   if (!Number.isFinite(raw)) return { value: INVALID, note: { kind: 'value-format', text: String(raw) } };
   if (context.kind !== 'money') return countRead(raw);
   const decimal = decimalFromNumber(raw);
-  return decimal ? { value: { kind: 'money', value: decimal } } : { value: INVALID, note: { kind: 'value-format', text: String(raw) } };
+  return decimal
+    ? { value: { kind: 'money', value: decimal } }
+    : { value: INVALID, note: { kind: 'value-format', text: String(raw) } };
 }
 
 function readText(raw: string, context: ValueContext): ReadValue {
   const text = canonicalText(raw);
   if (EMPTY_MARKERS.has(text)) return { value: EMPTY, note: { kind: 'empty-cell', marker: raw.trim() } };
   if (ZERO_MARKERS.has(text) || /^0(件|个|項|项)$/u.test(text)) {
-    return { value: context.kind === 'money' ? { kind: 'money', value: { coefficient: 0n, scale: 0 } } : ZERO, note: { kind: 'zero-marker', marker: raw.trim() } };
+    return {
+      value: context.kind === 'money' ? { kind: 'money', value: { coefficient: 0n, scale: 0 } } : ZERO,
+      note: { kind: 'zero-marker', marker: raw.trim() },
+    };
   }
   if (context.kind === 'money') return readMoney(text, raw, context);
   const stripped = signedWords(text).replace(COUNT_SUFFIX, '');
   const number = parseDecimal(stripped);
   const value = Number(stripped);
-  if (!number || (number.scale === 0 && !Number.isSafeInteger(value))) return { value: INVALID, note: { kind: 'value-format', text: raw } };
+  if (!number || (number.scale === 0 && !Number.isSafeInteger(value)))
+    return { value: INVALID, note: { kind: 'value-format', text: raw } };
   return { value: { kind: 'number', value } };
 }
 
@@ -79,12 +86,18 @@ function readMoney(text: string, raw: string, context: ValueContext): ReadValue 
     if (!amount) break;
     const value = shift(amount, places);
     if (places === 0) return { value: { kind: 'money', value } };
-    return { value: { kind: 'money', value }, note: { kind: 'unit', unit: 'converted', from: raw.trim(), value: formatDecimal(value) } };
+    return {
+      value: { kind: 'money', value },
+      note: { kind: 'unit', unit: 'converted', from: raw.trim(), value: formatDecimal(value) },
+    };
   }
   const amount = parseDecimal(text);
   if (!amount) return { value: INVALID, note: { kind: 'value-format', text: raw } };
   if (context.unitInHeader) return { value: { kind: 'money', value: amount } };
-  return { value: { kind: 'money', value: amount }, note: { kind: 'unit', unit: 'guessed', from: raw.trim(), value: formatDecimal(amount) } };
+  return {
+    value: { kind: 'money', value: amount },
+    note: { kind: 'unit', unit: 'guessed', from: raw.trim(), value: formatDecimal(amount) },
+  };
 }
 
 /** Full-width digits and signs to ASCII, thousands separators and inner spaces removed. */

@@ -38,7 +38,9 @@ export function readLimit(file: string, options: LimitOptions & { inputFormat?: 
   if (format === undefined) return Math.min(sizeLimit('pdf', options), constants.MAX_LENGTH);
   // A text format is never read past what one JavaScript string can hold (see checkSize).
   const limit = sizeLimit(format, options);
-  return BINARY_FORMATS.has(format) ? Math.min(limit, constants.MAX_LENGTH) : Math.min(limit, constants.MAX_STRING_LENGTH);
+  return BINARY_FORMATS.has(format)
+    ? Math.min(limit, constants.MAX_LENGTH)
+    : Math.min(limit, constants.MAX_STRING_LENGTH);
 }
 
 /** The format whose limit readLimit applies before the bytes are seen (undefined: the larger, PDF/Office limit). */
@@ -61,8 +63,17 @@ function kindOf(format: InputFormat | undefined, options: LimitOptions): string 
 }
 
 /** The InputError file-too-large for a file of this many bytes over this limit. */
-export function tooLarge(bytes: number, limit: number, format: InputFormat | undefined, options: LimitOptions = {}): InputError {
-  return new InputError('file-too-large', { size: megabytes(bytes), limit: megabytes(limit), kind: kindOf(format, options) });
+export function tooLarge(
+  bytes: number,
+  limit: number,
+  format: InputFormat | undefined,
+  options: LimitOptions = {},
+): InputError {
+  return new InputError('file-too-large', {
+    size: megabytes(bytes),
+    limit: megabytes(limit),
+    kind: kindOf(format, options),
+  });
 }
 
 /** Throws file-too-large when the bytes are over the limit of the format they are read as, and text-too-long when a text format could not be held as one JavaScript string. */
@@ -72,7 +83,10 @@ export function checkSize(bytes: Uint8Array, format: InputFormat, options: Limit
   // No text of up to MAX_STRING_LENGTH bytes decodes to a longer string (UTF-8, GB18030 and UTF-16 take at least a byte a
   // character); past it the decoder fails, and that failure must not read as "cannot be decoded as UTF-8".
   if (!BINARY_FORMATS.has(format) && bytes.length > constants.MAX_STRING_LENGTH) {
-    throw new InputError('text-too-long', { size: megabytes(bytes.length), limit: megabytes(constants.MAX_STRING_LENGTH) });
+    throw new InputError('text-too-long', {
+      size: megabytes(bytes.length),
+      limit: megabytes(constants.MAX_STRING_LENGTH),
+    });
   }
 }
 
@@ -124,10 +138,13 @@ export async function withDeadline<T>(deadline: Deadline | undefined, work: () =
     settled = true;
   });
   const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      if (!settled) abandoned += 1;
-      reject(timeLimitError(deadline.seconds));
-    }, Math.max(0, deadline.at - Date.now()));
+    timer = setTimeout(
+      () => {
+        if (!settled) abandoned += 1;
+        reject(timeLimitError(deadline.seconds));
+      },
+      Math.max(0, deadline.at - Date.now()),
+    );
     timer.unref();
   });
   try {

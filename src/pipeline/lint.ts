@@ -4,7 +4,16 @@ import { alignBlocks } from '../align/blocks-to-report.js';
 import { InputError, isBlockSource, type InputFormat, type ReadContext, type ReadResult } from '../read/types.js';
 import { lintReadResult, type LintOptions } from '../rules/engine.js';
 import { assertZipHonest, assertZipLimits, zipDeclared } from '../read/office.js';
-import { checkDeadline, checkSize, deadlineOf, MAX_ZIP_ENTRIES, sizeLimit, withDeadline, type Deadline, type LimitOptions } from './limits.js';
+import {
+  checkDeadline,
+  checkSize,
+  deadlineOf,
+  MAX_ZIP_ENTRIES,
+  sizeLimit,
+  withDeadline,
+  type Deadline,
+  type LimitOptions,
+} from './limits.js';
 
 /** Options for linting one input: how to read it and how to check it. */
 export interface LintInputOptions extends LintOptions, LimitOptions {
@@ -58,7 +67,12 @@ export async function readBytes(bytes: Uint8Array, file: string, options: LintIn
  * readBytes within a deadline checked between its stages (choosing the format, reading, aligning); also refuses bytes
  * over the size limit of the format chosen and a .docx/.xlsx whose ZIP directory declares too much (before inflating).
  */
-async function readWithin(bytes: Uint8Array, file: string, options: LintInputOptions, deadline: Deadline | undefined): Promise<ReadResult> {
+async function readWithin(
+  bytes: Uint8Array,
+  file: string,
+  options: LintInputOptions,
+  deadline: Deadline | undefined,
+): Promise<ReadResult> {
   const format = chooseFormat(bytes, file, options);
   checkSize(bytes, format, options);
   if (format === 'docx' || format === 'xlsx') {
@@ -84,8 +98,14 @@ async function readWithin(bytes: Uint8Array, file: string, options: LintInputOpt
 export function failed(file: string, error: unknown, format?: InputFormat): FileResult {
   const base = { file, ...(format ? { format } : {}), diagnostics: [], rules: [] };
   if (error instanceof InputError) {
-    return { ...base, error: { kind: 'input', messageId: error.messageId, data: error.data, location: { file, ...error.origin } } };
+    return {
+      ...base,
+      error: { kind: 'input', messageId: error.messageId, data: error.data, location: { file, ...error.origin } },
+    };
   }
   const detail = error instanceof Error ? error.message : String(error);
-  return { ...base, error: { kind: 'internal', messageId: 'internal-error', data: { file, detail }, location: { file } } };
+  return {
+    ...base,
+    error: { kind: 'internal', messageId: 'internal-error', data: { file, detail }, location: { file } },
+  };
 }

@@ -25,7 +25,9 @@ export interface CacheSettings {
  * A configuration changes results only through these (its exceptions are applied after the cache), so they are its key.
  */
 export function cacheKey(version: string, options: LintInputOptions): string {
-  const settings = JSON.stringify(options, (_, value: unknown) => (value instanceof Set ? [...(value as Set<unknown>)].sort() : value));
+  const settings = JSON.stringify(options, (_, value: unknown) =>
+    value instanceof Set ? [...(value as Set<unknown>)].sort() : value,
+  );
   return createHash('sha256').update(`xxgk-lint ${version}\0${settings}`).digest('hex');
 }
 
@@ -43,7 +45,13 @@ export function cachedCheck(settings: CacheSettings, notes: CacheNotes, check: C
   const folder = join(settings.location, LAYOUT);
   let ready = false;
   return async (bytes, file, options) => {
-    const hash = createHash('sha256').update(settings.key).update('\0').update(file).update('\0').update(bytes).digest('hex');
+    const hash = createHash('sha256')
+      .update(settings.key)
+      .update('\0')
+      .update(file)
+      .update('\0')
+      .update(bytes)
+      .digest('hex');
     const path = join(folder, hash.slice(0, 2), `${hash.slice(2)}.json`);
     const cached = readEntry(path, file, notes);
     if (cached) return cached;
@@ -84,8 +92,8 @@ function readEntry(path: string, file: string, notes: CacheNotes): FileResult | 
     return undefined;
   }
   try {
-    const result = JSON.parse(text) as FileResult;
-    if (typeof result === 'object' && result !== null && result.file === file && Array.isArray(result.diagnostics) && Array.isArray(result.rules)) return result;
+    const entry: unknown = JSON.parse(text);
+    if (isResultOf(entry, file)) return entry;
   } catch {
     // Falls through: said below.
   }
@@ -96,4 +104,11 @@ function readEntry(path: string, file: string, notes: CacheNotes): FileResult | 
 /** A result worth keeping: not one that depends on the moment (a time limit, an internal error). */
 function cacheable(result: FileResult): boolean {
   return !result.error || (result.error.kind === 'input' && result.error.messageId !== 'time-limit');
+}
+
+/** True when a parsed entry has the shape of this file's result (its name, diagnostics and rule runs). */
+function isResultOf(entry: unknown, file: string): entry is FileResult {
+  if (typeof entry !== 'object' || entry === null) return false;
+  const record = entry as Record<string, unknown>;
+  return record['file'] === file && Array.isArray(record['diagnostics']) && Array.isArray(record['rules']);
 }

@@ -56,7 +56,10 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
     runOptions,
   );
   if (expanded.unmatched.length === 0) return results;
-  const files = [...results.files, ...expanded.unmatched.map((pattern) => failed(pattern, new InputError('no-match', { pattern })))];
+  const files = [
+    ...results.files,
+    ...expanded.unmatched.map((pattern) => failed(pattern, new InputError('no-match', { pattern }))),
+  ];
   files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return { files, summary: summarize(files) };
 }

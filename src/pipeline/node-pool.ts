@@ -94,7 +94,9 @@ export function poolLinter(pool: PoolOptions): InputLinter {
     const slots: Slot[] = [];
     const start = (slot?: Slot): Slot => {
       const progress = new SharedArrayBuffer(16);
-      const worker = new Worker(script, { workerData: { options: cloneable, ...(pool.cache ? { cache: pool.cache } : {}), progress } satisfies WorkerData });
+      const worker = new Worker(script, {
+        workerData: { options: cloneable, ...(pool.cache ? { cache: pool.cache } : {}), progress } satisfies WorkerData,
+      });
       const fresh: Slot = slot ?? { worker, progress: new Float64Array(progress) };
       fresh.worker = worker;
       fresh.progress = new Float64Array(progress);
@@ -110,7 +112,12 @@ export function poolLinter(pool: PoolOptions): InputLinter {
       });
       const lost = (reason: string) => {
         if (closing || fresh.worker !== worker) return;
-        giveUp(fresh, reason === 'time' ? timeLimitError((budget ?? 0) / 1000) : new Error(`the worker thread checking it stopped (${reason})`));
+        giveUp(
+          fresh,
+          reason === 'time'
+            ? timeLimitError((budget ?? 0) / 1000)
+            : new Error(`the worker thread checking it stopped (${reason})`),
+        );
       };
       worker.on('error', (error) => lost(error.message));
       worker.on('exit', (code) => lost(`exit code ${code}`));
@@ -218,14 +225,26 @@ function batchesOf(inputs: readonly RunInput[], concurrency: number): Unit[] {
 }
 
 function workerInput(input: RunInput): WorkerInput {
-  return { file: input.file, path: input.source!.path, maxBytes: input.source!.maxBytes, ...(input.inputFormat ? { inputFormat: input.inputFormat } : {}) };
+  return {
+    file: input.file,
+    path: input.source!.path,
+    maxBytes: input.source!.maxBytes,
+    ...(input.inputFormat ? { inputFormat: input.inputFormat } : {}),
+  };
 }
 
 /**
- * The worker's script: node-worker.js beside this module (dist/pipeline or the bundle), else, when running from the
- * TypeScript sources (tests), the compiled one in dist/; undefined when there is none (the pool then checks in this thread).
+ * The worker's script: the bundle's node-worker.cjs beside the CLI's bundle, or node-worker.js beside this module
+ * (dist/pipeline), else, when running from the TypeScript sources (tests), the compiled one in dist/; undefined when
+ * there is none (the pool then checks in this thread).
  */
 function workerScript(given?: URL): URL | undefined {
-  const candidates = given ? [given] : [new URL('./node-worker.js', import.meta.url), new URL('../../dist/pipeline/node-worker.js', import.meta.url)];
+  const candidates = given
+    ? [given]
+    : [
+        new URL('./node-worker.cjs', import.meta.url),
+        new URL('./node-worker.js', import.meta.url),
+        new URL('../../dist/pipeline/node-worker.js', import.meta.url),
+      ];
   return candidates.find((candidate) => candidate.protocol === 'file:' && existsSync(fileURLToPath(candidate)));
 }

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FileResult } from '../diagnostics/types.js';
 import { failed, lintBytes, type LintInputOptions } from './lint.js';
-import { cachedCheck, type CacheSettings } from './node-cache.js';
+import { cachedCheck } from './node-cache.js';
 import { inputReadError, readFileBounded } from './read-file.js';
 import type { CheckBytes } from './run.js';
 import type { WorkerBatch, WorkerData, WorkerReply } from './node-pool.js';
@@ -11,7 +11,7 @@ const port = parentPort;
 if (port) {
   const { options, cache, progress } = workerData as WorkerData;
   const corrupt: string[] = [];
-  const check: CheckBytes = cache ? cachedCheck(cache as CacheSettings, { corrupt: (path) => corrupt.push(path) }) : lintBytes;
+  const check: CheckBytes = cache ? cachedCheck(cache, { corrupt: (path) => corrupt.push(path) }) : lintBytes;
   // Which file of its batch this worker is on, and since when: the pool gives up a file (and the worker) stuck past its time limit.
   const state = new Float64Array(progress);
   port.on('message', (batch: WorkerBatch) => {
@@ -22,7 +22,12 @@ if (port) {
   });
 }
 
-async function runBatch(batch: WorkerBatch, options: LintInputOptions, check: CheckBytes, state: Float64Array): Promise<FileResult[]> {
+async function runBatch(
+  batch: WorkerBatch,
+  options: LintInputOptions,
+  check: CheckBytes,
+  state: Float64Array,
+): Promise<FileResult[]> {
   const results: FileResult[] = [];
   for (const [index, input] of batch.inputs.entries()) {
     state[0] = index;

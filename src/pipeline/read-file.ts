@@ -35,6 +35,8 @@ export function readFileBounded(path: string, maxBytes: number): Buffer {
   const info = statSync(path);
   refuseSpecial(info);
   if (info.size > maxBytes) throw new TooLargeError(info.size, maxBytes);
+  // O_NONBLOCK is undefined on Windows, whatever the types say.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- see above
   const fd = openSync(path, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
   try {
     const opened = fstatSync(fd);
@@ -77,17 +79,31 @@ const READ_REASONS: Record<string, string> = {
 /** A Node error's message without its code and syscall: "EIO: i/o error, read" → "i/o error". */
 export function plainMessage(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return message.replace(/^[A-Z][A-Z0-9_]+: /, '').replace(/, (open|read|stat|lstat|scandir|write|rename|close|fstat|mkdir|unlink|access) .*$/s, '').replace(/, (open|read|stat|lstat|scandir|write|rename|close|fstat|mkdir|unlink|access)$/, '').split('\n', 1)[0] ?? '';
+  return (
+    message
+      .replace(/^[A-Z][A-Z0-9_]+: /, '')
+      .replace(/, (open|read|stat|lstat|scandir|write|rename|close|fstat|mkdir|unlink|access) .*$/s, '')
+      .replace(/, (open|read|stat|lstat|scandir|write|rename|close|fstat|mkdir|unlink|access)$/, '')
+      .split('\n', 1)[0] ?? ''
+  );
 }
 
 /** Turns an error reading an input into the input error a user should see. */
-export function inputReadError(error: unknown, file?: string, options: LimitOptions & { inputFormat?: InputFormat } = {}): InputError {
+export function inputReadError(
+  error: unknown,
+  file?: string,
+  options: LimitOptions & { inputFormat?: InputFormat } = {},
+): InputError {
   if (error instanceof InputError) return error;
   if (error instanceof TooLargeError) {
     if (error.size === undefined) return new InputError('input-too-large', { limit: megabytes(error.limit) });
     const format = file === undefined ? undefined : readLimitFormat(file, options);
     // Under the size limit but over what one JavaScript string holds (readLimit keeps text formats below it).
-    if (format !== undefined && error.size <= sizeLimit(format, options)) return new InputError('text-too-long', { size: megabytes(error.size), limit: megabytes(constants.MAX_STRING_LENGTH) });
+    if (format !== undefined && error.size <= sizeLimit(format, options))
+      return new InputError('text-too-long', {
+        size: megabytes(error.size),
+        limit: megabytes(constants.MAX_STRING_LENGTH),
+      });
     return tooLarge(error.size, error.limit, format, options);
   }
   const code = (error as { code?: string }).code;

@@ -1,6 +1,13 @@
 import type { Exception } from '../config/config.js';
 import { checkContinuity, continuityPointers, pairByAgency, type YearPair } from '../rules/continuity.js';
-import { addToSummary, emptySummary, type CellSnapshot, type FileResult, type LintResults, type Summary } from '../diagnostics/types.js';
+import {
+  addToSummary,
+  emptySummary,
+  type CellSnapshot,
+  type FileResult,
+  type LintResults,
+  type Summary,
+} from '../diagnostics/types.js';
 import { exceptionTracker, type ExceptionContext } from '../config/exceptions.js';
 import { failed, lintBytes, readBytes, type LintInputOptions } from './lint.js';
 import { compareDiagnostics } from '../rules/engine.js';
@@ -48,7 +55,11 @@ export interface StreamOptions {
 }
 
 /** Lints every input, then runs the year-to-year checks and applies exceptions; files sorted by name. */
-export async function lintInputs(inputs: readonly RunInput[], options: RunOptions = {}, stream: StreamOptions = {}): Promise<LintResults> {
+export async function lintInputs(
+  inputs: readonly RunInput[],
+  options: RunOptions = {},
+  stream: StreamOptions = {},
+): Promise<LintResults> {
   const files: FileResult[] = [];
   const summary = await streamInputs(inputs, options, (result) => void files.push(result), stream);
   return { files, summary };
@@ -60,13 +71,26 @@ export async function lintInputs(inputs: readonly RunInput[], options: RunOption
  * pairing that is as each file finishes; with it, results wait in the spool until every file was read, and only the
  * few cells the comparison needs are kept in memory meanwhile.
  */
-export async function streamInputs(inputs: readonly RunInput[], options: RunOptions, sink: (result: FileResult) => void | Promise<void>, stream: StreamOptions = {}): Promise<Summary> {
+export async function streamInputs(
+  inputs: readonly RunInput[],
+  options: RunOptions,
+  sink: (result: FileResult) => void | Promise<void>,
+  stream: StreamOptions = {},
+): Promise<Summary> {
   const { previous, continuity = true, exceptions, exceptionContext, ...perFile } = options;
   const { linter = inProcessLinter(), shard = false } = stream;
   const ordered = [...inputs].sort((a, b) => byName(a.file, b.file));
-  const compare = continuity && (shard || previous !== undefined || ordered.length > 1 || ordered.some((input) => input.result?.carry));
-  const lintOptions: LintInputOptions = { ...perFile, cells: perFile.cells === true ? true : compare ? continuityPointers() : false };
-  const tracker = exceptions && exceptions.length > 0 && exceptionContext ? exceptionTracker(exceptions, { ...exceptionContext, ...(perFile.rules ? { rules: perFile.rules } : {}) }) : undefined;
+  const compare =
+    continuity &&
+    (shard || previous !== undefined || ordered.length > 1 || ordered.some((input) => input.result?.carry));
+  const lintOptions: LintInputOptions = {
+    ...perFile,
+    cells: perFile.cells === true ? true : compare ? continuityPointers() : false,
+  };
+  const tracker =
+    exceptions && exceptions.length > 0 && exceptionContext
+      ? exceptionTracker(exceptions, { ...exceptionContext, ...(perFile.rules ? { rules: perFile.rules } : {}) })
+      : undefined;
   const summary = emptySummary();
   const extra = [...(stream.extra ?? [])].sort((a, b) => byName(a.file, b.file));
   const emit = async (result: FileResult): Promise<void> => {
@@ -79,7 +103,9 @@ export async function streamInputs(inputs: readonly RunInput[], options: RunOpti
     addToSummary(summary, result);
     await sink(result);
   };
-  const sources = compare ? new Map([...ordered, ...(previous ? [previous] : [])].map((input) => [input.file, input])) : new Map<string, RunInput>();
+  const sources = compare
+    ? new Map([...ordered, ...(previous ? [previous] : [])].map((input) => [input.file, input]))
+    : new Map<string, RunInput>();
   const checkPairs = async (pairs: YearPair[]) => {
     checkContinuity(pairs, { ...(perFile.rules ? { rules: perFile.rules } : {}), strict: perFile.strict ?? false });
     await locateAgain(pairs, sources, perFile);
@@ -98,7 +124,8 @@ export async function streamInputs(inputs: readonly RunInput[], options: RunOpti
   } else if (before) {
     for await (const result of results) {
       const cells = comparedCells(result);
-      if (!before.error && before.cells && cells) await checkPairs([{ previous: before, current: { ...result, cells } }]);
+      if (!before.error && before.cells && cells)
+        await checkPairs([{ previous: before, current: { ...result, cells } }]);
       await emit(result);
     }
   } else if (shard) {
@@ -123,10 +150,13 @@ export async function streamInputs(inputs: readonly RunInput[], options: RunOpti
       // Pairing looks at names and years alone. Each pair is compared as its later year's file is replayed, so what
       // memory holds is the packed cells of the files still to be compared, never every pair's findings at once.
       const packed = new Map(kept.map((record) => [record.file, record.cells]));
-      const pairs = pairByAgency(kept.map(({ cells: _cells, ...record }) => ({ ...record, cells: {}, diagnostics: [], rules: [] })));
+      const pairs = pairByAgency(
+        kept.map(({ cells: _cells, ...record }) => ({ ...record, cells: {}, diagnostics: [], rules: [] })),
+      );
       kept.length = 0;
       const uses = new Map<string, number>();
-      for (const pair of pairs) for (const file of [pair.previous.file, pair.current.file]) uses.set(file, (uses.get(file) ?? 0) + 1);
+      for (const pair of pairs)
+        for (const file of [pair.previous.file, pair.current.file]) uses.set(file, (uses.get(file) ?? 0) + 1);
       for (const file of packed.keys()) if (!uses.has(file)) packed.delete(file);
       const cellsOf = (file: string): Record<string, CellSnapshot> => {
         const cells = unpackCells(packed.get(file)!);
@@ -139,7 +169,13 @@ export async function streamInputs(inputs: readonly RunInput[], options: RunOpti
       pairs.length = 0;
       for await (const result of spool.replay()) {
         const before = previousOf.get(result.file);
-        if (before) await checkPairs([{ previous: { ...before, cells: cellsOf(before.file) }, current: { ...result, cells: cellsOf(result.file) } }]);
+        if (before)
+          await checkPairs([
+            {
+              previous: { ...before, cells: cellsOf(before.file) },
+              current: { ...result, cells: cellsOf(result.file) },
+            },
+          ]);
         await emit(result);
       }
     } finally {
@@ -183,7 +219,14 @@ interface KeptForPairing {
 function keptForPairing(result: FileResult): KeptForPairing | undefined {
   const cells = comparedCells(result);
   if (!cells || !result.agency || result.year === undefined || !result.template) return undefined;
-  return { file: result.file, agency: result.agency, year: result.year, template: result.template, ...(result.format ? { format: result.format } : {}), cells: packCells(cells) };
+  return {
+    file: result.file,
+    agency: result.agency,
+    year: result.year,
+    template: result.template,
+    ...(result.format ? { format: result.format } : {}),
+    cells: packCells(cells),
+  };
 }
 
 let pointerList: readonly string[] | undefined;
@@ -206,7 +249,9 @@ export function packCells(cells: Record<string, CellSnapshot>): string {
 export function unpackCells(text: string): Record<string, CellSnapshot> {
   pointerList ??= [...continuityPointers()];
   const cells: Record<string, CellSnapshot> = {};
-  for (const [key, raw, rest] of JSON.parse(text) as Array<[number | string, CellSnapshot['raw'], Omit<CellSnapshot, 'raw'>?]>) {
+  for (const [key, raw, rest] of JSON.parse(text) as Array<
+    [number | string, CellSnapshot['raw'], Omit<CellSnapshot, 'raw'>?]
+  >) {
     cells[typeof key === 'number' ? pointerList[key]! : key] = { raw, ...rest };
   }
   return cells;
@@ -256,7 +301,12 @@ async function lintInput(input: RunInput, options: LintInputOptions): Promise<Fi
   return lintRead(input, await readAhead([input])(0), options);
 }
 
-function lintRead(input: RunInput, read: Settled, options: LintInputOptions, check: CheckBytes = lintBytes): Promise<FileResult> | FileResult {
+function lintRead(
+  input: RunInput,
+  read: Settled,
+  options: LintInputOptions,
+  check: CheckBytes = lintBytes,
+): Promise<FileResult> | FileResult {
   if (!read.ok) return failed(input.file, read.error);
   return check(read.bytes, input.file, input.inputFormat ? { ...options, inputFormat: input.inputFormat } : options);
 }
@@ -265,16 +315,28 @@ function lintRead(input: RunInput, read: Settled, options: LintInputOptions, che
  * Year-to-year findings are made after every file was read, from raw values alone; the few files that have one are
  * read again to find where those cells stand, rather than keeping every file's text for the whole run.
  */
-async function locateAgain(pairs: readonly YearPair[], byFile: ReadonlyMap<string, RunInput>, options: LintInputOptions): Promise<void> {
+async function locateAgain(
+  pairs: readonly YearPair[],
+  byFile: ReadonlyMap<string, RunInput>,
+  options: LintInputOptions,
+): Promise<void> {
   for (const { current } of pairs) {
-    const unplaced = current.diagnostics.filter((diagnostic) => diagnostic.location.pointer !== undefined && diagnostic.location.line === undefined && diagnostic.location.page === undefined && diagnostic.location.sheet === undefined && diagnostic.location.tableIndex === undefined);
+    const unplaced = current.diagnostics.filter(
+      (diagnostic) =>
+        diagnostic.location.pointer !== undefined &&
+        diagnostic.location.line === undefined &&
+        diagnostic.location.page === undefined &&
+        diagnostic.location.sheet === undefined &&
+        diagnostic.location.tableIndex === undefined,
+    );
     const input = byFile.get(current.file);
     const format = input?.inputFormat ?? options.inputFormat ?? current.format;
     if (unplaced.length === 0 || !input || !format) continue;
     try {
       // Read exactly as the first time, so the places match what was checked.
       const read = await readBytes(await input.read(), current.file, { ...options, inputFormat: format });
-      for (const diagnostic of unplaced) diagnostic.location = { ...diagnostic.location, ...read.locate(diagnostic.location.pointer!) };
+      for (const diagnostic of unplaced)
+        diagnostic.location = { ...diagnostic.location, ...read.locate(diagnostic.location.pointer!) };
     } catch {
       // The file was read a moment ago (or, for a merge, on another machine); if it cannot be read now, its findings keep their pointers.
     }

@@ -1,8 +1,16 @@
 import { nearestEntry } from './pointer.js';
-import type { Origin, RawValue, ReportDocument, TemplateId } from '../model/types.js';
+import type { Origin, RawValue, TemplateId } from '../model/types.js';
 import { decodeText } from './decode.js';
 import { rowsToBlocks } from './grid.js';
-import { InputError, type Block, type RawRow, type BlockSource, type ReadContext, type ReaderFinding, type ReadResult } from './types.js';
+import {
+  InputError,
+  type Block,
+  type RawRow,
+  type BlockSource,
+  type ReadContext,
+  type ReaderFinding,
+  type ReadResult,
+} from './types.js';
 import { getTemplate, isTableKey, TEMPLATE_IDS, templateForYear } from '../model/template.js';
 
 /** Reads a CSV file (UTF-8 with or without BOM, GBK/GB18030, or --encoding): the long form when its header is table,row,column,value, else the template layout. */
@@ -86,7 +94,12 @@ export function parseCsv(text: string): CsvRecord[] {
         value += ch;
         index += 1;
       }
-      if (!closed) throw new InputError('csv-unbalanced-quote', { line: fieldLine, column: fieldColumn }, { line: fieldLine, column: fieldColumn });
+      if (!closed)
+        throw new InputError(
+          'csv-unbalanced-quote',
+          { line: fieldLine, column: fieldColumn },
+          { line: fieldLine, column: fieldColumn },
+        );
     } else {
       while (index < length) {
         const ch = text[index]!;
@@ -115,7 +128,13 @@ export function parseCsv(text: string): CsvRecord[] {
 /** True when the CSV's first record is the long-form header table,row,column,value. */
 export function isLongCsv(text: string): boolean {
   const firstLine = text.replace(/^\uFEFF/u, '').split(/\r\n|\n|\r/u, 1)[0] ?? '';
-  const names = firstLine.split(',').map((name) => name.trim().replace(/^"(.*)"$/u, '$1').trim().toLowerCase());
+  const names = firstLine.split(',').map((name) =>
+    name
+      .trim()
+      .replace(/^"(.*)"$/u, '$1')
+      .trim()
+      .toLowerCase(),
+  );
   return names.length >= 4 && LONG_HEADER.every((name, index) => names[index] === name);
 }
 
@@ -127,7 +146,10 @@ export function isLongCsv(text: string): boolean {
 export function csvToBlocks(text: string): Block[] {
   const rows: RawRow[] = parseCsv(text).map((record) => ({
     origin: { line: record.line, column: 1 },
-    cells: record.fields.map((field) => ({ text: field.text.trim(), origin: { line: field.line, column: field.column } })),
+    cells: record.fields.map((field) => ({
+      text: field.text.trim(),
+      origin: { line: field.line, column: field.column },
+    })),
   }));
   return rowsToBlocks(rows, { tables: 0 });
 }
@@ -142,10 +164,18 @@ export function csvToBlocks(text: string): Block[] {
  * `__proto__` or `constructor`, is left out and reported once as an `unknown-row` finding at its field.
  * Throws InputError 'csv-long-header' when the header is not table,row,column,value.
  */
-export function readLongCsvText(text: string, context: Pick<ReadContext, 'template' | 'year'> = {}): Omit<ReadResult, 'format' | 'encoding'> {
+export function readLongCsvText(
+  text: string,
+  context: Pick<ReadContext, 'template' | 'year'> = {},
+): Omit<ReadResult, 'format' | 'encoding'> {
   const records = parseCsv(text);
   const header = records[0];
-  if (!header || !isLongCsv(text)) throw new InputError('csv-long-header', { line: header?.line ?? 1, column: 1 }, { line: header?.line ?? 1, column: 1 });
+  if (!header || !isLongCsv(text))
+    throw new InputError(
+      'csv-long-header',
+      { line: header?.line ?? 1, column: 1 },
+      { line: header?.line ?? 1, column: 1 },
+    );
   const document: Record<string, unknown> = {};
   const origins = new Map<string, Origin>();
   const unknown = new Map<string, UnknownKey>();
@@ -158,7 +188,8 @@ export function readLongCsvText(text: string, context: Pick<ReadContext, 'templa
     const columnKey = column?.text.trim() ?? '';
     const written = value?.text.trim() ?? '';
     const at: Origin = value ? { line: value.line, column: value.column } : { line: record.line, column: 1 };
-    const fieldAt = (field: CsvField | undefined): Origin => (field ? { line: field.line, column: field.column } : { line: record.line, column: 1 });
+    const fieldAt = (field: CsvField | undefined): Origin =>
+      field ? { line: field.line, column: field.column } : { line: record.line, column: 1 };
     if (tableKey === 'template' || tableKey === 'agency') {
       document[tableKey] = written;
       origins.set(`/${tableKey}`, at);
@@ -167,7 +198,13 @@ export function readLongCsvText(text: string, context: Pick<ReadContext, 'templa
       origins.set('/year', at);
     } else if (tableKey === 'narrative') {
       if (!NARRATIVE_KEYS.has(rowKey)) {
-        noteUnknown(unknown, { part: 'row', table: tableKey, label: rowKey, pointer: pointerOf([tableKey, rowKey]), origin: fieldAt(row) });
+        noteUnknown(unknown, {
+          part: 'row',
+          table: tableKey,
+          label: rowKey,
+          pointer: pointerOf([tableKey, rowKey]),
+          origin: fieldAt(row),
+        });
         continue;
       }
       objectAt(document, 'narrative')[rowKey] = value?.text ?? '';
@@ -175,16 +212,34 @@ export function readLongCsvText(text: string, context: Pick<ReadContext, 'templa
     } else {
       const rows = keys.get(tableKey);
       if (!rows) {
-        noteUnknown(unknown, { part: 'table', table: tableKey, label: rowKey, pointer: pointerOf([tableKey]), origin: fieldAt(table) });
+        noteUnknown(unknown, {
+          part: 'table',
+          table: tableKey,
+          label: rowKey,
+          pointer: pointerOf([tableKey]),
+          origin: fieldAt(table),
+        });
         continue;
       }
       const columns = rows.get(rowKey);
       if (!columns) {
-        noteUnknown(unknown, { part: 'row', table: tableKey, label: rowKey, pointer: pointerOf([tableKey, rowKey]), origin: fieldAt(row) });
+        noteUnknown(unknown, {
+          part: 'row',
+          table: tableKey,
+          label: rowKey,
+          pointer: pointerOf([tableKey, rowKey]),
+          origin: fieldAt(row),
+        });
         continue;
       }
       if (!columns.has(columnKey)) {
-        noteUnknown(unknown, { part: 'column', table: tableKey, label: `${rowKey} › ${columnKey}`, pointer: pointerOf([tableKey, rowKey, columnKey]), origin: fieldAt(column) });
+        noteUnknown(unknown, {
+          part: 'column',
+          table: tableKey,
+          label: `${rowKey} › ${columnKey}`,
+          pointer: pointerOf([tableKey, rowKey, columnKey]),
+          origin: fieldAt(column),
+        });
         continue;
       }
       const raw: RawValue = written === '' ? null : written;
@@ -197,10 +252,11 @@ export function readLongCsvText(text: string, context: Pick<ReadContext, 'templa
       }
     }
   }
-  const template = context.template ?? templateOf(document['template']) ?? templateOfYear(context.year ?? document['year']);
+  const template =
+    context.template ?? templateOf(document['template']) ?? templateOfYear(context.year ?? document['year']);
   return {
     // The document is checked against the report JSON Schema by the engine, exactly like a JSON input.
-    document: document as ReportDocument,
+    document: document,
     findings: [...unknown.values()].map((entry) => unknownFinding(entry, template)),
     locate(pointer: string): Origin | undefined {
       return { pointer, ...nearestEntry(origins, pointer) };
@@ -229,14 +285,18 @@ function templateKeys(): ReadonlyMap<string, ReadonlyMap<string, ReadonlySet<str
     const compiled = getTemplate(id);
     for (const table of compiled.def.tables) {
       let rows = tables.get(table.key);
-      if (!rows) tables.set(table.key, (rows = new Map()));
+      if (!rows) tables.set(table.key, (rows = new Map<string, Set<string>>()));
       const add = (row: string, columns: readonly string[]): void => {
         let set = rows.get(row);
         if (!set) rows.set(row, (set = new Set()));
         for (const column of columns) set.add(column);
       };
       for (const row of table.rows) add(row.key, compiled.columnKeys(table.key, row.key));
-      for (const legacy of table.legacyRows ?? []) add(legacy.key, table.columns.map((column) => column.key));
+      for (const legacy of table.legacyRows ?? [])
+        add(
+          legacy.key,
+          table.columns.map((column) => column.key),
+        );
     }
   }
   TEMPLATE_KEYS = tables;
@@ -253,13 +313,21 @@ function unknownFinding(entry: UnknownKey, template: TemplateId | undefined): Re
   return {
     ruleId: 'unknown-row',
     messageId: 'unknown',
-    data: { table, label: entry.label, template: template ?? TEMPLATE_IDS.join('/'), part: entry.part, key: entry.pointer },
+    data: {
+      table,
+      label: entry.label,
+      template: template ?? TEMPLATE_IDS.join('/'),
+      part: entry.part,
+      key: entry.pointer,
+    },
     origin: { ...entry.origin, pointer: entry.pointer },
   };
 }
 
 function templateOf(value: unknown): TemplateId | undefined {
-  return typeof value === 'string' && (TEMPLATE_IDS as readonly string[]).includes(value) ? (value as TemplateId) : undefined;
+  return typeof value === 'string' && (TEMPLATE_IDS as readonly string[]).includes(value)
+    ? (value as TemplateId)
+    : undefined;
 }
 
 function templateOfYear(value: unknown): TemplateId | undefined {
@@ -273,7 +341,8 @@ function pointerOf(segments: readonly string[]): string {
 /** The object at an allow-listed key (never a key from the input as such), created when absent. */
 function objectAt(parent: Record<string, unknown>, key: string): Record<string, unknown> {
   const existing = Object.hasOwn(parent, key) ? parent[key] : undefined;
-  if (existing !== null && typeof existing === 'object' && !Array.isArray(existing)) return existing as Record<string, unknown>;
+  if (existing !== null && typeof existing === 'object' && !Array.isArray(existing))
+    return existing as Record<string, unknown>;
   const created: Record<string, unknown> = {};
   parent[key] = created;
   return created;

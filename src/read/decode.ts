@@ -24,7 +24,8 @@ export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): Deco
   const utf8 = attempt(bytes, 'utf-8');
   if ('text' in utf8) {
     // Checking the decoded text natively is much faster than a loop over the bytes; the loop runs only to find the offset.
-    if (options.checkBinary !== false && BINARY_CHARACTER.test(utf8.text)) throw new InputError('binary-file', { offset: binaryOffset(bytes) ?? 0 });
+    if (options.checkBinary !== false && BINARY_CHARACTER.test(utf8.text))
+      throw new InputError('binary-file', { offset: binaryOffset(bytes) ?? 0 });
     return finish(utf8);
   }
   const binary = binaryOffset(bytes);
@@ -42,14 +43,19 @@ export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): Deco
   if ('text' in gb) return finish(gb);
   tried.push(gb);
   const furthest = Math.max(...tried.map((entry) => entry.offset));
-  throw new InputError('undecodable', { encodings: tried.map((entry) => displayName(entry.encoding)).join(', '), offset: furthest });
+  throw new InputError('undecodable', {
+    encodings: tried.map((entry) => displayName(entry.encoding)).join(', '),
+    offset: furthest,
+  });
 }
 
 /** A character no text file holds: NUL and most C0 controls (tab, LF, VT, FF, CR and ESC are allowed), and DEL. */
 const BINARY_CHARACTER = /[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]/;
 
 function finish(decoded: DecodedText): DecodedText {
-  return decoded.text.includes('\r') ? { text: decoded.text.replace(/\r\n?/gu, '\n'), encoding: decoded.encoding } : decoded;
+  return decoded.text.includes('\r')
+    ? { text: decoded.text.replace(/\r\n?/gu, '\n'), encoding: decoded.encoding }
+    : decoded;
 }
 
 function decodeWith(bytes: Uint8Array, label: string): DecodedText {
@@ -83,7 +89,16 @@ function byBom(bytes: Uint8Array): DecodedText | undefined {
 export function binaryOffset(bytes: Uint8Array): number | undefined {
   for (let index = 0; index < bytes.length; index += 1) {
     const byte = bytes[index]!;
-    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0b && byte !== 0x0c && byte !== 0x0d && byte !== 0x1b) return index;
+    if (
+      byte < 0x20 &&
+      byte !== 0x09 &&
+      byte !== 0x0a &&
+      byte !== 0x0b &&
+      byte !== 0x0c &&
+      byte !== 0x0d &&
+      byte !== 0x1b
+    )
+      return index;
     if (byte === 0x7f) return index;
   }
   return undefined;

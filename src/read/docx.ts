@@ -20,9 +20,10 @@ export async function docxToBlocks(bytes: Uint8Array): Promise<Block[]> {
   let html: string;
   try {
     // mammoth's Node build takes a Buffer, its browser build (which a bundler picks for a page) an ArrayBuffer.
-    const input = typeof Buffer === 'undefined'
-      ? { arrayBuffer: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer }
-      : { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+    const input =
+      typeof Buffer === 'undefined'
+        ? { arrayBuffer: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer }
+        : { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
     html = (await mammoth.convertToHtml(input)).value;
   } catch (error) {
     throw damaged('docx', error);
@@ -47,7 +48,8 @@ async function checkDocumentPart(bytes: Uint8Array): Promise<void> {
   // A .docx whose main part lives elsewhere (named by its relationships) is left to mammoth.
   if (xml === undefined) return;
   const problem = checkDocumentXml(xml);
-  if (problem !== undefined) throw new InputError('damaged-office-file', { format: 'docx', detail: `word/document.xml: ${problem}` });
+  if (problem !== undefined)
+    throw new InputError('damaged-office-file', { format: 'docx', detail: `word/document.xml: ${problem}` });
 }
 
 /**
@@ -70,11 +72,23 @@ export function checkDocumentXml(bytes: Uint8Array): string | undefined {
   while (index < text.length) {
     const lt = text.indexOf('<', index);
     const textEnd = lt < 0 ? text.length : lt;
-    if (open.length === 0 && text.slice(index, textEnd).trim() !== '') return `text outside the root element at offset ${index}`;
+    if (open.length === 0 && text.slice(index, textEnd).trim() !== '')
+      return `text outside the root element at offset ${index}`;
     if (lt < 0) break;
     const at = lt;
-    if (text.startsWith('<?', at) || text.startsWith('<!--', at) || text.startsWith('<![CDATA[', at) || text.startsWith('<!', at)) {
-      const close = text.startsWith('<?', at) ? '?>' : text.startsWith('<!--', at) ? '-->' : text.startsWith('<![CDATA[', at) ? ']]>' : '>';
+    if (
+      text.startsWith('<?', at) ||
+      text.startsWith('<!--', at) ||
+      text.startsWith('<![CDATA[', at) ||
+      text.startsWith('<!', at)
+    ) {
+      const close = text.startsWith('<?', at)
+        ? '?>'
+        : text.startsWith('<!--', at)
+          ? '-->'
+          : text.startsWith('<![CDATA[', at)
+            ? ']]>'
+            : '>';
       const end = text.indexOf(close, at + 2);
       if (end < 0) return `unterminated markup at offset ${at}`;
       index = end + close.length;
@@ -108,7 +122,8 @@ export function checkDocumentXml(bytes: Uint8Array): string | undefined {
     if (end < 0) return `the text ends inside a tag (offset ${at})`;
     if (closing) {
       const expected = open.pop();
-      if (expected !== name) return `</${name}> closes ${expected === undefined ? 'nothing' : `<${expected}>`} at offset ${at}`;
+      if (expected !== name)
+        return `</${name}> closes ${expected === undefined ? 'nothing' : `<${expected}>`} at offset ${at}`;
     } else if (!selfClosing) {
       if (open.length === 0) roots += 1;
       open.push(name);

@@ -1,5 +1,6 @@
 import { sectionOfHeading } from '../model/labels.js';
 import type { Block, RawCell, RawRow } from './types.js';
+import { extended } from './origin.js';
 
 /** Counts tables across calls, so tables of several sheets are numbered 1, 2, 3… in one document. */
 export interface TableCounter {
@@ -61,10 +62,10 @@ function runToBlocks(run: RawRow[], counter: TableCounter): Block[] {
     const own = Math.min(width, row.cells.length);
     for (let c = 0; c < own; c++) {
       const cell = row.cells[c];
-      const origin = { ...(cell?.origin ?? row.origin), tableIndex, rowIndex: r + 1, columnIndex: c + 1 };
+      const origin = extended(cell?.origin ?? row.origin, { tableIndex, rowIndex: r + 1, columnIndex: c + 1 });
       cells.push({ text: cell?.text ?? '', origin });
     }
-    return { cells, origin: { ...row.origin, tableIndex, rowIndex: r + 1 } };
+    return { cells, origin: extended(row.origin, { tableIndex, rowIndex: r + 1 }) };
   });
   return [{ kind: 'table', table: { rows, origin: { ...run[0]!.origin, tableIndex } } }];
 }
@@ -73,7 +74,14 @@ function dropMergedColumns(run: RawRow[], merged: ReadonlySet<RawCell>): RawRow[
   const width = Math.max(0, ...run.map((row) => row.cells.length));
   const keep: number[] = [];
   for (let c = 0; c < width; c++) {
-    if (c === 0 || run.some((row) => { const cell = row.cells[c]; return cell !== undefined && !merged.has(cell); })) keep.push(c);
+    if (
+      c === 0 ||
+      run.some((row) => {
+        const cell = row.cells[c];
+        return cell !== undefined && !merged.has(cell);
+      })
+    )
+      keep.push(c);
   }
   if (keep.length === width) return run;
   return run.map((row) => ({ ...row, cells: keep.flatMap((c) => (row.cells[c] ? [row.cells[c]] : [])) }));

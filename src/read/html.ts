@@ -30,9 +30,47 @@ export interface HtmlBlockOptions {
 
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'svg', 'select', 'button']);
 const BLOCK_LEVEL = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'br', 'caption', 'center', 'dd', 'div', 'dl', 'dt', 'figcaption',
-  'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'html', 'li', 'main', 'nav', 'ol', 'p',
-  'pre', 'section', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'title', 'tr', 'ul',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'br',
+  'caption',
+  'center',
+  'dd',
+  'div',
+  'dl',
+  'dt',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'html',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'title',
+  'tr',
+  'ul',
 ]);
 const MAX_SPAN = 1000;
 /**
@@ -79,7 +117,10 @@ export function htmlToBlocks(text: string, options: HtmlBlockOptions = {}): Bloc
 
 /** Reads a saved report page: decodes it (BOM, UTF-8, its <meta charset>, GB18030, or --encoding) and finds its blocks. */
 export function readHtml(bytes: Uint8Array, context: ReadContext): BlockSource {
-  const { text, encoding } = decodeText(bytes, { html: true, ...(context.encoding !== undefined ? { encoding: context.encoding } : {}) });
+  const { text, encoding } = decodeText(bytes, {
+    html: true,
+    ...(context.encoding !== undefined ? { encoding: context.encoding } : {}),
+  });
   if (text.trim() === '') throw new InputError('empty-file');
   return { format: 'html', blocks: htmlToBlocks(text), encoding };
 }
@@ -94,7 +135,14 @@ function parseTree(text: string, locate: Locate): ElementNode {
       onopentag(name, attribs) {
         // The stack holds the root and the open elements: stop at once, the parser's own work grows with the depth.
         if (stack.length > MAX_HTML_DEPTH) throw tooDeep(locate(parser.startIndex));
-        const element: ElementNode = { kind: 'element', name, attribs, children: [], start: parser.startIndex, unclosed: false };
+        const element: ElementNode = {
+          kind: 'element',
+          name,
+          attribs,
+          children: [],
+          start: parser.startIndex,
+          unclosed: false,
+        };
         stack[stack.length - 1]?.children.push(element);
         stack.push(element);
       },
@@ -120,8 +168,13 @@ function parseTree(text: string, locate: Locate): ElementNode {
 type Locate = (offset: number) => Pick<Origin, 'line' | 'column'>;
 
 function tooDeep(at: Pick<Origin, 'line' | 'column'>): InputError {
-  if (at.line === undefined || at.column === undefined) return new InputError('too-deeply-nested-unplaced', { limit: MAX_HTML_DEPTH });
-  return new InputError('too-deeply-nested', { limit: MAX_HTML_DEPTH, line: at.line, column: at.column }, { line: at.line, column: at.column });
+  if (at.line === undefined || at.column === undefined)
+    return new InputError('too-deeply-nested-unplaced', { limit: MAX_HTML_DEPTH });
+  return new InputError(
+    'too-deeply-nested',
+    { limit: MAX_HTML_DEPTH, line: at.line, column: at.column },
+    { line: at.line, column: at.column },
+  );
 }
 
 function makeLocator(text: string, positions: boolean): Locate {
@@ -173,7 +226,8 @@ class BlockWalker {
 
   flush(): void {
     const text = squeeze(this.paragraph);
-    if (text !== '' && this.paragraphStart !== undefined) this.blocks.push({ kind: 'text', text, origin: this.locate(this.paragraphStart) });
+    if (text !== '' && this.paragraphStart !== undefined)
+      this.blocks.push({ kind: 'text', text, origin: this.locate(this.paragraphStart) });
     this.paragraph = '';
     this.paragraphStart = undefined;
   }
@@ -181,7 +235,11 @@ class BlockWalker {
   private table(node: ElementNode): void {
     if (node.unclosed) {
       const at = this.locate(node.start);
-      throw new InputError('html-truncated', { tableIndex: this.tableCount + 1, ...at }, { ...at, tableIndex: this.tableCount + 1 });
+      throw new InputError(
+        'html-truncated',
+        { tableIndex: this.tableCount + 1, ...at },
+        { ...at, tableIndex: this.tableCount + 1 },
+      );
     }
     this.tableCount += 1;
     const tableIndex = this.tableCount;
@@ -195,7 +253,7 @@ class BlockWalker {
     const grid: (RawCell | undefined)[][] = trs.map(() => []);
     const rowOrigins: Origin[] = [];
     trs.forEach((tr, r) => {
-      rowOrigins.push({ ...this.locate(tr.start), tableIndex, rowIndex: r + 1 });
+      rowOrigins.push(rowOrigin(this.locate(tr.start), tableIndex, r + 1));
       const slots = grid[r] ?? [];
       let c = 0;
       for (const td of tr.children) {
@@ -208,7 +266,11 @@ class BlockWalker {
         this.slots += rowSpan * colSpan;
         if (this.slots > MAX_HTML_TABLE_SLOTS) {
           const where = this.locate(td.start);
-          throw new InputError('html-table-too-large', { tableIndex, cells: MAX_HTML_TABLE_SLOTS, line: where.line ?? 1, column: where.column ?? 1 }, { ...where, tableIndex });
+          throw new InputError(
+            'html-table-too-large',
+            { tableIndex, cells: MAX_HTML_TABLE_SLOTS, line: where.line ?? 1, column: where.column ?? 1 },
+            { ...where, tableIndex },
+          );
         }
         for (let dr = 0; dr < rowSpan; dr++) {
           const target = grid[r + dr];
@@ -216,7 +278,7 @@ class BlockWalker {
           for (let dc = 0; dc < colSpan; dc++) {
             target[c + dc] = {
               text: dr === 0 && dc === 0 ? content.text : '',
-              origin: { ...at, tableIndex, rowIndex: r + dr + 1, columnIndex: c + dc + 1 },
+              origin: slotOrigin(at, tableIndex, r + dr + 1, c + dc + 1),
             };
           }
         }
@@ -229,12 +291,32 @@ class BlockWalker {
       if (slots.length === 0) return;
       const cells: RawCell[] = [];
       for (let c = 0; c < slots.length; c++) {
-        cells.push(slots[c] ?? { text: '', origin: { ...origin, columnIndex: c + 1 } });
+        cells.push(slots[c] ?? { text: '', origin: slotOrigin(origin, tableIndex, origin.rowIndex ?? r + 1, c + 1) });
       }
       rows.push({ cells, origin });
     });
     this.blocks.push({ kind: 'table', table: { rows, origin: { ...this.locate(node.start), tableIndex } } });
   }
+}
+
+/**
+ * `{ ...at, tableIndex, rowIndex, columnIndex }`, built directly (the same keys in the same order): a spread per grid
+ * slot was the largest cost of reading a page's tables.
+ */
+function slotOrigin(
+  at: Pick<Origin, 'line' | 'column'>,
+  tableIndex: number,
+  rowIndex: number,
+  columnIndex: number,
+): Origin {
+  if (at.line === undefined && at.column === undefined) return { tableIndex, rowIndex, columnIndex };
+  return { line: at.line, column: at.column, tableIndex, rowIndex, columnIndex };
+}
+
+/** `{ ...at, tableIndex, rowIndex }`, built directly as slotOrigin is. */
+function rowOrigin(at: Pick<Origin, 'line' | 'column'>, tableIndex: number, rowIndex: number): Origin {
+  if (at.line === undefined && at.column === undefined) return { tableIndex, rowIndex };
+  return { line: at.line, column: at.column, tableIndex, rowIndex };
 }
 
 function span(value: string | undefined): number {
@@ -243,6 +325,15 @@ function span(value: string | undefined): number {
 }
 
 function isHidden(node: ElementNode): boolean {
+  const { attribs } = node;
+  // Most elements have none of the attributes looked at: no regular expression, no string built for them.
+  if (
+    attribs['hidden'] === undefined &&
+    attribs['style'] === undefined &&
+    attribs['class'] === undefined &&
+    attribs['id'] === undefined
+  )
+    return node.name === 'nav' || node.name === 'footer';
   if ('hidden' in node.attribs || /display\s*:\s*none/i.test(node.attribs['style'] ?? '')) return true;
   if (node.name === 'nav' || node.name === 'footer') return true;
   const tokens = `${node.attribs['class'] ?? ''} ${node.attribs['id'] ?? ''}`.toLowerCase().split(/\s+/u);
@@ -261,7 +352,9 @@ function* descendants(node: ElementNode): Generator<ElementNode> {
 
 function isDataTable(table: ElementNode): boolean {
   for (const element of descendants(table)) if (element.name === 'table') return false;
-  return rowsOf(table).some((tr) => tr.children.filter((c) => c.kind === 'element' && (c.name === 'td' || c.name === 'th')).length >= 2);
+  return rowsOf(table).some(
+    (tr) => tr.children.filter((c) => c.kind === 'element' && (c.name === 'td' || c.name === 'th')).length >= 2,
+  );
 }
 
 function rowsOf(table: ElementNode): ElementNode[] {

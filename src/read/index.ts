@@ -88,7 +88,11 @@ const CONTAINER_FORMATS: ReadonlySet<InputFormat> = new Set(['pdf', 'docx', 'xls
  * Throws InputError unsupported-<kind> for formats that cannot be read (.doc, .xls, .wps, .et, .ofd, images …, or the
  * same found in the bytes), and unknown-format for binary data of no known kind under no known extension.
  */
-export function chooseFormat(bytes: Uint8Array, file: string, options: { inputFormat?: InputFormat; encoding?: string } = {}): InputFormat {
+export function chooseFormat(
+  bytes: Uint8Array,
+  file: string,
+  options: { inputFormat?: InputFormat; encoding?: string } = {},
+): InputFormat {
   if (options.inputFormat) return options.inputFormat;
   const named = formatOfFile(file);
   const unsupported = unsupportedOfFile(file);
@@ -111,15 +115,25 @@ export function chooseFormat(bytes: Uint8Array, file: string, options: { inputFo
 }
 
 /** The sniffed format, or the InputError of a kind that cannot be read; an OLE2 file named .doc/.wps or .xls/.et is told apart by its name. */
-function resolved(sniffed: InputFormat | UnsupportedKind, bytes: Uint8Array, file: string, named: UnsupportedKind | undefined): InputFormat {
+function resolved(
+  sniffed: InputFormat | UnsupportedKind,
+  bytes: Uint8Array,
+  file: string,
+  named: UnsupportedKind | undefined,
+): InputFormat {
   if (!isUnsupportedKind(sniffed)) return sniffed;
-  throw unsupportedError(sniffed === 'legacy-office' && (named === 'doc' || named === 'xls') ? named : sniffed, bytes, file);
+  throw unsupportedError(
+    sniffed === 'legacy-office' && (named === 'doc' || named === 'xls') ? named : sniffed,
+    bytes,
+    file,
+  );
 }
 
 /** The InputError for a format that cannot be read: unsupported-<kind>, with the kind (and an image's type). */
 function unsupportedError(kind: UnsupportedKind, bytes: Uint8Array, file: string): InputError {
   if (kind !== 'image') return new InputError(`unsupported-${kind}`, { kind });
-  const image = imageKind(bytes) ?? extensionOf(file)?.toUpperCase().replace(/^JPG$/, 'JPEG').replace(/^TIF$/, 'TIFF') ?? 'image';
+  const image =
+    imageKind(bytes) ?? extensionOf(file)?.toUpperCase().replace(/^JPG$/, 'JPEG').replace(/^TIF$/, 'TIFF') ?? 'image';
   return new InputError('unsupported-image', { kind, image });
 }
 

@@ -156,7 +156,8 @@ class Scanner {
     }
     for (;;) {
       this.skipSpace();
-      if (this.text[this.offset] !== '"') this.fail(`unexpected ${this.describe()}, expected a property name in double quotes`);
+      if (this.text[this.offset] !== '"')
+        this.fail(`unexpected ${this.describe()}, expected a property name in double quotes`);
       const key = this.string();
       this.skipSpace();
       if (this.text[this.offset] !== ':') this.fail(`unexpected ${this.describe()}, expected ':'`);

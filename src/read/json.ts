@@ -1,5 +1,12 @@
 import type { Origin, ReportDocument } from '../model/types.js';
-import { checkJsonDepth, JsonDepthError, JsonSyntaxError, MAX_JSON_DEPTH, scanJsonPositions, type TextPosition } from './json-positions.js';
+import {
+  checkJsonDepth,
+  JsonDepthError,
+  JsonSyntaxError,
+  MAX_JSON_DEPTH,
+  scanJsonPositions,
+  type TextPosition,
+} from './json-positions.js';
 import { nearestEntry } from './pointer.js';
 import { binaryOffset, decodeText } from './decode.js';
 import { InputError, type ReadContext, type ReaderFinding, type ReadResult } from './types.js';
@@ -7,7 +14,10 @@ import { getTemplate, isTableKey, templateForYear } from '../model/template.js';
 
 /** Reads the canonical JSON report; positions of values are computed only when a diagnostic asks for one. */
 export function readJson(bytes: Uint8Array, context: ReadContext): ReadResult {
-  const { text, encoding } = decodeText(bytes, context.encoding ? { encoding: context.encoding, checkBinary: false } : { checkBinary: false });
+  const { text, encoding } = decodeText(
+    bytes,
+    context.encoding ? { encoding: context.encoding, checkBinary: false } : { checkBinary: false },
+  );
   if (text.trim() === '') throw new InputError('empty-file');
   let document: unknown;
   try {
@@ -24,7 +34,11 @@ export function readJson(bytes: Uint8Array, context: ReadContext): ReadResult {
     throw syntaxError(text);
   }
   if (document === null || typeof document !== 'object' || Array.isArray(document)) {
-    throw new InputError('json-not-object', { actual: Array.isArray(document) ? 'array' : document === null ? 'null' : typeof document }, { line: 1, column: 1 });
+    throw new InputError(
+      'json-not-object',
+      { actual: Array.isArray(document) ? 'array' : document === null ? 'null' : typeof document },
+      { line: 1, column: 1 },
+    );
   }
   let positions: Map<string, TextPosition> | undefined;
   const locate = (pointer: string): Origin | undefined => {
@@ -49,7 +63,11 @@ export function readJson(bytes: Uint8Array, context: ReadContext): ReadResult {
  * inference and the rows whose total placed them, so that they stay inferred when the JSON is linted. Entries that are
  * not strings are left to the schema to report.
  */
-function evidenceOf(document: Record<string, unknown>): { inferred?: ReadonlySet<string>; totalsUsed?: ReadonlySet<string>; explained?: ReadonlySet<string> } {
+function evidenceOf(document: Record<string, unknown>): {
+  inferred?: ReadonlySet<string>;
+  totalsUsed?: ReadonlySet<string>;
+  explained?: ReadonlySet<string>;
+} {
   const declared = document['$evidence'];
   if (declared === null || typeof declared !== 'object' || Array.isArray(declared)) return {};
   const pointers = (value: unknown): ReadonlySet<string> | undefined => {
@@ -60,19 +78,35 @@ function evidenceOf(document: Record<string, unknown>): { inferred?: ReadonlySet
   const inferred = pointers((declared as Record<string, unknown>)['inferred']);
   const totalsUsed = pointers((declared as Record<string, unknown>)['totalsUsed']);
   const explained = pointers((declared as Record<string, unknown>)['explained']);
-  return { ...(inferred ? { inferred } : {}), ...(totalsUsed ? { totalsUsed } : {}), ...(explained ? { explained } : {}) };
+  return {
+    ...(inferred ? { inferred } : {}),
+    ...(totalsUsed ? { totalsUsed } : {}),
+    ...(explained ? { explained } : {}),
+  };
 }
 
 /** The inferred-cells finding of the original reading, once per table, for the rows "$evidence" says their total placed: their row-total check is skipped, and the report says why. */
-function totalsUsedFindings(document: ReportDocument, rows: ReadonlySet<string>, locate: (pointer: string) => Origin | undefined): ReaderFinding[] {
-  const templateId = document.template === '2019' || document.template === '2021' ? document.template : typeof document.year === 'number' ? templateForYear(document.year) : undefined;
+function totalsUsedFindings(
+  document: ReportDocument,
+  rows: ReadonlySet<string>,
+  locate: (pointer: string) => Origin | undefined,
+): ReaderFinding[] {
+  const templateId =
+    document.template === '2019' || document.template === '2021'
+      ? document.template
+      : typeof document.year === 'number'
+        ? templateForYear(document.year)
+        : undefined;
   const template = getTemplate(templateId ?? '2021');
   const byTable = new Map<string, string[]>();
   for (const pointer of rows) {
     const [, table, row] = pointer.split('/');
     if (table === undefined || row === undefined || !isTableKey(table)) continue;
     const def = template.def.tables.find((candidate) => candidate.key === table);
-    const label = def?.rows.find((candidate) => candidate.key === row)?.label ?? def?.legacyRows?.find((candidate) => candidate.key === row)?.label ?? row;
+    const label =
+      def?.rows.find((candidate) => candidate.key === row)?.label ??
+      def?.legacyRows?.find((candidate) => candidate.key === row)?.label ??
+      row;
     const list = byTable.get(table);
     if (list) list.push(label);
     else byTable.set(table, [label]);
@@ -81,7 +115,12 @@ function totalsUsedFindings(document: ReportDocument, rows: ReadonlySet<string>,
   return [...byTable].map(([table, labels]) => ({
     ruleId: 'inferred-cells',
     messageId: 'by-total',
-    data: { table: template.def.tables.find((candidate) => candidate.key === table)?.label ?? table, count: labels.length, rows: labels.slice(0, 3).join('、') + (labels.length > 3 ? ' …' : ''), rowList: labels },
+    data: {
+      table: template.def.tables.find((candidate) => candidate.key === table)?.label ?? table,
+      count: labels.length,
+      rows: labels.slice(0, 3).join('、') + (labels.length > 3 ? ' …' : ''),
+      rowList: labels,
+    },
     origin,
   }));
 }
@@ -89,7 +128,11 @@ function totalsUsedFindings(document: ReportDocument, rows: ReadonlySet<string>,
 /** The input error for JSON nested too deeply: how deep, the limit, and where the first level past the limit opens. */
 function tooDeep(error: JsonDepthError): InputError {
   const { line, column } = error.position;
-  return new InputError('too-deeply-nested', { depth: error.depth, limit: error.limit, line, column }, { line, column });
+  return new InputError(
+    'too-deeply-nested',
+    { depth: error.depth, limit: error.limit, line, column },
+    { line, column },
+  );
 }
 
 function syntaxError(text: string): InputError {

@@ -48,7 +48,11 @@ export function zipDeclared(bytes: Uint8Array): ZipDeclared | undefined {
   let size = view.getUint32(end + 12, true);
   let offset = view.getUint32(end + 16, true);
   const locator = end - 20;
-  if ((entries === 0xffff || size === 0xffffffff || offset === 0xffffffff) && locator >= 0 && view.getUint32(locator, true) === 0x07064b50) {
+  if (
+    (entries === 0xffff || size === 0xffffffff || offset === 0xffffffff) &&
+    locator >= 0 &&
+    view.getUint32(locator, true) === 0x07064b50
+  ) {
     const record = Number(view.getBigUint64(locator + 8, true));
     if (record + 56 <= bytes.length && view.getUint32(record, true) === 0x06064b50) {
       entries = Number(view.getBigUint64(record + 32, true));
@@ -62,14 +66,18 @@ export function zipDeclared(bytes: Uint8Array): ZipDeclared | undefined {
   const list: ZipEntry[] = [];
   const names = new TextDecoder();
   while (at + 46 <= stop && view.getUint32(at, true) === 0x02014b50) {
-    const sizes = { uncompressed: view.getUint32(at + 24, true), compressed: view.getUint32(at + 20, true), localHeader: view.getUint32(at + 42, true) };
+    const sizes = {
+      uncompressed: view.getUint32(at + 24, true),
+      compressed: view.getUint32(at + 20, true),
+      localHeader: view.getUint32(at + 42, true),
+    };
     const nameLength = view.getUint16(at + 28, true);
     const extraLength = view.getUint16(at + 30, true);
     const commentLength = view.getUint16(at + 32, true);
     if (sizes.uncompressed === 0xffffffff || sizes.compressed === 0xffffffff || sizes.localHeader === 0xffffffff) {
       // ZIP64 extended information (0x0001): 64-bit values, in this order, for exactly the fields whose 32-bit value is 0xFFFFFFFF.
       const extraEnd = Math.min(stop, at + 46 + nameLength + extraLength);
-      for (let extra = at + 46 + nameLength; extra + 4 <= extraEnd; ) {
+      for (let extra = at + 46 + nameLength; extra + 4 <= extraEnd;) {
         const id = view.getUint16(extra, true);
         const length = view.getUint16(extra + 2, true);
         if (id === 0x0001) {
@@ -111,12 +119,22 @@ function assertNoDoctype(prolog: string, format: 'docx' | 'xlsx', entry: string)
  * stream that is itself broken is left to the library, whose message says what is wrong. An XML entry that opens with
  * a DTD is refused too (assertNoDoctype): the entries are being inflated here anyway.
  */
-export async function assertZipHonest(bytes: Uint8Array, format: 'docx' | 'xlsx', declared: ZipDeclared): Promise<void> {
+export async function assertZipHonest(
+  bytes: Uint8Array,
+  format: 'docx' | 'xlsx',
+  declared: ZipDeclared,
+): Promise<void> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (const entry of declared.list) {
     if (entry.method !== 0 && entry.method !== 8) continue;
     if (entry.localHeader + 30 > bytes.length || view.getUint32(entry.localHeader, true) !== 0x04034b50) continue;
-    const start = Math.min(bytes.length, entry.localHeader + 30 + view.getUint16(entry.localHeader + 26, true) + view.getUint16(entry.localHeader + 28, true));
+    const start = Math.min(
+      bytes.length,
+      entry.localHeader +
+        30 +
+        view.getUint16(entry.localHeader + 26, true) +
+        view.getUint16(entry.localHeader + 28, true),
+    );
     const data = bytes.subarray(start, Math.min(start + entry.compressed, bytes.length));
     if (entry.method === 0) {
       assertNoDoctype(new TextDecoder('latin1').decode(data.subarray(0, PROLOG_BYTES)), format, entry.name);
@@ -125,7 +143,10 @@ export async function assertZipHonest(bytes: Uint8Array, format: 'docx' | 'xlsx'
     const inflate = new DecompressionStream('deflate-raw');
     const writer = inflate.writable.getWriter();
     // The input's bytes are never a SharedArrayBuffer's; the DOM types only accept an ArrayBuffer-backed view.
-    writer.write(data as Uint8Array<ArrayBuffer>).then(() => writer.close()).catch(() => undefined);
+    writer
+      .write(data as Uint8Array<ArrayBuffer>)
+      .then(() => writer.close())
+      .catch(() => undefined);
     const reader = inflate.readable.getReader();
     let inflated = 0;
     let prolog = '';
@@ -150,7 +171,12 @@ export async function assertZipHonest(bytes: Uint8Array, format: 'docx' | 'xlsx'
     } finally {
       reader.cancel().catch(() => undefined);
     }
-    if (inflated > entry.uncompressed) throw new InputError('zip-size-mismatch', { format, entry: entry.name.slice(0, 200), declared: entry.uncompressed });
+    if (inflated > entry.uncompressed)
+      throw new InputError('zip-size-mismatch', {
+        format,
+        entry: entry.name.slice(0, 200),
+        declared: entry.uncompressed,
+      });
   }
 }
 
@@ -159,10 +185,19 @@ export async function assertZipHonest(bytes: Uint8Array, format: 'docx' | 'xlsx'
  * uncompressed bytes than the limits, before anything is inflated (a zip bomb). Declared sizes are what is checked:
  * an archive that lies about them is caught by assertZipHonest.
  */
-export function assertZipLimits(declared: ZipDeclared, format: 'docx' | 'xlsx', limits: { maxUncompressed: number; maxEntries: number }): void {
-  if (declared.entries > limits.maxEntries) throw new InputError('zip-too-many-entries', { format, entries: declared.entries, limit: limits.maxEntries });
+export function assertZipLimits(
+  declared: ZipDeclared,
+  format: 'docx' | 'xlsx',
+  limits: { maxUncompressed: number; maxEntries: number },
+): void {
+  if (declared.entries > limits.maxEntries)
+    throw new InputError('zip-too-many-entries', { format, entries: declared.entries, limit: limits.maxEntries });
   if (declared.uncompressed > limits.maxUncompressed) {
     const mb = (value: number) => String(Math.round(value / (1024 * 1024)));
-    throw new InputError('zip-too-large', { format, size: mb(declared.uncompressed), limit: mb(limits.maxUncompressed) });
+    throw new InputError('zip-too-large', {
+      format,
+      size: mb(declared.uncompressed),
+      limit: mb(limits.maxUncompressed),
+    });
   }
 }

@@ -1,6 +1,7 @@
 import type { Origin } from '../model/types.js';
 import { isHeadingText } from './grid.js';
 import type { Block, RawCell, RawRow } from './types.js';
+import { extended } from './origin.js';
 
 /** One run of text as the PDF library gave it, in top-down page coordinates (points). */
 export interface PdfText {
@@ -56,7 +57,8 @@ interface LabelBlock {
 }
 
 const PAGE_SPAN = 1e5;
-const VALUE = /^[+\-−－]?[\d０-９][\d０-９,，]*([.．][\d０-９]+)?\s*(万元|萬元|元|件|%)?$|^(无|無|零|—+|-+|－+|\/|／)$/u;
+const VALUE =
+  /^[+\-−－]?[\d０-９][\d０-９,，]*([.．][\d０-９]+)?\s*(万元|萬元|元|件|%)?$|^(无|無|零|—+|-+|－+|\/|／)$/u;
 const PAGE_NUMBER = /^[-－—–]\s*[\d０-９]+\s*[-－—–]$|^第\s*[\d０-９]+\s*页(\s*[,，/／]?\s*共\s*[\d０-９]+\s*页)?$/u;
 const NUMBERED = /^([（(][一二三四五六七八九十][)）]|[一二三四五六七八九十]+[、，,.．]|\d+\s*[.．、])/u;
 const CAPTION = /^第.{1,4}条.{0,6}项$/u;
@@ -77,7 +79,12 @@ export function toLines(pages: PdfPage[]): Line[] {
       const last = groups[groups.length - 1];
       const lastCenter = last === undefined ? -Infinity : average(last.map((t) => (t.top + t.bottom) / 2));
       const tolerance = Math.max(2, 0.45 * Math.min(text.size, last?.[0]?.size ?? text.size));
-      if (last !== undefined && !text.vertical && Math.abs(center - lastCenter) <= tolerance && !last.some((t) => t.vertical)) {
+      if (
+        last !== undefined &&
+        !text.vertical &&
+        Math.abs(center - lastCenter) <= tolerance &&
+        !last.some((t) => t.vertical)
+      ) {
         last.push(text);
       } else {
         groups.push([text]);
@@ -132,10 +139,18 @@ export function linesToBlocks(lines: Line[], problems: LayoutProblem[] = []): Bl
       tableIndex += 1;
       const rows = regionToRows(region, tableIndex);
       if (rows === undefined) {
-        problems.push({ heading: lineText(regionHeading), page: regionHeading.page, line: regionHeading.line, reason: 'no-values' });
+        problems.push({
+          heading: lineText(regionHeading),
+          page: regionHeading.page,
+          line: regionHeading.line,
+          reason: 'no-values',
+        });
         for (const line of region) blocks.push(textBlock(line));
       } else {
-        blocks.push({ kind: 'table', table: { rows, origin: { page: region[0]!.page, line: region[0]!.line, tableIndex } } });
+        blocks.push({
+          kind: 'table',
+          table: { rows, origin: { page: region[0]!.page, line: region[0]!.line, tableIndex } },
+        });
       }
     }
     region = undefined;
@@ -181,7 +196,11 @@ function regionToRows(region: Line[], tableIndex: number): RawRow[] | undefined 
   for (const segment of segments) {
     if (segment.caption !== undefined) {
       const c = segment.caption;
-      rows.push({ cells: [{ text: c.text, origin: { page: c.page, line: c.line } }], origin: { page: c.page, line: c.line }, labelColumns: 1 });
+      rows.push({
+        cells: [{ text: c.text, origin: { page: c.page, line: c.line } }],
+        origin: { page: c.page, line: c.line },
+        labelColumns: 1,
+      });
     }
     const built = segmentToRows(segment.lines.flatMap((l) => l.chunks));
     if (built === undefined) continue;
@@ -196,10 +215,16 @@ function regionToRows(region: Line[], tableIndex: number): RawRow[] | undefined 
     const values = row.cells.slice(row.labelColumns);
     const slots = [...labels, ...Array<undefined>(labelWidth - labels.length).fill(undefined), ...values];
     while (slots.length < width) slots.push(undefined);
-    const cells = slots.map((cell, c) => cell ?? { text: '', origin: { ...row.origin, tableIndex, rowIndex: r + 1, columnIndex: c + 1 } });
+    const cells = slots.map(
+      (cell, c) =>
+        cell ?? { text: '', origin: extended(row.origin, { tableIndex, rowIndex: r + 1, columnIndex: c + 1 }) },
+    );
     return {
-      cells: cells.map((cell, c) => ({ text: cell.text, origin: { ...cell.origin, tableIndex, rowIndex: r + 1, columnIndex: c + 1 } })),
-      origin: { ...row.origin, tableIndex, rowIndex: r + 1 },
+      cells: cells.map((cell, c) => ({
+        text: cell.text,
+        origin: extended(cell.origin, { tableIndex, rowIndex: r + 1, columnIndex: c + 1 }),
+      })),
+      origin: extended(row.origin, { tableIndex, rowIndex: r + 1 }),
     };
   });
 }
@@ -211,7 +236,9 @@ interface Column {
 }
 
 /** Rebuilds the rows of one segment: value columns from the x positions of the values, rows from their y positions, labels and headers attached by geometry. */
-function segmentToRows(chunks: Chunk[]): { cells: (RawCell | undefined)[]; origin: Origin; labelColumns: number }[] | undefined {
+function segmentToRows(
+  chunks: Chunk[],
+): { cells: (RawCell | undefined)[]; origin: Origin; labelColumns: number }[] | undefined {
   const horizontal = chunks.filter((c) => !c.vertical);
   const valueChunks = horizontal.filter((c) => isValueText(c.text));
   if (valueChunks.length === 0) return undefined;
@@ -222,7 +249,8 @@ function segmentToRows(chunks: Chunk[]): { cells: (RawCell | undefined)[]; origi
   const valueRows: Chunk[][] = [];
   for (const chunk of sortedValues) {
     const last = valueRows[valueRows.length - 1];
-    if (last !== undefined && Math.abs(center(chunk) - average(last.map(center))) <= Math.max(2.5, 0.5 * chunk.size)) last.push(chunk);
+    if (last !== undefined && Math.abs(center(chunk) - average(last.map(center))) <= Math.max(2.5, 0.5 * chunk.size))
+      last.push(chunk);
     else valueRows.push([chunk]);
   }
   const firstValueY = Math.min(...valueRows[0]!.map((c) => c.y));
@@ -231,13 +259,20 @@ function segmentToRows(chunks: Chunk[]): { cells: (RawCell | undefined)[]; origi
   const labels = rest.filter((c) => !header.includes(c));
   const blocks = labelBlocks(labels);
   // Label columns: clusters of the left edges of the label blocks.
-  const labelXs = clusterPositions(blocks.map((b) => b.x0), 8);
+  const labelXs = clusterPositions(
+    blocks.map((b) => b.x0),
+    8,
+  );
   const labelColumns = Math.max(1, labelXs.length);
   const labelColumnOf = (x: number): number => nearestIndex(labelXs, x);
 
   const rows: { cells: (RawCell | undefined)[]; origin: Origin; labelColumns: number }[] = [];
   // Header rows: group headers (spanning several columns, or above a gap) then the leaf header of each column.
-  const headerRows = buildHeaderRows(header, columns, blocks.filter((b) => b.yBottom <= firstValueY + 0.2 * b.size));
+  const headerRows = buildHeaderRows(
+    header,
+    columns,
+    blocks.filter((b) => b.yBottom <= firstValueY + 0.2 * b.size),
+  );
   for (const headerRow of headerRows) {
     const cells: (RawCell | undefined)[] = Array<undefined>(labelColumns + columns.length).fill(undefined);
     if (headerRow.label !== undefined) cells[0] = { text: headerRow.label.text, origin: headerRow.label.origin };
@@ -250,10 +285,19 @@ function segmentToRows(chunks: Chunk[]): { cells: (RawCell | undefined)[]; origi
       const index = nearestColumn(columns, value);
       const existing = cells[labelColumns + index];
       const origin = { page: value.page, line: value.line };
-      cells[labelColumns + index] = existing === undefined ? { text: value.text, origin } : { text: `${existing.text} ${value.text}`, origin: existing.origin };
+      cells[labelColumns + index] =
+        existing === undefined
+          ? { text: value.text, origin }
+          : { text: `${existing.text} ${value.text}`, origin: existing.origin };
     }
     const first = values[0]!;
-    return { cells, origin: { page: first.page, line: first.line } as Origin, y: average(values.map(center)), top: Math.min(...values.map((v) => v.y)), bottom: Math.max(...values.map((v) => v.yBottom)) };
+    return {
+      cells,
+      origin: { page: first.page, line: first.line },
+      y: average(values.map(center)),
+      top: Math.min(...values.map((v) => v.y)),
+      bottom: Math.max(...values.map((v) => v.yBottom)),
+    };
   });
   // Attach each label block below the header to a value row: the first row whose centre lies within the block, else the nearest.
   const orphans: LabelBlock[] = [];
@@ -272,7 +316,10 @@ function segmentToRows(chunks: Chunk[]): { cells: (RawCell | undefined)[]; origi
     }
     const index = labelColumnOf(block.x0);
     const existing = target.cells[index];
-    target.cells[index] = existing === undefined ? { text: block.text, origin: block.origin } : { text: `${existing.text}${block.text}`, origin: existing.origin };
+    target.cells[index] =
+      existing === undefined
+        ? { text: block.text, origin: block.origin }
+        : { text: `${existing.text}${block.text}`, origin: existing.origin };
   }
   const ordered: { cells: (RawCell | undefined)[]; origin: Origin; y: number }[] = [
     ...dataRows,
@@ -284,7 +331,9 @@ function segmentToRows(chunks: Chunk[]): { cells: (RawCell | undefined)[]; origi
   ].sort((a, b) => a.y - b.y);
   for (const row of ordered) rows.push({ cells: row.cells, origin: row.origin, labelColumns });
   // A table whose rows each have one label (table 二) has one label column, however its labels are aligned.
-  const single = rows.every((row) => row.cells.slice(0, labelColumns).filter((cell) => cell !== undefined && cell.text !== '').length <= 1);
+  const single = rows.every(
+    (row) => row.cells.slice(0, labelColumns).filter((cell) => cell !== undefined && cell.text !== '').length <= 1,
+  );
   if (!single || labelColumns === 1) return rows;
   return rows.map((row) => {
     const label = row.cells.slice(0, labelColumns).find((cell) => cell !== undefined && cell.text !== '');
@@ -407,7 +456,13 @@ function buildHeaderRows(header: Chunk[], columns: Column[], labelHeader: LabelB
   if (leafPieces.size > 0 || labelHeader.length > 0) {
     const cells: [number, RawCell][] = [...leafPieces.entries()]
       .sort((a, b) => a[0] - b[0])
-      .map(([column, pieces]) => [column, { text: pieces.map((p) => p.text.replace(/\s+/gu, '')).join(''), origin: { page: pieces[0]!.page, line: pieces[0]!.line } }]);
+      .map(([column, pieces]) => [
+        column,
+        {
+          text: pieces.map((p) => p.text.replace(/\s+/gu, '')).join(''),
+          origin: { page: pieces[0]!.page, line: pieces[0]!.line },
+        },
+      ]);
     const first = [...leafPieces.values()].flat().sort((a, b) => a.y - b.y)[0];
     const label = labelHeader.sort((a, b) => a.y - b.y)[0];
     const labelText = labelHeader.map((b) => b.text).join('');
@@ -429,7 +484,8 @@ function splitAcrossBands(chunk: Chunk, spanned: (chunk: Chunk) => number[]): Ch
   let offset = 0;
   for (const word of chunk.text.split(/(\s+)/u)) {
     const length = [...word].length;
-    if (word.trim() !== '') parts.push({ ...chunk, text: word, x0: chunk.x0 + offset * unit, x1: chunk.x0 + (offset + length) * unit });
+    if (word.trim() !== '')
+      parts.push({ ...chunk, text: word, x0: chunk.x0 + offset * unit, x1: chunk.x0 + (offset + length) * unit });
     offset += length;
   }
   const columns = parts.map((part) => spanned(part));
@@ -445,10 +501,19 @@ function clusterColumns(values: Chunk[]): Column[] {
     const lastCenter = last === undefined ? -Infinity : average(last.map(middle));
     const lastRight = last === undefined ? -Infinity : Math.max(...last.map((c) => c.x1));
     // Same column when the centres are close, or when left-aligned values overlap.
-    if (last !== undefined && (middle(chunk) - lastCenter <= Math.max(6, 0.8 * chunk.size) || (chunk.x0 < lastRight - 1 && Math.abs(chunk.x0 - Math.min(...last.map((c) => c.x0))) <= 2))) last.push(chunk);
+    if (
+      last !== undefined &&
+      (middle(chunk) - lastCenter <= Math.max(6, 0.8 * chunk.size) ||
+        (chunk.x0 < lastRight - 1 && Math.abs(chunk.x0 - Math.min(...last.map((c) => c.x0))) <= 2))
+    )
+      last.push(chunk);
     else clusters.push([chunk]);
   }
-  return clusters.map((cluster) => ({ center: average(cluster.map(middle)), x0: Math.min(...cluster.map((c) => c.x0)), x1: Math.max(...cluster.map((c) => c.x1)) }));
+  return clusters.map((cluster) => ({
+    center: average(cluster.map(middle)),
+    x0: Math.min(...cluster.map((c) => c.x0)),
+    x1: Math.max(...cluster.map((c) => c.x1)),
+  }));
 }
 
 function clusterPositions(xs: number[], tolerance: number): number[] {

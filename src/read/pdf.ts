@@ -24,6 +24,8 @@ async function pdfjs(): Promise<PdfJs> {
 /** The Node process this reader runs in, or undefined in a browser (which has no process). */
 function nodeProcess(): NodeJS.Process | undefined {
   const host = (globalThis as { process?: NodeJS.Process }).process;
+  // The types say a process is always there; in a browser there is none.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- see above
   return typeof host?.on === 'function' && host.versions?.node !== undefined ? host : undefined;
 }
 
@@ -33,13 +35,17 @@ let dataFolders: Promise<{ cMapUrl: string; cMapPacked: true; standardFontDataUr
  * In Node, pdfjs's CMap and standard-font folders in the installed package (for PDFs that do not embed their fonts'
  * maps); in a browser none: the page carries no data files and reads the embedded fonts' text only.
  */
-async function pdfDataFolders(): Promise<{ cMapUrl: string; cMapPacked: true; standardFontDataUrl: string } | undefined> {
+async function pdfDataFolders(): Promise<
+  { cMapUrl: string; cMapPacked: true; standardFontDataUrl: string } | undefined
+> {
   dataFolders ??= (async () => {
     if (!nodeProcess()) return undefined;
     // Named through a variable so that a bundler making a browser page does not try to include Node's module loader.
     const nodeModule = 'node:module';
     const { createRequire } = (await import(nodeModule)) as typeof import('node:module');
-    const base = createRequire(import.meta.url).resolve('pdfjs-dist/package.json').replace(/package\.json$/u, '');
+    const base = createRequire(import.meta.url)
+      .resolve('pdfjs-dist/package.json')
+      .replace(/package\.json$/u, '');
     return { cMapUrl: `${base}cmaps/`, cMapPacked: true, standardFontDataUrl: `${base}standard_fonts/` };
   })();
   return dataFolders;
@@ -73,8 +79,17 @@ async function open(bytes: Uint8Array): Promise<PDFDocumentProxy> {
 
 /** The exceptions pdfjs throws (its BaseException subclasses), by name. */
 const PDFJS_ERRORS = new Set([
-  'AbortException', 'FormatError', 'InvalidPDFException', 'MissingPDFException', 'PasswordException', 'ResponseException',
-  'UnexpectedResponseException', 'UnknownErrorException', 'XRefEntryException', 'XRefParseException', 'ParserEOFException',
+  'AbortException',
+  'FormatError',
+  'InvalidPDFException',
+  'MissingPDFException',
+  'PasswordException',
+  'ResponseException',
+  'UnexpectedResponseException',
+  'UnknownErrorException',
+  'XRefEntryException',
+  'XRefParseException',
+  'ParserEOFException',
   'MissingDataException',
 ]);
 
@@ -82,7 +97,10 @@ const PDFJS_ERRORS = new Set([
 function isPdfjsError(reason: unknown): reason is { name: string; message: string } {
   if (typeof reason !== 'object' || reason === null) return false;
   const { name, stack } = reason as { name?: unknown; stack?: unknown };
-  return (typeof name === 'string' && PDFJS_ERRORS.has(name)) || (typeof stack === 'string' && /pdfjs-dist|pdf\.js/u.test(stack));
+  return (
+    (typeof name === 'string' && PDFJS_ERRORS.has(name)) ||
+    (typeof stack === 'string' && /pdfjs-dist|pdf\.js/u.test(stack))
+  );
 }
 
 let queue: Promise<unknown> = Promise.resolve();
@@ -123,8 +141,10 @@ async function guarded<T>(read: () => Promise<T>): Promise<T> {
       }
       // Node reports unhandled rejections after the microtasks of a turn: let the turn end before looking.
       await new Promise<void>((resolve) => setImmediate(resolve));
+      // What the reader threw is thrown on as it was (an InputError or the library's own error).
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- see above
       if (failure !== undefined) throw failure;
-      if (leaked) throw new InputError('pdf-damaged', { detail: String(leaked.message) });
+      if (leaked) throw new InputError('pdf-damaged', { detail: leaked.message });
       return result as T;
     } finally {
       host.off('unhandledRejection', listener);
@@ -146,7 +166,15 @@ const IMAGE_PAGES = 3;
 /** True when one of the first pages paints an image: a PDF with no text and images is a scan, without either it is blank. */
 async function hasImages(document: PDFDocumentProxy): Promise<boolean> {
   const { OPS } = await pdfjs();
-  const painting = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat, OPS.paintInlineImageXObjectGroup, OPS.paintImageMaskXObjectGroup, OPS.paintImageMaskXObjectRepeat]);
+  const painting = new Set<number>([
+    OPS.paintImageXObject,
+    OPS.paintInlineImageXObject,
+    OPS.paintImageMaskXObject,
+    OPS.paintImageXObjectRepeat,
+    OPS.paintInlineImageXObjectGroup,
+    OPS.paintImageMaskXObjectGroup,
+    OPS.paintImageMaskXObjectRepeat,
+  ]);
   for (let number = 1; number <= Math.min(IMAGE_PAGES, document.numPages); number += 1) {
     try {
       const page = await document.getPage(number);
@@ -171,7 +199,9 @@ async function extractPages(document: PDFDocumentProxy): Promise<PdfPage[]> {
       page = await document.getPage(number);
       content = await page.getTextContent();
     } catch (error) {
-      throw new InputError('pdf-damaged', { detail: `page ${number}: ${error instanceof Error ? error.message : String(error)}` });
+      throw new InputError('pdf-damaged', {
+        detail: `page ${number}: ${error instanceof Error ? error.message : String(error)}`,
+      });
     }
     const [, , , height] = page.view as [number, number, number, number];
     const texts = content.items
@@ -182,7 +212,16 @@ async function extractPages(document: PDFDocumentProxy): Promise<PdfPage[]> {
         const vertical = item.dir === 'ttb';
         const top = vertical ? height - y - size : height - y - 0.85 * size;
         const bottom = vertical ? top + Math.max(item.height, size) : height - y + 0.15 * size;
-        return { text: item.str, page: number, x0: x, x1: x + (vertical ? size : item.width), top, bottom, size, vertical };
+        return {
+          text: item.str,
+          page: number,
+          x0: x,
+          x1: x + (vertical ? size : item.width),
+          top,
+          bottom,
+          size,
+          vertical,
+        };
       });
     pages.push({ page: number, height, texts });
     page.cleanup();
@@ -191,17 +230,21 @@ async function extractPages(document: PDFDocumentProxy): Promise<PdfPage[]> {
 }
 
 /** Reads a PDF into text blocks and raw tables (cell origins are page and line on that page), with any table that could not be rebuilt. */
-export async function pdfToBlocks(bytes: Uint8Array): Promise<{ blocks: Block[]; problems: LayoutProblem[]; pages: number }> {
+export async function pdfToBlocks(
+  bytes: Uint8Array,
+): Promise<{ blocks: Block[]; problems: LayoutProblem[]; pages: number }> {
   return guarded(() => readDocument(bytes));
 }
 
 async function readDocument(bytes: Uint8Array): Promise<{ blocks: Block[]; problems: LayoutProblem[]; pages: number }> {
   const document = await open(bytes);
   try {
-    if (document.numPages > MAX_PDF_PAGES) throw new InputError('pdf-too-many-pages', { pages: document.numPages, limit: MAX_PDF_PAGES });
+    if (document.numPages > MAX_PDF_PAGES)
+      throw new InputError('pdf-too-many-pages', { pages: document.numPages, limit: MAX_PDF_PAGES });
     const pages = await extractPages(document);
     const characters = pages.reduce((sum, page) => sum + page.texts.reduce((n, t) => n + t.text.trim().length, 0), 0);
-    if (characters === 0) throw new InputError((await hasImages(document)) ? 'pdf-no-text' : 'pdf-blank', { pages: pages.length });
+    if (characters === 0)
+      throw new InputError((await hasImages(document)) ? 'pdf-no-text' : 'pdf-blank', { pages: pages.length });
     const problems: LayoutProblem[] = [];
     const blocks = linesToBlocks(toLines(pages), problems);
     return { blocks, problems, pages: pages.length };

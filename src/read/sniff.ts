@@ -28,7 +28,20 @@ export type UnsupportedKind =
   | 'excel-xml';
 
 /** Every unsupported kind, for checks. */
-export const UNSUPPORTED_KINDS: readonly UnsupportedKind[] = ['doc', 'xls', 'legacy-office', 'rtf', 'odt', 'ods', 'ofd', 'image', 'zip', 'mhtml', 'word-xml', 'excel-xml'];
+export const UNSUPPORTED_KINDS: readonly UnsupportedKind[] = [
+  'doc',
+  'xls',
+  'legacy-office',
+  'rtf',
+  'odt',
+  'ods',
+  'ofd',
+  'image',
+  'zip',
+  'mhtml',
+  'word-xml',
+  'excel-xml',
+];
 
 /** True for a sniffed kind that cannot be read (as opposed to an input format). */
 export function isUnsupportedKind(value: string | undefined): value is UnsupportedKind {
@@ -51,7 +64,13 @@ export function imageKind(bytes: Uint8Array): string | undefined {
   if (at(0, 0x49, 0x49, 0x2a, 0x00) || at(0, 0x4d, 0x4d, 0x00, 0x2a)) return 'TIFF';
   if (at(0, 0x52, 0x49, 0x46, 0x46) && at(8, 0x57, 0x45, 0x42, 0x50)) return 'WebP';
   // "BM" alone starts plenty of text; a BMP also has zero reserved bytes and a known DIB header size.
-  if (at(0, 0x42, 0x4d) && at(6, 0, 0, 0, 0) && [12, 40, 52, 56, 64, 108, 124].includes(bytes[14] ?? -1) && at(15, 0, 0, 0)) return 'BMP';
+  if (
+    at(0, 0x42, 0x4d) &&
+    at(6, 0, 0, 0, 0) &&
+    [12, 40, 52, 56, 64, 108, 124].includes(bytes[14] ?? -1) &&
+    at(15, 0, 0, 0)
+  )
+    return 'BMP';
   return undefined;
 }
 
@@ -61,9 +80,13 @@ export function imageKind(bytes: Uint8Array): string | undefined {
  * neither JSON nor HTML is 'text': Markdown and CSV are left to the file's extension. Pure and linear in the window.
  * `encoding` (--encoding) decodes a text window that has no byte order mark.
  */
-export function sniffFormat(bytes: Uint8Array, options: { encoding?: string } = {}): InputFormat | UnsupportedKind | undefined {
+export function sniffFormat(
+  bytes: Uint8Array,
+  options: { encoding?: string } = {},
+): InputFormat | UnsupportedKind | undefined {
   if (bytes.length === 0) return undefined;
-  if (startsWith(bytes, 0, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, 0, [0x50, 0x4b, 0x05, 0x06])) return zipKind(bytes);
+  if (startsWith(bytes, 0, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, 0, [0x50, 0x4b, 0x05, 0x06]))
+    return zipKind(bytes);
   if (startsWith(bytes, 0, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'legacy-office';
   if (imageKind(bytes) !== undefined) return 'image';
   if (isPdf(bytes)) return 'pdf';
@@ -90,7 +113,16 @@ function isPdf(bytes: Uint8Array): boolean {
 
 /** True for a byte no text file holds (as decode.ts's binaryOffset). */
 function isBinaryByte(byte: number): boolean {
-  return (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0b && byte !== 0x0c && byte !== 0x0d && byte !== 0x1b) || byte === 0x7f;
+  return (
+    (byte < 0x20 &&
+      byte !== 0x09 &&
+      byte !== 0x0a &&
+      byte !== 0x0b &&
+      byte !== 0x0c &&
+      byte !== 0x0d &&
+      byte !== 0x1b) ||
+    byte === 0x7f
+  );
 }
 
 /** The first few KB as text, or undefined when they hold binary data; `complete` when the window is the whole input. */
@@ -128,11 +160,16 @@ function textKind(text: string, complete: boolean): InputFormat | UnsupportedKin
   // An object whose first key is a string is JSON even when it has a syntax error further on: the JSON reader says where.
   if (first === '{' && /^\{\s*"/.test(trimmed)) return 'json';
   if ((first === '{' || first === '[') && isJsonPrefix(trimmed, complete)) return 'json';
-  if (/^[\w-]+:[^\n]*\n/.test(trimmed) && /^MIME-Version:/im.test(trimmed) && /multipart\/related/i.test(trimmed)) return 'mhtml';
+  if (/^[\w-]+:[^\n]*\n/.test(trimmed) && /^MIME-Version:/im.test(trimmed) && /multipart\/related/i.test(trimmed))
+    return 'mhtml';
   LEADING_MARKUP.lastIndex = 0;
   LEADING_MARKUP.exec(body);
   const markup = body.slice(LEADING_MARKUP.lastIndex);
-  if (/^<!doctype\s+html\b/i.test(markup) || /^<(?:html|head|meta|body|table|div|p|title|style|link|script|span|center|font|h[1-6])\b/i.test(markup)) return 'html';
+  if (
+    /^<!doctype\s+html\b/i.test(markup) ||
+    /^<(?:html|head|meta|body|table|div|p|title|style|link|script|span|center|font|h[1-6])\b/i.test(markup)
+  )
+    return 'html';
   if (/^<(?:w:wordDocument|pkg:package)\b/.test(markup)) return 'word-xml';
   if (/^<(?:ss:)?Workbook\b/.test(markup)) return 'excel-xml';
   // A page with something before its markup (a byte of junk, a line of text a web server added).
@@ -246,7 +283,8 @@ function kindOfEntry(name: string, data: Uint8Array | undefined): InputFormat | 
 }
 
 const uint16 = (bytes: Uint8Array, offset: number): number => (bytes[offset] ?? 0) | ((bytes[offset + 1] ?? 0) << 8);
-const uint32 = (bytes: Uint8Array, offset: number): number => (uint16(bytes, offset) | (uint16(bytes, offset + 2) << 16)) >>> 0;
+const uint32 = (bytes: Uint8Array, offset: number): number =>
+  (uint16(bytes, offset) | (uint16(bytes, offset + 2) << 16)) >>> 0;
 
 /** A ZIP entry name as ASCII/UTF-8 bytes; undefined when it holds control bytes (a false signature inside compressed data). */
 function entryName(bytes: Uint8Array, start: number, length: number): string | undefined {
@@ -277,7 +315,10 @@ function walkLocalHeaders(bytes: Uint8Array, visit: (name: string, data?: Uint8A
     const name = entryName(bytes, nameStart, nameLength);
     const dataStart = nameStart + nameLength + extraLength;
     if (name !== undefined) {
-      const stored = method === 0 && (flags & 0x08) === 0 ? bytes.subarray(dataStart, Math.min(dataStart + size, bytes.length)) : undefined;
+      const stored =
+        method === 0 && (flags & 0x08) === 0
+          ? bytes.subarray(dataStart, Math.min(dataStart + size, bytes.length))
+          : undefined;
       if (visit(name, stored)) return true;
     }
     offset = name !== undefined && (flags & 0x08) === 0 && size !== 0xffffffff ? dataStart + size : offset + 4;

@@ -2,11 +2,20 @@ import { isValueText, sectionOfHeading, type SectionKey } from '../model/labels.
 import type { Origin } from '../model/types.js';
 import { decodeText } from './decode.js';
 import { splitAtHeadings } from './inline-headings.js';
-import { InputError, type Block, type InputFormat, type RawCell, type RawRow, type BlockSource, type ReadContext } from './types.js';
+import {
+  InputError,
+  type Block,
+  type InputFormat,
+  type RawCell,
+  type RawRow,
+  type BlockSource,
+  type ReadContext,
+} from './types.js';
 
 type LineKind = 'pipe' | 'markdown' | 'tab' | 'layout';
 
-const PAGE_NUMBER = /^\s*(?:[-－—–]\s*\d{1,3}\s*[-－—–]|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})\s*$/u;
+const PAGE_NUMBER =
+  /^\s*(?:[-－—–]\s*\d{1,3}\s*[-－—–]|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})\s*$/u;
 const MARKDOWN_RULE = /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/u;
 const TABLE_SECTIONS = new Set<SectionKey>(['active', 'applications', 'reviewLitigation']);
 
@@ -28,7 +37,8 @@ export function textToBlocks(text: string): Block[] {
   let section: SectionKey | undefined;
   let table: { kind: LineKind; rows: RawRow[]; origin: Origin } | undefined;
   const close = (): void => {
-    if (table && table.rows.length > 0) blocks.push({ kind: 'table', table: { rows: table.rows, origin: table.origin } });
+    if (table && table.rows.length > 0)
+      blocks.push({ kind: 'table', table: { rows: table.rows, origin: table.origin } });
     table = undefined;
   };
   const lines = text.split('\n');
@@ -70,7 +80,7 @@ export function textToBlocks(text: string): Block[] {
     table.rows.push({ cells, origin, line: { gapBefore, delimited: rowKind !== 'layout' } });
   };
   lines.forEach((rawLine, index) => {
-    const line = rawLine.replace(/\f/gu, ' ').trimEnd();
+    const line = (rawLine.includes('\f') ? rawLine.replace(/\f/gu, ' ') : rawLine).trimEnd();
     if (line.trim() === '') {
       blankLines += 1;
       if (table && table.kind !== 'layout') close();
@@ -167,7 +177,7 @@ function delimitedCells(line: string, lineNumber: number, kind: LineKind): RawCe
 /** A line of PDF-layout text: the trailing run of value tokens are values, the rest label cells split at runs of two or more spaces. */
 function layoutCells(line: string, lineNumber: number): RawCell[] {
   const tokens: Array<{ text: string; start: number }> = [];
-  for (const match of line.matchAll(/\S+/gu)) tokens.push({ text: match[0], start: match.index ?? 0 });
+  for (const match of line.matchAll(/\S+/gu)) tokens.push({ text: match[0], start: match.index });
   let firstValue = tokens.length;
   while (firstValue > 0 && isValueText(tokens[firstValue - 1]!.text)) firstValue -= 1;
   const labelEnd = firstValue < tokens.length ? tokens[firstValue]!.start : line.length;
@@ -175,8 +185,9 @@ function layoutCells(line: string, lineNumber: number): RawCell[] {
   const columns = columnsOf(line);
   const labelPart = line.slice(0, labelEnd);
   for (const match of labelPart.matchAll(/\S+(?:[ \u3000]\S+)*/gu)) {
-    cells.push({ text: match[0], origin: { line: lineNumber, column: columns(match.index ?? 0) } });
+    cells.push({ text: match[0], origin: { line: lineNumber, column: columns(match.index) } });
   }
-  for (const token of tokens.slice(firstValue)) cells.push({ text: token.text, origin: { line: lineNumber, column: columns(token.start) } });
+  for (const token of tokens.slice(firstValue))
+    cells.push({ text: token.text, origin: { line: lineNumber, column: columns(token.start) } });
   return cells;
 }

@@ -61,9 +61,7 @@ export interface RawTable {
 }
 
 /** The document as grid readers see it: text and tables, in reading order. */
-export type Block =
-  | { kind: 'text'; text: string; origin: Origin }
-  | { kind: 'table'; table: RawTable };
+export type Block = { kind: 'text'; text: string; origin: Origin } | { kind: 'table'; table: RawTable };
 
 /** An input that cannot be read at all (bad JSON, undecodable bytes, not a PDF): one clear line, exit 2. Its text is in schemas/messages.json under "input". */
 export class InputError extends Error {

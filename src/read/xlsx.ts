@@ -1,4 +1,4 @@
-import type { Cell, CellValue, Workbook } from 'exceljs';
+import type { CellValue, Workbook } from 'exceljs';
 import { isHeadingText, rowsToBlocks, type TableCounter } from './grid.js';
 import { assertZip, damaged } from './office.js';
 import { InputError, type Block, type BlockSource, type RawCell, type RawRow } from './types.js';
@@ -45,12 +45,20 @@ export async function xlsxToBlocks(bytes: Uint8Array): Promise<Block[]> {
       if (r > previous + 1) rows.push({ cells: [], origin: { sheet: sheet.name, ref: `A${previous + 1}` } });
       previous = r;
       cellsRead += row.cellCount;
-      if (cellsRead > MAX_CELLS) throw new InputError('xlsx-too-large', { sheet: sheet.name, cells: MAX_CELLS, ref: `A${r}` }, { sheet: sheet.name, ref: `A${r}` });
+      if (cellsRead > MAX_CELLS)
+        throw new InputError(
+          'xlsx-too-large',
+          { sheet: sheet.name, cells: MAX_CELLS, ref: `A${r}` },
+          { sheet: sheet.name, ref: `A${r}` },
+        );
       const cells: RawCell[] = [];
       for (let c = 1; c <= row.cellCount; c++) {
         const cell = row.getCell(c);
         const inner = cell.isMerged && cell.master.address !== cell.address;
-        const raw: RawCell = { text: inner ? '' : squeeze(textOf(cell.value)), origin: { sheet: sheet.name, ref: cell.address } };
+        const raw: RawCell = {
+          text: inner ? '' : squeeze(textOf(cell.value)),
+          origin: { sheet: sheet.name, ref: cell.address },
+        };
         if (inner && cell.master.fullAddress.col < c) continued.add(raw);
         cells.push(raw);
       }
@@ -61,16 +69,16 @@ export async function xlsxToBlocks(bytes: Uint8Array): Promise<Block[]> {
   return blocks;
 }
 
-function textOf(value: CellValue | Cell['value']): string {
+function textOf(value: CellValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return formatNumber(value);
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if ('richText' in value) return value.richText.map((run) => run.text).join('');
-  if ('formula' in value || 'sharedFormula' in value) return 'result' in value ? textOf(value.result as CellValue) : '';
+  if ('formula' in value || 'sharedFormula' in value) return 'result' in value ? textOf(value.result) : '';
   if ('hyperlink' in value) return typeof value.text === 'string' ? value.text : '';
-  if ('error' in value) return String(value.error);
+  if ('error' in value) return value.error;
   return '';
 }
 

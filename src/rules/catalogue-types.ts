@@ -10,7 +10,16 @@ export type LocalizedText = Record<Locale, string>;
 export type Severity = 'error' | 'warning' | 'info';
 
 /** The rule kinds implemented in code; every rule in schemas/rules.json is one of these with options. */
-export type RuleKindId = 'sum-compare' | 'cell-predicate' | 'template-year' | 'value-note' | 'schema' | 'reader' | 'continuity' | 'narrative-figures' | 'config';
+export type RuleKindId =
+  | 'sum-compare'
+  | 'cell-predicate'
+  | 'template-year'
+  | 'value-note'
+  | 'schema'
+  | 'reader'
+  | 'continuity'
+  | 'narrative-figures'
+  | 'config';
 
 /** What a rule's standing rests on (format-spec §9): the template's own words, implied by labels, or practice. */
 export type Standing = 'official' | 'implied' | 'practice';

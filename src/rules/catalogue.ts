@@ -12,7 +12,10 @@ export function findRule(id: string): RuleEntry | undefined {
 }
 
 /** A rule's severity under the given overrides, or undefined when it is turned off. */
-export function severityOf(rule: RuleEntry, overrides: Readonly<Record<string, Severity | 'off'>> | undefined): Severity | undefined {
+export function severityOf(
+  rule: RuleEntry,
+  overrides: Readonly<Record<string, Severity | 'off'>> | undefined,
+): Severity | undefined {
   const setting = overrides?.[rule.id] ?? rule.severity;
   return setting === 'off' ? undefined : setting;
 }

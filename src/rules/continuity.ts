@@ -28,7 +28,7 @@ export function pairByAgency(files: readonly FileResult[]): YearPair[] {
     const agency = nameOf(file);
     if (agency === '' || file.year === undefined || !file.cells || file.error) continue;
     let bySuffix = byYear.get(file.year);
-    if (!bySuffix) byYear.set(file.year, (bySuffix = new Map()));
+    if (!bySuffix) byYear.set(file.year, (bySuffix = new Map<string, FileResult[]>()));
     const suffix = agency.slice(-AGENCY_SUFFIX);
     const list = bySuffix.get(suffix);
     if (list) list.push(file);
@@ -43,7 +43,11 @@ export function pairByAgency(files: readonly FileResult[]): YearPair[] {
         const agency = nameOf(current);
         const before = (previousYear.get(suffix) ?? []).filter((candidate) => {
           const other = nameOf(candidate);
-          return other === agency || (Math.min(other.length, agency.length) >= AGENCY_SUFFIX && (other.endsWith(agency) || agency.endsWith(other)));
+          return (
+            other === agency ||
+            (Math.min(other.length, agency.length) >= AGENCY_SUFFIX &&
+              (other.endsWith(agency) || agency.endsWith(other)))
+          );
         });
         if (before.length === 1) pairs.push({ previous: before[0]!, current });
       }
@@ -53,7 +57,10 @@ export function pairByAgency(files: readonly FileResult[]): YearPair[] {
 }
 
 /** Runs every continuity rule on each pair and adds the findings and rule runs to the later year's result. */
-export function checkContinuity(pairs: readonly YearPair[], options: { rules?: Record<string, RuleSetting>; strict?: boolean } = {}): void {
+export function checkContinuity(
+  pairs: readonly YearPair[],
+  options: { rules?: Record<string, RuleSetting>; strict?: boolean } = {},
+): void {
   for (const pair of pairs) {
     for (const rule of RULES) {
       if (rule.kind !== 'continuity') continue;
@@ -62,7 +69,11 @@ export function checkContinuity(pairs: readonly YearPair[], options: { rules?: R
       const outcome = comparePair(rule, pair, options.strict ?? false);
       if (!outcome) continue;
       pair.current.rules.push(ruleRun(rule.id, outcome.status));
-      for (const diagnostic of outcome.diagnostics) pair.current.diagnostics.push({ ...diagnostic, severity: diagnostic.messageId === 'not-comparable' ? 'info' : setting });
+      for (const diagnostic of outcome.diagnostics)
+        pair.current.diagnostics.push({
+          ...diagnostic,
+          severity: diagnostic.messageId === 'not-comparable' ? 'info' : setting,
+        });
     }
   }
 }
@@ -82,11 +93,22 @@ export function comparePair(rule: RuleEntry, pair: YearPair, strict: boolean): P
   const applies = (template: TemplateId) => rule.templates.includes(template);
   if (!applies(before) && !applies(now)) return undefined;
   // Years as text, so messages do not print them as 2,019.
-  const base = { previousFile: previous.file, previousYear: previous.year === undefined ? '?' : String(previous.year), year: current.year === undefined ? '?' : String(current.year) };
+  const base = {
+    previousFile: previous.file,
+    previousYear: previous.year === undefined ? '?' : String(previous.year),
+    year: current.year === undefined ? '?' : String(current.year),
+  };
   if (!applies(before) || !applies(now) || (options.sameTemplate && before !== now)) {
     return {
       status: 'not-evaluated',
-      diagnostics: [{ ruleId: rule.id, messageId: 'not-comparable', data: { ...base, previousTemplate: before, template: now }, location: { file: current.file } }],
+      diagnostics: [
+        {
+          ruleId: rule.id,
+          messageId: 'not-comparable',
+          data: { ...base, previousTemplate: before, template: now },
+          location: { file: current.file },
+        },
+      ],
     };
   }
   const oldTemplate = getTemplate(before);
@@ -96,7 +118,9 @@ export function comparePair(rule: RuleEntry, pair: YearPair, strict: boolean): P
   for (const key of keysOf(options, newTemplate)) {
     const target = cellOf(newTemplate, options, options.target, key);
     if (!target) continue;
-    const previousTerms = options.previous.map((term) => termOf(oldTemplate, options, term, key, previous.cells, strict));
+    const previousTerms = options.previous.map((term) =>
+      termOf(oldTemplate, options, term, key, previous.cells, strict),
+    );
     const currentTerms = options.current.map((term) => termOf(newTemplate, options, term, key, current.cells, strict));
     const actual = valueOf(target, current.cells, strict);
     const terms = [...previousTerms, ...currentTerms];
@@ -121,8 +145,16 @@ export function comparePair(rule: RuleEntry, pair: YearPair, strict: boolean): P
         expected,
         actual,
         difference: actual - expected,
-        previousTerms: previousTerms.map((term) => ({ cell: term!.cell.ref, value: term!.sign * term!.value!, evidence: term!.evidence })),
-        currentTerms: currentTerms.map((term) => ({ cell: term!.cell.ref, value: term!.sign * term!.value!, evidence: term!.evidence })),
+        previousTerms: previousTerms.map((term) => ({
+          cell: term!.cell.ref,
+          value: term!.sign * term!.value!,
+          evidence: term!.evidence,
+        })),
+        currentTerms: currentTerms.map((term) => ({
+          cell: term!.cell.ref,
+          value: term!.sign * term!.value!,
+          evidence: term!.evidence,
+        })),
       },
     });
   }
@@ -132,25 +164,48 @@ export function comparePair(rule: RuleEntry, pair: YearPair, strict: boolean): P
 
 function keysOf(options: ContinuityOptions, template: CompiledTemplate): readonly string[] {
   if ('row' in options.each) return options.each.row === '*' ? template.rowKeys(options.table) : options.each.row;
-  return options.each.column === '*' ? template.table(options.table).columns.map((column) => column.key) : options.each.column;
+  return options.each.column === '*'
+    ? template.table(options.table).columns.map((column) => column.key)
+    : options.each.column;
 }
 
-function cellOf(template: CompiledTemplate, options: ContinuityOptions, term: SignedTerm, key: string): TemplateCell | undefined {
+function cellOf(
+  template: CompiledTemplate,
+  options: ContinuityOptions,
+  term: SignedTerm,
+  key: string,
+): TemplateCell | undefined {
   const eachRow = 'row' in options.each;
   const row = term.row ?? (eachRow ? key : undefined);
   const column = term.column ?? (eachRow ? undefined : key);
   return row === undefined || column === undefined ? undefined : template.cellAt(options.table, row, column);
 }
 
-function termOf(template: CompiledTemplate, options: ContinuityOptions, term: SignedTerm, key: string, cells: Record<string, CellSnapshot> | undefined, strict: boolean) {
+function termOf(
+  template: CompiledTemplate,
+  options: ContinuityOptions,
+  term: SignedTerm,
+  key: string,
+  cells: Record<string, CellSnapshot> | undefined,
+  strict: boolean,
+) {
   const cell = cellOf(template, options, term, key);
   if (!cell) return undefined;
   const snapshot = cells?.[cell.pointer];
-  return { cell, sign: term.sign ?? 1, value: valueOf(cell, cells, strict) ?? null, evidence: snapshot ? (snapshot.evidence ?? 'read') : ('absent' as const) };
+  return {
+    cell,
+    sign: term.sign ?? 1,
+    value: valueOf(cell, cells, strict) ?? null,
+    evidence: snapshot ? (snapshot.evidence ?? 'read') : ('absent' as const),
+  };
 }
 
 /** A cell's count from its raw snapshot, read by the shared value reader; undefined when absent, unreadable, or empty under strict. */
-function valueOf(cell: TemplateCell, cells: Record<string, CellSnapshot> | undefined, strict: boolean): number | undefined {
+function valueOf(
+  cell: TemplateCell,
+  cells: Record<string, CellSnapshot> | undefined,
+  strict: boolean,
+): number | undefined {
   const snapshot = cells?.[cell.pointer];
   if (!snapshot) return undefined;
   const { value } = readValue(snapshot.raw, cell);
@@ -158,7 +213,6 @@ function valueOf(cell: TemplateCell, cells: Record<string, CellSnapshot> | undef
   if (value.kind === 'empty') return strict ? undefined : 0;
   return undefined;
 }
-
 
 let pointers: ReadonlySet<string> | undefined;
 

@@ -2,7 +2,14 @@ import { buildReport, chooseTemplate, countOf, type Report } from '../model/repo
 import type { TemplateCell } from '../model/template.js';
 import type { Origin, TemplateId } from '../model/types.js';
 import type { ReadResult } from '../read/types.js';
-import { isNotEvaluated, type CellSnapshot, type Diagnostic, type FileResult, type RuleRun, type RuleStatus } from '../diagnostics/types.js';
+import {
+  isNotEvaluated,
+  type CellSnapshot,
+  type Diagnostic,
+  type FileResult,
+  type RuleRun,
+  type RuleStatus,
+} from '../diagnostics/types.js';
 import type { RuleEntry, Severity } from './catalogue-types.js';
 import { RULES, severityOf } from './catalogue.js';
 import { RULE_KINDS } from './kinds/index.js';
@@ -35,7 +42,11 @@ const RULE_RUNS = new Map<string, Record<RuleStatus, RuleRun>>();
 export function ruleRun(id: string, status: RuleStatus): RuleRun {
   let runs = RULE_RUNS.get(id);
   if (!runs) {
-    runs = { passed: Object.freeze({ id, status: 'passed' }), failed: Object.freeze({ id, status: 'failed' }), 'not-evaluated': Object.freeze({ id, status: 'not-evaluated' }) };
+    runs = {
+      passed: Object.freeze({ id, status: 'passed' }),
+      failed: Object.freeze({ id, status: 'failed' }),
+      'not-evaluated': Object.freeze({ id, status: 'not-evaluated' }),
+    };
     RULE_RUNS.set(id, runs);
   }
   return runs[status];
@@ -70,13 +81,16 @@ export function lintReadResult(read: ReadResult, file: string, options: LintOpti
     const kind = RULE_KINDS[rule.kind];
     if (kind.crossFile) continue;
     const context: RuleContext = { rule, report, document, templateChoice, readerFindings: read.findings, strict };
-    const outcome = kind.needsReport && !report ? { status: 'not-evaluated' as const, findings: [] } : kind.check(context);
+    const outcome =
+      kind.needsReport && !report ? { status: 'not-evaluated' as const, findings: [] } : kind.check(context);
     runs.push(ruleRun(rule.id, outcome.status));
     for (const finding of outcome.findings) diagnostics.push(toDiagnostic(rule, setting, finding, read, file, report));
     if (outcome.failedSums) failedSums.push(...outcome.failedSums);
-    if (rule.kind === 'sum-compare' && (rule.options as { operator?: string }).operator === '=') equalityRules.push(rule);
+    if (rule.kind === 'sum-compare' && (rule.options as { operator?: string }).operator === '=')
+      equalityRules.push(rule);
   }
-  if (report && failedSums.length > 0) attachRepairs(report, failedSums, heldEquations(report, equalityRules, strict), diagnostics, strict);
+  if (report && failedSums.length > 0)
+    attachRepairs(report, failedSums, heldEquations(report, equalityRules, strict), diagnostics, strict);
   diagnostics.sort(compareDiagnostics);
   return {
     file,
@@ -87,17 +101,26 @@ export function lintReadResult(read: ReadResult, file: string, options: LintOpti
     ...(report?.agency !== undefined ? { agency: report.agency } : {}),
     diagnostics,
     rules: runs,
-    ...(options.cells && report ? { cells: snapshotCells(report, read, options.cells === true ? undefined : options.cells) } : {}),
+    ...(options.cells && report
+      ? { cells: snapshotCells(report, read, options.cells === true ? undefined : options.cells) }
+      : {}),
   };
 }
 
 /** Every cell's raw value and place, or, for the year-to-year checks, only the listed cells' raw values (places are looked up again for the few findings). */
-function snapshotCells(report: Report, read: ReadResult, only: ReadonlySet<string> | undefined): Record<string, CellSnapshot> {
+function snapshotCells(
+  report: Report,
+  read: ReadResult,
+  only: ReadonlySet<string> | undefined,
+): Record<string, CellSnapshot> {
   const cells: Record<string, CellSnapshot> = {};
   for (const cell of report.cells) {
     if (!cell.present || cell.raw === undefined) continue;
     const pointer = cell.def.pointer;
-    const snapshot: CellSnapshot = cell.evidence === 'blank' || cell.evidence === 'inferred' ? { raw: cell.raw, evidence: cell.evidence } : { raw: cell.raw };
+    const snapshot: CellSnapshot =
+      cell.evidence === 'blank' || cell.evidence === 'inferred'
+        ? { raw: cell.raw, evidence: cell.evidence }
+        : { raw: cell.raw };
     if (cell.sourcePointer) snapshot.source = cell.sourcePointer;
     if (only) {
       if (only.has(pointer)) cells[pointer] = snapshot;
@@ -109,13 +132,25 @@ function snapshotCells(report: Report, read: ReadResult, only: ReadonlySet<strin
   return cells;
 }
 
-function toDiagnostic(rule: RuleEntry, ruleSeverity: Severity, finding: Finding, read: ReadResult, file: string, report: Report | undefined): Diagnostic {
+function toDiagnostic(
+  rule: RuleEntry,
+  ruleSeverity: Severity,
+  finding: Finding,
+  read: ReadResult,
+  file: string,
+  report: Report | undefined,
+): Diagnostic {
   // A rule that could not run is worth a warning, never an error: nothing was found to be wrong.
   const severity = isNotEvaluated(finding.messageId) && ruleSeverity === 'error' ? 'warning' : ruleSeverity;
   // A cell filled from an older template's row points at that row, where the value really is.
-  const pointer = finding.cell ? (report?.cells[finding.cell.index]?.sourcePointer ?? finding.cell.pointer) : finding.pointer;
+  const pointer = finding.cell
+    ? (report?.cells[finding.cell.index]?.sourcePointer ?? finding.cell.pointer)
+    : finding.pointer;
   const located = finding.origin ?? (pointer === undefined ? undefined : read.locate(pointer));
-  const origin = finding.textOffset !== undefined && pointer !== undefined ? (read.locateText?.(pointer, finding.textOffset) ?? withinString(located, read, pointer, finding.textOffset)) : located;
+  const origin =
+    finding.textOffset !== undefined && pointer !== undefined
+      ? (read.locateText?.(pointer, finding.textOffset) ?? withinString(located, read, pointer, finding.textOffset))
+      : located;
   const diagnostic: Diagnostic = {
     ruleId: rule.id,
     severity,
@@ -133,9 +168,23 @@ function toDiagnostic(rule: RuleEntry, ruleSeverity: Severity, finding: Finding,
 }
 
 /** The place of an offset inside a JSON string value: its opening quote's place moved on, when nothing before it is escaped. */
-function withinString(origin: Origin | undefined, read: ReadResult, pointer: string, offset: number): Origin | undefined {
+function withinString(
+  origin: Origin | undefined,
+  read: ReadResult,
+  pointer: string,
+  offset: number,
+): Origin | undefined {
   if (!origin || read.format !== 'json' || origin.line === undefined || origin.column === undefined) return origin;
-  const text = pointer.split('/').slice(1).reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined), read.document);
+  const text = pointer
+    .split('/')
+    .slice(1)
+    .reduce<unknown>(
+      (value, key) =>
+        value && typeof value === 'object'
+          ? (value as Record<string, unknown>)[key.replace(/~1/g, '/').replace(/~0/g, '~')]
+          : undefined,
+      read.document,
+    );
   if (typeof text !== 'string' || /["\\\u0000-\u001f\u2028\u2029]/.test(text.slice(0, offset))) return origin;
   return { ...origin, column: origin.column + 1 + offset };
 }
@@ -157,7 +206,13 @@ function heldEquations(report: Report, rules: readonly RuleEntry[], strict: bool
  * Where one cell alone would repair every failed equation it takes part in (and it takes part in no equation
  * that holds), names that cell and its value on each of those findings.
  */
-function attachRepairs(report: Report, failed: readonly FailedSum[], held: readonly Equation[], diagnostics: Diagnostic[], strict: boolean): void {
+function attachRepairs(
+  report: Report,
+  failed: readonly FailedSum[],
+  held: readonly Equation[],
+  diagnostics: Diagnostic[],
+  strict: boolean,
+): void {
   const inHeld = new Set<TemplateCell>();
   for (const equation of held) {
     for (const cell of equation.left) inHeld.add(cell);
@@ -179,7 +234,9 @@ function attachRepairs(report: Report, failed: readonly FailedSum[], held: reado
     let target: number | undefined;
     let consistent = true;
     for (const sum of involved) {
-      const weight = sum.equation.left.filter((term) => term === cell).length - sum.equation.right.filter((term) => term === cell).length;
+      const weight =
+        sum.equation.left.filter((term) => term === cell).length -
+        sum.equation.right.filter((term) => term === cell).length;
       if (weight === 0) {
         consistent = false;
         break;
@@ -206,7 +263,13 @@ function attachRepairs(report: Report, failed: readonly FailedSum[], held: reado
     if (!diagnostic) continue;
     // The repair names the cell's value as the input has it: printed (read), printed empty (blank) or placed by inference.
     const cell = report.cells[only.cell.index]!;
-    diagnostic.data['repair'] = { cell: only.cell.ref, from: only.from, to: only.to, evidence: cell.evidence, ...(cell.raw !== undefined ? { raw: cell.raw } : {}) };
+    diagnostic.data['repair'] = {
+      cell: only.cell.ref,
+      from: only.from,
+      to: only.to,
+      evidence: cell.evidence,
+      ...(cell.raw !== undefined ? { raw: cell.raw } : {}),
+    };
   }
 }
 

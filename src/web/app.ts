@@ -27,7 +27,6 @@ import {
   type ReadResult,
   type ReportDocument,
   type TemplateId,
-  type WriteFormat,
 } from './core.js';
 import { groupFindings, type FindingEntry } from '../diagnostics/group.js';
 import { expectedValue, pageMarks, pointerOf, worstSeverity, type CellMarks, type LegacyRow } from './marks.js';
@@ -69,13 +68,19 @@ function initialLocale(): Locale {
   return asked === 'en' ? 'en' : 'zh-CN';
 }
 
+// The caller names the kind of element the page holds under this id.
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- see above
 function element<T extends HTMLElement = HTMLElement>(id: string): T {
   const found = document.getElementById(id);
   if (!found) throw new Error(`page has no #${id}`);
   return found as T;
 }
 
-function make<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+function make<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string> = {},
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
   if (text !== undefined) node.textContent = text;
@@ -106,7 +111,13 @@ async function checkBytes(bytes: Uint8Array, name: string): Promise<void> {
     const read = await readBytes(bytes, name, { maxTimePerFile: 0 });
     const lines = textLines(bytes, read);
     state.unreadable = undefined;
-    const report = { name, read, document: structuredClone(read.document), inferred: new Set(read.inferred ?? []), ...(lines ? { lines } : {}) };
+    const report = {
+      name,
+      read,
+      document: structuredClone(read.document),
+      inferred: new Set(read.inferred ?? []),
+      ...(lines ? { lines } : {}),
+    };
     state.loaded = { ...report, ...checked(report) };
     state.marks = marksOf(state.loaded);
     state.selected = undefined;
@@ -172,7 +183,11 @@ function legacyRows(loaded: Loaded): LegacyRow[] {
   for (const table of ['active', 'applications', 'reviewLitigation'] as const) {
     for (const legacy of compiled.table(table).legacyRows ?? []) {
       const values = loaded.document[table]?.[legacy.key];
-      if (values && typeof values === 'object') rows.push({ label: legacy.label, pointers: Object.keys(values).map((column) => `/${table}/${legacy.key}/${column}`) });
+      if (values && typeof values === 'object')
+        rows.push({
+          label: legacy.label,
+          pointers: Object.keys(values).map((column) => `/${table}/${legacy.key}/${column}`),
+        });
     }
   }
   return rows;
@@ -181,13 +196,19 @@ function legacyRows(loaded: Loaded): LegacyRow[] {
 /** The check of a report's document as it stands, and how long it took. */
 function checked(report: Omit<Loaded, 'result' | 'checkMs'>): Pick<Loaded, 'result' | 'checkMs'> {
   const begin = performance.now();
-  const result = lintReadResult({ ...report.read, document: report.document, inferred: report.inferred }, report.name, { cells: true });
+  const result = lintReadResult({ ...report.read, document: report.document, inferred: report.inferred }, report.name, {
+    cells: true,
+  });
   return { result, checkMs: performance.now() - begin };
 }
 
 function templateOf(loaded: Loaded): TemplateId | undefined {
   const { result, document } = loaded;
-  return result.template ?? document.template ?? (typeof document.year === 'number' ? templateForYear(document.year) : undefined);
+  return (
+    result.template ??
+    document.template ??
+    (typeof document.year === 'number' ? templateForYear(document.year) : undefined)
+  );
 }
 
 /** Draws the whole result: facts, summary, downloads, tables and the other findings (on loading and on a language switch). */
@@ -202,7 +223,9 @@ function renderAll(): void {
   if (!loaded) {
     const summary = element('summary');
     summary.className = 'summary problems';
-    summary.textContent = state.unreadable ? `${state.unreadable.name}: ${renderFileError(state.unreadable.result.error!, state.locale)}` : '';
+    summary.textContent = state.unreadable
+      ? `${state.unreadable.name}: ${renderFileError(state.unreadable.result.error!, state.locale)}`
+      : '';
     element('timing').textContent = '';
     hideDetail();
     return;
@@ -233,16 +256,22 @@ function renderSummary(loaded: Loaded): void {
   const problems = counts.errors + counts.warnings + counts.infos;
   const summary = element('summary');
   summary.className = `summary ${counts.errors > 0 ? 'problems' : 'clean'}`;
-  summary.textContent = problems > 0
-    ? cliMessage('summary-problems', state.locale, { problems, errors: counts.errors, warnings: counts.warnings, infos: counts.infos })
-    : cliMessage('summary-clean', state.locale);
+  summary.textContent =
+    problems > 0
+      ? cliMessage('summary-problems', state.locale, {
+          problems,
+          errors: counts.errors,
+          warnings: counts.warnings,
+          infos: counts.infos,
+        })
+      : cliMessage('summary-clean', state.locale);
   summary.dataset['errors'] = String(counts.errors);
   summary.dataset['warnings'] = String(counts.warnings);
   summary.dataset['infos'] = String(counts.infos);
   const template = templateOf(loaded);
   const facts = [
     loaded.name,
-    loaded.read.format ? `${t('format')} ${loaded.read.format}` : '',
+    `${t('format')} ${loaded.read.format}`,
     template ? `${t('template')} ${template}` : '',
     typeof loaded.document.year === 'number' ? `${t('year')} ${loaded.document.year}` : '',
     loaded.document.agency ? `${t('agency')} ${loaded.document.agency}` : '',
@@ -310,7 +339,8 @@ function shadeEdges(frame: HTMLElement, scroll: HTMLElement): void {
 }
 
 function shadeAllEdges(): void {
-  for (const frame of document.querySelectorAll<HTMLElement>('.scroll-frame')) shadeEdges(frame, frame.firstElementChild as HTMLElement);
+  for (const frame of document.querySelectorAll<HTMLElement>('.scroll-frame'))
+    shadeEdges(frame, frame.firstElementChild as HTMLElement);
 }
 
 /** The text of a raw value as the input wrote it. */
@@ -327,7 +357,13 @@ function markCell(td: HTMLTableCellElement, loaded: Loaded): void {
   const primary = mark ? mark.primary.map((index) => diagnostics[index]!) : [];
   const worst = worstSeverity(primary);
   const snapshot = loaded.result.cells?.[pointer];
-  td.className = ['cell', worst ? `finding-${worst}` : '', mark && mark.related.length > 0 ? 'related' : '', snapshot === undefined ? 'absent' : (snapshot.evidence ?? ''), state.selected === pointer ? 'selected' : '']
+  td.className = [
+    'cell',
+    worst ? `finding-${worst}` : '',
+    mark && mark.related.length > 0 ? 'related' : '',
+    snapshot === undefined ? 'absent' : (snapshot.evidence ?? ''),
+    state.selected === pointer ? 'selected' : '',
+  ]
     .filter(Boolean)
     .join(' ');
   td.dataset['findings'] = mark ? [...mark.primary, ...mark.related].join(' ') : '';
@@ -342,7 +378,9 @@ function markCell(td: HTMLTableCellElement, loaded: Loaded): void {
 function renderOther(loaded: Loaded): void {
   const other = element('other');
   // The groups a person opened stay open across the re-check of an edit.
-  const opened = new Set([...other.querySelectorAll<HTMLElement>('li.group:has(> details[open])')].map((item) => item.dataset['key']));
+  const opened = new Set(
+    [...other.querySelectorAll<HTMLElement>('li.group:has(> details[open])')].map((item) => item.dataset['key']),
+  );
   other.replaceChildren(make('h3', {}, t('other')));
   const { diagnostics } = loaded.result;
   // Many findings of one kind in one section (the seed's pinyin lines) are one entry, as in the HTML report.
@@ -355,24 +393,44 @@ function renderOther(loaded: Loaded): void {
     return;
   }
   const list = make('ul', { class: 'findings' });
-  for (const entry of entries) list.append(entry.kind === 'single' ? findingItem(diagnostics[entry.index]!, loaded) : groupItem(entry, loaded, opened));
+  for (const entry of entries)
+    list.append(
+      entry.kind === 'single' ? findingItem(diagnostics[entry.index]!, loaded) : groupItem(entry, loaded, opened),
+    );
   other.append(list);
 }
 
 /** Many findings of one kind in one section as one item: what, how many, the first places and sentence; each behind a toggle. */
-function groupItem(entry: Extract<FindingEntry, { kind: 'group' }>, loaded: Loaded, opened: ReadonlySet<string | undefined>): HTMLLIElement {
+function groupItem(
+  entry: Extract<FindingEntry, { kind: 'group' }>,
+  loaded: Loaded,
+  opened: ReadonlySet<string | undefined>,
+): HTMLLIElement {
   const { diagnostics } = loaded.result;
   const key = `${entry.ruleId}|${entry.messageId}|${entry.section ?? ''}`;
-  const item = make('li', { class: `group ${entry.severity}`, 'data-rule': entry.ruleId, 'data-count': String(entry.count), 'data-key': key });
+  const item = make('li', {
+    class: `group ${entry.severity}`,
+    'data-rule': entry.ruleId,
+    'data-count': String(entry.count),
+    'data-key': key,
+  });
   const summary = cliMessage('html-group', state.locale, {
     description: rules.find((rule) => rule.id === entry.ruleId)?.description[state.locale] ?? entry.ruleId,
     count: entry.count,
     section: sectionLabel(entry.section, templateOf(loaded)),
     shown: entry.first.length,
-    places: entry.first.map((index) => formatPlace(diagnostics[index]!.location, state.locale)).join(state.locale === 'en' ? ', ' : '、'),
+    places: entry.first
+      .map((index) => formatPlace(diagnostics[index]!.location, state.locale))
+      .join(state.locale === 'en' ? ', ' : '、'),
   });
   const head = make('div');
-  head.append(make('span', { class: `badge ${entry.severity}` }, severityText(entry.severity, state.locale)), ' ', make('span', { class: 'message' }, summary), ' ', make('code', {}, entry.ruleId));
+  head.append(
+    make('span', { class: `badge ${entry.severity}` }, severityText(entry.severity, state.locale)),
+    ' ',
+    make('span', { class: 'message' }, summary),
+    ' ',
+    make('code', {}, entry.ruleId),
+  );
   item.append(head);
   const sentence = quotedSentence(diagnostics[entry.first[0]!]!, loaded);
   if (sentence) item.append(sentence);
@@ -389,7 +447,11 @@ function groupItem(entry: Extract<FindingEntry, { kind: 'group' }>, loaded: Load
 function sectionLabel(section: string | undefined, template: TemplateId | undefined): string {
   if (section === undefined) return state.locale === 'en' ? 'the report' : '全文';
   const def = getTemplate(template ?? '2021').def;
-  return def.sections.find((candidate) => candidate.key === section)?.label ?? def.tables.find((table) => table.key === section)?.label ?? section;
+  return (
+    def.sections.find((candidate) => candidate.key === section)?.label ??
+    def.tables.find((table) => table.key === section)?.label ??
+    section
+  );
 }
 
 /** One finding as a list item: severity, place, message, the numbers, the sentence, and the one-cell repair as a button. */
@@ -397,16 +459,26 @@ function findingItem(diagnostic: Diagnostic, loaded: Loaded, pointer?: string): 
   const item = make('li', { class: diagnostic.severity, 'data-rule': diagnostic.ruleId });
   const place = formatPlace(diagnostic.location, state.locale);
   const head = make('div');
-  head.append(make('span', { class: `badge ${diagnostic.severity}` }, severityText(diagnostic.severity, state.locale)), ' ');
+  head.append(
+    make('span', { class: `badge ${diagnostic.severity}` }, severityText(diagnostic.severity, state.locale)),
+    ' ',
+  );
   if (place && !pointer) head.append(make('span', { class: 'place' }, place), ' ');
   // On a table cell, a mismatch between the text and the table says they differ: either may be the one that is wrong.
   const textVsTable = diagnostic.ruleId === 'narrative-figures' && diagnostic.messageId === 'mismatch';
-  const message = textVsTable && pointer
-    ? cliMessage('html-narrative-cell', state.locale, { quote: String(diagnostic.data['quote'] ?? ''), figure: numberText(diagnostic.data['figure']), actual: numberText(diagnostic.data['actual']) })
-    : renderMessage(diagnostic, state.locale);
+  const message =
+    textVsTable && pointer
+      ? cliMessage('html-narrative-cell', state.locale, {
+          quote: typeof diagnostic.data['quote'] === 'string' ? diagnostic.data['quote'] : '',
+          figure: numberText(diagnostic.data['figure']),
+          actual: numberText(diagnostic.data['actual']),
+        })
+      : renderMessage(diagnostic, state.locale);
   head.append(make('span', { class: 'message' }, message), ' ', make('code', {}, diagnostic.ruleId));
   item.append(head);
-  const numbers = textVsTable ? `${t('text')} ${numberText(diagnostic.data['figure'])} · ${t('table')} ${numberText(diagnostic.data['actual'])}` : numbersOf(diagnostic);
+  const numbers = textVsTable
+    ? `${t('text')} ${numberText(diagnostic.data['figure'])} · ${t('table')} ${numberText(diagnostic.data['actual'])}`
+    : numbersOf(diagnostic);
   if (numbers) item.append(make('div', { class: 'numbers' }, numbers));
   // A finding on a cell is about the table; one on no cell (the narrative's) quotes its sentence.
   const sentence = diagnostic.cell ? undefined : quotedSentence(diagnostic, loaded);
@@ -415,7 +487,11 @@ function findingItem(diagnostic: Diagnostic, loaded: Loaded, pointer?: string): 
   if (repair?.cell && typeof repair.to === 'number') {
     const target = pointerOf(repair.cell);
     const to = repair.to;
-    const button = make('button', { type: 'button', class: 'primary repair' }, t('repair', { cell: describeCell(repair.cell, state.locale), to: formatNumber(to) }));
+    const button = make(
+      'button',
+      { type: 'button', class: 'primary repair' },
+      t('repair', { cell: describeCell(repair.cell, state.locale), to: formatNumber(to) }),
+    );
     button.addEventListener('click', () => applyValue(target, String(to)));
     item.append(button);
   }
@@ -437,13 +513,24 @@ function numbersOf(diagnostic: Diagnostic): string {
 
 /** The sentence a finding concerns: the one its data quotes, else the one its line and column point at in a text input. */
 function quotedSentence(diagnostic: Diagnostic, loaded: Loaded): HTMLElement | undefined {
-  const quoted = ['sentence', 'quote', 'excerpt'].map((key) => diagnostic.data[key]).find((value): value is string => typeof value === 'string' && value !== '');
-  const found = quoted !== undefined ? { text: quoted, at: -1 } : diagnostic.location.line !== undefined && loaded.lines ? sentenceAt(loaded.lines, diagnostic.location.line, diagnostic.location.column) : undefined;
+  const quoted = ['sentence', 'quote', 'excerpt']
+    .map((key) => diagnostic.data[key])
+    .find((value): value is string => typeof value === 'string' && value !== '');
+  const found =
+    quoted !== undefined
+      ? { text: quoted, at: -1 }
+      : diagnostic.location.line !== undefined && loaded.lines
+        ? sentenceAt(loaded.lines, diagnostic.location.line, diagnostic.location.column)
+        : undefined;
   if (!found) return undefined;
   const quote = make('blockquote', { class: 'sentence' });
   const characters = [...found.text];
   if (found.at >= 0 && found.at < characters.length) {
-    quote.append(characters.slice(0, found.at).join(''), make('mark', {}, characters[found.at]!), characters.slice(found.at + 1).join(''));
+    quote.append(
+      characters.slice(0, found.at).join(''),
+      make('mark', {}, characters[found.at]),
+      characters.slice(found.at + 1).join(''),
+    );
   } else {
     quote.textContent = found.text;
   }
@@ -456,7 +543,8 @@ function showDetail(pointer: string): void {
   if (!loaded) return;
   const previous = state.selected;
   state.selected = pointer;
-  if (previous && previous !== pointer) document.querySelector(`td.cell[data-pointer="${previous}"]`)?.classList.remove('selected');
+  if (previous && previous !== pointer)
+    document.querySelector(`td.cell[data-pointer="${previous}"]`)?.classList.remove('selected');
   document.querySelector(`td.cell[data-pointer="${pointer}"]`)?.classList.add('selected');
   const [, table, row, column] = pointer.split('/') as [string, string, string, string];
   const template = templateOf(loaded);
@@ -466,7 +554,7 @@ function showDetail(pointer: string): void {
   body.replaceChildren();
   element('detail-title').textContent = ref ? describeCell(ref, state.locale) : pointer;
   // A cell outside the template (an older template's row) has no snapshot: its value is the document's.
-  const raw = loaded.result.cells?.[pointer]?.raw ?? (loaded.document[table as CellRef['table']]?.[row]?.[column] as RawValue | undefined);
+  const raw = loaded.result.cells?.[pointer]?.raw ?? loaded.document[table as CellRef['table']]?.[row]?.[column];
   body.append(make('p', { class: 'place' }, `${t('asWritten')}: ${rawText(raw) === '' ? t('empty') : rawText(raw)}`));
   if (!mark || (mark.primary.length === 0 && mark.related.length === 0)) {
     body.append(make('p', { class: 'none' }, t('cellClean')));
@@ -506,7 +594,12 @@ function typedValue(text: string): RawValue {
 function setValue(pointer: string, text: string): void {
   const loaded = state.loaded;
   if (!loaded) return;
-  const [, table, row, column] = pointer.split('/') as [string, 'active' | 'applications' | 'reviewLitigation', string, string];
+  const [, table, row, column] = pointer.split('/') as [
+    string,
+    'active' | 'applications' | 'reviewLitigation',
+    string,
+    string,
+  ];
   const tableRows = (loaded.document[table] ??= {});
   const cells = (tableRows[row] ??= {});
   cells[column] = typedValue(text);
@@ -538,10 +631,18 @@ async function download(kind: string): Promise<void> {
   const files: Record<string, () => Promise<[BlobPart, string, string]>> = {
     lint: async () => [format('json', results, { locale: state.locale }), `${base}.lint.json`, 'application/json'],
     html: async () => [format('html', results, { locale: state.locale }), `${base}.lint.html`, 'text/html'],
-    json: async () => [await writeReport(document, 'json') as BlobPart, `${base}.json`, 'application/json'],
-    csv: async () => [await writeReport(document, 'csv') as BlobPart, `${base}.csv`, 'text/csv'],
-    xlsx: async () => [await writeReport(document, 'xlsx' as WriteFormat) as BlobPart, `${base}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
-    docx: async () => [await writeReport(document, 'docx') as BlobPart, `${base}.docx`, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+    json: async () => [(await writeReport(document, 'json')) as BlobPart, `${base}.json`, 'application/json'],
+    csv: async () => [(await writeReport(document, 'csv')) as BlobPart, `${base}.csv`, 'text/csv'],
+    xlsx: async () => [
+      (await writeReport(document, 'xlsx')) as BlobPart,
+      `${base}.xlsx`,
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    ],
+    docx: async () => [
+      (await writeReport(document, 'docx')) as BlobPart,
+      `${base}.docx`,
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    ],
   };
   const build = files[kind];
   if (!build) return;
@@ -609,7 +710,11 @@ function wire(): void {
   });
   tables.addEventListener('keydown', (event) => {
     const input = event.target as HTMLElement;
-    if (!(input instanceof HTMLInputElement) || (event.key !== 'Enter' && event.key !== 'ArrowDown' && event.key !== 'ArrowUp')) return;
+    if (
+      !(input instanceof HTMLInputElement) ||
+      (event.key !== 'Enter' && event.key !== 'ArrowDown' && event.key !== 'ArrowUp')
+    )
+      return;
     // Enter on a cell whose panel was closed (Esc) opens it again, staying on the cell.
     const cell = input.closest<HTMLTableCellElement>('td.cell');
     if (event.key === 'Enter' && cell && element('detail').hidden) {

@@ -18,9 +18,15 @@ export interface LintOptions extends LintInputOptions {
  * (`inputFormat`, else chosen by `file`'s extension and what the bytes are: HTML under the default name reads as HTML).
  * Never throws for bad input: an unreadable report (or a format such as .doc that cannot be read) has `error` set.
  */
-export async function lint(input: ReportDocument | Uint8Array | string, options: LintOptions = {}): Promise<FileResult> {
+export async function lint(
+  input: ReportDocument | Uint8Array | string,
+  options: LintOptions = {},
+): Promise<FileResult> {
   const { file = 'report.json', ...rest } = options;
-  const bytes = input instanceof Uint8Array ? input : new TextEncoder().encode(typeof input === 'string' ? input : JSON.stringify(input, null, 2));
+  const bytes =
+    input instanceof Uint8Array
+      ? input
+      : new TextEncoder().encode(typeof input === 'string' ? input : JSON.stringify(input, null, 2));
   return lintBytes(bytes, file, rest);
 }
 
@@ -45,19 +51,49 @@ export function canonicalDocument(read: ReadResult): ReportDocument {
   if (inferred.length === 0 && totalsUsed.length === 0 && explained.length === 0) return document;
   return {
     ...document,
-    $evidence: { ...(inferred.length > 0 ? { inferred } : {}), ...(totalsUsed.length > 0 ? { totalsUsed } : {}), ...(explained.length > 0 ? { explained } : {}) },
+    $evidence: {
+      ...(inferred.length > 0 ? { inferred } : {}),
+      ...(totalsUsed.length > 0 ? { totalsUsed } : {}),
+      ...(explained.length > 0 ? { explained } : {}),
+    },
   };
 }
 
 export { readBytes, lintBytes, failed, type LintInputOptions } from '../pipeline/lint.js';
 export { lintReadResult } from '../rules/engine.js';
 export { summarize } from '../diagnostics/types.js';
-export { renderMessage, renderFileError, describeCell, describeValue, cliMessage, formatNumber } from '../diagnostics/render.js';
+export {
+  renderMessage,
+  renderFileError,
+  describeCell,
+  describeValue,
+  cliMessage,
+  formatNumber,
+} from '../diagnostics/render.js';
 export { formatPlace } from '../format/location.js';
 export { FORMAT_NAMES } from '../format/index.js';
 export { getTemplate, templateForYear, TEMPLATE_IDS } from '../model/template.js';
-export { writeReport, blankDocument, layoutTables, WRITE_FORMATS, type WriteFormat, type LayoutTable, type LayoutCell } from '../write/index.js';
-export type { Diagnostic, FileResult, LintResults, Location, RuleRun, RuleStatus, Summary, CellSnapshot, FileError, SumTerm } from '../diagnostics/types.js';
+export {
+  writeReport,
+  blankDocument,
+  layoutTables,
+  WRITE_FORMATS,
+  type WriteFormat,
+  type LayoutTable,
+  type LayoutCell,
+} from '../write/index.js';
+export type {
+  Diagnostic,
+  FileResult,
+  LintResults,
+  Location,
+  RuleRun,
+  RuleStatus,
+  Summary,
+  CellSnapshot,
+  FileError,
+  SumTerm,
+} from '../diagnostics/types.js';
 export type { FormatName, FormatOptions } from '../format/types.js';
 export type { CellRef, CellLabels, ReportDocument, RawValue, TemplateId, TableKey, Origin } from '../model/types.js';
 export type { Locale, Severity, RuleEntry } from '../rules/catalogue-types.js';

@@ -15,7 +15,10 @@ export interface LegacyRow {
  * The page's marks: only unsuppressed findings mark a cell. The cells of an older template's row the report printed
  * carry the mixed-template finding about that row (it names the row by its label, not by a cell).
  */
-export function pageMarks(diagnostics: readonly Diagnostic[], legacyRows: readonly LegacyRow[] = []): Map<string, CellMarks> {
+export function pageMarks(
+  diagnostics: readonly Diagnostic[],
+  legacyRows: readonly LegacyRow[] = [],
+): Map<string, CellMarks> {
   const marks = cellMarks(diagnostics, (diagnostic) => !diagnostic.suppressed);
   diagnostics.forEach((diagnostic, index) => {
     if (diagnostic.suppressed || diagnostic.ruleId !== 'mixed-template') return;
@@ -34,7 +37,8 @@ export function pageMarks(diagnostics: readonly Diagnostic[], legacyRows: readon
 /** The worst severity among some findings, or undefined when there are none. */
 export function worstSeverity(diagnostics: readonly Diagnostic[]): Severity | undefined {
   let worst: Severity | undefined;
-  for (const diagnostic of diagnostics) if (worst === undefined || SEVERITY_RANK[diagnostic.severity] > SEVERITY_RANK[worst]) worst = diagnostic.severity;
+  for (const diagnostic of diagnostics)
+    if (worst === undefined || SEVERITY_RANK[diagnostic.severity] > SEVERITY_RANK[worst]) worst = diagnostic.severity;
   return worst;
 }
 
@@ -50,7 +54,13 @@ export function expectedValue(diagnostics: readonly Diagnostic[], pointer: strin
   }
   for (const diagnostic of diagnostics) {
     const expected = diagnostic.data['expected'];
-    if (diagnostic.cell && pointerOf(diagnostic.cell) === pointer && typeof expected === 'number' && checksCellAlone(diagnostic, pointer)) return expected;
+    if (
+      diagnostic.cell &&
+      pointerOf(diagnostic.cell) === pointer &&
+      typeof expected === 'number' &&
+      checksCellAlone(diagnostic, pointer)
+    )
+      return expected;
   }
   return undefined;
 }

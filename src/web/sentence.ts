@@ -6,7 +6,11 @@ const MAX_QUOTE = 160;
  * end on that line to the next one (inclusive), cut to about 160 characters around the place. Undefined when the
  * line does not exist or is blank. `at` is the place's offset inside the returned sentence.
  */
-export function sentenceAt(lines: readonly string[], line: number, column = 1): { text: string; at: number } | undefined {
+export function sentenceAt(
+  lines: readonly string[],
+  line: number,
+  column = 1,
+): { text: string; at: number } | undefined {
   const source = lines[line - 1];
   if (source === undefined || source.trim() === '') return undefined;
   const characters = [...source];

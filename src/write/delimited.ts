@@ -41,20 +41,27 @@ export function longCsv(document: ReportDocument): string {
   out += csvLine(['template', '', '', templateId]);
   if (typeof document.year === 'number') out += csvLine(['year', '', '', String(document.year)]);
   out += csvLine(['agency', '', '', document.agency ?? '']);
-  for (const cell of template.cells) out += csvLine([cell.table, cell.row, cell.column, valueText(document[cell.table]?.[cell.row]?.[cell.column])]);
+  for (const cell of template.cells)
+    out += csvLine([cell.table, cell.row, cell.column, valueText(document[cell.table]?.[cell.row]?.[cell.column])]);
   for (const table of template.def.tables) {
     for (const legacy of table.legacyRows ?? []) {
       const given = document[table.key]?.[legacy.key];
       if (!given) continue;
-      for (const column of table.columns) if (Object.hasOwn(given, column.key)) out += csvLine([table.key, legacy.key, column.key, valueText(given[column.key])]);
+      for (const column of table.columns)
+        if (Object.hasOwn(given, column.key))
+          out += csvLine([table.key, legacy.key, column.key, valueText(given[column.key])]);
     }
   }
-  for (const key of ['overview', 'problems', 'other'] as const) out += csvLine(['narrative', key, '', document.narrative?.[key] ?? '']);
+  for (const key of ['overview', 'problems', 'other'] as const)
+    out += csvLine(['narrative', key, '', document.narrative?.[key] ?? '']);
   return out;
 }
 
 function markdownCell(text: string): string {
-  return text.replace(/\\/gu, '\\\\').replace(/\|/gu, '\\|').replace(/\r\n|\n|\r/gu, ' ');
+  return text
+    .replace(/\\/gu, '\\\\')
+    .replace(/\|/gu, '\\|')
+    .replace(/\r\n|\n|\r/gu, ' ');
 }
 
 /**

@@ -41,12 +41,15 @@ export function blankDocument(templateId: TemplateId): ReportDocument {
 
 /** The template a document is written in: its own, else its year's, else 2021's. */
 export function templateOfDocument(document: ReportDocument): TemplateId {
-  return document.template ?? (typeof document.year === 'number' ? templateForYear(document.year) : undefined) ?? '2021';
+  return (
+    document.template ?? (typeof document.year === 'number' ? templateForYear(document.year) : undefined) ?? '2021'
+  );
 }
 
 /** The report's title: 某区司法局2021年政府信息公开工作年度报告, with a placeholder where the agency or year is not given. */
 export function reportTitle(document: ReportDocument): string {
-  const agency = typeof document.agency === 'string' && document.agency.trim() !== '' ? document.agency.trim() : AGENCY_PLACEHOLDER;
+  const agency =
+    typeof document.agency === 'string' && document.agency.trim() !== '' ? document.agency.trim() : AGENCY_PLACEHOLDER;
   const year = typeof document.year === 'number' ? String(document.year) : YEAR_PLACEHOLDER;
   return `${agency}${year}年政府信息公开工作年度报告`;
 }

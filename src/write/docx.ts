@@ -24,7 +24,7 @@ const TEXT_WIDTH = 11906 - 2 * 1134;
 /** Escapes the five XML specials and drops characters XML 1.0 cannot hold. */
 export function xmlText(text: string): string {
   return text
-    // eslint-disable-next-line no-control-regex
+
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/gu, '')
     .replace(/&/gu, '&amp;')
     .replace(/</gu, '&lt;')
@@ -54,7 +54,9 @@ function table(layout: LayoutTable): string {
     for (let dr = 1; dr < entry.cell.rowSpan; dr += 1) covering.set(`${entry.row + dr},${entry.column}`, entry);
   }
   const column = Math.floor(TEXT_WIDTH / layout.width);
-  const borders = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((side) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`).join('');
+  const borders = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV']
+    .map((side) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`)
+    .join('');
   let xml = `<w:tbl><w:tblPr><w:tblW w:w="${column * layout.width}" w:type="dxa"/><w:jc w:val="center"/><w:tblBorders>${borders}</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="28" w:type="dxa"/><w:right w:w="28" w:type="dxa"/></w:tblCellMar></w:tblPr>`;
   xml += `<w:tblGrid>${`<w:gridCol w:w="${column}"/>`.repeat(layout.width)}</w:tblGrid>`;
   const cellXml = (span: number, merge: string, text: string): string => {
@@ -63,10 +65,14 @@ function table(layout: LayoutTable): string {
   };
   layout.rows.forEach((_, r) => {
     xml += '<w:tr><w:trPr><w:cantSplit/></w:trPr>';
-    for (let c = 0; c < layout.width; ) {
+    for (let c = 0; c < layout.width;) {
       const start = starts.get(`${r},${c}`);
       if (start) {
-        xml += cellXml(start.cell.colSpan, start.cell.rowSpan > 1 ? '<w:vMerge w:val="restart"/>' : '', start.cell.text);
+        xml += cellXml(
+          start.cell.colSpan,
+          start.cell.rowSpan > 1 ? '<w:vMerge w:val="restart"/>' : '',
+          start.cell.text,
+        );
         c += start.cell.colSpan;
         continue;
       }
@@ -88,12 +94,24 @@ function table(layout: LayoutTable): string {
 export function documentXml(document: ReportDocument): string {
   let body = '';
   for (const part of reportParts(document)) {
-    if (part.kind === 'title') body += paragraph(part.text, '<w:jc w:val="center"/><w:spacing w:after="240"/>', '<w:b/><w:sz w:val="36"/><w:szCs w:val="36"/>');
-    else if (part.kind === 'heading') body += paragraph(part.text, '<w:spacing w:before="240" w:after="120"/>', '<w:b/><w:sz w:val="28"/><w:szCs w:val="28"/>');
-    else if (part.kind === 'paragraph') body += paragraph(part.text, '<w:ind w:firstLine="560"/>', '<w:sz w:val="24"/><w:szCs w:val="24"/>');
+    if (part.kind === 'title')
+      body += paragraph(
+        part.text,
+        '<w:jc w:val="center"/><w:spacing w:after="240"/>',
+        '<w:b/><w:sz w:val="36"/><w:szCs w:val="36"/>',
+      );
+    else if (part.kind === 'heading')
+      body += paragraph(
+        part.text,
+        '<w:spacing w:before="240" w:after="120"/>',
+        '<w:b/><w:sz w:val="28"/><w:szCs w:val="28"/>',
+      );
+    else if (part.kind === 'paragraph')
+      body += paragraph(part.text, '<w:ind w:firstLine="560"/>', '<w:sz w:val="24"/><w:szCs w:val="24"/>');
     else body += `${table(part.table)}${paragraph('')}`;
   }
-  const section = '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="567" w:footer="567" w:gutter="0"/></w:sectPr>';
+  const section =
+    '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="567" w:footer="567" w:gutter="0"/></w:sectPr>';
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="${W}"><w:body>${body}${section}</w:body></w:document>`;
 }
 
@@ -106,5 +124,9 @@ export async function docx(document: ReportDocument): Promise<Uint8Array> {
   zip.file('[Content_Types].xml', CONTENT_TYPES, { date, createFolders: false });
   zip.file('_rels/.rels', PACKAGE_RELS, { date, createFolders: false });
   zip.file('word/document.xml', documentXml(document), { date, createFolders: false });
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
+  return zip.generateAsync({
+    type: 'uint8array',
+    compression: 'DEFLATE',
+    mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  });
 }

@@ -3,7 +3,15 @@ import { longCsv, markdown, wideCsv } from './delimited.js';
 import { docx } from './docx.js';
 import { xlsx } from './xlsx.js';
 
-export { blankDocument, reportParts, reportTitle, templateOfDocument, AGENCY_PLACEHOLDER, YEAR_PLACEHOLDER, type ReportPart } from './document.js';
+export {
+  blankDocument,
+  reportParts,
+  reportTitle,
+  templateOfDocument,
+  AGENCY_PLACEHOLDER,
+  YEAR_PLACEHOLDER,
+  type ReportPart,
+} from './document.js';
 export { layoutTables, layoutGrid, placeCells, type LayoutCell, type LayoutTable, type PlacedCell } from './layout.js';
 
 /** The formats a report can be written in. */
@@ -33,7 +41,11 @@ export function canonicalJson(document: ReportDocument): string {
  * header cells as the template draws them), CSV in the layout (or long form), canonical JSON, or Markdown pipe tables.
  * Each reads back through the project's readers to the same cells. Runs in a browser (no Node API).
  */
-export async function writeReport(document: ReportDocument, format: WriteFormat, options: WriteOptions = {}): Promise<Uint8Array> {
+export async function writeReport(
+  document: ReportDocument,
+  format: WriteFormat,
+  options: WriteOptions = {},
+): Promise<Uint8Array> {
   switch (format) {
     case 'xlsx':
       return xlsx(document);

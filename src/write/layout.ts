@@ -60,7 +60,8 @@ export function placeCells(table: LayoutTable): PlacedCell[] {
     let c = 0;
     for (const cell of row) {
       while (taken.has(`${r},${c}`)) c += 1;
-      for (let dr = 0; dr < cell.rowSpan; dr += 1) for (let dc = 0; dc < cell.colSpan; dc += 1) taken.add(`${r + dr},${c + dc}`);
+      for (let dr = 0; dr < cell.rowSpan; dr += 1)
+        for (let dc = 0; dc < cell.colSpan; dc += 1) taken.add(`${r + dr},${c + dc}`);
       placed.push({ cell, row: r, column: c });
       c += cell.colSpan;
     }
@@ -73,7 +74,9 @@ export function placeCells(table: LayoutTable): PlacedCell[] {
  * cell from above or the left covers it (or nothing does).
  */
 export function layoutGrid(table: LayoutTable): (LayoutCell | undefined)[][] {
-  const grid: (LayoutCell | undefined)[][] = table.rows.map(() => new Array<LayoutCell | undefined>(table.width).fill(undefined));
+  const grid: (LayoutCell | undefined)[][] = table.rows.map(() =>
+    new Array<LayoutCell | undefined>(table.width).fill(undefined),
+  );
   for (const { cell, row, column } of placeCells(table)) {
     const line = grid[row];
     if (line) line[column] = cell;
@@ -90,7 +93,11 @@ function printedRows(table: TableDef, document: ReportDocument): RowDef[] {
     const first = rows.findIndex((row) => legacy.standsFor.includes(row.key));
     if (first < 0) continue;
     const replaced: RowDef = { key: legacy.key, label: legacy.label, group: OUTCOME_GROUP, match: [] };
-    rows = [...rows.slice(0, first), replaced, ...rows.slice(first).filter((row) => !legacy.standsFor.includes(row.key))];
+    rows = [
+      ...rows.slice(0, first),
+      replaced,
+      ...rows.slice(first).filter((row) => !legacy.standsFor.includes(row.key)),
+    ];
   }
   return rows;
 }
@@ -108,7 +115,10 @@ function valueCell(table: TableKey, row: string, column: string, document: Repor
 function layoutActive(table: TableDef, rows: readonly RowDef[], document: ReportDocument): LayoutTable {
   const columns = new Map(table.columns.map((column) => [column.key, column]));
   const groups = groupsInOrder(rows, (row) => row.group ?? '');
-  const columnsOf = (row: RowDef): ColumnDef[] => (row.columns ?? table.columns.map((column) => column.key)).map((key) => columns.get(key)).filter((column): column is ColumnDef => column !== undefined);
+  const columnsOf = (row: RowDef): ColumnDef[] =>
+    (row.columns ?? table.columns.map((column) => column.key))
+      .map((key) => columns.get(key))
+      .filter((column): column is ColumnDef => column !== undefined);
   const valueColumns = Math.max(...groups.map(([, members]) => columnsOf(members[0]!).length));
   const header = table.groupLabels.find((text) => text === '信息内容') ?? '信息内容';
   const out: LayoutCell[][] = [];
@@ -117,7 +127,11 @@ function layoutActive(table: TableDef, rows: readonly RowDef[], document: Report
     const spanOf = (index: number): number => (index === own.length - 1 ? valueColumns - own.length + 1 : 1);
     out.push([label(caption, 1, valueColumns + 1)]);
     out.push([label(header), ...own.map((column, index) => label(column.label, 1, spanOf(index)))]);
-    for (const row of members) out.push([label(row.label), ...own.map((column, index) => valueCell(table.key, row.key, column.key, document, spanOf(index)))]);
+    for (const row of members)
+      out.push([
+        label(row.label),
+        ...own.map((column, index) => valueCell(table.key, row.key, column.key, document, spanOf(index))),
+      ]);
   }
   return { key: table.key, heading: table.label, width: valueColumns + 1, rows: out };
 }
@@ -137,7 +151,8 @@ function layoutApplications(table: TableDef, rows: readonly RowDef[], document: 
     }
   }
   const out: LayoutCell[][] = [topRow, secondRow, thirdRow];
-  const values = (row: RowDef): LayoutCell[] => table.columns.map((column) => valueCell(table.key, row.key, column.key, document));
+  const values = (row: RowDef): LayoutCell[] =>
+    table.columns.map((column) => valueCell(table.key, row.key, column.key, document));
   const inOutcome = (row: RowDef): boolean => row.group !== undefined;
   const outcomeCount = rows.filter(inOutcome).length;
   let outcomeDrawn = false;
@@ -156,7 +171,11 @@ function layoutApplications(table: TableDef, rows: readonly RowDef[], document: 
     const members = [];
     for (let next = index; next < rows.length && rows[next]!.group === row.group; next += 1) members.push(rows[next]!);
     members.forEach((member, offset) => {
-      out.push([...(offset === 0 ? [...lead, label(row.group ?? '', members.length, 1)] : []), label(member.label), ...values(member)]);
+      out.push([
+        ...(offset === 0 ? [...lead, label(row.group ?? '', members.length, 1)] : []),
+        label(member.label),
+        ...values(member),
+      ]);
     });
     index += members.length - 1;
   }
@@ -182,9 +201,15 @@ function layoutReviewLitigation(table: TableDef, rows: readonly RowDef[], docume
         for (const column of columns) third.push(label(column.label));
       }
     }
-    for (const row of members) for (const column of columns) values.push(valueCell(table.key, row.key, column.key, document));
+    for (const row of members)
+      for (const column of columns) values.push(valueCell(table.key, row.key, column.key, document));
   }
-  return { key: table.key, heading: table.label, width: rows.length * columns.length, rows: [top, second, third, values] };
+  return {
+    key: table.key,
+    heading: table.label,
+    width: rows.length * columns.length,
+    rows: [top, second, third, values],
+  };
 }
 
 /** Consecutive runs of items sharing a key, in order (a key met again later starts a new run). */

@@ -45,17 +45,25 @@ export async function xlsx(document: ReportDocument): Promise<Uint8Array> {
     for (const { cell, row, column } of placeCells(part.table)) {
       const target = sheet.getCell(top + row, column + 1);
       target.value = cellValue(cell);
-      if (cell.rowSpan > 1 || cell.colSpan > 1) sheet.mergeCells(top + row, column + 1, top + row + cell.rowSpan - 1, column + cell.colSpan);
+      if (cell.rowSpan > 1 || cell.colSpan > 1)
+        sheet.mergeCells(top + row, column + 1, top + row + cell.rowSpan - 1, column + cell.colSpan);
     }
     for (let r = 0; r < part.table.rows.length; r += 1) {
       for (let c = 0; c < part.table.width; c += 1) {
         const target = sheet.getCell(top + r, c + 1);
-        target.border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
+        target.border = {
+          top: { style: 'thin' },
+          left: { style: 'thin' },
+          bottom: { style: 'thin' },
+          right: { style: 'thin' },
+        };
         target.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
       }
     }
-    for (let c = 1; c <= part.table.width; c += 1) sheet.getColumn(c).width = part.table.key === 'active' ? (c === 1 ? 24 : 16) : part.table.key === 'applications' && c <= 3 ? 18 : 10;
+    for (let c = 1; c <= part.table.width; c += 1)
+      sheet.getColumn(c).width =
+        part.table.key === 'active' ? (c === 1 ? 24 : 16) : part.table.key === 'applications' && c <= 3 ? 18 : 10;
   }
   const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return new Uint8Array(buffer);
 }

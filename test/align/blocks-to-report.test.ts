@@ -9,7 +9,8 @@ const row = (rowIndex: number, ...texts: string[]): RawRow => ({
 const text = (value: string): Block => ({ kind: 'text', text: value, origin: {} });
 const table = (...rows: RawRow[]): Block => ({ kind: 'table', table: { rows, origin: { tableIndex: 1 } } });
 const context = { file: 'x.html' };
-const blocksToReport = (blocks: Block[], readContext: ReadContext) => alignBlocks({ format: 'html', blocks }, readContext);
+const blocksToReport = (blocks: Block[], readContext: ReadContext) =>
+  alignBlocks({ format: 'html', blocks }, readContext);
 
 describe('helpers', () => {
   test.each([
@@ -28,7 +29,8 @@ describe('helpers', () => {
   test('captions and values', () => {
     expect(captionOf('第二十条 第(五)项')).toBe('第二十条第（五）项');
     expect(['36', '-3', '4449.48萬元', '無', '—', '1,234', '０']).toEqual(expect.arrayContaining(['36']));
-    for (const value of ['36', '-3', '4449.48萬元', '無', '—', '1,234', '０', '0件']) expect(isValueText(value)).toBe(true);
+    for (const value of ['36', '-3', '4449.48萬元', '無', '—', '1,234', '０', '0件'])
+      expect(isValueText(value)).toBe(true);
     for (const label of ['1.属于国家秘密', '规章', '']) expect(isValueText(label)).toBe(false);
   });
 });
@@ -62,26 +64,63 @@ describe('alignBlocks on grid tables (HTML, docx, xlsx)', () => {
     expect(result.document.year).toBe(2021);
     expect(result.document.active?.regulations).toEqual({ issued: '1', repealed: '0', inForce: '11' });
     expect(result.document.active?.licensing).toEqual({ decisions: '447228' });
-    expect(result.document.applications?.new).toEqual({ naturalPerson: '3', commercial: '0', research: '0', publicInterest: '0', legalService: '0', otherOrg: '0', total: '3' });
+    expect(result.document.applications?.new).toEqual({
+      naturalPerson: '3',
+      commercial: '0',
+      research: '0',
+      publicInterest: '0',
+      legalService: '0',
+      otherOrg: '0',
+      total: '3',
+    });
     expect(result.document.applications?.withheldProhibitedByLaw?.total).toBe('0');
   });
 
   test('origins carry what the blocks carried', () => {
-    expect(result.locate('/active/regulations/inForce')).toEqual({ tableIndex: 1, rowIndex: 3, columnIndex: 4, pointer: '/active/regulations/inForce' });
+    expect(result.locate('/active/regulations/inForce')).toEqual({
+      tableIndex: 1,
+      rowIndex: 3,
+      columnIndex: 4,
+      pointer: '/active/regulations/inForce',
+    });
     expect(result.locate('/applications/new/total')).toMatchObject({ rowIndex: 2, columnIndex: 10 });
   });
 
   test('findings: unknown row, missing rows, missing table', () => {
     const unknown = result.findings.filter((finding) => finding.ruleId === 'unknown-row');
-    expect(unknown).toEqual([expect.objectContaining({ data: expect.objectContaining({ label: '合计小计' }), origin: expect.objectContaining({ rowIndex: 5 }) })]);
-    const missingActive = result.findings.filter((finding) => finding.ruleId === 'missing-row' && String(finding.origin.pointer).startsWith('/active/'));
-    expect(missingActive.map((finding) => finding.origin.pointer)).toEqual(['/active/penalty', '/active/coercion', '/active/fees']);
-    expect(result.findings.filter((finding) => finding.ruleId === 'missing-table').map((finding) => finding.origin.pointer)).toEqual(['/reviewLitigation']);
+    expect(unknown).toEqual([
+      expect.objectContaining({
+        data: expect.objectContaining({ label: '合计小计' }),
+        origin: expect.objectContaining({ rowIndex: 5 }),
+      }),
+    ]);
+    const missingActive = result.findings.filter(
+      (finding) => finding.ruleId === 'missing-row' && String(finding.origin.pointer).startsWith('/active/'),
+    );
+    expect(missingActive.map((finding) => finding.origin.pointer)).toEqual([
+      '/active/penalty',
+      '/active/coercion',
+      '/active/fees',
+    ]);
+    expect(
+      result.findings.filter((finding) => finding.ruleId === 'missing-table').map((finding) => finding.origin.pointer),
+    ).toEqual(['/reviewLitigation']);
   });
 
   test('--template and --year override detection; a mix of templates is a finding', () => {
     const mixed = blocksToReport(
-      [text('某局2021年度政府信息公开工作年度报告'), text('二、主动公开政府信息情况'), table(row(1, '信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量'), row(2, '行政规范性文件', '1', '1', '1'), row(3, '信息内容', '本年处理决定数量'), row(4, '行政许可', '5'), row(5, '信息内容', '本年收费金额（单位：万元）'), row(6, '行政事业性收费', '1.5'))],
+      [
+        text('某局2021年度政府信息公开工作年度报告'),
+        text('二、主动公开政府信息情况'),
+        table(
+          row(1, '信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量'),
+          row(2, '行政规范性文件', '1', '1', '1'),
+          row(3, '信息内容', '本年处理决定数量'),
+          row(4, '行政许可', '5'),
+          row(5, '信息内容', '本年收费金额（单位：万元）'),
+          row(6, '行政事业性收费', '1.5'),
+        ),
+      ],
       context,
     );
     expect(mixed.document.template).toBe('2021');

@@ -8,14 +8,18 @@ const EXCERPTS = '/work/shared/real-reports/excerpts';
 const compactOf = (text: string): string => toSimplified(text).replace(/\s+/gu, '');
 /** An excerpt's lines, each simplified and without whitespace. */
 const excerptLines = (id: string): string[] => readFileSync(`${EXCERPTS}/${id}.txt`, 'utf8').split('\n').map(compactOf);
-const expected = (id: string): { year: number; agency: string } => JSON.parse(readFileSync(`${EXCERPTS}/${id}.expected.json`, 'utf8')) as { year: number; agency: string };
+const expected = (id: string): { year: number; agency: string } =>
+  JSON.parse(readFileSync(`${EXCERPTS}/${id}.expected.json`, 'utf8')) as { year: number; agency: string };
 const overview = (...lines: string[]): Narrative => ({ key: 'overview', lines, origin: {} });
 const problems = (...lines: string[]): Narrative => ({ key: 'problems', lines, origin: {} });
 
 describe('detectYear on the real excerpts', () => {
-  test.each(['002', '005', '006', '007', '008', '009', '032', '101', '104'])('%s: the year a careful reader reads', (id) => {
-    expect(detectYear(excerptLines(id), [])).toBe(expected(id).year);
-  });
+  test.each(['002', '005', '006', '007', '008', '009', '032', '101', '104'])(
+    '%s: the year a careful reader reads',
+    (id) => {
+      expect(detectYear(excerptLines(id), [])).toBe(expected(id).year);
+    },
+  );
 
   test('006: the overview the block mapper found gives the same year as the text after 一、总体情况', () => {
     const lines = excerptLines('006');
@@ -55,7 +59,11 @@ describe('detectYear: where reports print the year', () => {
   });
 
   test('never a document number', () => {
-    const lines = ['根据《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》（国办公开办函〔2019〕60号）的要求编制。', '一、总体情况', '2022年，太平镇认真学习领会《条例》。'].map(compactOf);
+    const lines = [
+      '根据《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》（国办公开办函〔2019〕60号）的要求编制。',
+      '一、总体情况',
+      '2022年，太平镇认真学习领会《条例》。',
+    ].map(compactOf);
     expect(detectYear(lines, [])).toBe(2022);
     expect(detectYear(['根据国办公开办函〔2021〕30号的要求编制。'].map(compactOf), [])).toBeUndefined();
   });
@@ -64,24 +72,54 @@ describe('detectYear: where reports print the year', () => {
     const plan = '2023年，我区将进一步加强政务公开工作。';
     expect(detectYear(['五、存在的主要问题及改进情况', plan].map(compactOf), [problems(plan)])).toBeUndefined();
     expect(detectYear(['五、存在的主要问题及改进情况', plan].map(compactOf), [])).toBeUndefined();
-    expect(detectYear(['一、总体情况', '本年度，我局认真落实《上海市促进科技成果转移转化行动方案（2024－2027年）》。', '五、存在的主要问题及改进情况', plan].map(compactOf), [])).toBeUndefined();
-    const cited = ['根据《关于做好2021年政府信息公开工作年度报告编制工作的通知》要求，现将报告公布如下。', '一、总体情况', '2020年，我局进一步规范政府信息公开工作。'];
+    expect(
+      detectYear(
+        [
+          '一、总体情况',
+          '本年度，我局认真落实《上海市促进科技成果转移转化行动方案（2024－2027年）》。',
+          '五、存在的主要问题及改进情况',
+          plan,
+        ].map(compactOf),
+        [],
+      ),
+    ).toBeUndefined();
+    const cited = [
+      '根据《关于做好2021年政府信息公开工作年度报告编制工作的通知》要求，现将报告公布如下。',
+      '一、总体情况',
+      '2020年，我局进一步规范政府信息公开工作。',
+    ];
     expect(detectYear(cited.map(compactOf), [])).toBe(2020);
   });
 
   test('the title first, then the period, then the overview; the most consistently named year wins', () => {
     // The title alone against the overview: the title.
-    expect(detectYear(['2022年政府信息公开工作年度报告', '一、总体情况', '2021年以来，我局…'].map(compactOf), [])).toBe(2022);
+    expect(detectYear(['2022年政府信息公开工作年度报告', '一、总体情况', '2021年以来，我局…'].map(compactOf), [])).toBe(
+      2022,
+    );
     // The period against the overview: the period.
-    expect(detectYear(['统计期限为2022年1月1日至2022年12月31日。', '一、总体情况', '2021年以来，我局…'].map(compactOf), [])).toBe(2022);
+    expect(
+      detectYear(['统计期限为2022年1月1日至2022年12月31日。', '一、总体情况', '2021年以来，我局…'].map(compactOf), []),
+    ).toBe(2022);
     // A title copied from last year's report, against the period and the overview that agree.
-    expect(detectYear(['2021年政府信息公开工作年度报告', '统计期限为2022年1月1日至2022年12月31日。', '一、总体情况', '2022年，我局…'].map(compactOf), [])).toBe(2022);
+    expect(
+      detectYear(
+        [
+          '2021年政府信息公开工作年度报告',
+          '统计期限为2022年1月1日至2022年12月31日。',
+          '一、总体情况',
+          '2022年，我局…',
+        ].map(compactOf),
+        [],
+      ),
+    ).toBe(2022);
     // A title named three times (a crawler's header, the path and the article).
     expect(detectYear(excerptLines('101').slice(0, 7), [])).toBe(2019);
   });
 
   test('with no title, period or overview: the year named most often', () => {
-    expect(detectYear(['我局2019年共主动公开信息25条。', '2019年收到申请3件，2018年结转0件。'].map(compactOf), [])).toBe(2019);
+    expect(
+      detectYear(['我局2019年共主动公开信息25条。', '2019年收到申请3件，2018年结转0件。'].map(compactOf), []),
+    ).toBe(2019);
   });
 
   test('a very long line is read in linear time', () => {

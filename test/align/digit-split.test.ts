@@ -37,7 +37,8 @@ function compositions(length: number, count: number, max: number): bigint {
     for (let used = 0; used <= length; used += 1) {
       const ways = row[used] ?? 0n;
       if (ways === 0n) continue;
-      for (let size = 1; size <= max && used + size <= length; size += 1) next[used + size] = (next[used + size] ?? 0n) + ways;
+      for (let size = 1; size <= max && used + size <= length; size += 1)
+        next[used + size] = (next[used + size] ?? 0n) + ways;
     }
     row = next;
   }
@@ -129,7 +130,13 @@ describe('splitDigits', () => {
               const actual = splitDigits(text, count, { totalLast, maxCellDigits });
               const expected = bruteForce(text, count, totalLast, maxCellDigits);
               if (JSON.stringify(actual) !== JSON.stringify(expected)) {
-                expect({ text, count, totalLast, maxCellDigits, actual }).toEqual({ text, count, totalLast, maxCellDigits, actual: expected });
+                expect({ text, count, totalLast, maxCellDigits, actual }).toEqual({
+                  text,
+                  count,
+                  totalLast,
+                  maxCellDigits,
+                  actual: expected,
+                });
               }
               checked += 1;
             }

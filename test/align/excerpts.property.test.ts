@@ -22,7 +22,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getTemplate, type CompiledTemplate } from '../../src/model/template.js';
-import { compareCells, readExpected, readTextCells, summarizeMismatches, type ExpectedExcerpt, type ExpectedTable } from '../helpers/cells.js';
+import {
+  compareCells,
+  readExpected,
+  readTextCells,
+  summarizeMismatches,
+  type ExpectedExcerpt,
+  type ExpectedTable,
+} from '../helpers/cells.js';
 import { ROOT } from '../helpers/lint.js';
 
 const DIR = 'fixtures/excerpts';
@@ -39,14 +46,17 @@ const NAMES = readdirSync(join(ROOT, DIR))
 const SKIPPED: Record<string, string> = {
   '006':
     'every visible applicant cell of 一 and 二 is printed empty (six blank paragraphs) and must stay empty, so the only visible figures, their 总计 " 0", must stay 0: nothing can be replaced',
-  '007': 'no figure of tables 三 and 四 is visible: the scraper dropped every value cell, so there is nothing to replace',
+  '007':
+    'no figure of tables 三 and 四 is visible: the scraper dropped every value cell, so there is nothing to replace',
 };
 
 /** Visible cells printed empty in the text (a blank cell counts as 0): they take no token and stay empty. */
 const BLANK: Record<string, string[]> = {
   // One cell per line ending in ' |': each row shows 自然人 and 总计, its five other cells collapsed into '|||||||'.
   '008': ['new', 'carriedOver', 'granted'].flatMap((row) =>
-    ['commercial', 'research', 'publicInterest', 'legalService', 'otherOrg'].map((column) => `/applications/${row}/${column}`),
+    ['commercial', 'research', 'publicInterest', 'legalService', 'otherOrg'].map(
+      (column) => `/applications/${row}/${column}`,
+    ),
   ),
 };
 
@@ -164,7 +174,12 @@ function locate(text: string, cells: readonly VisibleCell[], blank: ReadonlySet<
         const token = tokens[index];
         if (!token) throw new Error(`${cell.pointer} = ${digits}: not found, no figures left in the text`);
         if (token.digits.startsWith(digits, offset)) {
-          places.push({ pointer: cell.pointer, token: token.start, start: token.start + offset, end: token.start + offset + digits.length });
+          places.push({
+            pointer: cell.pointer,
+            token: token.start,
+            start: token.start + offset,
+            end: token.start + offset + digits.length,
+          });
           offset += digits.length;
           if (offset === token.digits.length) {
             index += 1;
@@ -172,7 +187,10 @@ function locate(text: string, cells: readonly VisibleCell[], blank: ReadonlySet<
           }
           break;
         }
-        if (offset > 0) throw new Error(`${cell.pointer} = ${digits}: the figures '${token.digits}' at offset ${token.start} do not go on with it after ${offset} digit(s)`);
+        if (offset > 0)
+          throw new Error(
+            `${cell.pointer} = ${digits}: the figures '${token.digits}' at offset ${token.start} do not go on with it after ${offset} digit(s)`,
+          );
         skipped.push(token.digits);
         index += 1;
       }
@@ -191,7 +209,8 @@ function rewrite(text: string, layout: Layout, figures: ReadonlyMap<string, numb
     text: places.map((place) => String(figures.get(place.pointer))).join(''),
   }));
   let out = text;
-  for (const edit of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+  for (const edit of edits.sort((a, b) => b.start - a.start))
+    out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
   return out;
 }
 
@@ -203,11 +222,20 @@ function originalFigures(cells: readonly VisibleCell[]): Figures {
 }
 
 /** New figures that still add up (see the design above). */
-function generate(expected: ExpectedExcerpt, template: CompiledTemplate, blank: ReadonlySet<string>, random: Random): Figures {
-  const cells = [...visibleCells(expected, template, 'applications'), ...visibleCells(expected, template, 'reviewLitigation')];
+function generate(
+  expected: ExpectedExcerpt,
+  template: CompiledTemplate,
+  blank: ReadonlySet<string>,
+  random: Random,
+): Figures {
+  const cells = [
+    ...visibleCells(expected, template, 'applications'),
+    ...visibleCells(expected, template, 'reviewLitigation'),
+  ];
   const figures = originalFigures(cells);
   const visible = (table: Table, row: string, column: string): boolean => figures.has(pointerOf(table, row, column));
-  const whole = (table: Table, row: string): boolean => template.columnKeys(table, row).every((column) => visible(table, row, column));
+  const whole = (table: Table, row: string): boolean =>
+    template.columnKeys(table, row).every((column) => visible(table, row, column));
   const free = (table: Table, row: string, column: string): boolean =>
     visible(table, row, column) && whole(table, row) && !blank.has(pointerOf(table, row, column));
 
@@ -215,17 +243,27 @@ function generate(expected: ExpectedExcerpt, template: CompiledTemplate, blank: 
   const outcome = template.rowSet('applications', 'outcome');
   for (const column of APPLICANTS) {
     // Like real reports: most requests come from natural persons; the other applicants' cells are mostly 0.
-    const draw = (): number => (column === 'naturalPerson' ? (random.int(0, 9) < 3 ? 0 : random.int(1, 12)) : random.int(0, 3) === 0 ? random.int(1, 3) : 0);
+    const draw = (): number =>
+      column === 'naturalPerson'
+        ? random.int(0, 9) < 3
+          ? 0
+          : random.int(1, 12)
+        : random.int(0, 3) === 0
+          ? random.int(1, 3)
+          : 0;
     const few = (): number => (column === 'naturalPerson' || random.int(0, 2) === 0 ? random.int(0, 3) : 0);
     const attempt = (): Figures | undefined => {
       const next: Figures = new Map();
-      const at = (row: string): number | undefined => next.get(pointerOf('applications', row, column)) ?? figures.get(pointerOf('applications', row, column));
+      const at = (row: string): number | undefined =>
+        next.get(pointerOf('applications', row, column)) ?? figures.get(pointerOf('applications', row, column));
       const set = (row: string, value: number): void => void next.set(pointerOf('applications', row, column), value);
       for (const row of outcome) if (free('applications', row, column)) set(row, draw());
       const outcomeVisible = outcome.every((row) => visible('applications', row, column));
       const outcomeSum = outcome.reduce((sum, row) => sum + (at(row) ?? 0), 0);
-      if (free('applications', 'total', column)) set('total', outcomeVisible ? outcomeSum : outcomeSum + random.int(0, 2));
-      else if (visible('applications', 'total', column) && outcomeVisible && at('total') !== outcomeSum) return undefined;
+      if (free('applications', 'total', column))
+        set('total', outcomeVisible ? outcomeSum : outcomeSum + random.int(0, 2));
+      else if (visible('applications', 'total', column) && outcomeVisible && at('total') !== outcomeSum)
+        return undefined;
       if (free('applications', 'carriedForward', column)) set('carriedForward', few());
       const terms = ['new', 'carriedOver', 'total', 'carriedForward'];
       if (terms.every((row) => visible('applications', row, column))) {
@@ -238,9 +276,15 @@ function generate(expected: ExpectedExcerpt, template: CompiledTemplate, blank: 
           set('new', right - carried);
         } else if (freeNew) set('new', right - (at('carriedOver') ?? 0));
         else if (freeCarried) set('carriedOver', right - (at('new') ?? 0));
-        if ((at('new') ?? 0) < 0 || (at('carriedOver') ?? 0) < 0 || (at('new') ?? 0) + (at('carriedOver') ?? 0) !== right) return undefined;
+        if (
+          (at('new') ?? 0) < 0 ||
+          (at('carriedOver') ?? 0) < 0 ||
+          (at('new') ?? 0) + (at('carriedOver') ?? 0) !== right
+        )
+          return undefined;
       } else {
-        if (free('applications', 'new', column)) set('new', draw() + (column === 'naturalPerson' ? random.int(0, 5) : 0));
+        if (free('applications', 'new', column))
+          set('new', draw() + (column === 'naturalPerson' ? random.int(0, 5) : 0));
         if (free('applications', 'carriedOver', column)) set('carriedOver', few());
       }
       return next;
@@ -263,7 +307,9 @@ function generate(expected: ExpectedExcerpt, template: CompiledTemplate, blank: 
   // Table 四: each group visible whole gets four new figures and their 总计.
   for (const row of template.rowKeys('reviewLitigation')) {
     if (!whole('reviewLitigation', row)) continue;
-    for (const column of REVIEW_TERMS) if (free('reviewLitigation', row, column)) figures.set(pointerOf('reviewLitigation', row, column), random.int(0, 5));
+    for (const column of REVIEW_TERMS)
+      if (free('reviewLitigation', row, column))
+        figures.set(pointerOf('reviewLitigation', row, column), random.int(0, 5));
     if (free('reviewLitigation', row, 'total')) {
       figures.set(
         pointerOf('reviewLitigation', row, 'total'),
@@ -277,14 +323,20 @@ function generate(expected: ExpectedExcerpt, template: CompiledTemplate, blank: 
 /** The relations among visible cells that fail (each relation checked only where all its cells are visible). */
 function failingRelations(figures: ReadonlyMap<string, number>, template: CompiledTemplate): string[] {
   const failing: string[] = [];
-  const get = (table: Table, row: string, column: string): number | undefined => figures.get(pointerOf(table, row, column));
+  const get = (table: Table, row: string, column: string): number | undefined =>
+    figures.get(pointerOf(table, row, column));
   const check = (name: string, left: Array<number | undefined>, right: Array<number | undefined>): void => {
     if ([...left, ...right].some((value) => value === undefined)) return;
-    const sum = (values: Array<number | undefined>): number => values.reduce<number>((total, value) => total + (value ?? 0), 0);
+    const sum = (values: Array<number | undefined>): number =>
+      values.reduce<number>((total, value) => total + (value ?? 0), 0);
     if (sum(left) !== sum(right)) failing.push(`${name}: ${left.join('+')} ≠ ${right.join('+')}`);
   };
   for (const row of template.rowKeys('applications')) {
-    check(`row-total ${row}`, APPLICANTS.map((column) => get('applications', row, column)), [get('applications', row, 'total')]);
+    check(
+      `row-total ${row}`,
+      APPLICANTS.map((column) => get('applications', row, column)),
+      [get('applications', row, 'total')],
+    );
   }
   for (const column of [...APPLICANTS, 'total']) {
     const outcome = template.rowSet('applications', 'outcome').map((row) => get('applications', row, column));
@@ -296,7 +348,11 @@ function failingRelations(figures: ReadonlyMap<string, number>, template: Compil
     );
   }
   for (const row of template.rowKeys('reviewLitigation')) {
-    check(`review-total ${row}`, REVIEW_TERMS.map((column) => get('reviewLitigation', row, column)), [get('reviewLitigation', row, 'total')]);
+    check(
+      `review-total ${row}`,
+      REVIEW_TERMS.map((column) => get('reviewLitigation', row, column)),
+      [get('reviewLitigation', row, 'total')],
+    );
   }
   return failing;
 }
@@ -307,7 +363,12 @@ function expectedWith(expected: ExpectedExcerpt, figures: ReadonlyMap<string, nu
     Object.fromEntries(
       Object.entries(expected[table]).map(([row, columns]) => [
         row,
-        Object.fromEntries(Object.entries(columns).map(([column, value]) => [column, value === null ? null : (figures.get(pointerOf(table, row, column)) ?? value)])),
+        Object.fromEntries(
+          Object.entries(columns).map(([column, value]) => [
+            column,
+            value === null ? null : (figures.get(pointerOf(table, row, column)) ?? value),
+          ]),
+        ),
       ]),
     );
   return { ...expected, applications: replaced('applications'), reviewLitigation: replaced('reviewLitigation') };
@@ -334,7 +395,10 @@ describe.each(NAMES.filter((name) => !(name in SKIPPED)))('excerpt %s with other
 
   test('every visible figure is found in the text, passing over only the listed strays', () => {
     const { places, skipped } = layout();
-    expect({ located: places.length, skipped }).toEqual({ located: cells.length - blank.size, skipped: STRAYS[name] ?? [] });
+    expect({ located: places.length, skipped }).toEqual({
+      located: cells.length - blank.size,
+      skipped: STRAYS[name] ?? [],
+    });
     for (const pointer of blank) expect(cells.map((cell) => cell.pointer)).toContain(pointer);
   });
 
@@ -342,33 +406,49 @@ describe.each(NAMES.filter((name) => !(name in SKIPPED)))('excerpt %s with other
     expect(failingRelations(originalFigures(cells), template)).toEqual([]);
   });
 
-  test.each(SEEDS)('seed %i: the new figures add up, differ from the old, and only figures change in the text', (seed) => {
-    const { figures, text: rewritten } = caseOf(seed);
-    expect(failingRelations(figures, template)).toEqual([]);
-    const changed = cells.filter((cell) => figures.get(cell.pointer) !== cell.value);
-    expect(changed.length).toBeGreaterThan(0);
-    for (const pointer of blank) expect(figures.get(pointer)).toBe(0);
-    expect(digitsRemoved(rewritten)).toBe(digitsRemoved(text));
-    expect(rewrite(text, layout(), originalFigures(cells))).toBe(text);
-  });
+  test.each(SEEDS)(
+    'seed %i: the new figures add up, differ from the old, and only figures change in the text',
+    (seed) => {
+      const { figures, text: rewritten } = caseOf(seed);
+      expect(failingRelations(figures, template)).toEqual([]);
+      const changed = cells.filter((cell) => figures.get(cell.pointer) !== cell.value);
+      expect(changed.length).toBeGreaterThan(0);
+      for (const pointer of blank) expect(figures.get(pointer)).toBe(0);
+      expect(digitsRemoved(rewritten)).toBe(digitsRemoved(text));
+      expect(rewrite(text, layout(), originalFigures(cells))).toBe(text);
+    },
+  );
 
-  test.each(SEEDS)('seed %i: read back cell for cell (a mismatch only where the reader marks the cell inferred)', async (seed) => {
-    const { figures, text: rewritten } = caseOf(seed);
-    const result = await readTextCells(rewritten, `${name}.txt`);
-    const inferred: ReadonlySet<string> = result.inferred ?? new Set<string>();
-    // Where several splits of run-together digits make the row's total hold, the reader must not choose: the row is
-    // reported unreadable (one finding naming it) and its cells are absent, never another number.
-    const unreadable = new Set(result.findings.filter((finding) => finding.ruleId === 'unreadable-row').map((finding) => String(finding.data.row)));
-    const rowLabel = (pointer: string): string => {
-      const [, table, row] = pointer.split('/');
-      return template.def.tables.find((candidate) => candidate.key === table)?.rows.find((candidate) => candidate.key === row)?.label ?? '';
-    };
-    const unexplained = compareCells(expectedWith(expected, figures), result.document).filter(
-      (mismatch) => !inferred.has(mismatch.pointer) && !(mismatch.raw === undefined && unreadable.has(rowLabel(mismatch.pointer))),
-    );
-    // Each line: cells not read as their new figure and not marked inferred (found nothing, or another number).
-    expect(summarizeMismatches(unexplained)).toEqual([]);
-  });
+  test.each(SEEDS)(
+    'seed %i: read back cell for cell (a mismatch only where the reader marks the cell inferred)',
+    async (seed) => {
+      const { figures, text: rewritten } = caseOf(seed);
+      const result = await readTextCells(rewritten, `${name}.txt`);
+      const inferred: ReadonlySet<string> = result.inferred ?? new Set<string>();
+      // Where several splits of run-together digits make the row's total hold, the reader must not choose: the row is
+      // reported unreadable (one finding naming it) and its cells are absent, never another number.
+      const unreadable = new Set(
+        result.findings
+          .filter((finding) => finding.ruleId === 'unreadable-row')
+          .map((finding) => String(finding.data.row)),
+      );
+      const rowLabel = (pointer: string): string => {
+        const [, table, row] = pointer.split('/');
+        return (
+          template.def.tables
+            .find((candidate) => candidate.key === table)
+            ?.rows.find((candidate) => candidate.key === row)?.label ?? ''
+        );
+      };
+      const unexplained = compareCells(expectedWith(expected, figures), result.document).filter(
+        (mismatch) =>
+          !inferred.has(mismatch.pointer) &&
+          !(mismatch.raw === undefined && unreadable.has(rowLabel(mismatch.pointer))),
+      );
+      // Each line: cells not read as their new figure and not marked inferred (found nothing, or another number).
+      expect(summarizeMismatches(unexplained)).toEqual([]);
+    },
+  );
 });
 
 /** For a failing case, the rewritten text can be printed with: XXGK_PRINT=032:1 (excerpt:seed). */

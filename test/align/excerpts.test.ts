@@ -16,7 +16,12 @@ const NAMES = readdirSync(join(ROOT, DIR))
   .sort();
 
 /** The rules whose findings say that a relation between figures fails. */
-const ARITHMETIC = new Set(['applications-balance', 'applications-outcome-sum', 'applications-row-total', 'review-litigation-total']);
+const ARITHMETIC = new Set([
+  'applications-balance',
+  'applications-outcome-sum',
+  'applications-row-total',
+  'review-litigation-total',
+]);
 
 /**
  * How each excerpt that is not complete is cut, read from its notes. `truncated`: how many 'truncated' findings a
@@ -24,11 +29,23 @@ const ARITHMETIC = new Set(['applications-balance', 'applications-outcome-sum', 
  * so no 'missing-row' or 'missing-table' finding is due (the rows and tables after the cut are the truncation's).
  */
 const CUTS: Record<string, { truncated: number; insideTable: boolean; why: string }> = {
-  '002': { truncated: 1, insideTable: true, why: 'cut inside row 7.属于行政执法案卷 (its 总计 missing); the rest of 三 and all of 四 are not in the excerpt' },
+  '002': {
+    truncated: 1,
+    insideTable: true,
+    why: 'cut inside row 7.属于行政执法案卷 (its 总计 missing); the rest of 三 and all of 四 are not in the excerpt',
+  },
   // 005 and 007 end in section 五's text, after table 四 is whole: no table is cut, so no 'truncated' finding.
-  '005': { truncated: 0, insideTable: false, why: 'one page of a flipbook: table 四, then section 五 cut mid-sentence; table 三 is on an earlier page' },
+  '005': {
+    truncated: 0,
+    insideTable: false,
+    why: 'one page of a flipbook: table 四, then section 五 cut mid-sentence; table 三 is on an earlier page',
+  },
   '006': { truncated: 1, insideTable: true, why: 'ends inside (一)予以公开 (blank cells, no 总计 visible)' },
-  '007': { truncated: 0, insideTable: false, why: 'ends in the heading 五、存在的主…, after table 四 whose value cells were all dropped' },
+  '007': {
+    truncated: 0,
+    insideTable: false,
+    why: 'ends in the heading 五、存在的主…, after table 四 whose value cells were all dropped',
+  },
   '008': { truncated: 1, insideTable: true, why: "ends at '(三)不予公开 | 1.'" },
   '009': { truncated: 1, insideTable: true, why: 'ends after 3.危及“三安全一稳定”' },
   // Not cut: the text runs on to 五、其他需要报告的事项. It is incomplete only because the 总计 of 四、结转下年度继续办理
@@ -45,18 +62,22 @@ const oneLine = (diagnostic: Diagnostic): string =>
 
 /** The findings that say a relation fails (not the 'not-evaluated' notes of a relation that cannot be checked). */
 const arithmeticFindings = (result: FileResult): Diagnostic[] =>
-  result.diagnostics.filter((diagnostic) => ARITHMETIC.has(diagnostic.ruleId) && diagnostic.messageId !== 'not-evaluated');
+  result.diagnostics.filter(
+    (diagnostic) => ARITHMETIC.has(diagnostic.ruleId) && diagnostic.messageId !== 'not-evaluated',
+  );
 
 /** The rule ids of expected.arithmeticErrors: each entry a rule id, or an object with ruleId (all are [] today). */
 function expectedRuleIds(errors: readonly unknown[]): string[] {
   return errors.map((error) => {
     if (typeof error === 'string') return error.split(/\s/u)[0] ?? error;
-    if (error && typeof error === 'object' && 'ruleId' in error && typeof error.ruleId === 'string') return error.ruleId;
+    if (error && typeof error === 'object' && 'ruleId' in error && typeof error.ruleId === 'string')
+      return error.ruleId;
     throw new Error(`unknown arithmeticErrors entry ${JSON.stringify(error)}: give a rule id or { ruleId }`);
   });
 }
 
-const ofRule = (result: FileResult, ruleId: string): Diagnostic[] => result.diagnostics.filter((diagnostic) => diagnostic.ruleId === ruleId);
+const ofRule = (result: FileResult, ruleId: string): Diagnostic[] =>
+  result.diagnostics.filter((diagnostic) => diagnostic.ruleId === ruleId);
 
 test('every excerpt has its expected.json and the cut of every incomplete one is listed', () => {
   expect(NAMES.length).toBeGreaterThanOrEqual(9);
@@ -75,7 +96,10 @@ describe.each(NAMES)('excerpt %s', (name) => {
 
   test(`template ${expected.template}, year ${expected.year}`, async () => {
     const { document } = await readResult();
-    expect({ template: document.template, year: document.year }).toEqual({ template: expected.template, year: expected.year });
+    expect({ template: document.template, year: document.year }).toEqual({
+      template: expected.template,
+      year: expected.year,
+    });
   });
 
   test('every cell of tables 三 and 四 as a careful reader reads it (null: absent)', async () => {
@@ -90,7 +114,10 @@ describe.each(NAMES)('excerpt %s', (name) => {
     expect(result.error).toBeUndefined();
     const findings = arithmeticFindings(result);
     if (expected.arithmeticErrors.length === 0) expect(findings.map(oneLine)).toEqual([]);
-    else expect(findings.map((finding) => finding.ruleId).sort()).toEqual(expectedRuleIds(expected.arithmeticErrors).sort());
+    else
+      expect(findings.map((finding) => finding.ruleId).sort()).toEqual(
+        expectedRuleIds(expected.arithmeticErrors).sort(),
+      );
   });
 
   const cut = CUTS[name];
@@ -101,7 +128,10 @@ describe.each(NAMES)('excerpt %s', (name) => {
   } else if (cut) {
     test(`${cut.truncated} 'truncated' finding(s): ${cut.why}`, async () => {
       const truncated = ofRule(await lintResult(), 'truncated');
-      expect({ count: truncated.length, findings: truncated.map(oneLine) }).toEqual({ count: cut.truncated, findings: expect.any(Array) });
+      expect({ count: truncated.length, findings: truncated.map(oneLine) }).toEqual({
+        count: cut.truncated,
+        findings: expect.any(Array),
+      });
     });
     if (cut.insideTable) {
       test('no missing-row or missing-table finding: the rows and tables after the cut are the truncation', async () => {

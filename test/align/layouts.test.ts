@@ -8,15 +8,32 @@ import { formatDecimal } from '../../src/model/decimal.js';
 import { getTemplate } from '../../src/model/template.js';
 import { readValue } from '../../src/model/values.js';
 import { lintBytes } from '../../src/pipeline/lint.js';
-import { compareCells, describeRaw, rawAt, readCells, summarizeMismatches, valueText, type ExpectedTable } from '../helpers/cells.js';
+import {
+  compareCells,
+  describeRaw,
+  rawAt,
+  readCells,
+  summarizeMismatches,
+  valueText,
+  type ExpectedTable,
+} from '../helpers/cells.js';
 import { ROOT } from '../helpers/lint.js';
 
 const DIR = 'fixtures/layouts';
-const lintLayout = (name: string): Promise<FileResult> => lintBytes(new Uint8Array(readFileSync(join(ROOT, DIR, name))), name);
+const lintLayout = (name: string): Promise<FileResult> =>
+  lintBytes(new Uint8Array(readFileSync(join(ROOT, DIR, name))), name);
 const oneLine = (diagnostic: Diagnostic): string =>
   `${diagnostic.ruleId} ${diagnostic.messageId}${diagnostic.cell ? ` ${diagnostic.cell.row}/${diagnostic.cell.column}` : ''} ${JSON.stringify(diagnostic.data).slice(0, 200)}`;
 
-const APPLICANT_COLUMNS = ['naturalPerson', 'commercial', 'research', 'publicInterest', 'legalService', 'otherOrg', 'total'] as const;
+const APPLICANT_COLUMNS = [
+  'naturalPerson',
+  'commercial',
+  'research',
+  'publicInterest',
+  'legalService',
+  'otherOrg',
+  'total',
+] as const;
 const REVIEW_COLUMNS = ['upheld', 'corrected', 'other', 'pending', 'total'] as const;
 const rowOf = (columns: readonly string[], values: readonly number[]): Record<string, number> =>
   Object.fromEntries(columns.map((column, index) => [column, values[index] ?? Number.NaN]));
@@ -25,10 +42,17 @@ const rowOf = (columns: readonly string[], values: readonly number[]): Record<st
 const NEW_ROW = rowOf(APPLICANT_COLUMNS, [2, 1, 0, 2, 0, 1, 6]);
 
 describe('B: one row of table 三 in four layouts reads the same', () => {
-  const names = readdirSync(join(ROOT, DIR)).filter((name) => /^B-.*\.txt$/u.test(name)).sort();
+  const names = readdirSync(join(ROOT, DIR))
+    .filter((name) => /^B-.*\.txt$/u.test(name))
+    .sort();
 
   test('the four files are there', () => {
-    expect(names).toEqual(['B-one-cell-per-line-pipe.txt', 'B-one-cell-per-line.txt', 'B-one-cell-per-paragraph.txt', 'B-pipe-row-control.txt']);
+    expect(names).toEqual([
+      'B-one-cell-per-line-pipe.txt',
+      'B-one-cell-per-line.txt',
+      'B-one-cell-per-paragraph.txt',
+      'B-pipe-row-control.txt',
+    ]);
   });
 
   test.each(names)('%s: 一、本年新收 = 2 1 0 2 0 1, 总计 6', async (name) => {
@@ -36,10 +60,13 @@ describe('B: one row of table 三 in four layouts reads the same', () => {
     expect(summarizeMismatches(compareCells({ applications: { new: NEW_ROW } }, document))).toEqual([]);
   });
 
-  test.each(names.filter((name) => name !== 'B-one-cell-per-line-pipe.txt'))('%s: the title 2022年 gives year 2022, template 2021', async (name) => {
-    const { document } = await readCells(`${DIR}/${name}`);
-    expect({ template: document.template, year: document.year }).toEqual({ template: '2021', year: 2022 });
-  });
+  test.each(names.filter((name) => name !== 'B-one-cell-per-line-pipe.txt'))(
+    '%s: the title 2022年 gives year 2022, template 2021',
+    async (name) => {
+      const { document } = await readCells(`${DIR}/${name}`);
+      expect({ template: document.template, year: document.year }).toEqual({ template: '2021', year: 2022 });
+    },
+  );
 });
 
 /** Table 三 of A-zero-row.md (淮安市人民政府 2024), rows in template order. */
@@ -77,8 +104,12 @@ const A_REVIEW: Record<string, number[]> = {
 };
 const A_EXPECTED = {
   template: '2021' as const,
-  applications: Object.fromEntries(Object.entries(A_APPLICATIONS).map(([row, values]) => [row, rowOf(APPLICANT_COLUMNS, values)])) as ExpectedTable,
-  reviewLitigation: Object.fromEntries(Object.entries(A_REVIEW).map(([row, values]) => [row, rowOf(REVIEW_COLUMNS, values)])) as ExpectedTable,
+  applications: Object.fromEntries(
+    Object.entries(A_APPLICATIONS).map(([row, values]) => [row, rowOf(APPLICANT_COLUMNS, values)]),
+  ) as ExpectedTable,
+  reviewLitigation: Object.fromEntries(
+    Object.entries(A_REVIEW).map(([row, values]) => [row, rowOf(REVIEW_COLUMNS, values)]),
+  ) as ExpectedTable,
 };
 
 describe.each(['A-zero-row.md', 'A-blank-row.md'])('A: %s, a 2024 report typed into Markdown', (name) => {
@@ -102,7 +133,9 @@ describe.each(['A-zero-row.md', 'A-blank-row.md'])('A: %s, a 2024 report typed i
     const result = await lintLayout(name);
     expect(result.error).toBeUndefined();
     const missing = result.diagnostics.filter(
-      (diagnostic) => diagnostic.ruleId === 'missing-row' || (diagnostic.ruleId === 'missing-table' && !String(diagnostic.data.table ?? '').startsWith('二')),
+      (diagnostic) =>
+        diagnostic.ruleId === 'missing-row' ||
+        (diagnostic.ruleId === 'missing-table' && !String(diagnostic.data.table ?? '').startsWith('二')),
     );
     expect(missing.map(oneLine)).toEqual([]);
   });
@@ -113,7 +146,11 @@ describe('A-blank-row.md: 3.要求提供公开出版物 printed with seven empty
     const { document } = await readCells(`${DIR}/A-blank-row.md`);
     const cells = APPLICANT_COLUMNS.map((column) => {
       const raw = rawAt(document, 'applications', 'notProcessedPublication', column);
-      return { column, raw: describeRaw(raw), blank: typeof raw === 'string' && readValue(raw, { kind: 'count' }).value.kind === 'empty' };
+      return {
+        column,
+        raw: describeRaw(raw),
+        blank: typeof raw === 'string' && readValue(raw, { kind: 'count' }).value.kind === 'empty',
+      };
     });
     expect(cells.filter((cell) => !cell.blank)).toEqual([]);
   });
@@ -124,11 +161,15 @@ describe('A-blank-row.md: 3.要求提供公开出版物 printed with seven empty
       diagnostic.cell?.row === 'notProcessedPublication' ||
       JSON.stringify(diagnostic.data).includes('notProcessedPublication') ||
       JSON.stringify(diagnostic.data).includes('要求提供公开出版物');
-    expect(result.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'missing-row' && ofRow(diagnostic)).map(oneLine)).toEqual([]);
+    expect(
+      result.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'missing-row' && ofRow(diagnostic)).map(oneLine),
+    ).toEqual([]);
     const warned = new Set<string>();
     for (const diagnostic of result.diagnostics.filter((candidate) => candidate.ruleId === 'empty-cell')) {
       if (diagnostic.cell?.row === 'notProcessedPublication') warned.add(diagnostic.cell.column);
-      const listed = Array.isArray(diagnostic.data.cells) ? (diagnostic.data.cells as Array<{ row?: string; column?: string }>) : [];
+      const listed = Array.isArray(diagnostic.data.cells)
+        ? (diagnostic.data.cells as Array<{ row?: string; column?: string }>)
+        : [];
       for (const cell of listed) if (cell.row === 'notProcessedPublication' && cell.column) warned.add(cell.column);
     }
     expect([...warned].sort()).toEqual([...APPLICANT_COLUMNS].sort());
@@ -153,11 +194,18 @@ describe('C-table2-one-cell-per-line.txt: table 二 政府集中采购, one cell
       raw: { projects, amount },
     });
     expect(read.kind === 'money' ? formatDecimal(read.value) : read.kind).toBe('1424.4');
-    expect(summarizeMismatches(compareCells({ template: '2019', active: { procurement: { projects: 10, amount: '1424.4' } } }, document))).toEqual([]);
+    expect(
+      summarizeMismatches(
+        compareCells({ template: '2019', active: { procurement: { projects: 10, amount: '1424.4' } } }, document),
+      ),
+    ).toEqual([]);
   });
 
   test('tables 三 and 四 are not in the file: absent, never invented', async () => {
     const { document } = await readCells(`${DIR}/C-table2-one-cell-per-line.txt`);
-    expect({ applications: document.applications, reviewLitigation: document.reviewLitigation }).toEqual({ applications: undefined, reviewLitigation: undefined });
+    expect({ applications: document.applications, reviewLitigation: document.reviewLitigation }).toEqual({
+      applications: undefined,
+      reviewLitigation: undefined,
+    });
   });
 });

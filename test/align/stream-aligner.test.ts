@@ -8,7 +8,8 @@ import { valueText } from '../helpers/cells.js';
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
 const read = (text: string): Promise<ReadResult> => readBytes(encode(text), 'report.txt');
 const lint = (text: string) => lintBytes(encode(text), 'report.txt');
-const findingsOf = (result: ReadResult, ruleId: string) => result.findings.filter((finding) => finding.ruleId === ruleId);
+const findingsOf = (result: ReadResult, ruleId: string) =>
+  result.findings.filter((finding) => finding.ruleId === ruleId);
 
 const HEADER = ['2022年政府信息公开工作年度报告', '三、收到和处理政府信息公开申请情况'];
 const NEW = '一、本年新收政府信息公开申请数量';
@@ -20,13 +21,29 @@ describe('crawled text: the whole page on one line, cells run together', () => {
 
   test('a run with one split is read as it stands', async () => {
     const result = await read(page('7000007'));
-    expect(result.document.applications?.new).toEqual({ naturalPerson: '7', commercial: '0', research: '0', publicInterest: '0', legalService: '0', otherOrg: '0', total: '7' });
+    expect(result.document.applications?.new).toEqual({
+      naturalPerson: '7',
+      commercial: '0',
+      research: '0',
+      publicInterest: '0',
+      legalService: '0',
+      otherOrg: '0',
+      total: '7',
+    });
     expect(result.inferred ?? new Set()).toEqual(new Set());
   });
 
   test('several splits, one making the row total hold: chosen, inferred, and said once per table', async () => {
     const result = await read(page('801000081'));
-    expect(result.document.applications?.new).toEqual({ naturalPerson: '80', commercial: '1', research: '0', publicInterest: '0', legalService: '0', otherOrg: '0', total: '81' });
+    expect(result.document.applications?.new).toEqual({
+      naturalPerson: '80',
+      commercial: '1',
+      research: '0',
+      publicInterest: '0',
+      legalService: '0',
+      otherOrg: '0',
+      total: '81',
+    });
     expect([...(result.inferred ?? [])]).toContain('/applications/new/total');
     expect([...(result.totalsUsed ?? [])]).toEqual(['/applications/new']);
     expect(findingsOf(result, 'inferred-cells')).toHaveLength(1);
@@ -35,23 +52,53 @@ describe('crawled text: the whole page on one line, cells run together', () => {
   test('the row total that placed the cells is not counted as a passed check', async () => {
     const result = await lintBytes(encode(page('801000081')), 'report.txt');
     expect(result.rules.find((run) => run.id === 'applications-row-total')?.status).toBe('not-evaluated');
-    expect(result.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'applications-row-total' && diagnostic.cell?.row === 'new')).toEqual([]);
+    expect(
+      result.diagnostics.filter(
+        (diagnostic) => diagnostic.ruleId === 'applications-row-total' && diagnostic.cell?.row === 'new',
+      ),
+    ).toEqual([]);
   });
 
   test('several splits make the total hold: the row is unreadable, its cells absent, and no sum is said to fail', async () => {
     const result = await lint(page('8911661510137'));
     const unreadable = result.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'unreadable-row');
-    expect(unreadable.map((diagnostic) => diagnostic.data)).toEqual([expect.objectContaining({ row: NEW, digits: '8911661510137', columns: 7 })]);
-    expect(result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error' && diagnostic.ruleId.startsWith('applications-'))).toEqual([]);
+    expect(unreadable.map((diagnostic) => diagnostic.data)).toEqual([
+      expect.objectContaining({ row: NEW, digits: '8911661510137', columns: 7 }),
+    ]);
+    expect(
+      result.diagnostics.filter(
+        (diagnostic) => diagnostic.severity === 'error' && diagnostic.ruleId.startsWith('applications-'),
+      ),
+    ).toEqual([]);
     expect((await read(page('8911661510137'))).document.applications?.new).toBeUndefined();
   });
 
   test('a row number stuck to the digits before it belongs to the next label (00000002.其他…)', async () => {
     const text = `2019年政府信息公开工作年度报告 三、收到和处理政府信息公开申请情况（三）不予公开1.属于国家秘密00000002.其他法律行政法规禁止公开0000000四、结转下年度继续办理 0 0 00 00 0 四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计000000000000000 五、存在的主要问题及改进情况 无。`;
     const result = await read(text);
-    expect(Object.values(result.document.applications?.withheldProhibitedByLaw ?? {})).toEqual(['0', '0', '0', '0', '0', '0', '0']);
-    expect(Object.values(result.document.applications?.carriedForward ?? {})).toEqual(['0', '0', '0', '0', '0', '0', '0']);
-    expect(Object.keys(result.document.reviewLitigation ?? {})).toEqual(['review', 'litigationDirect', 'litigationAfterReview']);
+    expect(Object.values(result.document.applications?.withheldProhibitedByLaw ?? {})).toEqual([
+      '0',
+      '0',
+      '0',
+      '0',
+      '0',
+      '0',
+      '0',
+    ]);
+    expect(Object.values(result.document.applications?.carriedForward ?? {})).toEqual([
+      '0',
+      '0',
+      '0',
+      '0',
+      '0',
+      '0',
+      '0',
+    ]);
+    expect(Object.keys(result.document.reviewLitigation ?? {})).toEqual([
+      'review',
+      'litigationDirect',
+      'litigationAfterReview',
+    ]);
   });
 
   test('table 四 run together over three rows, split by each row’s total', async () => {
@@ -66,22 +113,83 @@ describe('crawled text: the whole page on one line, cells run together', () => {
   });
 
   test('inline headings split a line only where a section phrase follows the numeral', () => {
-    const pieces = splitAtHeadings('前言。一、总体情况正文（四）因政府信息公开申请的行政复议、行政诉讼情况无。二、主动公开政府信息情况规章000');
-    expect(pieces.filter((piece) => piece.heading).map((piece) => piece.text)).toEqual(['一、总体情况', '二、主动公开政府信息情况']);
+    const pieces = splitAtHeadings(
+      '前言。一、总体情况正文（四）因政府信息公开申请的行政复议、行政诉讼情况无。二、主动公开政府信息情况规章000',
+    );
+    expect(pieces.filter((piece) => piece.heading).map((piece) => piece.text)).toEqual([
+      '一、总体情况',
+      '二、主动公开政府信息情况',
+    ]);
   });
 });
 
 describe('one value per line or per paragraph', () => {
   test('blank lines beyond the usual spacing are the empty cells before a value', async () => {
-    const lines = [...HEADER, '', NEW, '', '', '', '', '', '', '', ' 3', '', CARRIED, '', '0', '', '0', '', '0', '', '0', '', '0', '', '0', '', '0', '', '五、存在的主要问题及改进情况'];
+    const lines = [
+      ...HEADER,
+      '',
+      NEW,
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      ' 3',
+      '',
+      CARRIED,
+      '',
+      '0',
+      '',
+      '0',
+      '',
+      '0',
+      '',
+      '0',
+      '',
+      '0',
+      '',
+      '0',
+      '',
+      '0',
+      '',
+      '五、存在的主要问题及改进情况',
+    ];
     const result = await read(lines.join('\n'));
-    expect(result.document.applications?.new).toEqual({ naturalPerson: '', commercial: '', research: '', publicInterest: '', legalService: '', otherOrg: '', total: '3' });
+    expect(result.document.applications?.new).toEqual({
+      naturalPerson: '',
+      commercial: '',
+      research: '',
+      publicInterest: '',
+      legalService: '',
+      otherOrg: '',
+      total: '3',
+    });
   });
 
   test('fewer values than columns and nothing to place them: placed by the total and inferred, or unreadable', async () => {
-    const lines = [...HEADER, `${NEW} |`, '3 |', '3 |', '|||||||', `${CARRIED} |`, '2 |', '|||||||', '五、存在的主要问题及改进情况'];
+    const lines = [
+      ...HEADER,
+      `${NEW} |`,
+      '3 |',
+      '3 |',
+      '|||||||',
+      `${CARRIED} |`,
+      '2 |',
+      '|||||||',
+      '五、存在的主要问题及改进情况',
+    ];
     const result = await read(lines.join('\n'));
-    expect(result.document.applications?.new).toEqual({ naturalPerson: '3', commercial: '', research: '', publicInterest: '', legalService: '', otherOrg: '', total: '3' });
+    expect(result.document.applications?.new).toEqual({
+      naturalPerson: '3',
+      commercial: '',
+      research: '',
+      publicInterest: '',
+      legalService: '',
+      otherOrg: '',
+      total: '3',
+    });
     expect(result.inferred?.has('/applications/new/naturalPerson')).toBe(true);
     expect(result.document.applications?.carriedOver).toBeUndefined();
     expect(findingsOf(result, 'unreadable-row').map((finding) => finding.data.row)).toEqual([CARRIED]);
@@ -92,8 +200,12 @@ describe('one value per line or per paragraph', () => {
     const lines = [...HEADER, NEW, CARRIED, '五、存在的主要问题及改进情况'];
     const result = await read(lines.join('\n'));
     expect(result.document.applications?.new).toBeUndefined();
-    expect(findingsOf(result, 'missing-row').map((finding) => finding.data.row)).not.toEqual(expect.arrayContaining([NEW, CARRIED]));
-    expect(findingsOf(result, 'unreadable-row')).toEqual([expect.objectContaining({ messageId: 'label-only', data: expect.objectContaining({ count: 2 }) })]);
+    expect(findingsOf(result, 'missing-row').map((finding) => finding.data.row)).not.toEqual(
+      expect.arrayContaining([NEW, CARRIED]),
+    );
+    expect(findingsOf(result, 'unreadable-row')).toEqual([
+      expect.objectContaining({ messageId: 'label-only', data: expect.objectContaining({ count: 2 }) }),
+    ]);
   });
 });
 
@@ -102,13 +214,29 @@ describe('truncation', () => {
     const lines = [...HEADER, `| ${NEW} | 3 | 0 | 0 | 0 | 0 | 0 | 3 |`, `| ${CARRIED} | 1 | 0 | 0`];
     const result = await read(lines.join('\n'));
     expect(result.document.applications?.carriedOver).toEqual({ naturalPerson: '1', commercial: '0', research: '0' });
-    expect(findingsOf(result, 'truncated')).toEqual([expect.objectContaining({ data: expect.objectContaining({ row: '二、上年结转', line: 4, tables: '四、政府信息公开行政复议、行政诉讼情况' }) })]);
+    expect(findingsOf(result, 'truncated')).toEqual([
+      expect.objectContaining({
+        data: expect.objectContaining({
+          row: '二、上年结转',
+          line: 4,
+          tables: '四、政府信息公开行政复议、行政诉讼情况',
+        }),
+      }),
+    ]);
     expect(findingsOf(result, 'missing-row')).toEqual([]);
-    expect(findingsOf(result, 'missing-table').map((finding) => finding.data.table)).not.toContain('四、政府信息公开行政复议、行政诉讼情况');
+    expect(findingsOf(result, 'missing-table').map((finding) => finding.data.table)).not.toContain(
+      '四、政府信息公开行政复议、行政诉讼情况',
+    );
     // Nor do the rules list the cells past the cut as missing: the truncated finding has said it.
     const linted = await lint(lines.join('\n'));
-    const listed = linted.diagnostics.flatMap((diagnostic) => (Array.isArray(diagnostic.data.missing) ? (diagnostic.data.missing as Array<{ row: string; table: string }>) : []));
-    expect(listed.filter((cell) => cell.table === 'reviewLitigation' || (cell.table === 'applications' && cell.row !== 'new'))).toEqual([]);
+    const listed = linted.diagnostics.flatMap((diagnostic) =>
+      Array.isArray(diagnostic.data.missing) ? (diagnostic.data.missing as Array<{ row: string; table: string }>) : [],
+    );
+    expect(
+      listed.filter(
+        (cell) => cell.table === 'reviewLitigation' || (cell.table === 'applications' && cell.row !== 'new'),
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -140,31 +268,51 @@ describe('rows printed whole stand wherever they are; the rest follows the templ
   test('trailing empty cells of a pipe row are padding, not blank cells', async () => {
     const text = [...HEADER, `| ${NEW} | 1 | 0 | 0 | 0 | 0 | 0 |  |`].join('\n');
     const result = await read(text);
-    expect(result.document.applications?.new).toEqual({ naturalPerson: '1', commercial: '0', research: '0', publicInterest: '0', legalService: '0', otherOrg: '0' });
+    expect(result.document.applications?.new).toEqual({
+      naturalPerson: '1',
+      commercial: '0',
+      research: '0',
+      publicInterest: '0',
+      legalService: '0',
+      otherOrg: '0',
+    });
   });
 });
 
 describe('text that does not follow the table is refused, never misread', () => {
-  test.each(['hongze-2023', 'hongze-2024', 'huaian-2024'])('plain pdftotext (no -layout) of %s: every value read is the one the PDF prints', async (name) => {
-    const expected = JSON.parse(readFileSync(`fixtures/pdf/${name}.expected.json`, 'utf8')) as Record<string, Record<string, Record<string, number | string>>>;
-    const result = await readBytes(new Uint8Array(readFileSync(`fixtures/text/${name}.plain.txt`)), `${name}.plain.txt`);
-    const wrong: string[] = [];
-    for (const table of ['active', 'applications', 'reviewLitigation'] as const) {
-      for (const [row, columns] of Object.entries(expected[table] ?? {})) {
-        for (const [column, value] of Object.entries(columns)) {
-          const got = result.document[table]?.[row]?.[column];
-          if (got !== undefined && Number(String(got).replace(/万元$/u, '')) !== Number(value)) wrong.push(`${table}/${row}/${column}: ${String(got)} for ${value}`);
+  test.each(['hongze-2023', 'hongze-2024', 'huaian-2024'])(
+    'plain pdftotext (no -layout) of %s: every value read is the one the PDF prints',
+    async (name) => {
+      const expected = JSON.parse(readFileSync(`fixtures/pdf/${name}.expected.json`, 'utf8')) as Record<
+        string,
+        Record<string, Record<string, number | string>>
+      >;
+      const result = await readBytes(
+        new Uint8Array(readFileSync(`fixtures/text/${name}.plain.txt`)),
+        `${name}.plain.txt`,
+      );
+      const wrong: string[] = [];
+      for (const table of ['active', 'applications', 'reviewLitigation'] as const) {
+        for (const [row, columns] of Object.entries(expected[table] ?? {})) {
+          for (const [column, value] of Object.entries(columns)) {
+            const got = result.document[table]?.[row]?.[column];
+            if (got !== undefined && Number(String(got).replace(/万元$/u, '')) !== Number(value))
+              wrong.push(`${table}/${row}/${column}: ${String(got)} for ${value}`);
+          }
         }
       }
-    }
-    expect(wrong).toEqual([]);
-    expect(findingsOf(result, 'unreadable-row').some((finding) => finding.messageId === 'order')).toBe(true);
-  });
+      expect(wrong).toEqual([]);
+      expect(findingsOf(result, 'unreadable-row').some((finding) => finding.messageId === 'order')).toBe(true);
+    },
+  );
 });
 
 describe('an HTML page that lays its table out as paragraphs', () => {
   test('excerpt 009 as one <p> per cell reads as the text does', async () => {
-    const html = await readBytes(new Uint8Array(readFileSync('fixtures/html/excerpt-009-paragraphs.html')), 'excerpt-009-paragraphs.html');
+    const html = await readBytes(
+      new Uint8Array(readFileSync('fixtures/html/excerpt-009-paragraphs.html')),
+      'excerpt-009-paragraphs.html',
+    );
     const text = await readBytes(new Uint8Array(readFileSync('fixtures/excerpts/009.txt')), '009.txt');
     expect(html.format).toBe('html');
     expect(html.document.applications).toEqual(text.document.applications);
@@ -175,9 +323,17 @@ describe('an HTML page that lays its table out as paragraphs', () => {
 
 describe('neither template nor year', () => {
   test('one finding says so, and no other finding names a template', async () => {
-    const text = ['某局政府信息公开工作年度报告', '三、收到和处理政府信息公开申请情况', `| ${NEW} | 3 | 0 | 0 | 0 | 0 | 0 | 3 |`].join('\n');
+    const text = [
+      '某局政府信息公开工作年度报告',
+      '三、收到和处理政府信息公开申请情况',
+      `| ${NEW} | 3 | 0 | 0 | 0 | 0 | 0 | 3 |`,
+    ].join('\n');
     const result = await lint(text);
-    expect(result.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'template-year').map((diagnostic) => diagnostic.messageId)).toEqual(['unknown']);
+    expect(
+      result.diagnostics
+        .filter((diagnostic) => diagnostic.ruleId === 'template-year')
+        .map((diagnostic) => diagnostic.messageId),
+    ).toEqual(['unknown']);
     expect(result.diagnostics.filter((diagnostic) => diagnostic.data.template !== undefined)).toEqual([]);
     expect(result.diagnostics.find((diagnostic) => diagnostic.ruleId === 'truncated')?.messageId).toBe('cut-at');
   });
@@ -195,10 +351,15 @@ describe('the seed as a LibreOffice PDF and the text pulled out of it', () => {
     return out;
   };
 
-  test.each(['fixtures/pdf/made-seed-2019.pdf', 'fixtures/text/made-seed-2019.layout.txt'])('%s reads all 198 cells as the JSON seed has them', async (path) => {
-    expect(Object.fromEntries(await values(path))).toEqual(Object.fromEntries(await values('fixtures/json/seed-2019.json')));
-    expect((await values(path)).size).toBe(198);
-  });
+  test.each(['fixtures/pdf/made-seed-2019.pdf', 'fixtures/text/made-seed-2019.layout.txt'])(
+    '%s reads all 198 cells as the JSON seed has them',
+    async (path) => {
+      expect(Object.fromEntries(await values(path))).toEqual(
+        Object.fromEntries(await values('fixtures/json/seed-2019.json')),
+      );
+      expect((await values(path)).size).toBe(198);
+    },
+  );
 
   test('plain pdftotext of it: every cell read is right, and what it cannot place is said', async () => {
     const seed = await values('fixtures/json/seed-2019.json');

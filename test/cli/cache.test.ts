@@ -9,7 +9,13 @@ import { BIN, tempDirEach } from '../helpers/process.js';
 const work = tempDirEach('xxgk-cache-');
 
 function run(args: readonly string[]) {
-  return spawnSync(process.execPath, [BIN, ...args, '--locale', 'en'], { cwd: work.path, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 120_000, maxBuffer: 1 << 28 });
+  return spawnSync(process.execPath, [BIN, ...args, '--locale', 'en'], {
+    cwd: work.path,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    timeout: 120_000,
+    maxBuffer: 1 << 28,
+  });
 }
 
 /** Every cache entry under the folder, by path relative to it. */
@@ -26,18 +32,21 @@ function setUp(): void {
 }
 
 describe('--cache', () => {
-  test.each([['1'], ['2']])('with --concurrency %s: the second run gives the same output from the entries the first wrote', (concurrency) => {
-    setUp();
-    const first = run(['reports', '--cache', '--concurrency', concurrency, '-f', 'json']);
-    expect(first.status).toBe(1);
-    const written = entries();
-    expect(written).toHaveLength(9);
-    expect(written.every((path) => path.endsWith('.json'))).toBe(true);
-    const second = run(['reports', '--cache', '--concurrency', concurrency, '-f', 'json']);
-    expect(second.stdout).toBe(first.stdout);
-    expect(second.status).toBe(first.status);
-    expect(entries()).toEqual(written);
-  });
+  test.each([['1'], ['2']])(
+    'with --concurrency %s: the second run gives the same output from the entries the first wrote',
+    (concurrency) => {
+      setUp();
+      const first = run(['reports', '--cache', '--concurrency', concurrency, '-f', 'json']);
+      expect(first.status).toBe(1);
+      const written = entries();
+      expect(written).toHaveLength(9);
+      expect(written.every((path) => path.endsWith('.json'))).toBe(true);
+      const second = run(['reports', '--cache', '--concurrency', concurrency, '-f', 'json']);
+      expect(second.stdout).toBe(first.stdout);
+      expect(second.status).toBe(first.status);
+      expect(entries()).toEqual(written);
+    },
+  );
 
   test('an unchanged file is not checked again: its entry is what the run reports', () => {
     setUp();
@@ -47,9 +56,13 @@ describe('--cache', () => {
       const entry = JSON.parse(readFileSync(path, 'utf8')) as { file: string; diagnostics: unknown[] };
       if (entry.file.endsWith('.pdf')) writeFileSync(path, JSON.stringify({ ...entry, diagnostics: [] }));
     }
-    const cached = JSON.parse(run(['reports', '--cache', '-f', 'json']).stdout) as { files: Array<{ file: string; diagnostics: unknown[] }> };
+    const cached = JSON.parse(run(['reports', '--cache', '-f', 'json']).stdout) as {
+      files: Array<{ file: string; diagnostics: unknown[] }>;
+    };
     expect(cached.files.find((file) => file.file.endsWith('.pdf'))?.diagnostics).toEqual([]);
-    const fresh = JSON.parse(run(['reports', '-f', 'json']).stdout) as { files: Array<{ file: string; diagnostics: unknown[] }> };
+    const fresh = JSON.parse(run(['reports', '-f', 'json']).stdout) as {
+      files: Array<{ file: string; diagnostics: unknown[] }>;
+    };
     expect(fresh.files.find((file) => file.file.endsWith('.pdf'))?.diagnostics.length).toBeGreaterThan(0);
   });
 
@@ -105,6 +118,8 @@ describe('cacheKey', () => {
     expect(cacheKey('1.0.1', { strict: false, cells: new Set(['/a', '/b']) })).not.toBe(base);
     expect(cacheKey('1.0.0', { strict: true, cells: new Set(['/a', '/b']) })).not.toBe(base);
     expect(cacheKey('1.0.0', { strict: false, cells: true })).not.toBe(base);
-    expect(cacheKey('1.0.0', { strict: false, cells: new Set(['/a', '/b']), rules: { 'applications-row-total': 'off' } })).not.toBe(base);
+    expect(
+      cacheKey('1.0.0', { strict: false, cells: new Set(['/a', '/b']), rules: { 'applications-row-total': 'off' } }),
+    ).not.toBe(base);
   });
 });

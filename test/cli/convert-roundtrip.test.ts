@@ -11,9 +11,10 @@ import { runWith } from '../helpers/memory-io.js';
  * own findings (narrative, missing and unknown rows, the schema of JSON) may differ in place or in kind.
  */
 
-
 /** Rules about the tables and their figures: every one but the reader's own and the JSON schema. */
-const TABLE_RULES = new Set(RULES.filter((rule) => rule.kind !== 'reader' && rule.kind !== 'schema').map((rule) => rule.id));
+const TABLE_RULES = new Set(
+  RULES.filter((rule) => rule.kind !== 'reader' && rule.kind !== 'schema').map((rule) => rule.id),
+);
 
 interface JsonDiagnostic {
   ruleId: string;
@@ -47,14 +48,19 @@ function tableFindings(file: JsonFile) {
       .map((diagnostic) => ({
         ruleId: diagnostic.ruleId,
         messageId: diagnostic.messageId,
-        cell: diagnostic.cell ? `/${diagnostic.cell.table}/${diagnostic.cell.row}/${diagnostic.cell.column}` : (diagnostic.location.pointer ?? null),
+        cell: diagnostic.cell
+          ? `/${diagnostic.cell.table}/${diagnostic.cell.row}/${diagnostic.cell.column}`
+          : (diagnostic.location.pointer ?? null),
         evidence: diagnostic.evidence ?? null,
         raw: diagnostic.raw ?? null,
         data: diagnostic.data,
         message: diagnostic.message,
       }))
       .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
-    rules: file.rules.filter((run) => TABLE_RULES.has(run.id)).map((run) => `${run.id}:${run.status}`).sort(),
+    rules: file.rules
+      .filter((run) => TABLE_RULES.has(run.id))
+      .map((run) => `${run.id}:${run.status}`)
+      .sort(),
   };
 }
 
@@ -101,32 +107,43 @@ describe('convert round-trips: linting the converted JSON finds what linting the
 
     // Its own schema never rejects a cell of a document a reader made, nor an older template's row it prints: only
     // tables or rows the input lacks are missing (the reader said so in its own terms). A JSON input converts to itself.
-    const schema = read.format === 'json' ? [] : again.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'schema');
+    const schema =
+      read.format === 'json' ? [] : again.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'schema');
     for (const diagnostic of schema) {
       expect(diagnostic.messageId).toBe('required');
       expect((diagnostic.location.pointer ?? '').split('/').length).toBeLessThanOrEqual(3);
     }
   });
 
-  it.each(['pdf/hongze-2023.pdf', 'pdf/hongze-2024.pdf'])('%s prints 2019’s single （六）其他处理 row: the converted JSON fits its schema', async (file) => {
-    const converted = await runWith(['convert', `fixtures/${file}`, '-o', 'x.json']);
-    const document = JSON.parse(converted.written.get('x.json')!) as ReportDocument;
-    expect(Object.keys(document.applications ?? {})).toContain('otherHandling');
-    const again = await lintJson('x.json', { 'x.json': converted.written.get('x.json')! });
-    expect(again.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'schema')).toEqual([]);
-  });
+  it.each(['pdf/hongze-2023.pdf', 'pdf/hongze-2024.pdf'])(
+    '%s prints 2019’s single （六）其他处理 row: the converted JSON fits its schema',
+    async (file) => {
+      const converted = await runWith(['convert', `fixtures/${file}`, '-o', 'x.json']);
+      const document = JSON.parse(converted.written.get('x.json')!) as ReportDocument;
+      expect(Object.keys(document.applications ?? {})).toContain('otherHandling');
+      const again = await lintJson('x.json', { 'x.json': converted.written.get('x.json')! });
+      expect(again.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'schema')).toEqual([]);
+    },
+  );
 });
 
 describe('"$evidence" in the canonical JSON', () => {
-  const base = () => JSON.parse(new TextDecoder().decode(fixture('json/clean-2021.json'))) as ReportDocument & Record<string, unknown>;
+  const base = () =>
+    JSON.parse(new TextDecoder().decode(fixture('json/clean-2021.json'))) as ReportDocument & Record<string, unknown>;
 
   it('keeps inferred cells inferred and their rows unchecked by adding up', async () => {
     const document = base();
-    document.$evidence = { inferred: ['/applications/new/naturalPerson', '/applications/new/total'], totalsUsed: ['/applications/new'] };
+    document.$evidence = {
+      inferred: ['/applications/new/naturalPerson', '/applications/new/total'],
+      totalsUsed: ['/applications/new'],
+    };
     const result = await lintJson('x.json', { 'x.json': JSON.stringify(document) });
     expect(result.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'schema')).toEqual([]);
     expect(result.rules.find((run) => run.id === 'applications-row-total')?.status).toBe('not-evaluated');
-    expect(result.diagnostics.find((diagnostic) => diagnostic.ruleId === 'inferred-cells')).toMatchObject({ messageId: 'by-total', data: { count: 1, rows: '一、本年新收政府信息公开申请数量' } });
+    expect(result.diagnostics.find((diagnostic) => diagnostic.ruleId === 'inferred-cells')).toMatchObject({
+      messageId: 'by-total',
+      data: { count: 1, rows: '一、本年新收政府信息公开申请数量' },
+    });
   });
 
   it('is checked by the schema', async () => {
@@ -134,7 +151,10 @@ describe('"$evidence" in the canonical JSON', () => {
     (document as Record<string, unknown>)['$evidence'] = { inferred: ['not a pointer'], guessed: [] };
     const result = await lintJson('x.json', { 'x.json': JSON.stringify(document) });
     const schema = result.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'schema');
-    expect(schema.map((diagnostic) => diagnostic.location.pointer).sort()).toEqual(['/$evidence/guessed', '/$evidence/inferred/0']);
+    expect(schema.map((diagnostic) => diagnostic.location.pointer).sort()).toEqual([
+      '/$evidence/guessed',
+      '/$evidence/inferred/0',
+    ]);
   });
 
   it('a 2021 document may print the 2019 （六）其他处理 row instead of its three, but not beside them', async () => {
@@ -148,14 +168,20 @@ describe('"$evidence" in the canonical JSON', () => {
     expect(accepted.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'schema')).toEqual([]);
 
     const both = base();
-    (both.applications as Record<string, unknown>)['otherHandling'] = (both.applications as Record<string, unknown>)['otherMisc'];
+    (both.applications as Record<string, unknown>)['otherHandling'] = (both.applications as Record<string, unknown>)[
+      'otherMisc'
+    ];
     const rejected = await lintJson('x.json', { 'x.json': JSON.stringify(both) });
-    expect(rejected.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'schema')).toMatchObject([{ messageId: 'additional', location: { pointer: '/applications/otherHandling' }, data: { key: 'otherHandling' } }]);
+    expect(rejected.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'schema')).toMatchObject([
+      { messageId: 'additional', location: { pointer: '/applications/otherHandling' }, data: { key: 'otherHandling' } },
+    ]);
 
     const neither = base();
     delete (neither.applications as Record<string, unknown>)['otherMisc'];
     const missing = await lintJson('x.json', { 'x.json': JSON.stringify(neither) });
-    expect(missing.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'schema')).toMatchObject([{ messageId: 'required', location: { pointer: '/applications/otherMisc' } }]);
+    expect(missing.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'schema')).toMatchObject([
+      { messageId: 'required', location: { pointer: '/applications/otherMisc' } },
+    ]);
   });
 
   it('a row may leave out cells: they are absent, and the rules that need them say so', async () => {
@@ -165,6 +191,7 @@ describe('"$evidence" in the canonical JSON', () => {
     expect(result.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'schema')).toEqual([]);
     const missing = result.diagnostics.filter((diagnostic) => diagnostic.messageId === 'not-evaluated');
     expect(missing.length).toBeGreaterThan(0);
-    for (const diagnostic of missing) expect(diagnostic).toMatchObject({ evidence: 'absent', cell: { row: 'granted', column: 'naturalPerson' } });
+    for (const diagnostic of missing)
+      expect(diagnostic).toMatchObject({ evidence: 'absent', cell: { row: 'granted', column: 'naturalPerson' } });
   });
 });

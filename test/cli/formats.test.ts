@@ -12,7 +12,11 @@ describe('xxgk-lint reads inputs by what they are (in-process)', () => {
     ['unsupported/report.wps', '请用 Word/WPS 另存为 .docx（或 PDF）后再检查', 'save it as .docx (or PDF)'],
     ['unsupported/report.xls', '另存为 .xlsx', 'save it as .xlsx'],
     ['unsupported/report.ofd', '另存为（或导出为）PDF', 'export) it as PDF'],
-    ['unsupported/report.png', '这是 PNG 图片，图片无法读取文字：请使用报告的 PDF、Word 或网页原件', 'this is a PNG image'],
+    [
+      'unsupported/report.png',
+      '这是 PNG 图片，图片无法读取文字：请使用报告的 PDF、Word 或网页原件',
+      'this is a PNG image',
+    ],
   ])('%s cannot be read: exit 2, one line saying what to save it as, in both languages', async (path, zh, en) => {
     const file = `fixtures/${path}`;
     const chinese = await runWith([file]);
@@ -38,7 +42,10 @@ describe('xxgk-lint reads inputs by what they are (in-process)', () => {
     const folder = mkdtempSync(join(tmpdir(), 'xxgk-sniff-'));
     copyFileSync(join(ROOT, 'fixtures/html/clean-2021.html'), join(folder, 'clean-2021.txt'));
     copyFileSync(join(ROOT, 'fixtures/docx/clean-2021.docx'), join(folder, 'clean-2021.bin'));
-    for (const [copy, original] of [['clean-2021.txt', 'fixtures/html/clean-2021.html'], ['clean-2021.bin', 'fixtures/docx/clean-2021.docx']] as const) {
+    for (const [copy, original] of [
+      ['clean-2021.txt', 'fixtures/html/clean-2021.html'],
+      ['clean-2021.bin', 'fixtures/docx/clean-2021.docx'],
+    ] as const) {
       const run = await runWith(['-f', 'json', '--no-continuity', join(folder, copy)]);
       const want = await runWith(['-f', 'json', '--no-continuity', original]);
       expect(run.stderr).toBe('');
@@ -46,7 +53,9 @@ describe('xxgk-lint reads inputs by what they are (in-process)', () => {
       const [got] = JSON.parse(run.stdout).files;
       const [expected] = JSON.parse(want.stdout).files;
       expect(got.format).toBe(expected.format);
-      expect(got.diagnostics.map((d: { ruleId: string; messageId: string }) => `${d.ruleId}/${d.messageId}`)).toEqual(expected.diagnostics.map((d: { ruleId: string; messageId: string }) => `${d.ruleId}/${d.messageId}`));
+      expect(got.diagnostics.map((d: { ruleId: string; messageId: string }) => `${d.ruleId}/${d.messageId}`)).toEqual(
+        expected.diagnostics.map((d: { ruleId: string; messageId: string }) => `${d.ruleId}/${d.messageId}`),
+      );
     }
   });
 
@@ -78,7 +87,9 @@ describe('xxgk-lint reads inputs by what they are (in-process)', () => {
     const run = await runWith(['convert', '-'], { stdin: fixture('html/clean-2021.html').toString('utf8') });
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ template: '2021', year: 2021 });
-    const forced = await runWith(['convert', '--input-format', 'json', '-'], { stdin: fixture('html/clean-2021.html').toString('utf8') });
+    const forced = await runWith(['convert', '--input-format', 'json', '-'], {
+      stdin: fixture('html/clean-2021.html').toString('utf8'),
+    });
     expect(forced.code).toBe(2);
     expect(forced.stderr).toContain('JSON');
   });

@@ -24,7 +24,10 @@ describe('--help in the locale', () => {
   });
 
   it('speaks English with --locale en, and with the locale of the configuration file', async () => {
-    for (const run of [await runWith(['--locale', 'en', '--help']), await runWith(['--help'], { files: { 'xxgk-lint.config.json': '{ "locale": "en" }' } })]) {
+    for (const run of [
+      await runWith(['--locale', 'en', '--help']),
+      await runWith(['--help'], { files: { 'xxgk-lint.config.json': '{ "locale": "en" }' } }),
+    ]) {
       expect(run.stdout).toMatch(/^Usage: xxgk-lint \[options\] \[files\.\.\.\]\n/u);
       expect(run.stdout).toContain('\nOutput:\n');
       expect(run.stdout).toContain('\nExamples:\n');
@@ -37,7 +40,8 @@ describe('--help in the locale', () => {
       const english = (await runWith([command, '--help', '--locale', 'en'])).stdout;
       const flags = [...english.matchAll(/^ {2}(?:-\w, )?(--[\w-]+)/gmu)].map((match) => match[1]!);
       expect(flags.length).toBeGreaterThan(1);
-      for (const flag of flags) expect([command, flag, ZH_HELP[`${command} ${flag}`]]).toEqual([command, flag, expect.any(String)]);
+      for (const flag of flags)
+        expect([command, flag, ZH_HELP[`${command} ${flag}`]]).toEqual([command, flag, expect.any(String)]);
       expect(ZH_HELP[command]).toEqual(expect.any(String));
       const chinese = (await runWith([command, '--help'])).stdout;
       expect(chinese).toMatch(/^用法：/u);
@@ -72,14 +76,42 @@ describe('--help in the locale', () => {
 
 describe('usage errors in the locale', () => {
   it.each([
-    [['--fromat', 'json', SEED], "错误：未知选项 '--fromat'（是否要用 --format？）", "error: unknown option '--fromat' (did you mean --format?)"],
-    [['-f', 'xml', SEED], "错误：选项 '-f, --format <format>' 的取值 'xml' 无效：可选值为 stylish, json, compact, sarif, github, junit, html, gitlab", "error: option '-f, --format <format>' value 'xml' is invalid: the choices are stylish, json, compact, sarif, github, junit, html, gitlab"],
-    [['--max-warnings', 'many', SEED], "错误：选项 '--max-warnings <n>' 的取值 'many' 无效：需要一个 ≥ 0 的整数", "error: option '--max-warnings <n>' value 'many' is invalid: a whole number ≥ 0 is needed"],
-    [['--year', '1900', SEED], "错误：选项 '--year <year>' 的取值 '1900' 无效：需要一个年份，例如 2023", "error: option '--year <year>' value '1900' is invalid: a year such as 2023 is needed"],
-    [[SEED, '--template'], "错误：选项 '--template <template>' 缺少取值", "error: option '--template <template>' needs a value"],
+    [
+      ['--fromat', 'json', SEED],
+      "错误：未知选项 '--fromat'（是否要用 --format？）",
+      "error: unknown option '--fromat' (did you mean --format?)",
+    ],
+    [
+      ['-f', 'xml', SEED],
+      "错误：选项 '-f, --format <format>' 的取值 'xml' 无效：可选值为 stylish, json, compact, sarif, github, junit, html, gitlab",
+      "error: option '-f, --format <format>' value 'xml' is invalid: the choices are stylish, json, compact, sarif, github, junit, html, gitlab",
+    ],
+    [
+      ['--max-warnings', 'many', SEED],
+      "错误：选项 '--max-warnings <n>' 的取值 'many' 无效：需要一个 ≥ 0 的整数",
+      "error: option '--max-warnings <n>' value 'many' is invalid: a whole number ≥ 0 is needed",
+    ],
+    [
+      ['--year', '1900', SEED],
+      "错误：选项 '--year <year>' 的取值 '1900' 无效：需要一个年份，例如 2023",
+      "error: option '--year <year>' value '1900' is invalid: a year such as 2023 is needed",
+    ],
+    [
+      [SEED, '--template'],
+      "错误：选项 '--template <template>' 缺少取值",
+      "error: option '--template <template>' needs a value",
+    ],
     [['convert'], "错误：缺少必需的参数 'input'", "error: missing required argument 'input'"],
-    [['convert', 'a.json', 'b.json'], "错误：参数过多：应有 1 个，实际给了 2 个", 'error: too many arguments: 1 expected, 2 given'],
-    [['template', '2020'], "错误：参数 'template' 的取值 '2020' 无效：可选值为 2019, 2021", "error: argument 'template' value '2020' is invalid: the choices are 2019, 2021"],
+    [
+      ['convert', 'a.json', 'b.json'],
+      '错误：参数过多：应有 1 个，实际给了 2 个',
+      'error: too many arguments: 1 expected, 2 given',
+    ],
+    [
+      ['template', '2020'],
+      "错误：参数 'template' 的取值 '2020' 无效：可选值为 2019, 2021",
+      "error: argument 'template' value '2020' is invalid: the choices are 2019, 2021",
+    ],
   ])('%j', async (argv, chinese, english) => {
     const zh = await runWith(argv);
     expect(zh.code).toBe(2);
@@ -90,12 +122,18 @@ describe('usage errors in the locale', () => {
 
   it('keeps a message of no known shape, with its "error:" in the locale', () => {
     expect(localizeUsageError('error: something new\n', 'zh-CN')).toBe('错误：something new\n');
-    expect(localizeUsageError("error: unknown command 'lnit'\n(Did you mean init?)\n", 'zh-CN')).toBe("错误：未知命令 'lnit'（是否要用 init？）\n运行 xxgk-lint --help 查看用法。\n");
+    expect(localizeUsageError("error: unknown command 'lnit'\n(Did you mean init?)\n", 'zh-CN')).toBe(
+      "错误：未知命令 'lnit'（是否要用 init？）\n运行 xxgk-lint --help 查看用法。\n",
+    );
   });
 
   it('says the CLI messages of a run in the locale', async () => {
-    expect((await runWith([])).stderr).toBe('xxgk-lint: 没有给出要检查的文件。用法：xxgk-lint [选项] <文件...>（见 xxgk-lint --help）\n');
-    expect((await runWith(['--locale', 'en'])).stderr).toBe('xxgk-lint: no files given. Usage: xxgk-lint [options] <files...>  (see xxgk-lint --help)\n');
+    expect((await runWith([])).stderr).toBe(
+      'xxgk-lint: 没有给出要检查的文件。用法：xxgk-lint [选项] <文件...>（见 xxgk-lint --help）\n',
+    );
+    expect((await runWith(['--locale', 'en'])).stderr).toBe(
+      'xxgk-lint: no files given. Usage: xxgk-lint [options] <files...>  (see xxgk-lint --help)\n',
+    );
     expect((await runWith(['-f', 'json', '-f', 'sarif', SEED])).stderr).toContain('只有一个 --format 能写到标准输出');
   });
 });

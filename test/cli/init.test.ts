@@ -15,7 +15,13 @@ describe('xxgk-lint init', () => {
     expect(parsed).toMatchObject({ ok: true });
     if (!parsed.ok) return;
     expect(parsed.config.$comment).toEqual(expect.arrayContaining([expect.stringContaining('ignores：')]));
-    expect(effectiveConfig(parsed.config, 'xxgk-lint.config.json')).toMatchObject({ locale: 'zh-CN', strict: false, failOn: 'error', exceptions: [], ignores: ['node_modules/', '**/草稿/', '**/*.bak'] });
+    expect(effectiveConfig(parsed.config, 'xxgk-lint.config.json')).toMatchObject({
+      locale: 'zh-CN',
+      strict: false,
+      failOn: 'error',
+      exceptions: [],
+      ignores: ['node_modules/', '**/草稿/', '**/*.bak'],
+    });
     const lint = await runIn(folder, ['--print-config']);
     expect(JSON.parse(lint.stdout)).toMatchObject({ configFile: 'xxgk-lint.config.json', locale: 'zh-CN' });
   });

@@ -22,28 +22,50 @@ describe('findInputs: globs and paths as written', () => {
   const io = realIO(cwd);
 
   it('matches a relative ../ glob, an absolute one and one with \\ separators, naming files as the pattern is written', async () => {
-    expect((await findInputs(['../reports 2023/**/*.json'], io)).files).toEqual(['../reports 2023/年报 目录/seed-2019.json']);
-    expect((await findInputs([`${root}/reports 2023/**/*.json`], io)).files).toEqual([join(root, 'reports 2023/年报 目录/seed-2019.json')]);
-    expect((await findInputs(['..\\reports 2023\\**\\*.html'], io)).files).toEqual(['../reports 2023/年报 目录/clean-2021.html']);
-    expect((await findInputs(['../reports 2023/*/seed-201[0-9].json'], io)).files).toEqual(['../reports 2023/年报 目录/seed-2019.json']);
+    expect((await findInputs(['../reports 2023/**/*.json'], io)).files).toEqual([
+      '../reports 2023/年报 目录/seed-2019.json',
+    ]);
+    expect((await findInputs([`${root}/reports 2023/**/*.json`], io)).files).toEqual([
+      join(root, 'reports 2023/年报 目录/seed-2019.json'),
+    ]);
+    expect((await findInputs(['..\\reports 2023\\**\\*.html'], io)).files).toEqual([
+      '../reports 2023/年报 目录/clean-2021.html',
+    ]);
+    expect((await findInputs(['../reports 2023/*/seed-201[0-9].json'], io)).files).toEqual([
+      '../reports 2023/年报 目录/seed-2019.json',
+    ]);
   });
 
   it('takes a path with spaces and Chinese characters as written, and a file whose name has glob characters when it exists', async () => {
     const odd = tempTree({ '报告[2023].json': SEED });
-    expect((await findInputs(['../reports 2023/年报 目录/seed-2019.json'], io)).files).toEqual(['../reports 2023/年报 目录/seed-2019.json']);
+    expect((await findInputs(['../reports 2023/年报 目录/seed-2019.json'], io)).files).toEqual([
+      '../reports 2023/年报 目录/seed-2019.json',
+    ]);
     expect((await findInputs(['报告[2023].json'], realIO(odd))).files).toEqual(['报告[2023].json']);
   });
 
   it('yields the reports of a directory by their content, not every .md', async () => {
     const found = await findInputs(['../reports 2023'], io, { explain: true });
-    expect(found.files).toEqual(['../reports 2023/区报告.md', '../reports 2023/年报 目录/clean-2021.html', '../reports 2023/年报 目录/seed-2019.json']);
+    expect(found.files).toEqual([
+      '../reports 2023/区报告.md',
+      '../reports 2023/年报 目录/clean-2021.html',
+      '../reports 2023/年报 目录/seed-2019.json',
+    ]);
     expect(found.skipped).toContainEqual({ path: '../reports 2023/notes.md', reason: { why: 'no-report-content' } });
-    expect(found.found).toContainEqual({ file: '../reports 2023/区报告.md', reason: { how: 'directory', directory: '../reports 2023', verdict: 'heading' } });
+    expect(found.found).toContainEqual({
+      file: '../reports 2023/区报告.md',
+      reason: { how: 'directory', directory: '../reports 2023', verdict: 'heading' },
+    });
   });
 
   it('names a file once however often it is found', async () => {
-    const found = await findInputs(['../reports 2023/年报 目录/seed-2019.json', '../reports 2023/**/*.json', `${root}/reports 2023`], io);
-    expect(found.files.filter((file) => file.endsWith('seed-2019.json'))).toEqual(['../reports 2023/年报 目录/seed-2019.json']);
+    const found = await findInputs(
+      ['../reports 2023/年报 目录/seed-2019.json', '../reports 2023/**/*.json', `${root}/reports 2023`],
+      io,
+    );
+    expect(found.files.filter((file) => file.endsWith('seed-2019.json'))).toEqual([
+      '../reports 2023/年报 目录/seed-2019.json',
+    ]);
   });
 
   it('says which globs matched nothing and which directories held no report', async () => {
@@ -75,22 +97,54 @@ describe('findInputs: ignore files and patterns (gitignore syntax)', () => {
     'conf/xxgk-lint.config.json': '{}',
   });
   const io = realIO(root);
-  const all = ['reports/a.json', 'reports/build/b.json', 'reports/deep/e.json', 'reports/deep/f.json', 'reports/keep.bak.json', 'reports/old.bak.json', 'reports/x/y/z/g.json', 'reports/草稿/c.json', '草稿/d.json'];
+  const all = [
+    'reports/a.json',
+    'reports/build/b.json',
+    'reports/deep/e.json',
+    'reports/deep/f.json',
+    'reports/keep.bak.json',
+    'reports/old.bak.json',
+    'reports/x/y/z/g.json',
+    'reports/草稿/c.json',
+    '草稿/d.json',
+  ];
 
   it('honours .gitignore and .xxgklintignore of the working folder and the .gitignore of each folder walked: dir/, negation, anchored', async () => {
     const found = await findInputs(['.'], io, { explain: true });
-    expect(found.files).toEqual(['reports/a.json', 'reports/deep/f.json', 'reports/keep.bak.json', 'reports/x/y/z/g.json', 'reports/草稿/c.json']);
-    expect(found.skipped).toContainEqual({ path: 'reports/deep/e.json', reason: { why: 'ignored', by: 'reports/deep/.gitignore: e.json' } });
+    expect(found.files).toEqual([
+      'reports/a.json',
+      'reports/deep/f.json',
+      'reports/keep.bak.json',
+      'reports/x/y/z/g.json',
+      'reports/草稿/c.json',
+    ]);
+    expect(found.skipped).toContainEqual({
+      path: 'reports/deep/e.json',
+      reason: { why: 'ignored', by: 'reports/deep/.gitignore: e.json' },
+    });
     expect(found.skipped).toContainEqual({ path: '草稿', reason: { why: 'ignored', by: '.xxgklintignore: /草稿' } });
     expect(found.skipped).toContainEqual({ path: 'node_modules', reason: { why: 'default-ignored' } });
   });
 
   it('applies --ignore-pattern (relative to the working folder, ** and negation) and the configuration ignores (relative to its folder)', async () => {
-    const byFlag = await findInputs(['reports/**/*.json'], io, { ignore: true, ignorePatterns: ['reports/x/**', '!reports/build/'] });
-    expect(byFlag.files).toEqual(['reports/a.json', 'reports/build/b.json', 'reports/deep/f.json', 'reports/keep.bak.json', 'reports/草稿/c.json']);
-    const byConfig = await findInputs(['reports'], io, { configIgnores: { patterns: ['../reports/a.json', 'x/'], base: join(root, 'conf') } });
+    const byFlag = await findInputs(['reports/**/*.json'], io, {
+      ignore: true,
+      ignorePatterns: ['reports/x/**', '!reports/build/'],
+    });
+    expect(byFlag.files).toEqual([
+      'reports/a.json',
+      'reports/build/b.json',
+      'reports/deep/f.json',
+      'reports/keep.bak.json',
+      'reports/草稿/c.json',
+    ]);
+    const byConfig = await findInputs(['reports'], io, {
+      configIgnores: { patterns: ['../reports/a.json', 'x/'], base: join(root, 'conf') },
+    });
     expect(byConfig.files).toContain('reports/a.json');
-    const byConfigHere = await findInputs(['reports'], io, { configIgnores: { patterns: ['reports/a.json', 'x/'], base: root } });
+    const byConfigHere = await findInputs(['reports'], io, {
+      configIgnores: { patterns: ['reports/a.json', 'x/'], base: root },
+    });
     expect(byConfigHere.files).not.toContain('reports/a.json');
     expect(byConfigHere.files).not.toContain('reports/x/y/z/g.json');
   });
@@ -101,7 +155,9 @@ describe('findInputs: ignore files and patterns (gitignore syntax)', () => {
   });
 
   it('says when a glob matched only ignored files, and does not walk deeper than a glob without ** can match', async () => {
-    expect((await findInputs(['reports/*.bak.json'], io, { ignorePatterns: ['*.bak.json'] })).unmatched).toEqual([{ pattern: 'reports/*.bak.json', kind: 'ignored' }]);
+    expect((await findInputs(['reports/*.bak.json'], io, { ignorePatterns: ['*.bak.json'] })).unmatched).toEqual([
+      { pattern: 'reports/*.bak.json', kind: 'ignored' },
+    ]);
     const shallow = await findInputs(['reports/*/*.json'], io, { explain: true });
     expect(shallow.files).toEqual(['reports/deep/f.json', 'reports/草稿/c.json']);
     expect(shallow.skipped.map((entry) => entry.path)).not.toContain('reports/x/y/z/g.json');
@@ -109,7 +165,9 @@ describe('findInputs: ignore files and patterns (gitignore syntax)', () => {
   });
 
   it('always checks a file named on the command line, ignored or not', async () => {
-    const found = await findInputs(['reports/old.bak.json', 'reports/deep/e.json'], io, { ignorePatterns: ['reports/'] });
+    const found = await findInputs(['reports/old.bak.json', 'reports/deep/e.json'], io, {
+      ignorePatterns: ['reports/'],
+    });
     expect(found.files).toEqual(['reports/old.bak.json', 'reports/deep/e.json']);
   });
 });
@@ -152,7 +210,10 @@ describe('findInputs: what the file system holds', () => {
   it('takes a file in a directory whose start cannot be read, so reading it says why', async () => {
     const root = tempTree({ 'in/a.json': SEED, 'in/b.md': REPORT_MD });
     const io = realIO(root);
-    const failing: CliIO = { ...io, readHead: async () => Promise.reject(Object.assign(new Error('EIO'), { code: 'EIO' })) };
+    const failing: CliIO = {
+      ...io,
+      readHead: async () => Promise.reject(Object.assign(new Error('EIO'), { code: 'EIO' })),
+    };
     expect((await findInputs(['in'], failing)).files).toEqual(['in/a.json', 'in/b.md']);
   });
 
@@ -191,7 +252,11 @@ describe('xxgk-lint over real folders (in-process)', () => {
     const run = await runIn(root, ['--no-error-on-unmatched-pattern', '--locale', 'en', 'docs', '**/*.pdf']);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('xxgk-lint: 0 files were checked\n');
-    const some = await runIn(root, ['--no-error-on-unmatched-pattern', '**/*.pdf', join(ROOT, 'fixtures/json/seed-2019.json')]);
+    const some = await runIn(root, [
+      '--no-error-on-unmatched-pattern',
+      '**/*.pdf',
+      join(ROOT, 'fixtures/json/seed-2019.json'),
+    ]);
     expect(some.code).toBe(0);
     expect(some.stderr).toBe('');
   });
@@ -201,21 +266,36 @@ describe('xxgk-lint over real folders (in-process)', () => {
     const run = await runIn(root, ['-f', 'json', 'notes.md']);
     expect(JSON.parse(run.stdout).files.map((file: { file: string }) => file.file)).toEqual(['notes.md']);
     const io = realIO(root);
-    const refusing = { ...io, readDirectory: async () => Promise.reject(Object.assign(new Error('EACCES'), { code: 'EACCES' })) };
+    const refusing = {
+      ...io,
+      readDirectory: async () => Promise.reject(Object.assign(new Error('EACCES'), { code: 'EACCES' })),
+    };
     const { main } = await import('../../src/cli/main.js');
     expect(await main(['--locale', 'en', '.'], refusing)).toBe(2);
     expect(io.err()).toBe('xxgk-lint: .: cannot read this folder: EACCES\n');
   });
 
   it('reads ignores from the configuration, relative to its folder', async () => {
-    const root = tempTree({ 'xxgk-lint.config.json': JSON.stringify({ ignores: ['old/'] }), 'old/a.json': SEED, 'new/b.json': SEED });
+    const root = tempTree({
+      'xxgk-lint.config.json': JSON.stringify({ ignores: ['old/'] }),
+      'old/a.json': SEED,
+      'new/b.json': SEED,
+    });
     const run = await runIn(root, ['-f', 'json', '.']);
     expect(JSON.parse(run.stdout).files.map((file: { file: string }) => file.file)).toEqual(['new/b.json']);
     const all = await runIn(root, ['-f', 'json', '--no-ignore', '.']);
-    expect(JSON.parse(all.stdout).files.map((file: { file: string }) => file.file)).toEqual(['new/b.json', 'old/a.json']);
+    expect(JSON.parse(all.stdout).files.map((file: { file: string }) => file.file)).toEqual([
+      'new/b.json',
+      'old/a.json',
+    ]);
     const flagged = await runIn(root, ['-f', 'json', '--ignore-pattern', 'new/', '.', 'old/a.json']);
     expect(flagged.code).toBe(2);
-    expect(JSON.parse(flagged.stdout).files.map((file: { file: string; error?: { messageId: string } }) => [file.file, file.error?.messageId])).toEqual([
+    expect(
+      JSON.parse(flagged.stdout).files.map((file: { file: string; error?: { messageId: string } }) => [
+        file.file,
+        file.error?.messageId,
+      ]),
+    ).toEqual([
       ['.', 'all-ignored'],
       ['old/a.json', undefined],
     ]);
@@ -228,9 +308,24 @@ describe('xxgk-lint over real folders (in-process)', () => {
     symlinkSync(join(root, 'gone.json'), join(root, 'broken.json'));
     const { execFileSync } = await import('node:child_process');
     execFileSync('mkfifo', [join(root, 'pipe.json')]);
-    const run = await runIn(root, ['-f', 'json', 'good.json', 'link.json', 'missing.json', 'folder.json', 'pipe.json', 'broken.json', 'file.txt/inside.json', `${root}/absent/*.json`]);
+    const run = await runIn(root, [
+      '-f',
+      'json',
+      'good.json',
+      'link.json',
+      'missing.json',
+      'folder.json',
+      'pipe.json',
+      'broken.json',
+      'file.txt/inside.json',
+      `${root}/absent/*.json`,
+    ]);
     expect(run.code).toBe(2);
-    const outcome = Object.fromEntries((JSON.parse(run.stdout).files as { file: string; template?: string; error?: { messageId: string } }[]).map((file) => [file.file, file.error?.messageId ?? file.template]));
+    const outcome = Object.fromEntries(
+      (JSON.parse(run.stdout).files as { file: string; template?: string; error?: { messageId: string } }[]).map(
+        (file) => [file.file, file.error?.messageId ?? file.template],
+      ),
+    );
     expect(outcome).toEqual({
       'good.json': '2019',
       'link.json': '2019',
@@ -246,7 +341,13 @@ describe('xxgk-lint over real folders (in-process)', () => {
   it('says a file that cannot be read for want of permission is so (as root, the refusal is injected)', async () => {
     const root = tempTree({ 'a.json': SEED, 'b.json': SEED });
     const io = realIO(root);
-    const refusing: CliIO = { ...io, readFile: async (path, limit) => (path.endsWith('b.json') ? Promise.reject(Object.assign(new Error('EACCES'), { code: 'EACCES' })) : io.readFile(path, limit)) };
+    const refusing: CliIO = {
+      ...io,
+      readFile: async (path, limit) =>
+        path.endsWith('b.json')
+          ? Promise.reject(Object.assign(new Error('EACCES'), { code: 'EACCES' }))
+          : io.readFile(path, limit),
+    };
     const { main } = await import('../../src/cli/main.js');
     expect(await main(['--locale', 'en', '-f', 'compact', '.'], refusing)).toBe(2);
     expect(io.err()).toBe('xxgk-lint: b.json: permission denied: the file cannot be read by this user\n');

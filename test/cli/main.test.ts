@@ -28,7 +28,13 @@ describe('xxgk-lint (in-process)', () => {
   });
 
   it('writes a JSON report that validates against schemas/lint-report.schema.json', async () => {
-    const run = await runWith(['--format', 'json', 'fixtures/json/broken/applications-one-wrong-cell.json', 'fixtures/json/seed-2019.json', 'fixtures/json/broken/syntax-error.json']);
+    const run = await runWith([
+      '--format',
+      'json',
+      'fixtures/json/broken/applications-one-wrong-cell.json',
+      'fixtures/json/seed-2019.json',
+      'fixtures/json/broken/syntax-error.json',
+    ]);
     expect(run.code).toBe(2);
     const report = JSON.parse(run.stdout);
     const schema = JSON.parse(readFileSync(join(ROOT, 'schemas/lint-report.schema.json'), 'utf8'));
@@ -38,15 +44,26 @@ describe('xxgk-lint (in-process)', () => {
     expect(report.summary).toMatchObject({ files: 3, errors: 2, inputErrors: 1 });
     const wrong = report.files.find((file: { file: string }) => file.file.endsWith('one-wrong-cell.json'));
     expect(wrong.rules).toContainEqual({ id: 'applications-outcome-sum', status: 'failed' });
-    const outcome = wrong.diagnostics.find((diagnostic: { ruleId: string }) => diagnostic.ruleId === 'applications-outcome-sum');
-    expect(outcome.cell.labels).toEqual({ table: '三、收到和处理政府信息公开申请情况', row: '（七）总计', column: '自然人' });
+    const outcome = wrong.diagnostics.find(
+      (diagnostic: { ruleId: string }) => diagnostic.ruleId === 'applications-outcome-sum',
+    );
+    expect(outcome.cell.labels).toEqual({
+      table: '三、收到和处理政府信息公开申请情况',
+      row: '（七）总计',
+      column: '自然人',
+    });
     expect(outcome.data).toMatchObject({ expected: 263, actual: 262, difference: -1 });
   });
 
   it('exits 2 for bad JSON with the line and column on stderr, and still checks the other files', async () => {
-    const run = await runWith(['fixtures/json/broken/syntax-error.json', 'fixtures/json/broken/review-litigation-total.json']);
+    const run = await runWith([
+      'fixtures/json/broken/syntax-error.json',
+      'fixtures/json/broken/review-litigation-total.json',
+    ]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe("xxgk-lint: fixtures/json/broken/syntax-error.json:5:35: JSON 格式错误：unexpected '}' after ',' (trailing comma)\n");
+    expect(run.stderr).toBe(
+      "xxgk-lint: fixtures/json/broken/syntax-error.json:5:35: JSON 格式错误：unexpected '}' after ',' (trailing comma)\n",
+    );
     expect(run.stdout).toContain('review-litigation-total');
   });
 
@@ -99,13 +116,17 @@ describe('xxgk-lint (in-process)', () => {
     const run = await runWith(['-o', 'out.txt', 'fixtures/json/seed-2019.json']);
     expect(run.stdout).toBe('');
     expect(run.written.get('out.txt')).toContain('seed-2019.json');
-    const stdin = await runWith(['-', '--stdin-filename', 'pasted.json'], { stdin: readFileSync(join(ROOT, 'fixtures/json/clean-2021.json'), 'utf8') });
+    const stdin = await runWith(['-', '--stdin-filename', 'pasted.json'], {
+      stdin: readFileSync(join(ROOT, 'fixtures/json/clean-2021.json'), 'utf8'),
+    });
     expect(stdin.code).toBe(0);
   });
 
   it('colours a terminal unless NO_COLOR is set', async () => {
     expect((await runWith(['fixtures/json/broken/unit.json'], { tty: true })).stdout).toContain('\u001b[');
-    expect((await runWith(['fixtures/json/broken/unit.json'], { tty: true, env: { NO_COLOR: '1' } })).stdout).not.toContain('\u001b[');
+    expect(
+      (await runWith(['fixtures/json/broken/unit.json'], { tty: true, env: { NO_COLOR: '1' } })).stdout,
+    ).not.toContain('\u001b[');
   });
 
   it('lints a directory in a stable order', async () => {
@@ -119,7 +140,10 @@ describe('xxgk-lint (in-process)', () => {
     const table = await runWith(['rules']);
     expect(table.stdout).toContain('applications-balance');
     const json = JSON.parse((await runWith(['rules', '--format', 'json'])).stdout);
-    expect(json.rules.find((rule: { id: string }) => rule.id === 'applications-balance')).toMatchObject({ severity: 'error', standing: 'official' });
+    expect(json.rules.find((rule: { id: string }) => rule.id === 'applications-balance')).toMatchObject({
+      severity: 'error',
+      standing: 'official',
+    });
   });
 
   it('converts a report to the canonical JSON', async () => {

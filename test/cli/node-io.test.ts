@@ -73,7 +73,11 @@ describe('nodeIO: the real file system', () => {
 
   it('reads standard input whole, or stops past the limit', async () => {
     const original = Object.getOwnPropertyDescriptor(process, 'stdin')!;
-    const feed = (chunks: string[]) => Object.defineProperty(process, 'stdin', { configurable: true, get: () => Readable.from(chunks.map((chunk) => Buffer.from(chunk))) });
+    const feed = (chunks: string[]) =>
+      Object.defineProperty(process, 'stdin', {
+        configurable: true,
+        get: () => Readable.from(chunks.map((chunk) => Buffer.from(chunk))),
+      });
     try {
       feed(['{"tem', 'plate":"2019"}']);
       expect(new TextDecoder().decode(await nodeIO().readStdin())).toBe('{"template":"2019"}');

@@ -10,11 +10,17 @@ const CLEAN_HTML = readFileSync(join(ROOT, 'fixtures/html/clean-2021.html'));
 
 /** Runs the real CLI as a process from `cwd`. */
 function xxgk(cwd: string, args: string[], input?: string) {
-  const run = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, ...(input !== undefined ? { input } : {}) });
+  const run = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    ...(input !== undefined ? { input } : {}),
+  });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-const checked = (stdout: string): string[] => (JSON.parse(stdout) as { files: { file: string }[] }).files.map((file) => file.file);
+const checked = (stdout: string): string[] =>
+  (JSON.parse(stdout) as { files: { file: string }[] }).files.map((file) => file.file);
 
 describe('the real CLI from another working folder, with each kind of path', () => {
   const root = tempTree({
@@ -30,12 +36,24 @@ describe('the real CLI from another working folder, with each kind of path', () 
 
   it.each([
     ['a relative ../ glob', ['../reports 2023/**/*.json'], [seed]],
-    ['an absolute glob, as CI writes "$GITHUB_WORKSPACE/reports/**/*.json"', [`${root}/reports 2023/**/*.json`], [join(root, 'reports 2023/年报 目录/seed-2019.json')]],
+    [
+      'an absolute glob, as CI writes "$GITHUB_WORKSPACE/reports/**/*.json"',
+      [`${root}/reports 2023/**/*.json`],
+      [join(root, 'reports 2023/年报 目录/seed-2019.json')],
+    ],
     ['a glob with Windows separators', ['..\\reports 2023\\**\\*.html'], [html]],
     ['a path with Chinese characters and spaces', [seed], [seed]],
-    ['an absolute path', [join(root, 'reports 2023/年报 目录/clean-2021.html')], [join(root, 'reports 2023/年报 目录/clean-2021.html')]],
+    [
+      'an absolute path',
+      [join(root, 'reports 2023/年报 目录/clean-2021.html')],
+      [join(root, 'reports 2023/年报 目录/clean-2021.html')],
+    ],
     ['a directory (its reports, not its notes or README)', ['../reports 2023'], [html, seed]],
-    ['an absolute directory', [join(root, 'reports 2023')], [join(root, 'reports 2023/年报 目录/clean-2021.html'), join(root, 'reports 2023/年报 目录/seed-2019.json')]],
+    [
+      'an absolute directory',
+      [join(root, 'reports 2023')],
+      [join(root, 'reports 2023/年报 目录/clean-2021.html'), join(root, 'reports 2023/年报 目录/seed-2019.json')],
+    ],
   ])('%s', (_kind, args, files) => {
     const run = xxgk(cwd, ['-f', 'json', ...args]);
     expect(run.stderr).toBe('');
@@ -67,7 +85,9 @@ describe('the real CLI from another working folder, with each kind of path', () 
     const report = JSON.parse(run.stdout) as { files: { file: string; format: string; template: string }[] };
     expect(report.files[0]).toMatchObject({ file: '某局 2019.md', format: 'markdown', template: '2019' });
     const csv = xxgk(cwd, ['-f', 'json', '-'], readFileSync(join(ROOT, 'fixtures/csv/seed-2019.csv'), 'utf8'));
-    expect((JSON.parse(csv.stdout) as { files: { file: string; format: string; template: string }[] }).files[0]).toMatchObject({ file: '<stdin>', format: 'csv', template: '2019' });
+    expect(
+      (JSON.parse(csv.stdout) as { files: { file: string; format: string; template: string }[] }).files[0],
+    ).toMatchObject({ file: '<stdin>', format: 'csv', template: '2019' });
   });
 
   it('says a mistyped option in Chinese with the nearest one, and exits 2', () => {
@@ -75,6 +95,8 @@ describe('the real CLI from another working folder, with each kind of path', () 
     expect(run.code).toBe(2);
     expect(run.stderr).toBe("错误：未知选项 '--fromat'（是否要用 --format？）\n运行 xxgk-lint --help 查看用法。\n");
     const english = xxgk(cwd, ['--locale', 'en', '--fromat', 'json', seed]);
-    expect(english.stderr).toBe("error: unknown option '--fromat' (did you mean --format?)\nRun xxgk-lint --help for usage.\n");
+    expect(english.stderr).toBe(
+      "error: unknown option '--fromat' (did you mean --format?)\nRun xxgk-lint --help for usage.\n",
+    );
   });
 });

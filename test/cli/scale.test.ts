@@ -8,19 +8,32 @@ import { BIN, tempDirEach } from '../helpers/process.js';
 const work = tempDirEach('xxgk-scale-');
 
 /** The fixtures that cannot be read (each is an input error, exit 2): left out where a recipe treats exit 2 as a failed job. */
-const UNREADABLE = ['json/broken/syntax-error.json', 'pdf/made-damaged.pdf', 'pdf/made-encrypted.pdf', 'pdf/made-image-only.pdf', 'pdf/made-not-a-pdf.pdf'];
+const UNREADABLE = [
+  'json/broken/syntax-error.json',
+  'pdf/made-damaged.pdf',
+  'pdf/made-encrypted.pdf',
+  'pdf/made-image-only.pdf',
+  'pdf/made-not-a-pdf.pdf',
+];
 
 /** A reports folder: a corpus of paired years and a copy of every kind of fixture (PDF, Word, Excel, HTML, text, CSV, JSON), the unreadable ones too unless `readable`. */
 function reportsFolder(readable = false): string {
   const reports = join(work.path, 'reports');
   writePairedCorpus(join(reports, 'paired'), 10);
-  for (const kind of ['json', 'text', 'csv', 'html', 'docx', 'xlsx', 'pdf']) cpSync(join(ROOT, 'fixtures', kind), join(reports, kind), { recursive: true });
+  for (const kind of ['json', 'text', 'csv', 'html', 'docx', 'xlsx', 'pdf'])
+    cpSync(join(ROOT, 'fixtures', kind), join(reports, kind), { recursive: true });
   if (readable) for (const file of UNREADABLE) rmSync(join(reports, file));
   return reports;
 }
 
 function run(args: readonly string[]) {
-  return spawnSync(process.execPath, [BIN, ...args, '--locale', 'en'], { cwd: work.path, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 120_000, maxBuffer: 1 << 28 });
+  return spawnSync(process.execPath, [BIN, ...args, '--locale', 'en'], {
+    cwd: work.path,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    timeout: 120_000,
+    maxBuffer: 1 << 28,
+  });
 }
 
 describe('--concurrency', () => {
@@ -52,7 +65,13 @@ describe('--shard and merge', () => {
       const shard = run(['reports', '--shard', `${index}/${count}`, '-f', 'json', '-o', `shard-${index}.json`]);
       expect([0, 1, 2]).toContain(shard.status);
     }
-    const shards = Array.from({ length: count }, (_, index) => JSON.parse(readFileSync(join(work.path, `shard-${index}.json`), 'utf8')) as { files: Array<{ file: string; carry?: unknown }> });
+    const shards = Array.from(
+      { length: count },
+      (_, index) =>
+        JSON.parse(readFileSync(join(work.path, `shard-${index}.json`), 'utf8')) as {
+          files: Array<{ file: string; carry?: unknown }>;
+        },
+    );
     const names = shards.flatMap((shard) => shard.files.map((file) => file.file));
     expect(new Set(names).size).toBe(names.length);
     expect(shards.every((shard) => shard.files.length > 0)).toBe(true);
@@ -75,7 +94,8 @@ describe('--shard and merge', () => {
       const owner = new Map<string, number>();
       for (let index = 0; index < 4; index += 1) {
         const shard = run(['reports', '--shard', `${index}/4`, '-f', 'json', '--no-continuity']);
-        for (const file of (JSON.parse(shard.stdout) as { files: Array<{ file: string }> }).files) owner.set(file.file, index);
+        for (const file of (JSON.parse(shard.stdout) as { files: Array<{ file: string }> }).files)
+          owner.set(file.file, index);
       }
       return owner;
     };
@@ -117,11 +137,19 @@ describe('the sharding recipes in docs/recipes, run as their engine would', () =
       .split('\n')
       .map((line) => line.replace(/^\s*(- run: |- )/, '').trim())
       .filter((line) => /^npx (--yes )?xxgk-lint /.test(line))
-      .map((line) => line.replace(/^npx (--yes )?xxgk-lint (.*?)( \|\|.*)?$/, `"${process.execPath}" "${BIN}" $2 --locale en$3`));
+      .map((line) =>
+        line.replace(/^npx (--yes )?xxgk-lint (.*?)( \|\|.*)?$/, `"${process.execPath}" "${BIN}" $2 --locale en$3`),
+      );
   }
 
   function sh(command: string, env: Record<string, string> = {}) {
-    return spawnSync('sh', ['-c', command], { cwd: work.path, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env }, timeout: 120_000, maxBuffer: 1 << 28 });
+    return spawnSync('sh', ['-c', command], {
+      cwd: work.path,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', ...env },
+      timeout: 120_000,
+      maxBuffer: 1 << 28,
+    });
   }
 
   test('GitHub Actions: a matrix of 4 shards, then the merge job, gives the SARIF one run gives', () => {
@@ -129,13 +157,16 @@ describe('the sharding recipes in docs/recipes, run as their engine would', () =
     const [shard, merge, ...rest] = commandsOf('github-actions-shards.yml');
     expect(rest).toEqual([]);
     expect(shard).toContain('--shard ${{ matrix.shard }}/4');
-    for (let index = 0; index < 4; index += 1) expect(sh(shard!.replaceAll('${{ matrix.shard }}', String(index))).status).toBe(0);
+    for (let index = 0; index < 4; index += 1)
+      expect(sh(shard!.replaceAll('${{ matrix.shard }}', String(index))).status).toBe(0);
     expect(readdirSync(work.path).filter((name) => name.startsWith('shard-'))).toHaveLength(4);
     const merged = sh(merge!);
     expect(merged.status).toBe(1);
     const single = run(['reports', '-f', 'sarif', '-o', 'single.sarif']);
     expect(merged.status).toBe(single.status);
-    expect(readFileSync(join(work.path, 'xxgk.sarif'), 'utf8')).toBe(readFileSync(join(work.path, 'single.sarif'), 'utf8'));
+    expect(readFileSync(join(work.path, 'xxgk.sarif'), 'utf8')).toBe(
+      readFileSync(join(work.path, 'single.sarif'), 'utf8'),
+    );
   }, 300_000);
 
   test('Kubernetes: an Indexed Job of 4 pods ($JOB_COMPLETION_INDEX), then the merge Job, gives the JSON one run gives', () => {
@@ -144,7 +175,8 @@ describe('the sharding recipes in docs/recipes, run as their engine would', () =
     const [shard] = commandsOf('kubernetes-indexed-job.yaml');
     const [merge] = commandsOf('kubernetes-merge-job.yaml');
     expect(shard).toContain('--shard $JOB_COMPLETION_INDEX/4');
-    for (let index = 0; index < 4; index += 1) expect(sh(shard!, { JOB_COMPLETION_INDEX: String(index) }).status).toBe(0);
+    for (let index = 0; index < 4; index += 1)
+      expect(sh(shard!, { JOB_COMPLETION_INDEX: String(index) }).status).toBe(0);
     const merged = sh(merge!);
     expect(merged.status).toBe(1);
     const single = run(['reports', '-f', 'json']);

@@ -16,7 +16,10 @@ export function tempTree(files: Record<string, string | Uint8Array>, prefix = 'x
 }
 
 /** The real I/O (src/cli/node-io.ts) with its working folder at `cwd`: relative paths resolve there, as they would in a process started there. */
-export function realIO(cwd: string, options: { stdin?: string } = {}): CliIO & { out: () => string; err: () => string } {
+export function realIO(
+  cwd: string,
+  options: { stdin?: string } = {},
+): CliIO & { out: () => string; err: () => string } {
   const base = nodeIO();
   let stdout = '';
   let stderr = '';
@@ -44,7 +47,11 @@ export function realIO(cwd: string, options: { stdin?: string } = {}): CliIO & {
 }
 
 /** Runs main() in-process over the real file system from `cwd`. */
-export async function runIn(cwd: string, argv: string[], options: { stdin?: string } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function runIn(
+  cwd: string,
+  argv: string[],
+  options: { stdin?: string } = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const io = realIO(cwd, options);
   const code = await main(argv, io);
   return { code, stdout: io.out(), stderr: io.err() };

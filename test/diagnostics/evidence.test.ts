@@ -19,7 +19,6 @@ import { sarif } from '../../src/format/sarif.js';
  * as N, 留空 only for a blank, 推断 for an inferred one, and no value at all for a cell not in the input.
  */
 
-
 interface Linted {
   file: string;
   read: ReadResult;
@@ -51,7 +50,10 @@ function modelOf(read: ReadResult, result: FileResult): Report | undefined {
 }
 
 function cellOf(report: Report, ref: CellRef): Cell {
-  const cell = report.cells.find((candidate) => candidate.def.table === ref.table && candidate.def.row === ref.row && candidate.def.column === ref.column);
+  const cell = report.cells.find(
+    (candidate) =>
+      candidate.def.table === ref.table && candidate.def.row === ref.row && candidate.def.column === ref.column,
+  );
   if (!cell) throw new Error(`no cell ${ref.table}/${ref.row}/${ref.column}`);
   return cell;
 }
@@ -73,58 +75,103 @@ function problemsOf(diagnostic: Diagnostic, report: Report): string[] {
   const en = renderMessage(diagnostic, 'en');
   const say = (problem: string) => problems.push(`${diagnostic.ruleId}/${diagnostic.messageId}: ${problem} — ${zh}`);
   // The cell the message states the value of: the finding's own, or the table cell a narrative figure names.
-  const named = diagnostic.cell ?? (Array.isArray(diagnostic.data['cells']) && diagnostic.ruleId === 'narrative-figures' ? (diagnostic.data['cells'] as CellRef[])[0] : undefined);
+  const named =
+    diagnostic.cell ??
+    (Array.isArray(diagnostic.data['cells']) && diagnostic.ruleId === 'narrative-figures'
+      ? (diagnostic.data['cells'] as CellRef[])[0]
+      : undefined);
   if (diagnostic.cell) {
     const cell = cellOf(report, diagnostic.cell);
     if (diagnostic.evidence !== cell.evidence) say(`evidence ${diagnostic.evidence} but the cell is ${cell.evidence}`);
     if (cell.evidence === 'absent' && diagnostic.raw !== undefined) say('an absent cell with raw text');
-    if (cell.evidence !== 'absent' && cell.raw !== undefined && diagnostic.raw !== cell.raw) say(`raw ${JSON.stringify(diagnostic.raw)} but the cell holds ${JSON.stringify(cell.raw)}`);
+    if (cell.evidence !== 'absent' && cell.raw !== undefined && diagnostic.raw !== cell.raw)
+      say(`raw ${JSON.stringify(diagnostic.raw)} but the cell holds ${JSON.stringify(cell.raw)}`);
   }
   if (named) {
     const cell = cellOf(report, named);
     const stated = /实际填写 (-?[\d,.]+)/u.exec(zh);
     if (stated) {
       if (cell.evidence !== 'read') say(`says 实际填写 for a ${cell.evidence} cell`);
-      else if (countOfRaw(cell.raw, cell) !== number(stated[1]!)) say(`says 实际填写 ${stated[1]} but the cell's raw text is ${JSON.stringify(cell.raw)}`);
+      else if (countOfRaw(cell.raw, cell) !== number(stated[1]!))
+        say(`says 实际填写 ${stated[1]} but the cell's raw text is ${JSON.stringify(cell.raw)}`);
     }
     if (/实际留空/u.test(zh) && cell.evidence !== 'blank') say(`says 留空 for a ${cell.evidence} cell`);
     const inferred = /推断为 (-?[\d,.]+)/u.exec(zh);
     if (inferred && diagnostic.ruleId !== 'inferred-cells') {
       if (cell.evidence !== 'inferred') say(`says 推断为 for a ${cell.evidence} cell`);
-      else if (countOfRaw(cell.raw, cell) !== undefined && countOfRaw(cell.raw, cell) !== number(inferred[1]!) && cell.value.kind !== 'empty') say(`says 推断为 ${inferred[1]} but the cell's raw text is ${JSON.stringify(cell.raw)}`);
+      else if (
+        countOfRaw(cell.raw, cell) !== undefined &&
+        countOfRaw(cell.raw, cell) !== number(inferred[1]!) &&
+        cell.value.kind !== 'empty'
+      )
+        say(`says 推断为 ${inferred[1]} but the cell's raw text is ${JSON.stringify(cell.raw)}`);
     }
     if (cell.evidence === 'inferred' && /实际填写|填写了|填写的/u.test(zh)) say('states an inferred cell as written');
-    if (cell.evidence === 'inferred' && !/推断/u.test(zh) && diagnostic.ruleId !== 'zero-marker') say('an inferred cell without 推断');
-    if (cell.evidence === 'inferred' && !/inferred/u.test(en) && diagnostic.ruleId !== 'zero-marker') say('an inferred cell without "inferred" in English');
+    if (cell.evidence === 'inferred' && !/推断/u.test(zh) && diagnostic.ruleId !== 'zero-marker')
+      say('an inferred cell without 推断');
+    if (cell.evidence === 'inferred' && !/inferred/u.test(en) && diagnostic.ruleId !== 'zero-marker')
+      say('an inferred cell without "inferred" in English');
     if (cell.evidence === 'blank' && /实际填写/u.test(zh)) say('states a blank cell as written');
-    if (cell.evidence === 'blank' && diagnostic.data['actual'] !== undefined && !/留空/u.test(zh)) say('a blank cell without 留空');
-    if (cell.evidence === 'blank' && diagnostic.data['actual'] !== undefined && !/blank/u.test(en)) say('a blank cell without "blank" in English');
-    if (cell.evidence === 'absent' && (/实际填写|实际留空|填写了|填写的|推断为/u.test(zh) || diagnostic.data['actual'] !== undefined)) say('quotes a value of an absent cell');
+    if (cell.evidence === 'blank' && diagnostic.data['actual'] !== undefined && !/留空/u.test(zh))
+      say('a blank cell without 留空');
+    if (cell.evidence === 'blank' && diagnostic.data['actual'] !== undefined && !/blank/u.test(en))
+      say('a blank cell without "blank" in English');
+    if (
+      cell.evidence === 'absent' &&
+      (/实际填写|实际留空|填写了|填写的|推断为/u.test(zh) || diagnostic.data['actual'] !== undefined)
+    )
+      say('quotes a value of an absent cell');
   }
-  if (diagnostic.data['evidence'] !== undefined && named && diagnostic.data['evidence'] !== cellOf(report, named).evidence) say(`data.evidence ${String(diagnostic.data['evidence'])} but the cell is ${cellOf(report, named).evidence}`);
+  if (
+    diagnostic.data['evidence'] !== undefined &&
+    named &&
+    diagnostic.data['evidence'] !== cellOf(report, named).evidence
+  )
+    say(`data.evidence ${String(diagnostic.data['evidence'])} but the cell is ${cellOf(report, named).evidence}`);
   // Terms: each carries its cell's evidence; a listed blank term reads 留空, an inferred one 推断, a read one its value.
   for (const key of TERM_KEYS) {
     const terms = diagnostic.data[key] as SumTerm[] | undefined;
     if (!Array.isArray(terms)) continue;
     for (const term of terms) {
       const cell = cellOf(report, term.cell);
-      if (term.evidence !== cell.evidence) say(`${key}: term ${term.cell.row}/${term.cell.column} has evidence ${term.evidence}, the cell ${cell.evidence}`);
-      if (term.evidence === 'read' && term.value !== null && countOfRaw(cell.raw, cell) !== term.value && cell.def.kind !== 'signed') say(`${key}: read term ${term.cell.row}/${term.cell.column} = ${term.value} but its raw text is ${JSON.stringify(cell.raw)}`);
+      if (term.evidence !== cell.evidence)
+        say(
+          `${key}: term ${term.cell.row}/${term.cell.column} has evidence ${term.evidence}, the cell ${cell.evidence}`,
+        );
+      if (
+        term.evidence === 'read' &&
+        term.value !== null &&
+        countOfRaw(cell.raw, cell) !== term.value &&
+        cell.def.kind !== 'signed'
+      )
+        say(
+          `${key}: read term ${term.cell.row}/${term.cell.column} = ${term.value} but its raw text is ${JSON.stringify(cell.raw)}`,
+        );
       if (term.evidence === 'blank' && term.value !== 0) say(`${key}: a blank term counted ${term.value}`);
     }
     // A side of one term that is the cited cell itself is stated by {stated} (checked above), not listed.
-    const isNamed = terms.length === 1 && named !== undefined && terms[0]!.cell.row === named.row && terms[0]!.cell.column === named.column && terms[0]!.cell.table === named.table;
+    const isNamed =
+      terms.length === 1 &&
+      named !== undefined &&
+      terms[0]!.cell.row === named.row &&
+      terms[0]!.cell.column === named.column &&
+      terms[0]!.cell.table === named.table;
     if (isNamed) continue;
     if (terms.length <= 6) {
-      if (terms.some((term) => term.evidence === 'blank') && !/留空/u.test(zh)) say(`${key}: a blank term not said to be blank`);
-      if (terms.some((term) => term.evidence === 'inferred') && !/（推断）/u.test(zh)) say(`${key}: an inferred term not marked 推断`);
+      if (terms.some((term) => term.evidence === 'blank') && !/留空/u.test(zh))
+        say(`${key}: a blank term not said to be blank`);
+      if (terms.some((term) => term.evidence === 'inferred') && !/（推断）/u.test(zh))
+        say(`${key}: an inferred term not marked 推断`);
     } else {
-      if (terms.some((term) => term.evidence === 'blank') && !/留空/u.test(zh)) say(`${key}: blank terms not counted as such`);
-      if (terms.some((term) => term.evidence === 'inferred') && !/推断/u.test(zh)) say(`${key}: inferred terms not counted as such`);
+      if (terms.some((term) => term.evidence === 'blank') && !/留空/u.test(zh))
+        say(`${key}: blank terms not counted as such`);
+      if (terms.some((term) => term.evidence === 'inferred') && !/推断/u.test(zh))
+        say(`${key}: inferred terms not counted as such`);
     }
   }
   // A repair names the cell's value as the input has it.
-  const repair = diagnostic.data['repair'] as { cell: CellRef; from: number; to: number; evidence: Evidence; raw?: unknown } | undefined;
+  const repair = diagnostic.data['repair'] as
+    { cell: CellRef; from: number; to: number; evidence: Evidence; raw?: unknown } | undefined;
   if (repair) {
     const cell = cellOf(report, repair.cell);
     if (repair.evidence !== cell.evidence) say(`repair evidence ${repair.evidence}, the cell ${cell.evidence}`);
@@ -132,17 +179,22 @@ function problemsOf(diagnostic: Diagnostic, report: Report): string[] {
     const from = /由 (-?[\d,.]+) 改为/u.exec(zh);
     if (from) {
       if (cell.evidence !== 'read') say(`a repair 由 ${from[1]} of a ${cell.evidence} cell`);
-      else if (countOfRaw(cell.raw, cell) !== number(from[1]!)) say(`a repair 由 ${from[1]} but the cell's raw text is ${JSON.stringify(cell.raw)}`);
+      else if (countOfRaw(cell.raw, cell) !== number(from[1]!))
+        say(`a repair 由 ${from[1]} but the cell's raw text is ${JSON.stringify(cell.raw)}`);
     }
-    if (/由 留空/u.test(zh) !== (cell.evidence === 'blank')) say('a repair of a blank cell must say 由 留空, and only it');
-    if (cell.evidence === 'inferred' && !/推断/u.test(zh)) say('a repair of an inferred cell proposed as if it were printed');
+    if (/由 留空/u.test(zh) !== (cell.evidence === 'blank'))
+      say('a repair of a blank cell must say 由 留空, and only it');
+    if (cell.evidence === 'inferred' && !/推断/u.test(zh))
+      say('a repair of an inferred cell proposed as if it were printed');
   }
   // Not evaluated: 缺少 only for cells not in the input.
   if (diagnostic.messageId.startsWith('not-evaluated')) {
     for (const ref of (diagnostic.data['missing'] as CellRef[] | undefined) ?? []) {
       const cell = cellOf(report, ref);
-      if (diagnostic.messageId === 'not-evaluated' && cell.evidence !== 'absent') say(`缺少 names ${ref.row}/${ref.column}, which is ${cell.evidence}`);
-      if (diagnostic.messageId !== 'not-evaluated' && cell.evidence === 'absent') say(`${diagnostic.messageId} names the absent ${ref.row}/${ref.column}`);
+      if (diagnostic.messageId === 'not-evaluated' && cell.evidence !== 'absent')
+        say(`缺少 names ${ref.row}/${ref.column}, which is ${cell.evidence}`);
+      if (diagnostic.messageId !== 'not-evaluated' && cell.evidence === 'absent')
+        say(`${diagnostic.messageId} names the absent ${ref.row}/${ref.column}`);
     }
     if (diagnostic.messageId !== 'not-evaluated' && /缺少/u.test(zh)) say('缺少 for cells that are in the input');
   }
@@ -180,13 +232,20 @@ describe('every finding that cites a cell agrees with the cell’s evidence and 
 });
 
 /** clean-2021.json with changes, linted, and checked like the fixtures. */
-async function lintChanged(change: (document: ReportDocument & Record<string, unknown>) => void, options: { strict?: boolean } = {}): Promise<{ result: FileResult; problems: string[]; messages: string[]; english: string[] }> {
+async function lintChanged(
+  change: (document: ReportDocument & Record<string, unknown>) => void,
+  options: { strict?: boolean } = {},
+): Promise<{ result: FileResult; problems: string[]; messages: string[]; english: string[] }> {
   const document = fixtureDocument('json/clean-2021.json') as ReportDocument & Record<string, unknown>;
   change(document);
   const bytes = new TextEncoder().encode(JSON.stringify(document));
   const result = await lintDocument(document, options);
   const read = await readBytes(bytes, 'report.json');
-  const report = buildReport(read.document, '2021', { ...(options.strict ? { strict: true } : {}), ...(read.inferred ? { inferred: read.inferred } : {}), ...(read.totalsUsed ? { totalsUsed: read.totalsUsed } : {}) });
+  const report = buildReport(read.document, '2021', {
+    ...(options.strict ? { strict: true } : {}),
+    ...(read.inferred ? { inferred: read.inferred } : {}),
+    ...(read.totalsUsed ? { totalsUsed: read.totalsUsed } : {}),
+  });
   return {
     result,
     problems: result.diagnostics.flatMap((diagnostic) => problemsOf(diagnostic, report)),
@@ -195,7 +254,8 @@ async function lintChanged(change: (document: ReportDocument & Record<string, un
   };
 }
 
-const apps = (document: ReportDocument) => document.applications as Record<string, Record<string, string | number | null>>;
+const apps = (document: ReportDocument) =>
+  document.applications as Record<string, Record<string, string | number | null>>;
 
 describe('messages follow the evidence', () => {
   it('a printed total: 实际填写 N', async () => {
@@ -226,7 +286,10 @@ describe('messages follow the evidence', () => {
   it('an inferred total: 推断为 N, and its row total is not checked', async () => {
     const { result, problems, messages, english } = await lintChanged((d) => {
       apps(d)['total']!['naturalPerson'] = Number(apps(d)['total']!['naturalPerson']) + 1;
-      d['$evidence'] = { inferred: ['/applications/total/naturalPerson', '/applications/total/total'], totalsUsed: ['/applications/total'] };
+      d['$evidence'] = {
+        inferred: ['/applications/total/naturalPerson', '/applications/total/total'],
+        totalsUsed: ['/applications/total'],
+      };
     });
     expect(problems).toEqual([]);
     const outcome = result.diagnostics.find((diagnostic) => diagnostic.ruleId === 'applications-outcome-sum');
@@ -247,14 +310,22 @@ describe('messages follow the evidence', () => {
     const { result, problems, messages } = await lintChanged((d) => {
       apps(d)['carriedOver']!['naturalPerson'] = Number(apps(d)['carriedOver']!['naturalPerson']) + 3;
       apps(d)['carriedOver']!['total'] = Number(apps(d)['carriedOver']!['total']) + 2;
-      d['$evidence'] = { inferred: ['/applications/carriedOver/naturalPerson', '/applications/carriedOver/total'], totalsUsed: ['/applications/carriedOver'] };
+      d['$evidence'] = {
+        inferred: ['/applications/carriedOver/naturalPerson', '/applications/carriedOver/total'],
+        totalsUsed: ['/applications/carriedOver'],
+      };
     });
     expect(problems).toEqual([]);
     const repaired = result.diagnostics.filter((diagnostic) => diagnostic.data['repair']);
-    expect(repaired.some((diagnostic) => (diagnostic.data['repair'] as { evidence: Evidence }).evidence === 'inferred')).toBe(true);
+    expect(
+      repaired.some((diagnostic) => (diagnostic.data['repair'] as { evidence: Evidence }).evidence === 'inferred'),
+    ).toBe(true);
     for (const diagnostic of repaired) {
       const repair = diagnostic.data['repair'] as { evidence: Evidence };
-      if (repair.evidence === 'inferred') expect(renderMessage(diagnostic, 'zh-CN')).toMatch(/是推断的 [\d,]+（原文未标明其位置），若实为 [\d,]+ 则全部成立/u);
+      if (repair.evidence === 'inferred')
+        expect(renderMessage(diagnostic, 'zh-CN')).toMatch(
+          /是推断的 [\d,]+（原文未标明其位置），若实为 [\d,]+ 则全部成立/u,
+        );
     }
     expect(messages.join('\n')).not.toMatch(/把 表三「二、上年结转政府信息公开申请数量」「自然人」由/u);
   });
@@ -275,7 +346,9 @@ describe('messages follow the evidence', () => {
       apps(d)['granted']!['naturalPerson'] = '约十件';
     });
     expect(unreadable.problems).toEqual([]);
-    const notNumbers = unreadable.result.diagnostics.filter((diagnostic) => diagnostic.messageId === 'not-evaluated-unreadable');
+    const notNumbers = unreadable.result.diagnostics.filter(
+      (diagnostic) => diagnostic.messageId === 'not-evaluated-unreadable',
+    );
     expect(notNumbers.length).toBeGreaterThan(0);
     for (const diagnostic of notNumbers) {
       expect(diagnostic).toMatchObject({ evidence: 'read', raw: '约十件', severity: 'warning' });
@@ -323,9 +396,12 @@ describe('messages follow the evidence', () => {
   it('a long sum counts its blank and inferred zeros', async () => {
     const { result, messages } = await lintChanged((d) => {
       apps(d)['total']!['research'] = Number(apps(d)['total']!['research']) + 4;
-      for (const row of ['withheldStateSecret', 'withheldProhibitedByLaw', 'withheldSecurityStability']) if (apps(d)[row]!['research'] === 0) apps(d)[row]!['research'] = '';
+      for (const row of ['withheldStateSecret', 'withheldProhibitedByLaw', 'withheldSecurityStability'])
+        if (apps(d)[row]!['research'] === 0) apps(d)[row]!['research'] = '';
     });
-    const outcome = result.diagnostics.find((diagnostic) => diagnostic.ruleId === 'applications-outcome-sum' && diagnostic.cell?.column === 'research');
+    const outcome = result.diagnostics.find(
+      (diagnostic) => diagnostic.ruleId === 'applications-outcome-sum' && diagnostic.cell?.column === 'research',
+    );
     expect(outcome).toBeDefined();
     const terms = outcome!.data['rightTerms'] as SumTerm[];
     const blanks = terms.filter((term) => term.evidence === 'blank').length;
@@ -342,22 +418,31 @@ describe('the formatters give each cited cell its evidence', () => {
     apps(document)['carriedForward']!['total'] = '—';
     apps(document)['granted']!['naturalPerson'] = Number(apps(document)['granted']!['naturalPerson']) + 1;
     apps(document)['granted']!['total'] = Number(apps(document)['granted']!['total']) + 1;
-    document['$evidence'] = { inferred: ['/applications/granted/naturalPerson', '/applications/granted/total'], totalsUsed: ['/applications/granted'] };
+    document['$evidence'] = {
+      inferred: ['/applications/granted/naturalPerson', '/applications/granted/total'],
+      totalsUsed: ['/applications/granted'],
+    };
     const file = await lintDocument(document, { cells: true }, 'evidence.json');
     return { files: [file], summary: summarize([file]) };
   }
 
   it('json: evidence and raw text beside the cell, evidence on every term and on a repair; valid against lint-report.schema.json', async () => {
-    const output = JSON.parse(json(await results(), { locale: 'zh-CN', color: false })) as { files: { diagnostics: Array<Record<string, unknown> & { data: Record<string, unknown> }> }[] };
+    const output = JSON.parse(json(await results(), { locale: 'zh-CN', color: false })) as {
+      files: { diagnostics: Array<Record<string, unknown> & { data: Record<string, unknown> }> }[];
+    };
     validate(output);
     expect(validate.errors ?? []).toEqual([]);
     const diagnostics = output.files[0]!.diagnostics;
-    for (const diagnostic of diagnostics) if (diagnostic['cell']) expect(['read', 'inferred', 'blank', 'absent']).toContain(diagnostic['evidence']);
+    for (const diagnostic of diagnostics)
+      if (diagnostic['cell']) expect(['read', 'inferred', 'blank', 'absent']).toContain(diagnostic['evidence']);
     const blank = diagnostics.find((diagnostic) => diagnostic['ruleId'] === 'applications-row-total');
     expect(blank).toMatchObject({ evidence: 'blank', raw: '—', data: { evidence: 'blank' } });
     expect(String(blank!['message'])).toContain('实际留空（按 0 计）');
     const sums = diagnostics.filter((diagnostic) => Array.isArray(diagnostic.data['leftTerms']));
-    const terms = sums.flatMap((diagnostic) => [...(diagnostic.data['leftTerms'] as SumTerm[]), ...(diagnostic.data['rightTerms'] as SumTerm[])]);
+    const terms = sums.flatMap((diagnostic) => [
+      ...(diagnostic.data['leftTerms'] as SumTerm[]),
+      ...(diagnostic.data['rightTerms'] as SumTerm[]),
+    ]);
     expect(terms.length).toBeGreaterThan(0);
     for (const term of terms) expect(['read', 'inferred', 'blank', 'absent']).toContain(term.evidence);
     expect(terms.some((term) => term.evidence === 'blank')).toBe(true);
@@ -365,15 +450,21 @@ describe('the formatters give each cited cell its evidence', () => {
   });
 
   it('sarif: evidence and raw text in the result properties', async () => {
-    const log = JSON.parse(sarif(await results(), { locale: 'zh-CN', color: false })) as { runs: { results: { ruleId: string; properties: Record<string, unknown> }[] }[] };
+    const log = JSON.parse(sarif(await results(), { locale: 'zh-CN', color: false })) as {
+      runs: { results: { ruleId: string; properties: Record<string, unknown> }[] }[];
+    };
     const rowTotal = log.runs[0]!.results.find((result) => result.ruleId === 'applications-row-total');
     expect(rowTotal?.properties).toMatchObject({ evidence: 'blank', raw: '—' });
   });
 
   it('html: blank and inferred cells drawn as such, a blank total never shown as an actual 0', async () => {
     const page = html(await results(), { locale: 'zh-CN', color: false });
-    expect(page).toMatch(/<td class="cell blank[^"]*" data-pointer="\/applications\/carriedForward\/total" data-evidence="blank"/u);
-    expect(page).toMatch(/<td class="cell inferred[^"]*" data-pointer="\/applications\/granted\/naturalPerson" data-evidence="inferred"/u);
+    expect(page).toMatch(
+      /<td class="cell blank[^"]*" data-pointer="\/applications\/carriedForward\/total" data-evidence="blank"/u,
+    );
+    expect(page).toMatch(
+      /<td class="cell inferred[^"]*" data-pointer="\/applications\/granted\/naturalPerson" data-evidence="inferred"/u,
+    );
     expect(page).toContain('"actual":"留空（按 0 计）"');
   });
 });

@@ -3,7 +3,12 @@ import type { Diagnostic } from '../../src/diagnostics/types.js';
 import { lintBytes } from '../../src/pipeline/lint.js';
 import { fixture } from '../helpers/lint.js';
 
-function finding(ruleId: string, line: number, data: Record<string, unknown> = {}, extra: Partial<Diagnostic> = {}): Diagnostic {
+function finding(
+  ruleId: string,
+  line: number,
+  data: Record<string, unknown> = {},
+  extra: Partial<Diagnostic> = {},
+): Diagnostic {
   return { ruleId, severity: 'warning', messageId: 'm', data, location: { file: 'f', line }, ...extra };
 }
 
@@ -18,14 +23,29 @@ describe('groupFindings', () => {
       finding('narrative-pinyin', 6, { section: 'problems', count: 1 }),
     ];
     expect(groupFindings(diagnostics)).toEqual([
-      { kind: 'group', ruleId: 'narrative-pinyin', messageId: 'm', severity: 'warning', section: 'overview', count: 4, occurrences: 7, indices: [0, 2, 3, 4], first: [0, 2, 3] },
+      {
+        kind: 'group',
+        ruleId: 'narrative-pinyin',
+        messageId: 'm',
+        severity: 'warning',
+        section: 'overview',
+        count: 4,
+        occurrences: 7,
+        indices: [0, 2, 3, 4],
+        first: [0, 2, 3],
+      },
       { kind: 'single', index: 1 },
       { kind: 'single', index: 5 },
     ]);
   });
 
   it('never groups findings on a cell, nor suppressed findings with open ones', () => {
-    const cell = { table: 'applications' as const, row: 'new', column: 'total', labels: { table: '', row: '', column: '' } };
+    const cell = {
+      table: 'applications' as const,
+      row: 'new',
+      column: 'total',
+      labels: { table: '', row: '', column: '' },
+    };
     const onCells = [1, 2, 3].map((line) => finding('empty-cell', line, {}, { cell }));
     expect(groupFindings(onCells).map((entry) => entry.kind)).toEqual(['single', 'single', 'single']);
     const mixed = [finding('r', 1), finding('r', 2), finding('r', 3, {}, { suppressed: { reason: 'x' } })];
@@ -34,8 +54,12 @@ describe('groupFindings', () => {
 
   it('takes the section from the data, else from the pointer', () => {
     expect(sectionOf(finding('r', 1, { section: 'other' }))).toBe('other');
-    expect(sectionOf(finding('r', 1, {}, { location: { file: 'f', pointer: '/narrative/problems' } }))).toBe('problems');
-    expect(sectionOf(finding('r', 1, {}, { location: { file: 'f', pointer: '/applications/new' } }))).toBe('applications');
+    expect(sectionOf(finding('r', 1, {}, { location: { file: 'f', pointer: '/narrative/problems' } }))).toBe(
+      'problems',
+    );
+    expect(sectionOf(finding('r', 1, {}, { location: { file: 'f', pointer: '/applications/new' } }))).toBe(
+      'applications',
+    );
     expect(sectionOf(finding('r', 1))).toBeUndefined();
   });
 
@@ -43,7 +67,9 @@ describe('groupFindings', () => {
     const result = await lintBytes(fixture('text/seed-2019.txt'), 'seed-2019.txt');
     const pinyin = result.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'narrative-pinyin');
     expect(pinyin).toHaveLength(22);
-    const groups = groupFindings(result.diagnostics).filter((entry) => entry.kind === 'group' && entry.ruleId === 'narrative-pinyin');
+    const groups = groupFindings(result.diagnostics).filter(
+      (entry) => entry.kind === 'group' && entry.ruleId === 'narrative-pinyin',
+    );
     expect(groups.map((entry) => (entry.kind === 'group' ? [entry.section, entry.count] : []))).toEqual([
       ['active', 8],
       ['applications', 10],

@@ -26,7 +26,12 @@ function absolute(file: FileResult): FileResult {
   return {
     ...file,
     file: rename(file.file),
-    diagnostics: file.diagnostics.map((diagnostic) => ({ ...diagnostic, location: { ...diagnostic.location, file: rename(diagnostic.location.file) } })),
-    ...(file.error ? { error: { ...file.error, location: { ...file.error.location, file: rename(file.error.location.file) } } } : {}),
+    diagnostics: file.diagnostics.map((diagnostic) => ({
+      ...diagnostic,
+      location: { ...diagnostic.location, file: rename(diagnostic.location.file) },
+    })),
+    ...(file.error
+      ? { error: { ...file.error, location: { ...file.error.location, file: rename(file.error.location.file) } } }
+      : {}),
   };
 }

@@ -3,7 +3,11 @@ import { FINGERPRINT_KEY, sarif } from '../../src/format/sarif.js';
 import { allFixtureResults } from './all-fixtures.js';
 
 const prints = (results: LintResults): string[] =>
-  (JSON.parse(sarif(results, { locale: 'en', color: false })) as { runs: { results: { partialFingerprints: Record<string, string> }[] }[] }).runs[0]!.results.map((result) => result.partialFingerprints[FINGERPRINT_KEY]!);
+  (
+    JSON.parse(sarif(results, { locale: 'en', color: false })) as {
+      runs: { results: { partialFingerprints: Record<string, string> }[] }[];
+    }
+  ).runs[0]!.results.map((result) => result.partialFingerprints[FINGERPRINT_KEY]!);
 
 describe('SARIF fingerprints over every fixture', () => {
   it('are unique: no two findings share one', async () => {
@@ -31,7 +35,9 @@ describe('SARIF fingerprints over every fixture', () => {
     const results = await allFixtureResults('relative');
     const before = prints(results);
     const changed = structuredClone(results);
-    const file = changed.files.find((candidate) => candidate.diagnostics.some((diagnostic) => diagnostic.ruleId === 'narrative-pinyin'))!;
+    const file = changed.files.find((candidate) =>
+      candidate.diagnostics.some((diagnostic) => diagnostic.ruleId === 'narrative-pinyin'),
+    )!;
     const pinyin = file.diagnostics.find((diagnostic) => diagnostic.ruleId === 'narrative-pinyin')!;
     pinyin.data['examples'] = `${String(pinyin.data['examples'])}、另`;
     const after = prints(changed);

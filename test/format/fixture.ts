@@ -12,7 +12,15 @@ export async function mixedResults(): Promise<LintResults> {
     await lintDocument(broken, {}, 'reports/2023-wrong.json'),
     await lintDocument(fixtureDocument('json/seed-2019.json'), {}, 'reports/seed-2019.json'),
     await lintDocument(fixtureDocument('json/clean-2021.json'), {}, 'reports/clean-2021.json'),
-    failed('reports/bad.json', new InputError('json-syntax', { detail: "unexpected '}' after ',' (trailing comma)", line: 5, column: 35 }, { line: 5, column: 35 }), 'json'),
+    failed(
+      'reports/bad.json',
+      new InputError(
+        'json-syntax',
+        { detail: "unexpected '}' after ',' (trailing comma)", line: 5, column: 35 },
+        { line: 5, column: 35 },
+      ),
+      'json',
+    ),
   ];
   return { files, summary: summarize(files) };
 }

@@ -14,7 +14,8 @@ import { formatterResults } from './mixed.js';
 
 // ajv-draft-04 is CommonJS: under NodeNext its default import is the module object.
 type Ajv04Class = typeof Ajv04Module.default;
-const Ajv04: Ajv04Class = (Ajv04Module as unknown as { default?: Ajv04Class }).default ?? (Ajv04Module as unknown as Ajv04Class);
+const Ajv04: Ajv04Class =
+  (Ajv04Module as unknown as { default?: Ajv04Class }).default ?? (Ajv04Module as unknown as Ajv04Class);
 
 const zh: FormatOptions = { locale: 'zh-CN', color: false };
 const en: FormatOptions = { locale: 'en', color: false };
@@ -34,9 +35,15 @@ describe('compact', () => {
     const output = compact(results, zh);
     expect(output).toMatchSnapshot();
     const lines = output.trimEnd().split('\n');
-    const unsuppressed = results.files.reduce((sum, file) => sum + file.diagnostics.filter((diagnostic) => !diagnostic.suppressed).length + (file.error ? 1 : 0), 0);
+    const unsuppressed = results.files.reduce(
+      (sum, file) =>
+        sum + file.diagnostics.filter((diagnostic) => !diagnostic.suppressed).length + (file.error ? 1 : 0),
+      0,
+    );
     expect(lines).toHaveLength(unsuppressed);
-    expect(lines).toContain(lines.find((line) => /^reports\/2023-wrong\.json:\d+:\d+: error .+ \[applications-row-total\]$/.test(line)));
+    expect(lines).toContain(
+      lines.find((line) => /^reports\/2023-wrong\.json:\d+:\d+: error .+ \[applications-row-total\]$/.test(line)),
+    );
     expect(output).not.toContain('[unit]');
     expect(output).toContain('reports/b "2021",县.pdf(page 2 line 14): warning');
     expect(output).toMatch(/^reports\/bad\.json:5:35: error .+ \[input-error\]$/m);
@@ -44,7 +51,10 @@ describe('compact', () => {
 
   it('prints nothing for a clean run', async () => {
     const results = await formatterResults();
-    const clean: LintResults = { files: [results.files[2]!], summary: { ...results.summary, errors: 0, warnings: 0, infos: 0 } };
+    const clean: LintResults = {
+      files: [results.files[2]!],
+      summary: { ...results.summary, errors: 0, warnings: 0, infos: 0 },
+    };
     expect(clean.files[0]!.diagnostics.filter((diagnostic) => diagnostic.severity !== 'info')).toHaveLength(0);
     expect(compact({ files: [{ ...clean.files[0]!, diagnostics: [] }], summary: clean.summary }, zh)).toBe('');
   });
@@ -69,7 +79,11 @@ describe('sarif', () => {
   });
 
   it('the schema check catches a broken log (it can fail)', async () => {
-    const log = JSON.parse(sarif(await formatterResults(), zh)) as { runs: { results: { level: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    const log = JSON.parse(sarif(await formatterResults(), zh)) as {
+      runs: {
+        results: { level: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[];
+      }[];
+    };
     log.runs[0]!.results[0]!.level = 'fatal';
     expect(validate(log)).toBe(false);
     const raw = JSON.parse(sarif(await formatterResults(), zh)) as typeof log;
@@ -85,27 +99,49 @@ describe('sarif', () => {
     const rowTotal = run.results.find((result: { ruleId: string }) => result.ruleId === 'applications-row-total');
     expect(run.tool.driver.rules[rowTotal.ruleIndex].id).toBe('applications-row-total');
     expect(rowTotal.level).toBe('error');
-    expect(rowTotal.locations[0].physicalLocation.region).toEqual({ startLine: expect.any(Number), startColumn: expect.any(Number) });
-    expect(rowTotal.locations[0].logicalLocations[0].fullyQualifiedName).toBe('三、收到和处理政府信息公开申请情况 › （一）予以公开 › 总计');
-    expect(rowTotal.partialFingerprints[FINGERPRINT_KEY]).toMatch(/^applications-row-total:mismatch:applications\/granted\/total:[0-9a-f]{16}$/);
+    expect(rowTotal.locations[0].physicalLocation.region).toEqual({
+      startLine: expect.any(Number),
+      startColumn: expect.any(Number),
+    });
+    expect(rowTotal.locations[0].logicalLocations[0].fullyQualifiedName).toBe(
+      '三、收到和处理政府信息公开申请情况 › （一）予以公开 › 总计',
+    );
+    expect(rowTotal.partialFingerprints[FINGERPRINT_KEY]).toMatch(
+      /^applications-row-total:mismatch:applications\/granted\/total:[0-9a-f]{16}$/,
+    );
     const unit = run.results.find((result: { ruleId: string }) => result.ruleId === 'unit');
-    expect(unit.suppressions).toEqual([{ kind: 'external', status: 'accepted', justification: expect.stringContaining('财政局') }]);
+    expect(unit.suppressions).toEqual([
+      { kind: 'external', status: 'accepted', justification: expect.stringContaining('财政局') },
+    ]);
     const pdf = run.results.find((result: { ruleId: string }) => result.ruleId === 'narrative-comma');
-    expect(pdf.locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'reports/b%20%222021%22%2C%E5%8E%BF.pdf', uriBaseId: '%SRCROOT%' });
+    expect(pdf.locations[0].physicalLocation.artifactLocation).toEqual({
+      uri: 'reports/b%20%222021%22%2C%E5%8E%BF.pdf',
+      uriBaseId: '%SRCROOT%',
+    });
     expect(pdf.locations[0].physicalLocation.region).toEqual({ startLine: 14 });
     expect(pdf.properties).toMatchObject({ page: 2, line: 14 });
     expect(pdf.locations[0].message.text).toBe('page 2, line 14');
     expect(run.invocations[0].executionSuccessful).toBe(false);
-    expect(run.invocations[0].toolExecutionNotifications[0].locations[0].physicalLocation.region).toEqual({ startLine: 5, startColumn: 35 });
+    expect(run.invocations[0].toolExecutionNotifications[0].locations[0].physicalLocation.region).toEqual({
+      startLine: 5,
+      startColumn: 35,
+    });
   });
 
   it('keeps fingerprints when the rows move to other lines', async () => {
     const results = await formatterResults();
     const moved = structuredClone(results);
-    for (const file of moved.files) for (const diagnostic of file.diagnostics) if (diagnostic.location.line !== undefined) diagnostic.location.line += 17;
-    const prints = (value: LintResults) => JSON.parse(sarif(value, zh)).runs[0].results.map((result: { partialFingerprints: object }) => result.partialFingerprints);
+    for (const file of moved.files)
+      for (const diagnostic of file.diagnostics)
+        if (diagnostic.location.line !== undefined) diagnostic.location.line += 17;
+    const prints = (value: LintResults) =>
+      JSON.parse(sarif(value, zh)).runs[0].results.map(
+        (result: { partialFingerprints: object }) => result.partialFingerprints,
+      );
     expect(prints(moved)).toEqual(prints(results));
-    expect(new Set(prints(results).map((print: Record<string, string>) => print[FINGERPRINT_KEY])).size).toBe(prints(results).length);
+    expect(new Set(prints(results).map((print: Record<string, string>) => print[FINGERPRINT_KEY])).size).toBe(
+      prints(results).length,
+    );
   });
 
   it('writes relative paths against %SRCROOT% and absolute ones (POSIX, Windows, UNC) as file:// URIs', () => {
@@ -132,9 +168,15 @@ describe('github', () => {
     const files = lines.map((line) => /file=([^,]*)/.exec(line)?.[1]);
     for (const file of new Set(files)) {
       const own = kinds.filter((_, index) => files[index] === file);
-      expect(own).toEqual([...own].sort((a, b) => ['error', 'warning', 'notice'].indexOf(a!) - ['error', 'warning', 'notice'].indexOf(b!)));
+      expect(own).toEqual(
+        [...own].sort(
+          (a, b) => ['error', 'warning', 'notice'].indexOf(a!) - ['error', 'warning', 'notice'].indexOf(b!),
+        ),
+      );
     }
-    expect(output).toMatch(/^::error file=reports\/2023-wrong\.json,line=\d+,col=\d+,title=applications-row-total 表三「（一）予以公开」「总计」::表三/m);
+    expect(output).toMatch(
+      /^::error file=reports\/2023-wrong\.json,line=\d+,col=\d+,title=applications-row-total 表三「（一）予以公开」「总计」::表三/m,
+    );
     expect(output).toContain('::warning file=reports/b "2021"%2C县.pdf,title=narrative-comma::(page 2 line 14) ');
     expect(output).not.toMatch(/title=unit/);
   });
@@ -142,7 +184,9 @@ describe('github', () => {
   it('stops at the annotation limit per severity and says how many more there are', async () => {
     const results = await formatterResults();
     const all = github(results, en).trimEnd().split('\n');
-    const limited = github(results, { ...en, annotationLimit: 1 }).trimEnd().split('\n');
+    const limited = github(results, { ...en, annotationLimit: 1 })
+      .trimEnd()
+      .split('\n');
     const count = (lines: string[], kind: string) => lines.filter((line) => line.startsWith(`::${kind} `)).length;
     expect(count(limited, 'error')).toBe(1);
     expect(count(limited, 'warning')).toBe(1);
@@ -162,7 +206,9 @@ describe('github', () => {
     const summary = githubSummary(await formatterResults(), zh);
     expect(summary).toMatchSnapshot();
     expect(summary).toContain('| 文件 | 错误 | 警告 | 提示 | 已豁免 | 无法读取 |');
-    expect(summary).toContain('| 三、收到和处理政府信息公开申请情况 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n|---|---:|---:|---:|---:|---:|---:|---:|\n| （一）予以公开 | **121** 🔴 | _14_ | _2_ | _3_ | _6_ | _4_ | **149** 🔴 |\n| （七）总计 | **262** 🔴 |');
+    expect(summary).toContain(
+      '| 三、收到和处理政府信息公开申请情况 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n|---|---:|---:|---:|---:|---:|---:|---:|\n| （一）予以公开 | **121** 🔴 | _14_ | _2_ | _3_ | _6_ | _4_ | **149** 🔴 |\n| （七）总计 | **262** 🔴 |',
+    );
     expect(summary).toContain('| 行政复议 | _5_ | _1_ | _0_ | _2_ | **9** 🔴 |');
     // Only infos on reports/seed-2019.json: no table of it is drawn.
     expect(summary).not.toContain('##### reports/seed-2019.json');
@@ -174,7 +220,14 @@ describe('github', () => {
     const files = Array.from({ length: 150 }, (_, index) => ({
       ...base,
       file: `reports/${index}.json`,
-      diagnostics: base.diagnostics.slice(0, 3).map((diagnostic, at) => ({ ...diagnostic, severity: severities[(index + at) % 3]!, suppressed: undefined, location: { ...diagnostic.location, file: `reports/${index}.json` } })),
+      diagnostics: base.diagnostics
+        .slice(0, 3)
+        .map((diagnostic, at) => ({
+          ...diagnostic,
+          severity: severities[(index + at) % 3]!,
+          suppressed: undefined,
+          location: { ...diagnostic.location, file: `reports/${index}.json` },
+        })),
     }));
     const summary = githubSummary({ files, summary: summarize(files) }, en);
     const rows = summary.split('\n').filter((line) => /^\| reports\/\d+\.json \|/.test(line));
@@ -183,7 +236,12 @@ describe('github', () => {
       .sort((a, b) => severities.indexOf(b.severity) - severities.indexOf(a.severity))
       .slice(0, 200)
       .map((row) => `${row.file}|${row.severity}`);
-    expect(rows.map((row) => { const cells = row.split(' | '); return `${cells[0]!.slice(2)}|${cells[2]}`; })).toEqual(expected);
+    expect(
+      rows.map((row) => {
+        const cells = row.split(' | ');
+        return `${cells[0]!.slice(2)}|${cells[2]}`;
+      }),
+    ).toEqual(expected);
     expect(summary).toContain('250 more not listed');
     expect(summary.match(/^##### /gm)).toHaveLength(10);
     expect(summary).toContain('140 more file(s) with findings whose tables are not drawn');
@@ -195,11 +253,24 @@ describe('junit', () => {
     const results = await formatterResults();
     const xml = junit(results, zh);
     expect(XMLValidator.validate(xml)).toBe(true);
-    const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'testsuite' || name === 'testcase' }).parse(xml);
-    const suites = parsed.testsuites.testsuite as { name: string; tests: string; failures: string; errors: string; file: string; testcase: { name: string; classname: string; failure?: { type: string } }[] }[];
+    const parsed = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: '',
+      isArray: (name) => name === 'testsuite' || name === 'testcase',
+    }).parse(xml);
+    const suites = parsed.testsuites.testsuite as {
+      name: string;
+      tests: string;
+      failures: string;
+      errors: string;
+      file: string;
+      testcase: { name: string; classname: string; failure?: { type: string } }[];
+    }[];
     expect(suites.map((suite) => suite.name)).toEqual(results.files.map((file) => file.file));
     const wrong = suites[0]!;
-    expect(wrong.testcase.map((test) => test.name)).toEqual(expect.arrayContaining(results.files[0]!.rules.map((rule) => rule.id)));
+    expect(wrong.testcase.map((test) => test.name)).toEqual(
+      expect.arrayContaining(results.files[0]!.rules.map((rule) => rule.id)),
+    );
     expect(wrong.testcase.find((test) => test.name === 'applications-row-total')?.failure?.type).toBe('error');
     expect(wrong.testcase.find((test) => test.name === 'applications-balance')?.failure).toBeUndefined();
     expect(wrong.testcase.find((test) => test.name === 'unit')?.failure).toBeUndefined();

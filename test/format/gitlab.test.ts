@@ -17,7 +17,11 @@ describe('gitlab (Code Quality report)', () => {
   it('writes one issue per unsuppressed finding with the fields GitLab reads', async () => {
     const results = await formatterResults();
     const issues = JSON.parse(gitlab(results, zh)) as Issue[];
-    const shown = results.files.reduce((sum, file) => sum + file.diagnostics.filter((diagnostic) => !diagnostic.suppressed).length + (file.error ? 1 : 0), 0);
+    const shown = results.files.reduce(
+      (sum, file) =>
+        sum + file.diagnostics.filter((diagnostic) => !diagnostic.suppressed).length + (file.error ? 1 : 0),
+      0,
+    );
     expect(issues).toHaveLength(shown);
     for (const issue of issues) {
       expect(Object.keys(issue).sort()).toEqual(['check_name', 'description', 'fingerprint', 'location', 'severity']);
@@ -26,20 +30,39 @@ describe('gitlab (Code Quality report)', () => {
     }
     expect(issues.map((issue) => issue.check_name)).not.toContain('unit');
     const rowTotal = issues.find((issue) => issue.check_name === 'applications-row-total')!;
-    expect(rowTotal).toMatchObject({ severity: 'major', location: { path: 'reports/2023-wrong.json', lines: { begin: 55 } } });
-    expect(issues.find((issue) => issue.check_name === 'input-error')).toMatchObject({ severity: 'critical', location: { path: 'reports/bad.json', lines: { begin: 5 } } });
+    expect(rowTotal).toMatchObject({
+      severity: 'major',
+      location: { path: 'reports/2023-wrong.json', lines: { begin: 55 } },
+    });
+    expect(issues.find((issue) => issue.check_name === 'input-error')).toMatchObject({
+      severity: 'critical',
+      location: { path: 'reports/bad.json', lines: { begin: 5 } },
+    });
     const pdf = issues.find((issue) => issue.check_name === 'narrative-comma')!;
-    expect(pdf).toMatchObject({ severity: 'minor', location: { path: 'reports/b "2021",县.pdf', lines: { begin: 1 } } });
+    expect(pdf).toMatchObject({
+      severity: 'minor',
+      location: { path: 'reports/b "2021",县.pdf', lines: { begin: 1 } },
+    });
     expect(pdf.description.startsWith('(第 2 页 第 14 行) ')).toBe(true);
     expect(gitlab(results, zh)).toMatchSnapshot();
   });
 
   it('is an empty array for a clean run', () => {
-    expect(gitlab({ files: [], summary: { files: 0, errors: 0, warnings: 0, infos: 0, suppressed: 0, notEvaluated: 0, inputErrors: 0 } }, zh)).toBe('[]\n');
+    expect(
+      gitlab(
+        {
+          files: [],
+          summary: { files: 0, errors: 0, warnings: 0, infos: 0, suppressed: 0, notEvaluated: 0, inputErrors: 0 },
+        },
+        zh,
+      ),
+    ).toBe('[]\n');
   });
 
   it('gives every finding of every fixture its own fingerprint', async () => {
-    const prints = (JSON.parse(gitlab(await allFixtureResults('relative'), zh)) as Issue[]).map((issue) => issue.fingerprint);
+    const prints = (JSON.parse(gitlab(await allFixtureResults('relative'), zh)) as Issue[]).map(
+      (issue) => issue.fingerprint,
+    );
     expect(new Set(prints).size).toBe(prints.length);
   }, 120_000);
 });

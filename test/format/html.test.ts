@@ -40,10 +40,16 @@ describe('html (as text)', () => {
 
   it('marks the wrong cell, the cells of the failed sum, and draws every table of the template', async () => {
     const page = html(await formatterResults(), { locale: 'en', color: false });
-    expect(page).toMatch(/<td class="cell finding-error" data-pointer="\/applications\/granted\/total" data-findings="\d+( \d+)*" tabindex="0" title="总计">149<\/td>/);
+    expect(page).toMatch(
+      /<td class="cell finding-error" data-pointer="\/applications\/granted\/total" data-findings="\d+( \d+)*" tabindex="0" title="总计">149<\/td>/,
+    );
     // The one cell that would repair both failed sums is marked as wrong too; the other terms are only related.
-    expect(page).toMatch(/<td class="cell finding-error" data-pointer="\/applications\/granted\/naturalPerson" data-findings="\d+ \d+" tabindex="0" title="自然人">121<\/td>/);
-    expect(page).toMatch(/<td class="cell related" data-pointer="\/applications\/granted\/commercial" data-findings="\d+" tabindex="0" title="商业企业">14<\/td>/);
+    expect(page).toMatch(
+      /<td class="cell finding-error" data-pointer="\/applications\/granted\/naturalPerson" data-findings="\d+ \d+" tabindex="0" title="自然人">121<\/td>/,
+    );
+    expect(page).toMatch(
+      /<td class="cell related" data-pointer="\/applications\/granted\/commercial" data-findings="\d+" tabindex="0" title="商业企业">14<\/td>/,
+    );
     expect(page).toContain('<h3>二、主动公开政府信息情况</h3>');
     expect(page).toContain('<th class="label" colspan="5">法人或其他组织</th>');
     expect(page).toContain('<th class="label" rowspan="22">三、本年度办理结果</th>');
@@ -56,10 +62,14 @@ describe('html (as text)', () => {
     expect(page).not.toContain('/applications/otherUnpaidFee/');
     expect(page).toContain('<th class="label" rowspan="20">三、本年度办理结果</th>');
     const row = /<tr class="legacy">(.*?)<\/tr>/u.exec(page)?.[1] ?? '';
-    expect(row).toMatch(/^<th scope="row" class="label legacy" colspan="2" data-findings="0" tabindex="0" title="本报告印的是 2019 年模板的“（六）其他处理”一行（2021 年模板分为「1\.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请」「2\.[^」]+」「3\.其他」）">（六）其他处理<span class="legacy-note">旧模板的行<\/span><\/th>/u);
+    expect(row).toMatch(
+      /^<th scope="row" class="label legacy" colspan="2" data-findings="0" tabindex="0" title="本报告印的是 2019 年模板的“（六）其他处理”一行（2021 年模板分为「1\.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请」「2\.[^」]+」「3\.其他」）">（六）其他处理<span class="legacy-note">旧模板的行<\/span><\/th>/u,
+    );
     // Its figures are the row's as printed, in the cells that carry them.
     expect(row).toContain('data-pointer="/applications/otherMisc/total" title="总计">5</td>');
-    expect(page).toContain('请改用 2021 年模板的行：「1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请」「2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请」「3.其他」');
+    expect(page).toContain(
+      '请改用 2021 年模板的行：「1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请」「2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请」「3.其他」',
+    );
   });
 
   it('says 错误 / 警告 / 提示 on a Chinese page and error / warning / info on an English one', async () => {
@@ -73,7 +83,14 @@ describe('html (as text)', () => {
   });
 
   it('shows a rule as failed only with an unsuppressed finding at error or warning level', () => {
-    const at = (severity: 'error' | 'warning' | 'info', suppressed = false) => ({ ruleId: 'r', severity, messageId: 'm', data: {}, location: { file: 'f' }, ...(suppressed ? { suppressed: { reason: 'x' } } : {}) });
+    const at = (severity: 'error' | 'warning' | 'info', suppressed = false) => ({
+      ruleId: 'r',
+      severity,
+      messageId: 'm',
+      data: {},
+      location: { file: 'f' },
+      ...(suppressed ? { suppressed: { reason: 'x' } } : {}),
+    });
     const run = { id: 'r', status: 'failed' as const };
     expect(shownStatus(run, [at('warning')])).toBe('failed');
     expect(shownStatus(run, [at('info')])).toBe('notes');
@@ -84,17 +101,25 @@ describe('html (as text)', () => {
 
   it('quotes the sentence of each narrative finding and summarises many of one kind per section', async () => {
     const page = html(await linted('text/seed-2019.txt'), { locale: 'zh-CN', color: false });
-    expect(page).toContain('<blockquote class="quote">同時,著重對信息發(fā)布源頭進行審核和保密審查,在保護公安工作秘密不泄露,、公民個人隱私不受侵犯的前提下,以恰當?shù)男问街鲃庸_。</blockquote>');
+    expect(page).toContain(
+      '<blockquote class="quote">同時,著重對信息發(fā)布源頭進行審核和保密審查,在保護公安工作秘密不泄露,、公民個人隱私不受侵犯的前提下,以恰當?shù)男问街鲃庸_。</blockquote>',
+    );
     // The pinyin left in the tables' cells: one entry with the count and the first three places.
-    expect(page).toContain('文中残留拼音注音，如“規(guī)范”：共 8 条（二、主动公开政府信息情况），前 3 处在 6:14、7:1、8:1');
-    expect(page).toContain('文中残留拼音注音，如“規(guī)范”：共 10 条（三、收到和处理政府信息公开申请情况），前 3 处在 24:4、26:2、27:15');
+    expect(page).toContain(
+      '文中残留拼音注音，如“規(guī)范”：共 8 条（二、主动公开政府信息情况），前 3 处在 6:14、7:1、8:1',
+    );
+    expect(page).toContain(
+      '文中残留拼音注音，如“規(guī)范”：共 10 条（三、收到和处理政府信息公开申请情况），前 3 处在 24:4、26:2、27:15',
+    );
     expect(page).not.toContain('narrative-mixed-script</code><blockquote class="quote">同時');
     expect(page).toContain('narrative-garbled');
   });
 
   it('asks for CJK fonts by name, falls back to sans-serif, and prints the tables on A4', async () => {
     const page = html(await formatterResults(), { locale: 'zh-CN', color: false });
-    expect(page).toContain('"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Micro Hei",sans-serif');
+    expect(page).toContain(
+      '"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Micro Hei",sans-serif',
+    );
     expect(page).toContain('@page{size:A4;margin:12mm}');
     expect(page).toMatch(/@media print\{[^]*nav,#popup/u);
   });
@@ -108,7 +133,15 @@ describe('html (as text)', () => {
   beforeAll(async () => {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
     directory = mkdtempSync(join(tmpdir(), 'xxgk-html-'));
   }, 60_000);
@@ -174,13 +207,22 @@ describe('html (as text)', () => {
 
   it('fits a 375 px phone (the tables scroll in their own box) and 1366 px; writes screenshots of both', async () => {
     const file = join(directory, 'seed.html');
-    writeFileSync(file, html(await linted('text/seed-2019.txt', 'csv/legacy-other-2021.csv', 'csv/wrong-cell-2021.csv'), { locale: 'zh-CN', color: false }));
+    writeFileSync(
+      file,
+      html(await linted('text/seed-2019.txt', 'csv/legacy-other-2021.csv', 'csv/wrong-cell-2021.csv'), {
+        locale: 'zh-CN',
+        color: false,
+      }),
+    );
     mkdirSync(SCREENSHOTS, { recursive: true });
     for (const width of [375, 1366]) {
       const page = await browser.newPage({ viewport: { width, height: 900 } });
       await page.goto(pathToFileURL(file).href);
-      const [scrollWidth, clientWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
-      expect(scrollWidth).toBeLessThanOrEqual(clientWidth!);
+      const [scrollWidth, clientWidth] = await page.evaluate(() => [
+        document.documentElement.scrollWidth,
+        document.documentElement.clientWidth,
+      ]);
+      expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
       await page.screenshot({ path: join(SCREENSHOTS, `html-report-${width}.png`), fullPage: false });
       await page.close();
     }
@@ -188,6 +230,5 @@ describe('html (as text)', () => {
 });
 
 if (!haveChromium) {
-  // eslint-disable-next-line no-console
   console.warn(`html browser test skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`);
 }

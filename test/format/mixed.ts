@@ -20,7 +20,15 @@ export async function formatterResults(): Promise<LintResults> {
     format: 'pdf',
     template: '2021',
     year: 2021,
-    diagnostics: [{ ruleId: 'narrative-comma', severity: 'warning', messageId: 'comma', data: { count: 1, examples: '，、' }, location: { file: 'reports/b "2021",县.pdf', page: 2, line: 14 } }],
+    diagnostics: [
+      {
+        ruleId: 'narrative-comma',
+        severity: 'warning',
+        messageId: 'comma',
+        data: { count: 1, examples: '，、' },
+        location: { file: 'reports/b "2021",县.pdf', page: 2, line: 14 },
+      },
+    ],
     rules: [
       { id: 'applications-balance', status: 'passed' },
       { id: 'narrative-comma', status: 'failed' },
@@ -30,7 +38,15 @@ export async function formatterResults(): Promise<LintResults> {
     wrong,
     await lintDocument(fixtureDocument('json/seed-2019.json'), { cells: true }, 'reports/seed-2019.json'),
     await lintDocument(fixtureDocument('json/clean-2021.json'), { cells: true }, 'reports/clean-2021.json'),
-    failed('reports/bad.json', new InputError('json-syntax', { detail: "unexpected '}' after ',' (trailing comma)", line: 5, column: 35 }, { line: 5, column: 35 }), 'json'),
+    failed(
+      'reports/bad.json',
+      new InputError(
+        'json-syntax',
+        { detail: "unexpected '}' after ',' (trailing comma)", line: 5, column: 35 },
+        { line: 5, column: 35 },
+      ),
+      'json',
+    ),
     pdf,
   ];
   return { files, summary: summarize(files) };

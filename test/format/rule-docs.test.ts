@@ -21,10 +21,15 @@ describe('rule documentation (docs/rules)', () => {
   });
 
   it('is exactly what scripts/rule-docs.mjs generates from schemas/ (so it cannot drift)', async () => {
-    const { renderRuleDocs } = (await import(join(ROOT, 'scripts/rule-docs.mjs'))) as { renderRuleDocs: () => Map<string, string> };
+    const { renderRuleDocs } = (await import(join(ROOT, 'scripts/rule-docs.mjs'))) as {
+      renderRuleDocs: () => Map<string, string>;
+    };
     const pages = renderRuleDocs();
-    expect([...pages.keys()].sort()).toEqual([...pageIds.map((id) => `docs/rules/${id}.md`), 'docs/rules/README.md'].sort());
-    for (const [path, text] of pages) expect({ path, text: readFileSync(join(ROOT, path), 'utf8') }).toEqual({ path, text });
+    expect([...pages.keys()].sort()).toEqual(
+      [...pageIds.map((id) => `docs/rules/${id}.md`), 'docs/rules/README.md'].sort(),
+    );
+    for (const [path, text] of pages)
+      expect({ path, text: readFileSync(join(ROOT, path), 'utf8') }).toEqual({ path, text });
     const check = spawnSync(process.execPath, [join(ROOT, 'scripts/rule-docs.mjs'), '--check'], { encoding: 'utf8' });
     expect(check.stderr).toBe('');
     expect(check.status).toBe(0);
@@ -33,7 +38,15 @@ describe('rule documentation (docs/rules)', () => {
   it('each page says what the rule checks, why, examples that pass and fail, how to fix, its messages and options', () => {
     for (const rule of RULES) {
       const page = readFileSync(join(ROOT, 'docs/rules', `${rule.id}.md`), 'utf8');
-      for (const heading of ['## 检查什么 · What it checks', '## 为什么 · Why', '## 示例 · Examples', '## 如何修改 · How to fix', '## 消息 · Messages', '## 选项 · Options']) expect(page).toContain(heading);
+      for (const heading of [
+        '## 检查什么 · What it checks',
+        '## 为什么 · Why',
+        '## 示例 · Examples',
+        '## 如何修改 · How to fix',
+        '## 消息 · Messages',
+        '## 选项 · Options',
+      ])
+        expect(page).toContain(heading);
       expect(page).toContain(rule.basis['zh-CN']);
       for (const id of Object.keys(rule.messages)) expect(page).toContain(`| \`${id}\` |`);
     }
@@ -42,7 +55,11 @@ describe('rule documentation (docs/rules)', () => {
   it('is what SARIF links to (helpUri) for every rule, under the repository package.json names', async () => {
     const packageJson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { repository: { url: string } };
     expect(packageJson.repository.url).toBe(`git+${REPOSITORY_URL}.git`);
-    const log = JSON.parse(sarif(await formatterResults(), { locale: 'zh-CN', color: false })) as { runs: { tool: { driver: { rules: { id: string; helpUri: string; help: { text: string; markdown: string } }[] } } }[] };
+    const log = JSON.parse(sarif(await formatterResults(), { locale: 'zh-CN', color: false })) as {
+      runs: {
+        tool: { driver: { rules: { id: string; helpUri: string; help: { text: string; markdown: string } }[] } };
+      }[];
+    };
     const rules = log.runs[0]!.tool.driver.rules;
     expect(rules.map((rule) => rule.id).sort()).toEqual(pageIds);
     for (const rule of rules) {
@@ -54,7 +71,9 @@ describe('rule documentation (docs/rules)', () => {
   });
 
   it('the file-error pseudo-rules say in SARIF what their pages say', () => {
-    const data = JSON.parse(readFileSync(join(ROOT, 'schemas/rule-docs.json'), 'utf8')) as { fileErrors: Record<string, { description: Record<string, string> }> };
+    const data = JSON.parse(readFileSync(join(ROOT, 'schemas/rule-docs.json'), 'utf8')) as {
+      fileErrors: Record<string, { description: Record<string, string> }>;
+    };
     for (const { id, text } of Object.values(FILE_ERROR_RULES)) expect(data.fileErrors[id]!.description).toEqual(text);
   });
 });

@@ -26,23 +26,45 @@ function validate(log: string, name: string): Problem[] {
   const input = join(folder, `${name}.sarif`);
   const output = join(folder, `${name}.validation.sarif`);
   writeFileSync(input, log);
-  const run = spawnSync(MULTITOOL, ['validate', '--rule-kind', 'Sarif;Gh', input, '--output', output, '--log', 'ForceOverwrite'], { encoding: 'utf8', timeout: 120_000 });
+  const run = spawnSync(
+    MULTITOOL,
+    ['validate', '--rule-kind', 'Sarif;Gh', input, '--output', output, '--log', 'ForceOverwrite'],
+    { encoding: 'utf8', timeout: 120_000 },
+  );
   if (run.error) throw run.error;
-  const report = JSON.parse(readFileSync(output, 'utf8')) as { runs: { results?: { ruleId: string; level?: string; message: { text?: string; arguments?: string[] } }[]; invocations?: { executionSuccessful: boolean }[] }[] };
+  const report = JSON.parse(readFileSync(output, 'utf8')) as {
+    runs: {
+      results?: { ruleId: string; level?: string; message: { text?: string; arguments?: string[] } }[];
+      invocations?: { executionSuccessful: boolean }[];
+    }[];
+  };
   expect(report.runs[0]!.invocations?.[0]?.executionSuccessful).toBe(true);
   return (report.runs[0]!.results ?? [])
     .filter((result) => result.level === undefined || result.level === 'error' || result.level === 'warning')
-    .map((result) => ({ ruleId: result.ruleId, level: result.level ?? 'warning', message: (result.message.arguments ?? []).join(' | ') }));
+    .map((result) => ({
+      ruleId: result.ruleId,
+      level: result.level ?? 'warning',
+      message: (result.message.arguments ?? []).join(' | '),
+    }));
 }
 
 describe('SARIF against Microsoft’s SARIF Multitool (validate, SARIF and GitHub rules)', () => {
-  it.each(['relative', 'absolute'] as const)('has no error and no warning for every fixture, with %s paths', async (paths) => {
-    const log = sarif(await allFixtureResults(paths), { locale: 'zh-CN', color: false, version: '0.1.0' });
-    expect(validate(log, paths)).toEqual([]);
-  }, 180_000);
+  it.each(['relative', 'absolute'] as const)(
+    'has no error and no warning for every fixture, with %s paths',
+    async (paths) => {
+      const log = sarif(await allFixtureResults(paths), { locale: 'zh-CN', color: false, version: '0.1.0' });
+      expect(validate(log, paths)).toEqual([]);
+    },
+    180_000,
+  );
 
   it('reports what GitHub would reject: a rule without help, a result without a region (the check can fail)', async () => {
-    const log = JSON.parse(sarif(await allFixtureResults('relative'), { locale: 'en', color: false })) as { runs: { tool: { driver: { rules: { help?: unknown }[] } }; results: { locations: { physicalLocation: { region?: unknown } }[] }[] }[] };
+    const log = JSON.parse(sarif(await allFixtureResults('relative'), { locale: 'en', color: false })) as {
+      runs: {
+        tool: { driver: { rules: { help?: unknown }[] } };
+        results: { locations: { physicalLocation: { region?: unknown } }[] }[];
+      }[];
+    };
     delete log.runs[0]!.tool.driver.rules[0]!.help;
     delete log.runs[0]!.results[0]!.locations[0]!.physicalLocation.region;
     const problems = validate(JSON.stringify(log), 'broken');

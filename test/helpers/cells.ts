@@ -69,7 +69,11 @@ export async function readCells(path: string, options: LintInputOptions = {}): P
 }
 
 /** Reads text given as a string, as if it were a file of that name. */
-export async function readTextCells(text: string, fileName: string, options: LintInputOptions = {}): Promise<ReadResult> {
+export async function readTextCells(
+  text: string,
+  fileName: string,
+  options: LintInputOptions = {},
+): Promise<ReadResult> {
   return readBytes(new TextEncoder().encode(text), fileName, options);
 }
 
@@ -87,7 +91,11 @@ export function rawAt(document: ReportDocument, table: TableKey, row: string, co
  * The kinds come from the template: expected.template, else the document's, else 2021 (table 三 and 四 cells
  * have the same kinds in both templates). Returns the mismatches, in template order.
  */
-export function compareCells(expected: ExpectedCells, document: ReportDocument, templateId?: TemplateId): CellMismatch[] {
+export function compareCells(
+  expected: ExpectedCells,
+  document: ReportDocument,
+  templateId?: TemplateId,
+): CellMismatch[] {
   const template = getTemplate(templateId ?? expected.template ?? document.template ?? '2021');
   const mismatches: CellMismatch[] = [];
   for (const table of TABLES) {
@@ -99,11 +107,22 @@ export function compareCells(expected: ExpectedCells, document: ReportDocument, 
         const raw = rawAt(document, table, row, column);
         const cell = template.cellAt(table, row, column);
         if (!cell) {
-          mismatches.push({ pointer, expected: want, raw, message: `${pointer}: not a cell of template ${template.id}` });
+          mismatches.push({
+            pointer,
+            expected: want,
+            raw,
+            message: `${pointer}: not a cell of template ${template.id}`,
+          });
           continue;
         }
         const problem = checkCell(want, raw, cell.kind, cell.unitInHeader);
-        if (problem) mismatches.push({ pointer, expected: want, raw, message: `${pointer}: expected ${describeExpected(want)}, ${problem}` });
+        if (problem)
+          mismatches.push({
+            pointer,
+            expected: want,
+            raw,
+            message: `${pointer}: expected ${describeExpected(want)}, ${problem}`,
+          });
       }
     }
   }
@@ -116,7 +135,12 @@ export function formatMismatches(mismatches: readonly CellMismatch[]): string {
 }
 
 /** Why a raw value does not fit the expected one, or undefined when it does. */
-function checkCell(want: ExpectedValue, raw: RawValue | undefined, kind: 'count' | 'signed' | 'money', unitInHeader: boolean): string | undefined {
+function checkCell(
+  want: ExpectedValue,
+  raw: RawValue | undefined,
+  kind: 'count' | 'signed' | 'money',
+  unitInHeader: boolean,
+): string | undefined {
   if (want === null) return raw === undefined ? undefined : `found ${describeRaw(raw, kind, unitInHeader)}`;
   if (raw === undefined || raw === null) return `found ${raw === null ? 'null' : 'nothing (absent)'}`;
   const { value } = readValue(raw, { kind, unitInHeader });
@@ -140,7 +164,11 @@ function describeExpected(want: ExpectedValue): string {
 }
 
 /** A raw value and what readValue makes of it, e.g. "'3' (number 3)", "'' (empty)", "'1424.4万元' (money 1424.4)". */
-export function describeRaw(raw: RawValue | undefined, kind: 'count' | 'signed' | 'money' = 'count', unitInHeader = false): string {
+export function describeRaw(
+  raw: RawValue | undefined,
+  kind: 'count' | 'signed' | 'money' = 'count',
+  unitInHeader = false,
+): string {
   if (raw === undefined) return 'nothing (absent)';
   if (raw === null) return 'null';
   const { value } = readValue(raw, { kind, unitInHeader });
@@ -158,7 +186,11 @@ export function describeRaw(raw: RawValue | undefined, kind: 'count' | 'signed' 
 }
 
 /** What readValue makes of a raw value, in short: 'absent', 'number 10', 'money 1424.4', 'empty' or 'invalid'. */
-export function valueText(raw: RawValue | undefined, kind: 'count' | 'signed' | 'money' = 'count', unitInHeader = false): string {
+export function valueText(
+  raw: RawValue | undefined,
+  kind: 'count' | 'signed' | 'money' = 'count',
+  unitInHeader = false,
+): string {
   if (raw === undefined) return 'absent';
   const { value } = readValue(raw, { kind, unitInHeader });
   if (value.kind === 'number') return `number ${value.value}`;
@@ -181,5 +213,7 @@ export function summarizeMismatches(mismatches: readonly CellMismatch[]): string
     if (last && last.row === row && last.problem === problem) last.columns.push(column);
     else lines.push({ row, columns: [column], problem });
   }
-  return lines.map(({ row, columns, problem }) => `${row}/${columns.length === 1 ? columns[0] : `{${columns.join(',')}}`}${problem}`);
+  return lines.map(
+    ({ row, columns, problem }) => `${row}/${columns.length === 1 ? columns[0] : `{${columns.join(',')}}`}${problem}`,
+  );
 }

@@ -9,7 +9,11 @@ import { ROOT } from './lint.js';
  * paths written, relative to `folder`.
  */
 export function writePairedCorpus(folder: string, agencies: number, years = 3): string[] {
-  const base = JSON.parse(readFileSync(join(ROOT, 'fixtures/json/clean-2021.json'), 'utf8')) as { year: number; agency: string; applications: Record<string, Record<string, number>> };
+  const base = JSON.parse(readFileSync(join(ROOT, 'fixtures/json/clean-2021.json'), 'utf8')) as {
+    year: number;
+    agency: string;
+    applications: Record<string, Record<string, number>>;
+  };
   const written: string[] = [];
   mkdirSync(folder, { recursive: true });
   for (let agency = 0; agency < agencies; agency += 1) {

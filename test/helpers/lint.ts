@@ -11,12 +11,20 @@ export const ROOT = join(import.meta.dirname ?? new URL('.', import.meta.url).pa
 /** Every file under fixtures/, as paths relative to it, but the sources the fixtures were made from (fixtures/src, fixtures/pdf/src) and the hostile inputs (fixtures/hostile, fixtures/fuzz). */
 export function fixtureFiles(): string[] {
   const root = join(ROOT, 'fixtures');
-  return readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(root, join(entry.parentPath, entry.name)).split('\\').join('/'))
-    // Hostile and fuzz-found inputs are not reports: test/hostile/ checks each of them.
-    .filter((path) => !path.startsWith('pdf/src/') && !path.startsWith('src/') && !path.startsWith('hostile/') && !path.startsWith('fuzz/'))
-    .sort();
+  return (
+    readdirSync(root, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => relative(root, join(entry.parentPath, entry.name)).split('\\').join('/'))
+      // Hostile and fuzz-found inputs are not reports: test/hostile/ checks each of them.
+      .filter(
+        (path) =>
+          !path.startsWith('pdf/src/') &&
+          !path.startsWith('src/') &&
+          !path.startsWith('hostile/') &&
+          !path.startsWith('fuzz/'),
+      )
+      .sort()
+  );
 }
 
 /** A fixture's bytes. */
@@ -30,7 +38,11 @@ export function fixtureDocument(path: string): ReportDocument {
 }
 
 /** Lints a document as if it were a JSON file. */
-export function lintDocument(document: unknown, options: LintInputOptions = {}, file = 'report.json'): Promise<FileResult> {
+export function lintDocument(
+  document: unknown,
+  options: LintInputOptions = {},
+  file = 'report.json',
+): Promise<FileResult> {
   return lintBytes(new TextEncoder().encode(JSON.stringify(document, null, 2)), file, options);
 }
 

@@ -16,7 +16,17 @@ export interface MemoryRun {
 }
 
 /** Runs main() in-process with the working folder at `cwd` (relative to the repository), extra files in memory (relative to the repository), standard input, a terminal or not, and a fixed date. */
-export async function runWith(argv: string[], options: { files?: Record<string, string>; cwd?: string; env?: Record<string, string>; today?: string; stdin?: string | Uint8Array; tty?: boolean } = {}): Promise<MemoryRun> {
+export async function runWith(
+  argv: string[],
+  options: {
+    files?: Record<string, string>;
+    cwd?: string;
+    env?: Record<string, string>;
+    today?: string;
+    stdin?: string | Uint8Array;
+    tty?: boolean;
+  } = {},
+): Promise<MemoryRun> {
   let stdout = '';
   let stderr = '';
   const written = new Map<string, string>();
@@ -43,7 +53,8 @@ export async function runWith(argv: string[], options: { files?: Record<string, 
     appendFile: async (path, text) => {
       written.set(path, (written.get(path) ?? '') + text);
     },
-    readStdin: async () => (options.stdin instanceof Uint8Array ? options.stdin : new TextEncoder().encode(options.stdin ?? '')),
+    readStdin: async () =>
+      options.stdin instanceof Uint8Array ? options.stdin : new TextEncoder().encode(options.stdin ?? ''),
     readHead: async (path, bytes) => (await io.readFile(path)).subarray(0, bytes),
     pathKind: async (path) => {
       if (memory.has(full(path))) return 'file';
@@ -55,7 +66,13 @@ export async function runWith(argv: string[], options: { files?: Record<string, 
       const entries = await readdir(full(path), { withFileTypes: true });
       return Promise.all(
         entries.map(async (entry) => {
-          const kind: PathKind = entry.isSymbolicLink() ? await io.pathKind(join(full(path), entry.name)).then((found) => found ?? 'broken-link') : entry.isFile() ? 'file' : entry.isDirectory() ? 'directory' : 'other';
+          const kind: PathKind = entry.isSymbolicLink()
+            ? await io.pathKind(join(full(path), entry.name)).then((found) => found ?? 'broken-link')
+            : entry.isFile()
+              ? 'file'
+              : entry.isDirectory()
+                ? 'directory'
+                : 'other';
           return { name: entry.name, kind, symlink: entry.isSymbolicLink() };
         }),
       );

@@ -9,7 +9,12 @@ export const BIN = join(ROOT, 'bin/xxgk-lint.js');
 
 /** Runs the real CLI (English messages, no colour) in `cwd` and waits for it, at most `timeout` ms. */
 export function runCli(args: readonly string[], cwd: string, timeout = 30_000): SpawnSyncReturns<string> {
-  return spawnSync(process.execPath, [BIN, '--locale', 'en', ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout });
+  return spawnSync(process.execPath, [BIN, '--locale', 'en', ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    timeout,
+  });
 }
 
 /** A fresh temporary folder for each test of the file, removed after it; read `.path` inside a test. */

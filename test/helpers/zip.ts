@@ -7,7 +7,11 @@ export interface OneEntryZipOptions {
 }
 
 /** A ZIP of one entry whose headers declare what the options say, whatever `data` really inflates to. */
-export function oneEntryZip(entry: string, data: Uint8Array, { declared, method = 0, count = 1 }: OneEntryZipOptions): Uint8Array {
+export function oneEntryZip(
+  entry: string,
+  data: Uint8Array,
+  { declared, method = 0, count = 1 }: OneEntryZipOptions,
+): Uint8Array {
   const name = Buffer.from(entry);
   const local = Buffer.alloc(30);
   local.writeUInt32LE(0x04034b50, 0);

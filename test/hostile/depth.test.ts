@@ -18,7 +18,12 @@ afterEach(() => expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEq
 describe('JSON', () => {
   it('1,000,000 nested [ is too-deeply-nested at the first bracket past the limit', async () => {
     const result = await lintBytes(utf8('['.repeat(1_000_000)), 'deep.json');
-    expect(result.error).toEqual({ kind: 'input', messageId: 'too-deeply-nested', data: { depth: 1_000_000, limit: MAX_JSON_DEPTH, line: 1, column: MAX_JSON_DEPTH + 1 }, location: { file: 'deep.json', line: 1, column: MAX_JSON_DEPTH + 1 } });
+    expect(result.error).toEqual({
+      kind: 'input',
+      messageId: 'too-deeply-nested',
+      data: { depth: 1_000_000, limit: MAX_JSON_DEPTH, line: 1, column: MAX_JSON_DEPTH + 1 },
+      location: { file: 'deep.json', line: 1, column: MAX_JSON_DEPTH + 1 },
+    });
   });
 
   it('so is well-formed JSON nested 1,000,000 deep inside a report (one level more), with its line and column', async () => {
@@ -26,12 +31,19 @@ describe('JSON', () => {
     const deep = `${clean.slice(0, -1)},\n  "extra": ${'[{"a":'.repeat(500_000)}1${'}]'.repeat(500_000)}\n}\n`;
     const result = await lintBytes(utf8(deep), 'deep.json');
     const line = clean.split('\n').length + 1;
-    expect(result.error).toMatchObject({ kind: 'input', messageId: 'too-deeply-nested', data: { depth: 1_000_001, limit: MAX_JSON_DEPTH, line, column: 3007 }, location: { line, column: 3007 } });
+    expect(result.error).toMatchObject({
+      kind: 'input',
+      messageId: 'too-deeply-nested',
+      data: { depth: 1_000_001, limit: MAX_JSON_DEPTH, line, column: 3007 },
+      location: { line, column: 3007 },
+    });
     const run = await runWith(['deep.json'], { files: { 'deep.json': deep } });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`嵌套过深：第 ${line} 行第 3007 列起嵌套超过 ${MAX_JSON_DEPTH} 层`);
     const english = await runWith(['--locale', 'en', 'deep.json'], { files: { 'deep.json': deep } });
-    expect(english.stderr).toContain(`nested too deeply: from line ${line}, column 3007 the input nests more than ${MAX_JSON_DEPTH} levels deep`);
+    expect(english.stderr).toContain(
+      `nested too deeply: from line ${line}, column 3007 the input nests more than ${MAX_JSON_DEPTH} levels deep`,
+    );
   });
 
   it('a report nested deeply within the limit reads: 50 levels, and the limit itself', async () => {
@@ -40,7 +52,13 @@ describe('JSON', () => {
       const deep = `${clean.slice(0, -1)},\n  "extra": ${'['.repeat(depth)}${']'.repeat(depth)}\n}\n`;
       const result = await lintBytes(utf8(deep), 'deep.json');
       expect(result.error).toBeUndefined();
-      expect(result.diagnostics).toEqual([expect.objectContaining({ ruleId: 'schema', messageId: 'additional', location: expect.objectContaining({ pointer: '/extra', line: clean.split('\n').length + 1 }) })]);
+      expect(result.diagnostics).toEqual([
+        expect.objectContaining({
+          ruleId: 'schema',
+          messageId: 'additional',
+          location: expect.objectContaining({ pointer: '/extra', line: clean.split('\n').length + 1 }),
+        }),
+      ]);
     }
   });
 
@@ -56,7 +74,17 @@ describe('JSON', () => {
     expect(() => checkJsonDepth('[[[[]]]]', 3)).toThrow(JsonDepthError);
     expect(() => scanJsonPositions('{"a":'.repeat(1_000_000))).toThrow(JsonDepthError);
     const parsed = await parseConfig(`{"rules": ${'['.repeat(100_000)}`);
-    expect(parsed).toMatchObject({ ok: false, problems: [{ pointer: '', line: 1, column: 10 + MAX_JSON_DEPTH, message: `nested too deeply: 100001 levels, more than the limit of ${MAX_JSON_DEPTH}` }] });
+    expect(parsed).toMatchObject({
+      ok: false,
+      problems: [
+        {
+          pointer: '',
+          line: 1,
+          column: 10 + MAX_JSON_DEPTH,
+          message: `nested too deeply: 100001 levels, more than the limit of ${MAX_JSON_DEPTH}`,
+        },
+      ],
+    });
   });
 });
 
@@ -65,23 +93,34 @@ describe('HTML', () => {
     const html = `<html><body>\n${'<div>'.repeat(100_000)}x`;
     const result = await lintBytes(utf8(html), 'deep.html');
     // <html> and <body> are two levels; the first <div> past the limit is number MAX_HTML_DEPTH - 1 on line 2.
-    expect(result.error).toEqual({ kind: 'input', messageId: 'too-deeply-nested', data: { limit: MAX_HTML_DEPTH, line: 2, column: (MAX_HTML_DEPTH - 2) * 5 + 1 }, location: { file: 'deep.html', line: 2, column: (MAX_HTML_DEPTH - 2) * 5 + 1 } });
+    expect(result.error).toEqual({
+      kind: 'input',
+      messageId: 'too-deeply-nested',
+      data: { limit: MAX_HTML_DEPTH, line: 2, column: (MAX_HTML_DEPTH - 2) * 5 + 1 },
+      location: { file: 'deep.html', line: 2, column: (MAX_HTML_DEPTH - 2) * 5 + 1 },
+    });
     const mixed = await lintBytes(utf8(`<table><tr><td>${'<span><b>'.repeat(50_000)}`), 'deep.html');
     expect(mixed.error).toMatchObject({ kind: 'input', messageId: 'too-deeply-nested' });
   });
 
   it('without positions (HTML made from a .docx) the error has no place', () => {
-    expect(() => htmlToBlocks('<div>'.repeat(MAX_HTML_DEPTH + 1), { positions: false })).toThrow(expect.objectContaining({ messageId: 'too-deeply-nested-unplaced', data: { limit: MAX_HTML_DEPTH } }));
+    expect(() => htmlToBlocks('<div>'.repeat(MAX_HTML_DEPTH + 1), { positions: false })).toThrow(
+      expect.objectContaining({ messageId: 'too-deeply-nested-unplaced', data: { limit: MAX_HTML_DEPTH } }),
+    );
   });
 
   it('a page nested deeply within the limit reads as it does unnested', async () => {
     const page = text('html/clean-2021.html');
     const plain = await lintBytes(utf8(page), 'page.html');
     for (const depth of [50, MAX_HTML_DEPTH - 50]) {
-      const nested = page.replace(/<body([^>]*)>/u, `<body$1>${'<div>'.repeat(depth)}`).replace('</body>', `${'</div>'.repeat(depth)}</body>`);
+      const nested = page
+        .replace(/<body([^>]*)>/u, `<body$1>${'<div>'.repeat(depth)}`)
+        .replace('</body>', `${'</div>'.repeat(depth)}</body>`);
       const result = await lintBytes(utf8(nested), 'page.html');
       expect(result.error).toBeUndefined();
-      expect(result.diagnostics.map((diagnostic) => [diagnostic.ruleId, diagnostic.messageId])).toEqual(plain.diagnostics.map((diagnostic) => [diagnostic.ruleId, diagnostic.messageId]));
+      expect(result.diagnostics.map((diagnostic) => [diagnostic.ruleId, diagnostic.messageId])).toEqual(
+        plain.diagnostics.map((diagnostic) => [diagnostic.ruleId, diagnostic.messageId]),
+      );
     }
   });
 });
@@ -89,16 +128,28 @@ describe('HTML', () => {
 describe('fixtures/hostile: the deep inputs of issue 9', () => {
   it('deep-10000.json is too-deeply-nested', async () => {
     const result = await lintBytes(fixture('hostile/deep-10000.json'), 'deep-10000.json');
-    expect(result.error).toMatchObject({ kind: 'input', messageId: 'too-deeply-nested', data: { depth: 10_000, line: 1, column: MAX_JSON_DEPTH + 1 } });
+    expect(result.error).toMatchObject({
+      kind: 'input',
+      messageId: 'too-deeply-nested',
+      data: { depth: 10_000, line: 1, column: MAX_JSON_DEPTH + 1 },
+    });
   });
 
   it('deep-div-6000.html is too-deeply-nested', async () => {
     const result = await lintBytes(fixture('hostile/deep-div-6000.html'), 'deep-div-6000.html');
-    expect(result.error).toMatchObject({ kind: 'input', messageId: 'too-deeply-nested', data: { limit: MAX_HTML_DEPTH, line: 1 } });
+    expect(result.error).toMatchObject({
+      kind: 'input',
+      messageId: 'too-deeply-nested',
+      data: { limit: MAX_HTML_DEPTH, line: 1 },
+    });
   });
 
   it('the CLI gives exit 2 with one line for each and checks the other files', async () => {
-    const run = await runWith(['fixtures/hostile/deep-10000.json', 'fixtures/hostile/deep-div-6000.html', 'fixtures/json/clean-2021.json']);
+    const run = await runWith([
+      'fixtures/hostile/deep-10000.json',
+      'fixtures/hostile/deep-div-6000.html',
+      'fixtures/json/clean-2021.json',
+    ]);
     expect(run.code).toBe(2);
     expect(run.stderr.split('\n').filter((line) => line.includes('嵌套过深'))).toHaveLength(2);
     expect(run.stdout).toMatch(/共检查 3 个文件/u);

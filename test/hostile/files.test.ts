@@ -1,4 +1,13 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync, copyFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  symlinkSync,
+  writeFileSync,
+  copyFileSync,
+} from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/lint.js';
@@ -66,7 +75,13 @@ describe('output files', () => {
     const convert = cli(['convert', 'report.json', '-o', 'report.json'], temp.path);
     expect(convert.status).toBe(2);
     expect(convert.stderr).toContain('is also an input');
-    const inProcess = await runWith(['fixtures/json/seed-2019.json', '-f', 'json', '-o', 'fixtures/json/seed-2019.json']);
+    const inProcess = await runWith([
+      'fixtures/json/seed-2019.json',
+      '-f',
+      'json',
+      '-o',
+      'fixtures/json/seed-2019.json',
+    ]);
     expect(inProcess.code).toBe(2);
     expect(inProcess.written.size).toBe(0);
   });
@@ -81,9 +96,28 @@ describe('output files', () => {
 
   it('a failed write says which file and why, in words, and the other outputs are still written', () => {
     mkdirSync(join(temp.path, 'folder'));
-    const run = cli([SEED, '-f', 'json', '-o', join(temp.path, 'no-such-folder', 'out.json'), '-f', 'sarif', '-o', 'folder', '-f', 'compact', '-o', 'out.txt'], temp.path);
+    const run = cli(
+      [
+        SEED,
+        '-f',
+        'json',
+        '-o',
+        join(temp.path, 'no-such-folder', 'out.json'),
+        '-f',
+        'sarif',
+        '-o',
+        'folder',
+        '-f',
+        'compact',
+        '-o',
+        'out.txt',
+      ],
+      temp.path,
+    );
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain(`cannot write ${join(temp.path, 'no-such-folder', 'out.json')}: the folder does not exist`);
+    expect(run.stderr).toContain(
+      `cannot write ${join(temp.path, 'no-such-folder', 'out.json')}: the folder does not exist`,
+    );
     expect(run.stderr).toContain('cannot write folder: it is a folder');
     expect(run.stderr).not.toMatch(/ENOENT|EISDIR|EACCES|\n\s+at /);
     expect(readFileSync(join(temp.path, 'out.txt'), 'utf8')).toContain('seed-2019.json');

@@ -30,7 +30,9 @@ describe('size limits', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('huge.json: the file is too large: 2048 MB, over the limit of 50 MB');
     expect(run.stderr).toContain('--max-file-size');
-    const report = JSON.parse(run.stdout) as { files: { file: string; template?: string; error?: { messageId: string } }[] };
+    const report = JSON.parse(run.stdout) as {
+      files: { file: string; template?: string; error?: { messageId: string } }[];
+    };
     expect(report.files.find((file) => file.file === 'ok.json')?.template).toBe('2019');
     expect(report.files.find((file) => file.file === 'huge.json')?.error?.messageId).toBe('file-too-large');
   });
@@ -42,7 +44,9 @@ describe('size limits', () => {
     expect(run.stderr).toContain('more than the 512 MB a JavaScript string can hold');
     expect(run.stderr).not.toContain('decoded');
     // The check in the pipeline, without allocating: a view whose length is past the string limit.
-    expect(() => checkSize({ length: 600 * 1024 * 1024 } as Uint8Array, 'text', { maxFileSize: 4000 })).toThrow(expect.objectContaining({ messageId: 'text-too-long' }));
+    expect(() => checkSize({ length: 600 * 1024 * 1024 } as Uint8Array, 'text', { maxFileSize: 4000 })).toThrow(
+      expect.objectContaining({ messageId: 'text-too-long' }),
+    );
   });
 
   it('takes the larger limit for PDF and Office, and --max-file-size / maxFileSize for every format', async () => {
@@ -53,11 +57,17 @@ describe('size limits', () => {
     expect(ids).toContainEqual(['json', 'file-too-large']);
     expect(ids).toContainEqual(['pdf', 'pdf-not-pdf']);
     const lowered = await lintFiles([join(temp.path, 'big.pdf')], { maxFileSize: 10 });
-    expect(lowered.files[0]?.error).toMatchObject({ messageId: 'file-too-large', data: { size: '60', limit: '10', kind: '--max-file-size' } });
+    expect(lowered.files[0]?.error).toMatchObject({
+      messageId: 'file-too-large',
+      data: { size: '60', limit: '10', kind: '--max-file-size' },
+    });
   });
 
   it('bounds standard input', () => {
-    const run = spawnSync(process.execPath, [BIN, '--locale', 'en', '-', '--max-file-size', '1'], { input: Buffer.alloc(3 * 1024 * 1024, 0x20), encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [BIN, '--locale', 'en', '-', '--max-file-size', '1'], {
+      input: Buffer.alloc(3 * 1024 * 1024, 0x20),
+      encoding: 'utf8',
+    });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('the input is over the limit of 1 MB');
   });
@@ -65,7 +75,11 @@ describe('size limits', () => {
 
 describe('zip bombs', () => {
   it('reads the declared sizes from the central directory', () => {
-    expect(zipDeclared(craftedZip(4_000_000_000))).toMatchObject({ entries: 1, uncompressed: 4_000_000_000, list: [{ name: 'word/document.xml', uncompressed: 4_000_000_000 }] });
+    expect(zipDeclared(craftedZip(4_000_000_000))).toMatchObject({
+      entries: 1,
+      uncompressed: 4_000_000_000,
+      list: [{ name: 'word/document.xml', uncompressed: 4_000_000_000 }],
+    });
   });
 
   it('refuses a .docx and an .xlsx declaring more than the limit uncompressed, before inflating', async () => {
@@ -73,7 +87,10 @@ describe('zip bombs', () => {
     expect(docx.error).toMatchObject({ messageId: 'zip-too-large', data: { format: 'docx', limit: '200' } });
     const xlsx = await lintBytes(craftedZip(300 * 1024 * 1024), 'bomb.xlsx', { inputFormat: 'xlsx' });
     expect(xlsx.error).toMatchObject({ messageId: 'zip-too-large', data: { format: 'xlsx', size: '300' } });
-    const raised = await lintBytes(craftedZip(300 * 1024 * 1024), 'bomb.xlsx', { inputFormat: 'xlsx', maxFileSize: 400 });
+    const raised = await lintBytes(craftedZip(300 * 1024 * 1024), 'bomb.xlsx', {
+      inputFormat: 'xlsx',
+      maxFileSize: 400,
+    });
     expect(raised.error?.messageId).not.toBe('zip-too-large');
   });
 
@@ -95,11 +112,16 @@ describe('zip bombs', () => {
 describe('time budget', () => {
   it('gives up a PDF past --max-time-per-file with time-limit, after checking the file before it, and ends the process', () => {
     const started = Date.now();
-    const run = cli(['--max-time-per-file', '0.2', '-f', 'json', 'fixtures/json/seed-2019.json', 'fixtures/pdf/huaian-2024.pdf'], ROOT);
+    const run = cli(
+      ['--max-time-per-file', '0.2', '-f', 'json', 'fixtures/json/seed-2019.json', 'fixtures/pdf/huaian-2024.pdf'],
+      ROOT,
+    );
     expect(Date.now() - started).toBeLessThan(20_000);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('huaian-2024.pdf: reading and checking took longer than the limit of 0.2 s');
-    const report = JSON.parse(run.stdout) as { files: { file: string; template?: string; error?: { messageId: string } }[] };
+    const report = JSON.parse(run.stdout) as {
+      files: { file: string; template?: string; error?: { messageId: string } }[];
+    };
     expect(report.files.find((file) => file.file.endsWith('seed-2019.json'))?.template).toBe('2019');
     expect(report.files.find((file) => file.file.endsWith('.pdf'))?.error?.messageId).toBe('time-limit');
   });
@@ -114,8 +136,12 @@ describe('time budget', () => {
 
 /** A valid PDF of `count` blank A4 pages, written by hand (catalog, page tree, pages, cross-reference table). */
 function blankPdf(count: number): Uint8Array {
-  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', `<< /Type /Pages /Count ${count} /Kids [${Array.from({ length: count }, (_, index) => `${index + 3} 0 R`).join(' ')}] >>`];
-  for (let index = 0; index < count; index += 1) objects.push('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>');
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    `<< /Type /Pages /Count ${count} /Kids [${Array.from({ length: count }, (_, index) => `${index + 3} 0 R`).join(' ')}] >>`,
+  ];
+  for (let index = 0; index < count; index += 1)
+    objects.push('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>');
   let text = '%PDF-1.4\n';
   const offsets: number[] = [];
   objects.forEach((body, index) => {
@@ -130,8 +156,13 @@ function blankPdf(count: number): Uint8Array {
 
 describe('PDF pages', () => {
   it('a PDF of blank pages is called blank, not a scan; an image-only PDF is still a scan', async () => {
-    expect((await lintBytes(blankPdf(3), 'blank.pdf')).error).toMatchObject({ messageId: 'pdf-blank', data: { pages: 3 } });
-    expect((await lintBytes(new Uint8Array(readFileSync(join(ROOT, 'fixtures/pdf/made-image-only.pdf'))), 'scan.pdf')).error).toMatchObject({ messageId: 'pdf-no-text' });
+    expect((await lintBytes(blankPdf(3), 'blank.pdf')).error).toMatchObject({
+      messageId: 'pdf-blank',
+      data: { pages: 3 },
+    });
+    expect(
+      (await lintBytes(new Uint8Array(readFileSync(join(ROOT, 'fixtures/pdf/made-image-only.pdf'))), 'scan.pdf')).error,
+    ).toMatchObject({ messageId: 'pdf-no-text' });
   });
 
   it('a PDF of more pages than a report has is refused before its pages are read (10,000 blank pages once took 259 s)', async () => {

@@ -12,7 +12,8 @@ import type { Block } from '../../src/read/types.js';
 
 jest.setTimeout(60_000);
 
-const cells = (blocks: Block[]) => blocks.flatMap((block) => (block.kind === 'table' ? block.table.rows.flatMap((row) => row.cells) : []));
+const cells = (blocks: Block[]) =>
+  blocks.flatMap((block) => (block.kind === 'table' ? block.table.rows.flatMap((row) => row.cells) : []));
 
 describe('the hostile files', () => {
   it.each([
@@ -50,11 +51,21 @@ describe('the hostile files', () => {
   it('the damaged PDF is one input error in the CLI, exit 2, and the other file is still reported', () => {
     const run = spawnSync(
       process.execPath,
-      [join(ROOT, 'bin/xxgk-lint.js'), '--locale', 'en', '-f', 'json', 'fixtures/hostile/huaian-2024-minus-1-byte.pdf', 'fixtures/json/seed-2019.json'],
+      [
+        join(ROOT, 'bin/xxgk-lint.js'),
+        '--locale',
+        'en',
+        '-f',
+        'json',
+        'fixtures/hostile/huaian-2024-minus-1-byte.pdf',
+        'fixtures/json/seed-2019.json',
+      ],
       { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 50_000 },
     );
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/huaian-2024-minus-1-byte\.pdf: the PDF file is damaged and cannot be read: Bad \(uncompressed\) XRef entry/u);
+    expect(run.stderr).toMatch(
+      /huaian-2024-minus-1-byte\.pdf: the PDF file is damaged and cannot be read: Bad \(uncompressed\) XRef entry/u,
+    );
     expect(run.stderr).not.toMatch(/Unhandled|at .*\.js:\d+/u);
     const files = (JSON.parse(run.stdout) as { files: Array<{ file: string; error?: { messageId: string } }> }).files;
     expect(files.map((file) => [file.file, file.error?.messageId])).toEqual([
@@ -105,7 +116,13 @@ describe('linear reading, checked by what is computed', () => {
 describe('checkDocumentXml', () => {
   const bytes = (text: string) => new TextEncoder().encode(text);
   it('accepts a well-formed part', () => {
-    expect(checkDocumentXml(bytes('<?xml version="1.0"?><w:document a="x>y"><w:body><w:p/><!-- c --><w:t><![CDATA[<]]></w:t></w:body></w:document>\n'))).toBeUndefined();
+    expect(
+      checkDocumentXml(
+        bytes(
+          '<?xml version="1.0"?><w:document a="x>y"><w:body><w:p/><!-- c --><w:t><![CDATA[<]]></w:t></w:body></w:document>\n',
+        ),
+      ),
+    ).toBeUndefined();
   });
   it.each([
     ['<w:document><w:body>', 'the text ends inside <w:body>'],
@@ -117,6 +134,8 @@ describe('checkDocumentXml', () => {
     expect(checkDocumentXml(bytes(text))).toBe(problem);
   });
   it('refuses invalid UTF-8', () => {
-    expect(checkDocumentXml(new Uint8Array([0x3c, 0x61, 0xd0, 0x3a, 0x3e, 0x3c, 0x2f, 0x61, 0x3e]))).toBe('not valid UTF-8');
+    expect(checkDocumentXml(new Uint8Array([0x3c, 0x61, 0xd0, 0x3a, 0x3e, 0x3c, 0x2f, 0x61, 0x3e]))).toBe(
+      'not valid UTF-8',
+    );
   });
 });

@@ -91,6 +91,10 @@ describe('sectionOfHeading: headings as reports publish them', () => {
       const key = sectionOfHeading(line);
       return key ? [`${key} ${line.trim()}`] : [];
     });
-    expect(found).toEqual(['overview 一、总体情况', 'active 二、主动公开政府信息情况', 'applications 三、收到和处理政府信息公开申请情况']);
+    expect(found).toEqual([
+      'overview 一、总体情况',
+      'active 二、主动公开政府信息情况',
+      'applications 三、收到和处理政府信息公开申请情况',
+    ]);
   });
 });

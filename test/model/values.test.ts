@@ -18,7 +18,10 @@ describe('readValue', () => {
   });
 
   it.each(['无', '無', '零', '0件'])('reads %p as 0 with a zero-marker note', (raw) => {
-    expect(readValue(raw, count)).toEqual({ value: { kind: 'number', value: 0 }, note: { kind: 'zero-marker', marker: raw } });
+    expect(readValue(raw, count)).toEqual({
+      value: { kind: 'number', value: 0 },
+      note: { kind: 'zero-marker', marker: raw },
+    });
   });
 
   it.each(['', '-', '—', '——', '/', '／', '－', null])('reads %p as empty with a note', (raw) => {

@@ -14,11 +14,13 @@ function inputs(names: readonly string[]): RunInput[] {
 async function collect(names: readonly string[], concurrency: number, maxTimePerFile?: number): Promise<FileResult[]> {
   const results: FileResult[] = [];
   const linter = poolLinter({ concurrency, workerUrl: FAKE });
-  for await (const result of linter(inputs(names), maxTimePerFile === undefined ? {} : { maxTimePerFile })) results.push(result);
+  for await (const result of linter(inputs(names), maxTimePerFile === undefined ? {} : { maxTimePerFile }))
+    results.push(result);
   return results;
 }
 
-const names = (count: number, special: Record<number, string> = {}) => Array.from({ length: count }, (_, index) => special[index] ?? `r${String(index).padStart(3, '0')}.json`);
+const names = (count: number, special: Record<number, string> = {}) =>
+  Array.from({ length: count }, (_, index) => special[index] ?? `r${String(index).padStart(3, '0')}.json`);
 
 describe('the worker pool', () => {
   test('gives every result in input order, from both workers', async () => {

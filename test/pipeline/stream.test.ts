@@ -4,7 +4,13 @@ import { pathToFileURL } from 'node:url';
 import type { FileResult } from '../../src/diagnostics/types.js';
 import { poolLinter } from '../../src/pipeline/node-pool.js';
 import { fileSpool } from '../../src/pipeline/node-spool.js';
-import { lintInputs, streamInputs, type RunInput, type RunOptions, type StreamOptions } from '../../src/pipeline/run.js';
+import {
+  lintInputs,
+  streamInputs,
+  type RunInput,
+  type RunOptions,
+  type StreamOptions,
+} from '../../src/pipeline/run.js';
 import { continuityPointers } from '../../src/rules/continuity.js';
 import { writePairedCorpus } from '../helpers/corpus.js';
 import { fixtureFiles, ROOT } from '../helpers/lint.js';
@@ -15,7 +21,11 @@ const WORKER = pathToFileURL(join(ROOT, 'dist/pipeline/node-worker.js'));
 function inputsOf(folder: string, files: readonly string[]): RunInput[] {
   return files.map((file) => {
     const path = join(folder, file);
-    return { file, source: { path, maxBytes: 200 * 1024 * 1024 }, read: async () => new Uint8Array(readFileSync(path)) };
+    return {
+      file,
+      source: { path, maxBytes: 200 * 1024 * 1024 },
+      read: async () => new Uint8Array(readFileSync(path)),
+    };
   });
 }
 
@@ -34,7 +44,13 @@ describe('a run gives the same results however it is run', () => {
     const inMemory = await runAs(fixtureInputs(), {}, {});
     expect(JSON.parse(inMemory).files).toHaveLength(fixtures.length);
     expect(await runAs(fixtureInputs(), {}, { spool: () => fileSpool(Number.MAX_SAFE_INTEGER) })).toBe(inMemory);
-    expect(await runAs(fixtureInputs(), {}, { linter: poolLinter({ concurrency: 2, workerUrl: WORKER }), spool: () => fileSpool(Number.MAX_SAFE_INTEGER) })).toBe(inMemory);
+    expect(
+      await runAs(
+        fixtureInputs(),
+        {},
+        { linter: poolLinter({ concurrency: 2, workerUrl: WORKER }), spool: () => fileSpool(Number.MAX_SAFE_INTEGER) },
+      ),
+    ).toBe(inMemory);
   }, 120_000);
 
   test('a corpus of paired years: the same year-to-year findings, in the same places, from every engine', async () => {
@@ -42,12 +58,18 @@ describe('a run gives the same results however it is run', () => {
     const inputs = () => inputsOf(corpus.path, files);
     const inMemory = await runAs(inputs(), {}, {});
     const parsed = JSON.parse(inMemory) as { files: FileResult[] };
-    const carried = parsed.files.flatMap((file) => file.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'carryover-continuity'));
+    const carried = parsed.files.flatMap((file) =>
+      file.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'carryover-continuity'),
+    );
     // 8 of the 12 agencies do not carry over, in 2 pairs of years each, with 5 columns that differ in each.
     expect(carried).toHaveLength(80);
     expect(carried.every((diagnostic) => diagnostic.location.line !== undefined)).toBe(true);
     // Agency 5, named with its city in 2022, is still paired with its 2021 and 2023 reports.
-    expect(carried.filter((diagnostic) => diagnostic.location.file.startsWith('0005-')).map((diagnostic) => diagnostic.location.file)).toEqual([...Array(5).fill('0005-2022.json'), ...Array(5).fill('0005-2023.json')]);
+    expect(
+      carried
+        .filter((diagnostic) => diagnostic.location.file.startsWith('0005-'))
+        .map((diagnostic) => diagnostic.location.file),
+    ).toEqual([...Array(5).fill('0005-2022.json'), ...Array(5).fill('0005-2023.json')]);
     expect(carried.some((diagnostic) => diagnostic.location.file.startsWith('0003-'))).toBe(false);
     expect(await runAs(inputs(), {}, { spool: () => fileSpool(Number.MAX_SAFE_INTEGER) })).toBe(inMemory);
     expect(await runAs(inputs(), {}, { linter: poolLinter({ concurrency: 2, workerUrl: WORKER }) })).toBe(inMemory);
@@ -90,9 +112,20 @@ describe('streamInputs', () => {
       expect(Object.keys(result.carry?.cells ?? {}).length).toBeGreaterThan(0);
       expect(Object.keys(result.carry!.cells).every((pointer) => compared.has(pointer))).toBe(true);
     }
-    expect(results.flatMap((result) => result.diagnostics).filter((diagnostic) => diagnostic.ruleId === 'carryover-continuity')).toEqual([]);
+    expect(
+      results
+        .flatMap((result) => result.diagnostics)
+        .filter((diagnostic) => diagnostic.ruleId === 'carryover-continuity'),
+    ).toEqual([]);
     // Merged: the results given back as made, with their carried cells, pair as one run would.
-    const merged = await lintInputs(results.map((result) => ({ file: result.file, result, read: async () => new Uint8Array(readFileSync(join(corpus.path, result.file))) })), {});
+    const merged = await lintInputs(
+      results.map((result) => ({
+        file: result.file,
+        result,
+        read: async () => new Uint8Array(readFileSync(join(corpus.path, result.file))),
+      })),
+      {},
+    );
     const single = await lintInputs(inputsOf(corpus.path, files), {});
     expect(JSON.stringify(merged)).toBe(JSON.stringify(single));
   });

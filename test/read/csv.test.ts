@@ -18,7 +18,10 @@ function thrown(run: () => unknown): unknown {
 describe('parseCsv', () => {
   test('quotes, doubled quotes, commas and line breaks inside quotes, CRLF, with field positions', () => {
     const records = parseCsv('a,"b,""c""",d\r\n"x\ny",z\n');
-    expect(records.map((r) => r.fields.map((f) => f.text))).toEqual([['a', 'b,"c"', 'd'], ['x\ny', 'z']]);
+    expect(records.map((r) => r.fields.map((f) => f.text))).toEqual([
+      ['a', 'b,"c"', 'd'],
+      ['x\ny', 'z'],
+    ]);
     expect(records[1]!.fields[1]).toMatchObject({ line: 3, column: 4 });
     expect(records[0]!.fields[2]).toMatchObject({ line: 1, column: 13 });
   });
@@ -38,7 +41,10 @@ describe('parseCsv', () => {
   test('the broken fixture names its line and column', () => {
     const text = utf8('fixtures/broken/unbalanced-quote.csv');
     const line = text.split(/\r?\n/u).findIndex((l) => l.startsWith('"行政处罚')) + 1;
-    expect(thrown(() => csvToBlocks(text))).toMatchObject({ messageId: 'csv-unbalanced-quote', data: { line, column: 1 } });
+    expect(thrown(() => csvToBlocks(text))).toMatchObject({
+      messageId: 'csv-unbalanced-quote',
+      data: { line, column: 1 },
+    });
   });
 });
 
@@ -79,8 +85,16 @@ describe('csvToBlocks on the seed CSV', () => {
 test('a table per file, or tables separated by blank rows only, are split', () => {
   const blocks = csvToBlocks('第二十条第（一）项,,\n信息内容,a,b\n规章,1,2\n,,\n行政复议,,\n结果维持,总计,\n1,1,\n');
   expect(tables(blocks).map(texts)).toEqual([
-    [['第二十条第（一）项', '', ''], ['信息内容', 'a', 'b'], ['规章', '1', '2']],
-    [['行政复议', ''], ['结果维持', '总计'], ['1', '1']],
+    [
+      ['第二十条第（一）项', '', ''],
+      ['信息内容', 'a', 'b'],
+      ['规章', '1', '2'],
+    ],
+    [
+      ['行政复议', ''],
+      ['结果维持', '总计'],
+      ['1', '1'],
+    ],
   ]);
 });
 
@@ -97,7 +111,13 @@ describe('long form', () => {
     expect(result.document).toMatchObject({ template: '2019', year: 2019, agency: '市公安局' });
     expect(result.document.active?.['licensing']).toEqual({ previousItems: '36', change: '-3', decisions: '392438' });
     expect(result.document.active?.['procurement']).toEqual({ projects: '21', amount: '4449.48万元' });
-    expect(result.document.reviewLitigation?.['review']).toEqual({ upheld: '0', corrected: '0', other: '0', pending: '2', total: '2' });
+    expect(result.document.reviewLitigation?.['review']).toEqual({
+      upheld: '0',
+      corrected: '0',
+      other: '0',
+      pending: '2',
+      total: '2',
+    });
     expect(Object.keys(result.document.applications ?? {})).toHaveLength(23);
     const origin = result.locate('/active/penalty/change')!;
     expect(text.split('\n')[origin.line! - 1]).toBe('active,penalty,change,-68');

@@ -17,14 +17,33 @@ function values(document: ReportDocument): Record<string, string> {
   for (const cell of template.cells) {
     const raw = document[cell.table]?.[cell.row]?.[cell.column];
     const { value } = readValue(raw, { kind: cell.kind, unitInHeader: cell.unitInHeader });
-    out[cell.pointer] = value.kind === 'number' ? String(value.value) : value.kind === 'money' ? formatDecimal(value.value) : value.kind;
+    out[cell.pointer] =
+      value.kind === 'number' ? String(value.value) : value.kind === 'money' ? formatDecimal(value.value) : value.kind;
   }
   return out;
 }
 
-const SEED = ['fixtures/html/seed-2019.html', 'fixtures/html/seed-2019.gbk.html', 'fixtures/csv/seed-2019.csv', 'fixtures/csv/seed-2019.gbk.csv', 'fixtures/csv/seed-2019.long.csv', 'fixtures/docx/seed-2019.docx', 'fixtures/xlsx/seed-2019.xlsx'];
-const CLEAN_2021 = ['fixtures/html/clean-2021.html', 'fixtures/csv/clean-2021.csv', 'fixtures/csv/clean-2021.long.csv', 'fixtures/docx/clean-2021.docx', 'fixtures/xlsx/clean-2021.xlsx'];
-const WRONG_2021 = ['fixtures/html/wrong-cell-2021.html', 'fixtures/csv/wrong-cell-2021.csv', 'fixtures/xlsx/wrong-cell-2021.xlsx'];
+const SEED = [
+  'fixtures/html/seed-2019.html',
+  'fixtures/html/seed-2019.gbk.html',
+  'fixtures/csv/seed-2019.csv',
+  'fixtures/csv/seed-2019.gbk.csv',
+  'fixtures/csv/seed-2019.long.csv',
+  'fixtures/docx/seed-2019.docx',
+  'fixtures/xlsx/seed-2019.xlsx',
+];
+const CLEAN_2021 = [
+  'fixtures/html/clean-2021.html',
+  'fixtures/csv/clean-2021.csv',
+  'fixtures/csv/clean-2021.long.csv',
+  'fixtures/docx/clean-2021.docx',
+  'fixtures/xlsx/clean-2021.xlsx',
+];
+const WRONG_2021 = [
+  'fixtures/html/wrong-cell-2021.html',
+  'fixtures/csv/wrong-cell-2021.csv',
+  'fixtures/xlsx/wrong-cell-2021.xlsx',
+];
 
 describe('the seed reads to the same values in every format', () => {
   let twin: Record<string, string>;
@@ -38,11 +57,20 @@ describe('the seed reads to the same values in every format', () => {
     const got = values(result.document);
     expect(got).toEqual(twin);
     expect(got).toMatchObject({
-      '/active/licensing/previousItems': '36', '/active/licensing/change': '-3', '/active/licensing/decisions': '392438',
-      '/active/penalty/change': '-68', '/active/coercion/decisions': '2864', '/active/procurement/projects': '21', '/active/procurement/amount': '4449.48',
-      '/reviewLitigation/review/pending': '2', '/reviewLitigation/review/total': '2', '/applications/total/total': '0',
+      '/active/licensing/previousItems': '36',
+      '/active/licensing/change': '-3',
+      '/active/licensing/decisions': '392438',
+      '/active/penalty/change': '-68',
+      '/active/coercion/decisions': '2864',
+      '/active/procurement/projects': '21',
+      '/active/procurement/amount': '4449.48',
+      '/reviewLitigation/review/pending': '2',
+      '/reviewLitigation/review/total': '2',
+      '/applications/total/total': '0',
     });
-    expect(result.findings.map((f) => f.ruleId).filter((id) => !['collapsed-row', 'narrative-mixed-script'].includes(id))).toEqual([]);
+    expect(
+      result.findings.map((f) => f.ruleId).filter((id) => !['collapsed-row', 'narrative-mixed-script'].includes(id)),
+    ).toEqual([]);
   });
 });
 
@@ -78,10 +106,23 @@ describe('formats and origins', () => {
   test('values point back into the file: line/column, sheet/ref, or table place', async () => {
     const pointer = '/active/penalty/change';
     expect((await read('fixtures/csv/seed-2019.csv')).locate(pointer)).toMatchObject({ line: 14, column: 10 });
-    expect((await read('fixtures/html/seed-2019.html')).locate(pointer)).toMatchObject({ line: expect.any(Number), column: expect.any(Number), tableIndex: 1, rowIndex: 11, columnIndex: 3 });
+    expect((await read('fixtures/html/seed-2019.html')).locate(pointer)).toMatchObject({
+      line: expect.any(Number),
+      column: expect.any(Number),
+      tableIndex: 1,
+      rowIndex: 11,
+      columnIndex: 3,
+    });
     expect((await read('fixtures/xlsx/seed-2019.xlsx')).locate(pointer)).toMatchObject({ sheet: 'Sheet1', ref: 'L15' });
-    expect((await read('fixtures/docx/seed-2019.docx')).locate(pointer)).toMatchObject({ tableIndex: 1, rowIndex: 11, columnIndex: 3 });
-    expect((await read('fixtures/csv/seed-2019.long.csv')).locate(pointer)).toMatchObject({ line: expect.any(Number), column: 23 });
+    expect((await read('fixtures/docx/seed-2019.docx')).locate(pointer)).toMatchObject({
+      tableIndex: 1,
+      rowIndex: 11,
+      columnIndex: 3,
+    });
+    expect((await read('fixtures/csv/seed-2019.long.csv')).locate(pointer)).toMatchObject({
+      line: expect.any(Number),
+      column: 23,
+    });
   });
 });
 
@@ -90,7 +131,10 @@ describe('broken files give one InputError with its place', () => {
     ['fixtures/broken/truncated.html', { messageId: 'html-truncated', data: { tableIndex: 2, line: 81, column: 1 } }],
     ['fixtures/broken/unbalanced-quote.csv', { messageId: 'csv-unbalanced-quote', data: { line: 13, column: 1 } }],
     ['fixtures/broken/not-a-zip.docx', { messageId: 'not-office-file', data: { format: 'docx', offset: 0 } }],
-    ['fixtures/broken/damaged.xlsx', { messageId: 'damaged-office-file', data: { format: 'xlsx', detail: expect.any(String) } }],
+    [
+      'fixtures/broken/damaged.xlsx',
+      { messageId: 'damaged-office-file', data: { format: 'xlsx', detail: expect.any(String) } },
+    ],
   ])('%s', async (file, expected) => {
     await expect(read(file)).rejects.toMatchObject({ name: 'InputError', ...expected });
   });

@@ -61,29 +61,54 @@ describe('htmlToBlocks on the seed page', () => {
     expect(line.slice(cell.origin.column! - 1, cell.origin.column! + 1)).toBe('36');
     expect(cell.origin).toMatchObject({ tableIndex: 1, rowIndex: 7, columnIndex: 2 });
     const spanned = applications!.rows[8]!.cells[0]!;
-    expect(spanned.origin).toMatchObject({ rowIndex: 9, columnIndex: 1, line: applications!.rows[5]!.cells[0]!.origin.line });
+    expect(spanned.origin).toMatchObject({
+      rowIndex: 9,
+      columnIndex: 1,
+      line: applications!.rows[5]!.cells[0]!.origin.line,
+    });
   });
 });
 
 describe('htmlToBlocks on small inputs', () => {
   test('&nbsp; and empty cells are blank; markup inside cells is ignored', () => {
-    const [table] = tables(htmlToBlocks('<table><tr><td>&nbsp;</td><td><b>1</b><span>2</span></td><td></td></tr><tr><td>a<br>b</td><td>x</td></tr></table>'));
-    expect(texts(table!)).toEqual([['', '12', ''], ['a b', 'x']]);
+    const [table] = tables(
+      htmlToBlocks(
+        '<table><tr><td>&nbsp;</td><td><b>1</b><span>2</span></td><td></td></tr><tr><td>a<br>b</td><td>x</td></tr></table>',
+      ),
+    );
+    expect(texts(table!)).toEqual([
+      ['', '12', ''],
+      ['a b', 'x'],
+    ]);
   });
 
   test('a row is not padded to the widest row, and spans past the page limit are refused where they stand', () => {
-    const wide = htmlToBlocks(`<table><tr>${'<td>x</td>'.repeat(300)}</tr>${'<tr><td>b</td><td>1</td></tr>'.repeat(50)}</table>`);
+    const wide = htmlToBlocks(
+      `<table><tr>${'<td>x</td>'.repeat(300)}</tr>${'<tr><td>b</td><td>1</td></tr>'.repeat(50)}</table>`,
+    );
     expect(tables(wide)[0]!.rows.map((row) => row.cells.length)).toEqual([300, ...Array<number>(50).fill(2)]);
     const spans = `<table>\n${'<tr><td colspan="1000">b</td><td>1</td></tr>\n'.repeat(120)}</table>`;
     // Each row covers 1,001 slots: the 100th row passes the page's 100,000.
-    expect(() => htmlToBlocks(spans)).toThrow(expect.objectContaining({ messageId: 'html-table-too-large', data: expect.objectContaining({ tableIndex: 1, line: 101, column: 5 }) }));
-    expect(() => htmlToBlocks(`<table>${'<tr><td rowspan="5000">b</td><td>1</td></tr>'.repeat(1000)}</table>`)).toThrow(expect.objectContaining({ messageId: 'html-table-too-large' }));
+    expect(() => htmlToBlocks(spans)).toThrow(
+      expect.objectContaining({
+        messageId: 'html-table-too-large',
+        data: expect.objectContaining({ tableIndex: 1, line: 101, column: 5 }),
+      }),
+    );
+    expect(() => htmlToBlocks(`<table>${'<tr><td rowspan="5000">b</td><td>1</td></tr>'.repeat(1000)}</table>`)).toThrow(
+      expect.objectContaining({ messageId: 'html-table-too-large' }),
+    );
   });
 
   test('a rowspan beyond the last row adds no rows; a one-column table is read as text', () => {
-    const blocks = htmlToBlocks('<table><tr><td>only</td></tr></table><table><tr><td rowspan="9">g</td><td>1</td></tr><tr><td>2</td></tr></table>');
+    const blocks = htmlToBlocks(
+      '<table><tr><td>only</td></tr></table><table><tr><td rowspan="9">g</td><td>1</td></tr><tr><td>2</td></tr></table>',
+    );
     expect(blocks[0]).toMatchObject({ kind: 'text', text: 'only' });
-    expect(texts(tables(blocks)[0]!)).toEqual([['g', '1'], ['', '2']]);
+    expect(texts(tables(blocks)[0]!)).toEqual([
+      ['g', '1'],
+      ['', '2'],
+    ]);
     expect(tables(blocks)[0]!.origin.tableIndex).toBe(1);
   });
 

@@ -19,7 +19,11 @@ function cells(expected: ReportDocument, actual: ReportDocument): [string, numbe
     for (const [row, columns] of Object.entries(expected[table] ?? {})) {
       for (const [column, value] of Object.entries(columns)) {
         const read = actual[table]?.[row]?.[column];
-        result.push([`/${table}/${row}/${column}`, Number(value), read === null || read === undefined ? undefined : Number(read)]);
+        result.push([
+          `/${table}/${row}/${column}`,
+          Number(value),
+          read === null || read === undefined ? undefined : Number(read),
+        ]);
       }
     }
   }
@@ -61,7 +65,9 @@ test('huaian-2024: tables split across pages and labels split by the page break 
   expect(problems).toEqual([]);
   const tables = blocks.filter((b) => b.kind === 'table');
   expect(tables).toHaveLength(3);
-  const texts = tables.flatMap((b) => (b.kind === 'table' ? b.table.rows.flatMap((r) => r.cells.map((c) => c.text)) : []));
+  const texts = tables.flatMap((b) =>
+    b.kind === 'table' ? b.table.rows.flatMap((r) => r.cells.map((c) => c.text)) : [],
+  );
   expect(texts).toContain('三、本年度办理结果');
   expect(texts).toContain('（四）无法提供');
   expect(texts).toContain('（二）部分公开（区分处理的，只计这一情形，不计其他情形）');

@@ -21,7 +21,11 @@ test.each([
   const bytes = new Uint8Array(readFileSync(file));
   const seen = new Set<string>();
   for (let i = 1; i <= 40; i++) seen.add(await outcome(bytes.subarray(0, Math.floor((bytes.length * i) / 41)), format));
-  expect([...seen].every((kind) => ['html', 'csv', 'csv-long', 'html-truncated', 'csv-unbalanced-quote', 'undecodable', 'empty-file'].includes(kind))).toBe(true);
+  expect(
+    [...seen].every((kind) =>
+      ['html', 'csv', 'csv-long', 'html-truncated', 'csv-unbalanced-quote', 'undecodable', 'empty-file'].includes(kind),
+    ),
+  ).toBe(true);
 });
 
 test.each([
@@ -32,7 +36,9 @@ test.each([
 ] as const)('%s read as %s, and cut short, gives a result or an InputError', async (file, format) => {
   const bytes = new Uint8Array(readFileSync(file));
   for (const end of [bytes.length, Math.floor(bytes.length / 2), 30]) {
-    expect(['docx', 'xlsx', 'damaged-office-file', 'not-office-file']).toContain(await outcome(bytes.subarray(0, end), format));
+    expect(['docx', 'xlsx', 'damaged-office-file', 'not-office-file']).toContain(
+      await outcome(bytes.subarray(0, end), format),
+    );
   }
 });
 
@@ -44,6 +50,10 @@ test('empty and binary inputs give empty-file and binary-file', async () => {
 });
 
 test('a page with no tables reads, and the mapper reports the missing tables', async () => {
-  const result = await readBytes(new TextEncoder().encode('<h1>某局2021年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>正文。</p>'), 'x.html', { inputFormat: 'html' });
+  const result = await readBytes(
+    new TextEncoder().encode('<h1>某局2021年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>正文。</p>'),
+    'x.html',
+    { inputFormat: 'html' },
+  );
   expect(result.findings.map((f) => f.ruleId)).toContain('missing-table');
 });

@@ -59,20 +59,44 @@ describe('sniffFormat', () => {
   test('a BOM and white space before the content are skipped; UTF-16 is decoded', () => {
     expect(sniffFormat(text('\uFEFF \n {"template": "2021"}'))).toBe('json');
     expect(sniffFormat(text('\uFEFF\r\n<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01//EN">'))).toBe('html');
-    const utf16 = (value: string) => concat(new Uint8Array([0xff, 0xfe]), new Uint8Array(new Uint16Array([...value].map((c) => c.charCodeAt(0))).buffer));
+    const utf16 = (value: string) =>
+      concat(
+        new Uint8Array([0xff, 0xfe]),
+        new Uint8Array(new Uint16Array([...value].map((c) => c.charCodeAt(0))).buffer),
+      );
     expect(sniffFormat(utf16('<html><body><table></table></body></html>'))).toBe('html');
     expect(sniffFormat(utf16('一、总体情况'))).toBe('text');
   });
 
   test('HTML is known by its first element, after an XML declaration and comments, in any case', () => {
-    for (const start of ['<HTML>', '<meta charset="gbk">', '<body>', '<TABLE border=1>', '<div class="x">', '<p>一、总体情况</p>', '<?xml version="1.0"?>\n<!-- saved -->\n<html xmlns="http://www.w3.org/1999/xhtml">']) {
+    for (const start of [
+      '<HTML>',
+      '<meta charset="gbk">',
+      '<body>',
+      '<TABLE border=1>',
+      '<div class="x">',
+      '<p>一、总体情况</p>',
+      '<?xml version="1.0"?>\n<!-- saved -->\n<html xmlns="http://www.w3.org/1999/xhtml">',
+    ]) {
       expect(sniffFormat(text(`${start}\n…`))).toBe('html');
     }
     expect(sniffFormat(text('Saved from the portal\n<!DOCTYPE html><html>'))).toBe('html');
     expect(sniffFormat(text('<pre>not a page</pre>'))).toBe('text');
-    expect(sniffFormat(text('<?xml version="1.0"?>\n<?mso-application progid="Word.Document"?>\n<w:wordDocument xmlns:w="x">'))).toBe('word-xml');
-    expect(sniffFormat(text('<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">'))).toBe('excel-xml');
-    expect(sniffFormat(text('MIME-Version: 1.0\nContent-Type: multipart/related; boundary="----=_NextPart"\n\n------=_NextPart\nContent-Type: text/html'))).toBe('mhtml');
+    expect(
+      sniffFormat(
+        text('<?xml version="1.0"?>\n<?mso-application progid="Word.Document"?>\n<w:wordDocument xmlns:w="x">'),
+      ),
+    ).toBe('word-xml');
+    expect(
+      sniffFormat(text('<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">')),
+    ).toBe('excel-xml');
+    expect(
+      sniffFormat(
+        text(
+          'MIME-Version: 1.0\nContent-Type: multipart/related; boundary="----=_NextPart"\n\n------=_NextPart\nContent-Type: text/html',
+        ),
+      ),
+    ).toBe('mhtml');
   });
 
   test('text that merely starts with { or [ is text, not JSON', () => {
@@ -170,10 +194,16 @@ describe('chooseFormat: the extension says what the user believes, the bytes wha
 
   test('a file named like an unreadable format with bytes of none is still told what to save it as; unknown binary is unknown-format', () => {
     const junk = new Uint8Array([0x00, 0x01, 0x02, 0x03]);
-    expect(() => chooseFormat(junk, 'scan.jpg')).toThrow(expect.objectContaining({ messageId: 'unsupported-image', data: { kind: 'image', image: 'JPEG' } }));
+    expect(() => chooseFormat(junk, 'scan.jpg')).toThrow(
+      expect.objectContaining({ messageId: 'unsupported-image', data: { kind: 'image', image: 'JPEG' } }),
+    );
     expect(() => chooseFormat(junk, 'report.ofd')).toThrow(expect.objectContaining({ messageId: 'unsupported-ofd' }));
-    expect(() => chooseFormat(junk, 'report.bin')).toThrow(expect.objectContaining({ messageId: 'unknown-format', data: { extension: 'bin' } }));
-    expect(() => chooseFormat(new Uint8Array(), '<stdin>')).toThrow(expect.objectContaining({ messageId: 'empty-file' }));
+    expect(() => chooseFormat(junk, 'report.bin')).toThrow(
+      expect.objectContaining({ messageId: 'unknown-format', data: { extension: 'bin' } }),
+    );
+    expect(() => chooseFormat(new Uint8Array(), '<stdin>')).toThrow(
+      expect.objectContaining({ messageId: 'empty-file' }),
+    );
   });
 });
 
@@ -204,7 +234,9 @@ describe('reading by content', () => {
   });
 
   test('a .pdf that is not one keeps its message', async () => {
-    expect((await inputError(readBytes(fixture('pdf/made-not-a-pdf.pdf'), 'made-not-a-pdf.pdf'))).messageId).toBe('pdf-not-pdf');
+    expect((await inputError(readBytes(fixture('pdf/made-not-a-pdf.pdf'), 'made-not-a-pdf.pdf'))).messageId).toBe(
+      'pdf-not-pdf',
+    );
   });
 
   test('lint() of a string of HTML under the default name reads it as HTML, and reports the format', async () => {

@@ -35,7 +35,10 @@ describe('the seed as published', () => {
     expect(rows).toHaveLength(23);
     for (const row of rows) expect(Object.values(row)).toEqual(Array(7).fill('無'));
     expect(rules(seed, 'collapsed-row')).toHaveLength(1);
-    expect(rules(seed, 'collapsed-row')[0]).toMatchObject({ origin: { line: 27, column: 25 }, data: { count: 23, text: '無' } });
+    expect(rules(seed, 'collapsed-row')[0]).toMatchObject({
+      origin: { line: 27, column: 25 },
+      data: { count: 23, text: '無' },
+    });
     expect((rules(seed, 'collapsed-row')[0]?.data['rowList'] as string[])[22]).toBe('四、结转下年度继续办理');
   });
 
@@ -61,13 +64,16 @@ describe('the seed as published', () => {
   });
 
   test('no row or table problems', () => {
-    for (const rule of ['unknown-row', 'missing-row', 'missing-table', 'mixed-template']) expect(rules(seed, rule)).toEqual([]);
+    for (const rule of ['unknown-row', 'missing-row', 'missing-table', 'mixed-template'])
+      expect(rules(seed, rule)).toEqual([]);
   });
 
   test('narrative lint: pinyin, stray commas and mixed script, each with a line and column', () => {
     const pinyin = rules(seed, 'narrative-pinyin');
     expect(pinyin.reduce((sum, finding) => sum + Number(finding.data.count), 0)).toBe(59);
-    expect(pinyin.every((finding) => finding.origin.line !== undefined && finding.origin.column !== undefined)).toBe(true);
+    expect(pinyin.every((finding) => finding.origin.line !== undefined && finding.origin.column !== undefined)).toBe(
+      true,
+    );
     expect(pinyin[0]?.origin).toMatchObject({ line: 2, column: 68 });
     const commas = rules(seed, 'narrative-comma');
     expect(commas.reduce((sum, finding) => sum + Number(finding.data.count), 0)).toBe(48);
@@ -82,7 +88,9 @@ describe('the same report in other text forms reads to the same model', () => {
   const seed = read('fixtures/text/seed-2019.txt').document;
 
   test('Markdown', () => {
-    const result = alignBlocks(readMarkdown(bytes('fixtures/text/seed-2019.md'), { file: 'seed-2019.md' }), { file: 'seed-2019.md' });
+    const result = alignBlocks(readMarkdown(bytes('fixtures/text/seed-2019.md'), { file: 'seed-2019.md' }), {
+      file: 'seed-2019.md',
+    });
     expect(result.format).toBe('markdown');
     expect(result.document).toEqual(seed);
   });
@@ -100,25 +108,37 @@ describe('the same report in other text forms reads to the same model', () => {
 
 describe('text extracted from published PDFs (pdftotext -layout)', () => {
   const toNumbers = (table: Record<string, Record<string, unknown>> | undefined) =>
-    Object.fromEntries(Object.entries(table ?? {}).map(([row, cells]) => [row, Object.fromEntries(Object.entries(cells).map(([column, value]) => [column, value === null ? null : Number(value)]))]));
+    Object.fromEntries(
+      Object.entries(table ?? {}).map(([row, cells]) => [
+        row,
+        Object.fromEntries(
+          Object.entries(cells).map(([column, value]) => [column, value === null ? null : Number(value)]),
+        ),
+      ]),
+    );
 
   test.each(['hongze-2023', 'hongze-2024', 'huaian-2024'])('%s reads every figure typed in by hand', (name) => {
     const result = read(`fixtures/text/${name}.layout.txt`);
     const expected = JSON.parse(readFileSync(`fixtures/pdf/${name}.expected.json`, 'utf8')) as Record<string, never>;
     expect(result.document.template).toBe(expected.template);
     expect(result.document.year).toBe(expected.year);
-    for (const table of ['active', 'applications', 'reviewLitigation'] as const) expect(toNumbers(result.document[table])).toEqual(expected[table]);
+    for (const table of ['active', 'applications', 'reviewLitigation'] as const)
+      expect(toNumbers(result.document[table])).toEqual(expected[table]);
     expect(rules(result, 'unknown-row')).toEqual([]);
   });
 
   test('hongze-2023: the 2019 （六） row in a 2021 report is a template mix, reported once', () => {
     const result = read('fixtures/text/hongze-2023.layout.txt');
-    expect(rules(result, 'mixed-template')).toEqual([expect.objectContaining({ messageId: 'foreign-row', origin: expect.objectContaining({ line: 130, column: 6 }) })]);
+    expect(rules(result, 'mixed-template')).toEqual([
+      expect.objectContaining({ messageId: 'foreign-row', origin: expect.objectContaining({ line: 130, column: 6 }) }),
+    ]);
     expect(rules(result, 'missing-row')).toEqual([]);
   });
 
   test('page numbers and page breaks do not break tables', () => {
-    const blocks = textToBlocks('三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量  1 0 0 0 0 0 1\n\n     - 3 -\n\f二、上年结转政府信息公开申请数量  0 0 0 0 0 0 0\n');
+    const blocks = textToBlocks(
+      '三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量  1 0 0 0 0 0 1\n\n     - 3 -\n\f二、上年结转政府信息公开申请数量  0 0 0 0 0 0 0\n',
+    );
     expect(blocks.filter((block) => block.kind === 'table')).toHaveLength(1);
   });
 });
@@ -142,14 +162,21 @@ describe('broken inputs', () => {
 
   test('a missing table', () => {
     const result = read('fixtures/broken/missing-table.txt');
-    expect(rules(result, 'missing-table')).toEqual([expect.objectContaining({ origin: expect.objectContaining({ pointer: '/reviewLitigation' }) })]);
+    expect(rules(result, 'missing-table')).toEqual([
+      expect.objectContaining({ origin: expect.objectContaining({ pointer: '/reviewLitigation' }) }),
+    ]);
     expect(result.document.reviewLitigation).toBeUndefined();
     expect(result.document.active).toEqual(read('fixtures/text/seed-2019.txt').document.active);
   });
 
   test('an unknown row', () => {
     const result = read('fixtures/broken/unknown-row.txt');
-    expect(rules(result, 'unknown-row')).toEqual([expect.objectContaining({ data: expect.objectContaining({ label: '行政檢查' }), origin: expect.objectContaining({ line: 17, column: 1 }) })]);
+    expect(rules(result, 'unknown-row')).toEqual([
+      expect.objectContaining({
+        data: expect.objectContaining({ label: '行政檢查' }),
+        origin: expect.objectContaining({ line: 17, column: 1 }),
+      }),
+    ]);
     expect(rules(result, 'missing-row')).toEqual([]);
   });
 });

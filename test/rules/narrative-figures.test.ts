@@ -13,7 +13,9 @@ describe('narrative-figures', () => {
     const total = table['new']!['total'];
     const done = table['total']!['total'];
     const forward = table['carriedForward']!['total'];
-    const result = await lintDocument(withOverview(`全年共收到政府信息公开申请${total}件，办结${done}件，结转下年度继续办理${forward}件。`));
+    const result = await lintDocument(
+      withOverview(`全年共收到政府信息公开申请${total}件，办结${done}件，结转下年度继续办理${forward}件。`),
+    );
     expect(ofRule(result, 'narrative-figures')).toEqual([]);
     expect(statusOf(result, 'narrative-figures')).toBe('passed');
   });
@@ -30,12 +32,18 @@ describe('narrative-figures', () => {
       location: { pointer: '/narrative/overview' },
       data: { figure: total + 5, actual: total, difference: -5, offset: overview.indexOf(String(total + 5)) },
     });
-    expect((finding!.data['cells'] as { row: string; column: string }[])[0]).toMatchObject({ row: 'new', column: 'total' });
+    expect((finding!.data['cells'] as { row: string; column: string }[])[0]).toMatchObject({
+      row: 'new',
+      column: 'total',
+    });
     // lintDocument writes JSON.stringify(document, null, 2): find the value's line and its opening quote there.
     const lines = JSON.stringify(withOverview(overview), null, 2).split('\n');
     const line = lines.findIndex((text) => text.includes('"overview": '));
     const quote = lines[line]!.indexOf('"overview": ') + '"overview": '.length + 1;
-    expect(finding!.location).toMatchObject({ line: line + 1, column: quote + 1 + overview.indexOf(String(total + 5)) });
+    expect(finding!.location).toMatchObject({
+      line: line + 1,
+      column: quote + 1 + overview.indexOf(String(total + 5)),
+    });
     expect(statusOf(result, 'narrative-figures')).toBe('failed');
   });
 

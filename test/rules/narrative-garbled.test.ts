@@ -13,7 +13,14 @@ describe('narrative-garbled', () => {
   it('reports mojibake, U+FFFD and 锟斤拷 once per line, at the garbled clause, quoting its sentence', async () => {
     const result = await lintBytes(fixture('text/garbled/fail.txt'), 'fail.txt');
     const found = ofRule(result, 'narrative-garbled');
-    expect(found.map((finding) => [finding.location.line, finding.location.column, finding.data['count'], finding.data['examples']])).toEqual([
+    expect(
+      found.map((finding) => [
+        finding.location.line,
+        finding.location.column,
+        finding.data['count'],
+        finding.data['examples'],
+      ]),
+    ).toEqual([
       [3, 7, 1, '本局以恰當?shù)男问街鲃庸_政府信息'],
       [4, 1, 2, '全年办理申请��件、锟斤拷锟斤拷'],
     ]);
@@ -25,7 +32,9 @@ describe('narrative-garbled', () => {
   it('takes the seed’s mojibake out of the mixed-script check: no “simplified character” warning for 问 or 鲃', async () => {
     const seed = new Uint8Array(readFileSync(join(ROOT, 'fixtures/text/seed-2019.txt')));
     const result = await lintBytes(seed, 'seed-2019.txt');
-    expect(ofRule(result, 'narrative-garbled').map((finding) => finding.data['examples'])).toEqual(['以恰當?shù)男问街鲃庸_']);
+    expect(ofRule(result, 'narrative-garbled').map((finding) => finding.data['examples'])).toEqual([
+      '以恰當?shù)男问街鲃庸_',
+    ]);
     const characters = ofRule(result, 'narrative-mixed-script').map((finding) => finding.data['character']);
     expect(characters).not.toContain('问');
     expect(characters).not.toContain('鲃');

@@ -15,9 +15,11 @@ interface InvalidCase {
   options?: { strict?: boolean };
 }
 
-const apps = (document: ReportDocument) => document.applications as Record<string, Record<string, number | string | null>>;
+const apps = (document: ReportDocument) =>
+  document.applications as Record<string, Record<string, number | string | null>>;
 const active = (document: ReportDocument) => document.active as Record<string, Record<string, number | string | null>>;
-const review = (document: ReportDocument) => document.reviewLitigation as Record<string, Record<string, number | string | null>>;
+const review = (document: ReportDocument) =>
+  document.reviewLitigation as Record<string, Record<string, number | string | null>>;
 
 const INVALID: Record<string, InvalidCase[]> = {
   'applications-balance': [
@@ -29,7 +31,11 @@ const INVALID: Record<string, InvalidCase[]> = {
         apps(d)['carriedForward']!['total'] = 13;
       },
       expect: [
-        { pointer: '/applications/new/commercial', messageId: 'mismatch', data: { left: 97, right: 98, difference: -1 } },
+        {
+          pointer: '/applications/new/commercial',
+          messageId: 'mismatch',
+          data: { left: 97, right: 98, difference: -1 },
+        },
         { pointer: '/applications/new/total', messageId: 'mismatch', data: { left: 695, right: 696, difference: -1 } },
       ],
     },
@@ -42,7 +48,13 @@ const INVALID: Record<string, InvalidCase[]> = {
         apps(d)['total']!['naturalPerson'] = 261;
         apps(d)['new']!['naturalPerson'] = 264;
       },
-      expect: [{ pointer: '/applications/total/naturalPerson', messageId: 'mismatch', data: { left: 261, right: 262, difference: -1 } }],
+      expect: [
+        {
+          pointer: '/applications/total/naturalPerson',
+          messageId: 'mismatch',
+          data: { left: 261, right: 262, difference: -1 },
+        },
+      ],
     },
   ],
   'applications-row-total': [
@@ -52,7 +64,13 @@ const INVALID: Record<string, InvalidCase[]> = {
       change: (d) => {
         apps(d)['withheldThirdParty']!['total'] = 12;
       },
-      expect: [{ pointer: '/applications/withheldThirdParty/total', messageId: 'mismatch', data: { left: 12, right: 11, difference: 1 } }],
+      expect: [
+        {
+          pointer: '/applications/withheldThirdParty/total',
+          messageId: 'mismatch',
+          data: { left: 12, right: 11, difference: 1 },
+        },
+      ],
     },
   ],
   'review-litigation-total': [
@@ -62,7 +80,13 @@ const INVALID: Record<string, InvalidCase[]> = {
       change: (d) => {
         review(d)['review']!['total'] = 9;
       },
-      expect: [{ pointer: '/reviewLitigation/review/total', messageId: 'mismatch', data: { expected: 8, actual: 9, difference: 1 } }],
+      expect: [
+        {
+          pointer: '/reviewLitigation/review/total',
+          messageId: 'mismatch',
+          data: { expected: 8, actual: 9, difference: 1 },
+        },
+      ],
     },
   ],
   'item-change': [
@@ -82,7 +106,13 @@ const INVALID: Record<string, InvalidCase[]> = {
       change: (d) => {
         active(d)['normativeDocuments'] = { made: 5, published: 5, totalPublished: 3 };
       },
-      expect: [{ pointer: '/active/normativeDocuments/totalPublished', messageId: 'mismatch', data: { left: 3, right: 5, shortfall: 2 } }],
+      expect: [
+        {
+          pointer: '/active/normativeDocuments/totalPublished',
+          messageId: 'mismatch',
+          data: { left: 3, right: 5, shortfall: 2 },
+        },
+      ],
     },
   ],
   'non-negative': [
@@ -163,7 +193,13 @@ const INVALID: Record<string, InvalidCase[]> = {
         apps(d)['notProcessedRepeat']!['research'] = '—';
         apps(d)['notProcessedRepeat']!['legalService'] = '';
       },
-      expect: [{ pointer: '/applications/notProcessedRepeat/research', messageId: 'empty', data: { table: 'applications', count: 2 } }],
+      expect: [
+        {
+          pointer: '/applications/notProcessedRepeat/research',
+          messageId: 'empty',
+          data: { table: 'applications', count: 2 },
+        },
+      ],
     },
     {
       name: 'strict mode calls them missing',
@@ -182,7 +218,13 @@ const INVALID: Record<string, InvalidCase[]> = {
       change: (d) => {
         review(d)['litigationAfterReview'] = { upheld: '无', corrected: '0件', other: '零', pending: '0', total: '無' };
       },
-      expect: [{ pointer: '/reviewLitigation/litigationAfterReview/upheld', messageId: 'marker', data: { table: 'reviewLitigation', count: 4, marker: '无' } }],
+      expect: [
+        {
+          pointer: '/reviewLitigation/litigationAfterReview/upheld',
+          messageId: 'marker',
+          data: { table: 'reviewLitigation', count: 4, marker: '无' },
+        },
+      ],
     },
   ],
   unit: [
@@ -208,7 +250,10 @@ const INVALID: Record<string, InvalidCase[]> = {
       name: 'the overview quotes 5 applications more than table 三 has',
       base: 'clean-2021.json',
       change: (d) => {
-        d.narrative = { ...d.narrative, overview: `2023年，共收到政府信息公开申请${Number(apps(d)['new']!['total']) + 5}件。` };
+        d.narrative = {
+          ...d.narrative,
+          overview: `2023年，共收到政府信息公开申请${Number(apps(d)['new']!['total']) + 5}件。`,
+        };
       },
       expect: [{ pointer: '/narrative/overview', messageId: 'mismatch', data: { difference: -5 } }],
     },
@@ -216,9 +261,18 @@ const INVALID: Record<string, InvalidCase[]> = {
       name: 'a figure quoted across a line break, as text taken from a PDF has it',
       base: 'clean-2021.json',
       change: (d) => {
-        d.narrative = { ...d.narrative, overview: `2023 年，区政府办代表区政府受理政府\n信息公开申请 17 件，均已答复。` };
+        d.narrative = {
+          ...d.narrative,
+          overview: `2023 年，区政府办代表区政府受理政府\n信息公开申请 17 件，均已答复。`,
+        };
       },
-      expect: [{ pointer: '/narrative/overview', messageId: 'mismatch', data: { figure: 17, actual: 687, quote: '受理政府信息公开申请17件' } }],
+      expect: [
+        {
+          pointer: '/narrative/overview',
+          messageId: 'mismatch',
+          data: { figure: 17, actual: 687, quote: '受理政府信息公开申请17件' },
+        },
+      ],
     },
   ],
   schema: [
@@ -246,7 +300,11 @@ const INVALID: Record<string, InvalidCase[]> = {
 };
 
 /** Rules checked elsewhere: reader findings need non-JSON inputs (test/read), continuity needs two reports (test/continuity), config findings a configuration (test/cli/config). */
-const READER_RULES = new Set(RULES.filter((rule) => rule.kind === 'reader' || rule.kind === 'continuity' || rule.kind === 'config').map((rule) => rule.id));
+const READER_RULES = new Set(
+  RULES.filter((rule) => rule.kind === 'reader' || rule.kind === 'continuity' || rule.kind === 'config').map(
+    (rule) => rule.id,
+  ),
+);
 
 describe('every rule has passing and failing cases', () => {
   it.each(RULES.filter((rule) => !READER_RULES.has(rule.id)).map((rule) => rule.id))('%s has a case table', (id) => {
@@ -259,7 +317,8 @@ describe.each(Object.entries(INVALID))('%s', (ruleId, cases) => {
     for (const base of ['clean-2021.json', 'seed-2019.json'] as const) {
       const result = await lintDocument(fixtureDocument(`json/${base}`));
       const expected = ruleId === 'zero-marker' && base === 'seed-2019.json' ? 'failed' : 'passed';
-      if (RULES.find((rule) => rule.id === ruleId)?.templates.includes(result.template!)) expect(statusOf(result, ruleId)).toBe(expected);
+      if (RULES.find((rule) => rule.id === ruleId)?.templates.includes(result.template!))
+        expect(statusOf(result, ruleId)).toBe(expected);
     }
   });
 
@@ -268,9 +327,9 @@ describe.each(Object.entries(INVALID))('%s', (ruleId, cases) => {
     testCase.change(document);
     const result = await lintDocument(document, testCase.options ?? {});
     const found = ofRule(result, ruleId).filter((diagnostic) => diagnostic.messageId !== 'not-evaluated');
-    expect(found.map((diagnostic) => ({ pointer: diagnostic.location.pointer, messageId: diagnostic.messageId }))).toEqual(
-      testCase.expect.map(({ pointer, messageId }) => ({ pointer, messageId })),
-    );
+    expect(
+      found.map((diagnostic) => ({ pointer: diagnostic.location.pointer, messageId: diagnostic.messageId })),
+    ).toEqual(testCase.expect.map(({ pointer, messageId }) => ({ pointer, messageId })));
     testCase.expect.forEach((expected, index) => {
       const diagnostic = found[index]!;
       if (expected.data) expect(diagnostic.data).toMatchObject(expected.data);
@@ -295,9 +354,16 @@ describe('one wrong cell in table 三', () => {
   it('is named, with expected and actual, and as the one cell that repairs both failed sums', async () => {
     const result = await lintDocument(fixtureDocument('json/broken/applications-one-wrong-cell.json'));
     const errors = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
-    expect(errors.map((diagnostic) => diagnostic.ruleId).sort()).toEqual(['applications-outcome-sum', 'applications-row-total']);
+    expect(errors.map((diagnostic) => diagnostic.ruleId).sort()).toEqual([
+      'applications-outcome-sum',
+      'applications-row-total',
+    ]);
     for (const diagnostic of errors) {
-      expect(diagnostic.data['repair']).toMatchObject({ cell: { table: 'applications', row: 'granted', column: 'naturalPerson' }, from: 121, to: 120 });
+      expect(diagnostic.data['repair']).toMatchObject({
+        cell: { table: 'applications', row: 'granted', column: 'naturalPerson' },
+        from: 121,
+        to: 120,
+      });
     }
     const outcome = ofRule(result, 'applications-outcome-sum')[0]!;
     expect(outcome.data).toMatchObject({ expected: 263, actual: 262, difference: -1 });
@@ -324,7 +390,9 @@ describe('strict mode', () => {
     const strict = await lintDocument(document, { strict: true });
     expect(statusOf(strict, 'applications-outcome-sum')).toBe('not-evaluated');
     expect(statusOf(strict, 'applications-row-total')).toBe('not-evaluated');
-    const notEvaluated = ofRule(strict, 'applications-row-total').find((diagnostic) => diagnostic.messageId === 'not-evaluated-empty');
+    const notEvaluated = ofRule(strict, 'applications-row-total').find(
+      (diagnostic) => diagnostic.messageId === 'not-evaluated-empty',
+    );
     expect(notEvaluated?.severity).toBe('warning');
     expect(notEvaluated?.data['missing']).toEqual([expect.objectContaining({ row: 'granted', column: 'research' })]);
   });

@@ -14,11 +14,22 @@ export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 /** Starts headless Chromium; a missing browser or an unbuilt page is a failure, never a skip. */
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM}: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `no browser at ${CHROMIUM}: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH`,
+    );
   if (!existsSync(PAGE)) throw new Error(`${PAGE} is missing: run npm run build`);
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--lang=zh-CN'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--lang=zh-CN',
+    ],
   });
 }
 
@@ -49,7 +60,9 @@ export async function openPage(browser: Browser, width = 1366, height = 900, que
 
 /** Waits until the page shows the result of the report named `name` (its facts line starts with the name). */
 export async function waitForResult(page: Page, name: string, timeout = 60_000): Promise<void> {
-  await page.waitForFunction((file) => document.getElementById('facts')?.textContent?.startsWith(file) === true, name, { timeout });
+  await page.waitForFunction((file) => document.getElementById('facts')?.textContent?.startsWith(file) === true, name, {
+    timeout,
+  });
 }
 
 /** Picks a file with the page's file input. */

@@ -4,7 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { lint } from '../../src/web/core.js';
-import { PAGE, ROOT, SCREENSHOTS, launchBrowser, openPage, pickFile, waitForResult, type OpenedPage } from './browser.js';
+import {
+  PAGE,
+  ROOT,
+  SCREENSHOTS,
+  launchBrowser,
+  openPage,
+  pickFile,
+  waitForResult,
+  type OpenedPage,
+} from './browser.js';
 
 // The page is opened from its file (file://), as a person opens a page they downloaded or `xxgk-lint web -o` wrote:
 // the page must work with no server at all, and `xxgk-lint web --port` only serves these same bytes (the first test
@@ -60,7 +69,11 @@ async function dropFile(page: Page, path: string, type: string): Promise<void> {
 /** The drawn cells marked as errors (in one table, or all): pointer, value shown and the hint under it. */
 async function errorCells(page: Page, table?: string): Promise<string[][]> {
   return page.$$eval(`${table ? `table[data-table="${table}"] ` : ''}td.cell.finding-error`, (cells) =>
-    cells.map((cell) => [(cell as HTMLElement).dataset['pointer']!, cell.querySelector('input')!.value, cell.querySelector('.hint')!.textContent ?? '']),
+    cells.map((cell) => [
+      (cell as HTMLElement).dataset['pointer']!,
+      cell.querySelector('input')!.value,
+      cell.querySelector('.hint')!.textContent ?? '',
+    ]),
   );
 }
 
@@ -79,7 +92,9 @@ describe('the web page in headless Chromium', () => {
     let server: ChildProcess | undefined;
     try {
       const written = join(directory, 'page.html');
-      const code = await new Promise<number | null>((resolve) => spawn(process.execPath, [bin, 'web', '-o', written], { stdio: 'ignore' }).on('exit', resolve));
+      const code = await new Promise<number | null>((resolve) =>
+        spawn(process.execPath, [bin, 'web', '-o', written], { stdio: 'ignore' }).on('exit', resolve),
+      );
       expect(code).toBe(0);
       expect(readFileSync(written).equals(readFileSync(PAGE))).toBe(true);
 
@@ -88,7 +103,7 @@ describe('the web page in headless Chromium', () => {
       const exited = new Promise<number | null>((resolve) => serving.on('exit', resolve));
       const url = await new Promise<string>((resolve, reject) => {
         let out = '';
-        serving.stdout!.on('data', (chunk: Buffer) => {
+        serving.stdout.on('data', (chunk: Buffer) => {
           out += chunk.toString('utf8');
           const found = /http:\/\/127\.0\.0\.1:\d+\//u.exec(out);
           if (found) resolve(found[0]);
@@ -128,7 +143,9 @@ describe('the web page in headless Chromium', () => {
     // The narrative findings quote their sentence; many of one kind in one section are one entry, each behind a toggle.
     expect(await page.locator('#other li[data-rule] blockquote.sentence').count()).toBeGreaterThan(0);
     const group = page.locator('#other > ul > li.group[data-rule="narrative-pinyin"]').first();
-    expect(await group.locator('> div .message').textContent()).toMatch(/^文中残留拼音注音，如“規\(guī\)范”：共 \d+ 条（.+），前 3 处在 \d+:\d+、\d+:\d+、\d+:\d+$/u);
+    expect(await group.locator('> div .message').textContent()).toMatch(
+      /^文中残留拼音注音，如“規\(guī\)范”：共 \d+ 条（.+），前 3 处在 \d+:\d+、\d+:\d+、\d+:\d+$/u,
+    );
     const count = Number(await group.getAttribute('data-count'));
     expect(count).toBeGreaterThanOrEqual(3);
     expect(await group.locator('details li').first().isVisible()).toBe(false);
@@ -137,9 +154,16 @@ describe('the web page in headless Chromium', () => {
     // An edit checks again and redraws the findings: the opened group stays open.
     await cellInput(page, '/applications/granted/total').fill('999');
     expect(await page.locator('#summary').getAttribute('data-errors')).not.toBe('0');
-    expect(await page.locator('#other > ul > li.group[data-rule="narrative-pinyin"] details li:visible').count()).toBeGreaterThanOrEqual(count);
+    expect(
+      await page.locator('#other > ul > li.group[data-rule="narrative-pinyin"] details li:visible').count(),
+    ).toBeGreaterThanOrEqual(count);
     const shown = await page.locator('#other > ul > li').count();
-    const all = await page.evaluate(() => (window as unknown as { xxgk: { state: { loaded: { result: { diagnostics: Array<{ cell?: unknown }> } } } } }).xxgk.state.loaded.result.diagnostics.filter((diagnostic) => !diagnostic.cell).length);
+    const all = await page.evaluate(
+      () =>
+        (
+          window as unknown as { xxgk: { state: { loaded: { result: { diagnostics: Array<{ cell?: unknown }> } } } } }
+        ).xxgk.state.loaded.result.diagnostics.filter((diagnostic) => !diagnostic.cell).length,
+    );
     expect(shown).toBeLessThan(all);
   }, 60_000);
 
@@ -158,10 +182,14 @@ describe('the web page in headless Chromium', () => {
     const legacy = page.locator('table[data-table="applications"] tr.legacy');
     expect(await legacy.locator('th.label').textContent()).toBe('（六）其他处理旧模板的行');
     expect((await errorCells(page, 'applications')).map(([pointer, value]) => `${pointer} ${value}`)).toEqual(
-      ['naturalPerson', 'commercial', 'research', 'publicInterest', 'legalService', 'otherOrg', 'total'].map((column) => `/applications/otherHandling/${column} 0`),
+      ['naturalPerson', 'commercial', 'research', 'publicInterest', 'legalService', 'otherOrg', 'total'].map(
+        (column) => `/applications/otherHandling/${column} 0`,
+      ),
     );
     await page.click('td.cell[data-pointer="/applications/otherHandling/total"]');
-    expect(await page.locator('#detail-body').textContent()).toMatch(/^原文: 0错误 三、收到和处理政府信息公开申请情况中的「（六）其他处理」是 2019 年模板的行/u);
+    expect(await page.locator('#detail-body').textContent()).toMatch(
+      /^原文: 0错误 三、收到和处理政府信息公开申请情况中的「（六）其他处理」是 2019 年模板的行/u,
+    );
 
     await page.click(`td.cell[data-pointer="${REVIEW_TOTAL}"]`);
     const detail = page.locator('#detail');
@@ -182,7 +210,11 @@ describe('the web page in headless Chromium', () => {
     const page = await open();
     const lines = readFileSync(join(ROOT, 'fixtures/csv/clean-2021.csv'), 'utf8').split('\n');
     lines.splice(1, 1, '2021年，本局认真贯彻落实《条例》。\r', '全年共收到政府信息公开申请145件，办结137件。\r');
-    await page.setInputFiles('#file', { name: 'narrative-2021.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n'), 'utf8') });
+    await page.setInputFiles('#file', {
+      name: 'narrative-2021.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(lines.join('\n'), 'utf8'),
+    });
     await waitForResult(page, 'narrative-2021.csv');
     const cell = page.locator('td.cell[data-pointer="/applications/new/total"]');
     expect(await cell.getAttribute('data-severity')).not.toBeNull();
@@ -193,7 +225,9 @@ describe('the web page in headless Chromium', () => {
     expect(text).toContain('正文 145 · 表格 140');
     expect(text).toContain('全年共收到政府信息公开申请145件，办结137件。');
     expect(text).not.toContain('应为');
-    expect(await page.locator('#other li[data-rule="narrative-figures"] .numbers').textContent()).toBe('正文 145 · 表格 140');
+    expect(await page.locator('#other li[data-rule="narrative-figures"] .numbers').textContent()).toBe(
+      '正文 145 · 表格 140',
+    );
   }, 60_000);
 
   it('blank 2021 template: a wrong figure typed into a drawn cell is marked at once, and re-checked on each edit', async () => {
@@ -236,7 +270,9 @@ describe('the web page in headless Chromium', () => {
     let reached = false;
     for (let press = 0; press < 40 && !reached; press += 1) {
       await page.keyboard.press('Tab');
-      reached = await page.evaluate(() => document.activeElement?.closest('td.cell') !== null && document.activeElement?.tagName === 'INPUT');
+      reached = await page.evaluate(
+        () => document.activeElement?.closest('td.cell') !== null && document.activeElement?.tagName === 'INPUT',
+      );
     }
     expect(reached).toBe(true);
     expect(await page.locator('#detail').isVisible()).toBe(true);
@@ -294,11 +330,21 @@ describe('the web page in headless Chromium', () => {
 
     const files = new Map<string, Buffer>();
     for (const kind of ['lint', 'html', 'json', 'csv', 'xlsx', 'docx']) {
-      const [download] = await Promise.all([page.waitForEvent('download'), page.click(`button[data-download="${kind}"]`)]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click(`button[data-download="${kind}"]`),
+      ]);
       const path = await download.path();
       files.set(download.suggestedFilename(), readFileSync(path));
     }
-    expect([...files.keys()]).toEqual(['wrong-cell-2021.lint.json', 'wrong-cell-2021.lint.html', 'wrong-cell-2021.json', 'wrong-cell-2021.csv', 'wrong-cell-2021.xlsx', 'wrong-cell-2021.docx']);
+    expect([...files.keys()]).toEqual([
+      'wrong-cell-2021.lint.json',
+      'wrong-cell-2021.lint.html',
+      'wrong-cell-2021.json',
+      'wrong-cell-2021.csv',
+      'wrong-cell-2021.xlsx',
+      'wrong-cell-2021.docx',
+    ]);
     for (const bytes of files.values()) expect(bytes.length).toBeGreaterThan(200);
 
     const findings = JSON.parse(files.get('wrong-cell-2021.lint.json')!.toString('utf8'));
@@ -308,12 +354,24 @@ describe('the web page in headless Chromium', () => {
     const report = JSON.parse(files.get('wrong-cell-2021.json')!.toString('utf8'));
     expect(report.template).toBe('2021');
     expect(report.applications.partlyGranted.naturalPerson).toBe(10);
-    for (const name of ['wrong-cell-2021.xlsx', 'wrong-cell-2021.docx']) expect(files.get(name)!.subarray(0, 2).toString('latin1')).toBe('PK');
+    for (const name of ['wrong-cell-2021.xlsx', 'wrong-cell-2021.docx'])
+      expect(files.get(name)!.subarray(0, 2).toString('latin1')).toBe('PK');
 
     // Each corrected report the page wrote reads back, with the CLI's own readers, as a report with no error.
-    for (const name of ['wrong-cell-2021.json', 'wrong-cell-2021.csv', 'wrong-cell-2021.xlsx', 'wrong-cell-2021.docx']) {
+    for (const name of [
+      'wrong-cell-2021.json',
+      'wrong-cell-2021.csv',
+      'wrong-cell-2021.xlsx',
+      'wrong-cell-2021.docx',
+    ]) {
       const result = await lint(new Uint8Array(files.get(name)!), { file: name });
-      expect({ name, error: result.error, errors: result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').map((diagnostic) => diagnostic.ruleId) }).toEqual({ name, error: undefined, errors: [] });
+      expect({
+        name,
+        error: result.error,
+        errors: result.diagnostics
+          .filter((diagnostic) => diagnostic.severity === 'error')
+          .map((diagnostic) => diagnostic.ruleId),
+      }).toEqual({ name, error: undefined, errors: [] });
     }
   }, 120_000);
 
@@ -322,7 +380,9 @@ describe('the web page in headless Chromium', () => {
     await pickFile(page, HONGZE);
     await page.click(`td.cell[data-pointer="${REVIEW_TOTAL}"]`);
     await page.emulateMedia({ media: 'print' });
-    const widths = await page.$$eval('table.grid', (tables) => tables.map((table) => Math.ceil(table.getBoundingClientRect().right)));
+    const widths = await page.$$eval('table.grid', (tables) =>
+      tables.map((table) => Math.ceil(table.getBoundingClientRect().right)),
+    );
     expect(widths.length).toBe(3);
     for (const right of widths) expect(right).toBeLessThanOrEqual(703);
     expect(await page.locator('#detail').isVisible()).toBe(false);
@@ -333,27 +393,57 @@ describe('the web page in headless Chromium', () => {
   it('reads every input format in the page as the CLI reads it: the same findings, and the same reason when unreadable', async () => {
     const page = await open();
     const fixtures = [
-      'docx/seed-2019.docx', 'xlsx/seed-2019.xlsx', 'xlsx/clean-2021.xlsx', 'html/seed-2019.gbk.html', 'json/seed-2019.json', 'csv/seed-2019.gbk.csv',
-      'text/seed-2019.md', 'text/seed-2019.gbk.txt', 'pdf/made-2021-wrong.pdf', 'pdf/made-image-only.pdf', 'unsupported/report.doc', 'broken/damaged.xlsx',
+      'docx/seed-2019.docx',
+      'xlsx/seed-2019.xlsx',
+      'xlsx/clean-2021.xlsx',
+      'html/seed-2019.gbk.html',
+      'json/seed-2019.json',
+      'csv/seed-2019.gbk.csv',
+      'text/seed-2019.md',
+      'text/seed-2019.gbk.txt',
+      'pdf/made-2021-wrong.pdf',
+      'pdf/made-image-only.pdf',
+      'unsupported/report.doc',
+      'broken/damaged.xlsx',
     ];
     for (const fixture of fixtures) {
       const name = fixture.replace(/^.*\//u, '');
       const path = join(ROOT, 'fixtures', fixture);
       await page.setInputFiles('#file', path);
-      await page.waitForFunction((file) => {
-        const shown = (window as unknown as { xxgk: { state: { loaded?: { name: string }; unreadable?: { name: string } } } }).xxgk.state;
-        return (shown.loaded?.name ?? shown.unreadable?.name) === file && document.getElementById('result')?.hidden === false;
-      }, name, { timeout: 60_000 });
+      await page.waitForFunction(
+        (file) => {
+          const shown = (
+            window as unknown as { xxgk: { state: { loaded?: { name: string }; unreadable?: { name: string } } } }
+          ).xxgk.state;
+          return (
+            (shown.loaded?.name ?? shown.unreadable?.name) === file &&
+            document.getElementById('result')?.hidden === false
+          );
+        },
+        name,
+        { timeout: 60_000 },
+      );
       const shown = await page.evaluate(() => {
-        const { loaded, unreadable } = (window as unknown as { xxgk: { state: { loaded?: { result: FileLike }; unreadable?: { result: FileLike } } } }).xxgk.state;
+        const { loaded, unreadable } = (
+          window as unknown as { xxgk: { state: { loaded?: { result: FileLike }; unreadable?: { result: FileLike } } } }
+        ).xxgk.state;
         const result = (loaded ?? unreadable)!.result;
-        return { error: result.error?.messageId, findings: result.diagnostics.map((diagnostic) => `${diagnostic.ruleId}:${diagnostic.severity}`).sort() };
+        return {
+          error: result.error?.messageId,
+          findings: result.diagnostics.map((diagnostic) => `${diagnostic.ruleId}:${diagnostic.severity}`).sort(),
+        };
       });
       const node = await lint(new Uint8Array(readFileSync(path)), { file: name });
-      expect({ fixture, ...shown }).toEqual({ fixture, error: node.error?.messageId, findings: node.diagnostics.map((diagnostic) => `${diagnostic.ruleId}:${diagnostic.severity}`).sort() });
+      expect({ fixture, ...shown }).toEqual({
+        fixture,
+        error: node.error?.messageId,
+        findings: node.diagnostics.map((diagnostic) => `${diagnostic.ruleId}:${diagnostic.severity}`).sort(),
+      });
       // An unreadable file: its reason once, as the summary, and no downloads or legend for a report there is not.
       if (node.error) {
-        expect(await page.locator('#summary').textContent()).toMatch(new RegExp(`^${name.replace('.', '\\.')}: .+`, 'u'));
+        expect(await page.locator('#summary').textContent()).toMatch(
+          new RegExp(`^${name.replace('.', '\\.')}: .+`, 'u'),
+        );
         expect(await page.locator('#status').textContent()).toBe('');
         expect(await page.locator('#downloads').isVisible()).toBe(false);
         expect(await page.locator('#legend').isVisible()).toBe(false);
@@ -369,12 +459,15 @@ describe('the web page in headless Chromium', () => {
     for (const width of [375, 683, 1366]) {
       const page = await open(width, width === 375 ? 800 : 900);
       await pickFile(page, HONGZE);
-      const [scrollWidth, viewport] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
-      expect(scrollWidth).toBeLessThanOrEqual(viewport!);
+      const [scrollWidth, viewport] = await page.evaluate(() => [
+        document.documentElement.scrollWidth,
+        window.innerWidth,
+      ]);
+      expect(scrollWidth).toBeLessThanOrEqual(viewport);
       if (width < 1366) {
         const box = page.locator('.table-block:has(table[data-table="applications"]) .scroll');
         const [inner, outer] = await box.evaluate((element) => [element.scrollWidth, element.clientWidth]);
-        expect(inner).toBeGreaterThan(outer!);
+        expect(inner).toBeGreaterThan(outer);
         // The edge where more of the table lies is shaded, and follows the scrolling.
         const frame = page.locator('.table-block:has(table[data-table="applications"]) .scroll-frame');
         expect(await frame.getAttribute('class')).toBe('scroll-frame more-right');
@@ -391,7 +484,7 @@ describe('the web page in headless Chromium', () => {
       await page.screenshot({ path: join(SCREENSHOTS, `web-${width}-top.png`) });
       await page.click(`td.cell[data-pointer="${REVIEW_TOTAL}"]`);
       const [scrollWidthOpen] = await page.evaluate(() => [document.documentElement.scrollWidth]);
-      expect(scrollWidthOpen).toBeLessThanOrEqual(viewport!);
+      expect(scrollWidthOpen).toBeLessThanOrEqual(viewport);
       await page.screenshot({ path: join(SCREENSHOTS, `web-${width}-finding.png`) });
     }
   }, 120_000);

@@ -13,7 +13,11 @@ function filled(template: TemplateId): ReportDocument {
     const value = cell.kind === 'money' ? `${figure}.25` : cell.kind === 'signed' ? String(-figure) : String(figure);
     document[cell.table]![cell.row]![cell.column] = value;
   }
-  document.narrative = { overview: `${document.year}年，本局认真贯彻落实《中华人民共和国政府信息公开条例》。`, problems: '政策解读形式还不够丰富。', other: '本年度未收取信息处理费。' };
+  document.narrative = {
+    overview: `${document.year}年，本局认真贯彻落实《中华人民共和国政府信息公开条例》。`,
+    problems: '政策解读形式还不够丰富。',
+    other: '本年度未收取信息处理费。',
+  };
   return document;
 }
 
@@ -47,7 +51,19 @@ describe.each(CASES)('template %s written as %s (%s)', (template, format, file) 
       if (got !== want) mismatches.push(`${cell.pointer}: wrote ${want}, read ${got}`);
     }
     expect(mismatches).toEqual([]);
-    expect(result.diagnostics.filter((diagnostic) => ['missing-row', 'missing-table', 'unknown-row', 'mixed-template', 'unreadable-row', 'schema', 'value-format'].includes(diagnostic.ruleId))).toEqual([]);
+    expect(
+      result.diagnostics.filter((diagnostic) =>
+        [
+          'missing-row',
+          'missing-table',
+          'unknown-row',
+          'mixed-template',
+          'unreadable-row',
+          'schema',
+          'value-format',
+        ].includes(diagnostic.ruleId),
+      ),
+    ).toEqual([]);
   });
 
   // A blank reads as every cell blank (empty-cell) in every format but Markdown, whose stream reader does not read
@@ -62,11 +78,18 @@ describe.each(CASES)('template %s written as %s (%s)', (template, format, file) 
     expect(result.agency ?? '').toBe('');
     expect(result.year).toBeUndefined();
     const cells = getTemplate(template).cells;
-    const withFigure = cells.filter((cell) => (text(result.cells?.[cell.pointer]?.raw) ?? '') !== '').map((cell) => cell.pointer);
+    const withFigure = cells
+      .filter((cell) => (text(result.cells?.[cell.pointer]?.raw) ?? '') !== '')
+      .map((cell) => cell.pointer);
     expect(withFigure).toEqual([]);
-    if (keepsBlanks) expect(cells.filter((cell) => result.cells?.[cell.pointer] === undefined).map((cell) => cell.pointer)).toEqual([]);
+    if (keepsBlanks)
+      expect(cells.filter((cell) => result.cells?.[cell.pointer] === undefined).map((cell) => cell.pointer)).toEqual(
+        [],
+      );
     const unfilled = keepsBlanks ? ['empty-cell'] : ['empty-cell', 'missing-row', 'unreadable-row'];
-    const others = result.diagnostics.filter((diagnostic) => !unfilled.includes(diagnostic.ruleId) && diagnostic.messageId !== 'not-evaluated').map((diagnostic) => `${diagnostic.ruleId}/${diagnostic.messageId}`);
+    const others = result.diagnostics
+      .filter((diagnostic) => !unfilled.includes(diagnostic.ruleId) && diagnostic.messageId !== 'not-evaluated')
+      .map((diagnostic) => `${diagnostic.ruleId}/${diagnostic.messageId}`);
     expect(others).toEqual([]);
     expect(result.diagnostics.filter((diagnostic) => unfilled.includes(diagnostic.ruleId)).length).toBeGreaterThan(0);
   });

@@ -12,12 +12,28 @@ describe('xxgk-lint template', () => {
     const run = await runWith(['template', '2021']);
     expect(run.code).toBe(0);
     const document = JSON.parse(run.stdout) as Record<string, unknown>;
-    expect(Object.keys(document)).toEqual(['template', 'agency', 'active', 'applications', 'reviewLitigation', 'narrative']);
+    expect(Object.keys(document)).toEqual([
+      'template',
+      'agency',
+      'active',
+      'applications',
+      'reviewLitigation',
+      'narrative',
+    ]);
     expect(document['template']).toBe('2021');
   });
 
   it('takes the format from the file name and fills the title from --year and --agency', async () => {
-    const run = await runWith(['template', '2019', '-o', 'out/2020年报.xlsx', '--year', '2020', '--agency', '某县民政局']);
+    const run = await runWith([
+      'template',
+      '2019',
+      '-o',
+      'out/2020年报.xlsx',
+      '--year',
+      '2020',
+      '--agency',
+      '某县民政局',
+    ]);
     expect(run.code).toBe(0);
     const bytes = run.writtenBytes.get('out/2020年报.xlsx');
     expect(bytes).toBeDefined();
@@ -45,14 +61,22 @@ describe('xxgk-lint template', () => {
   });
 
   it('names formats by extension, .long.csv as the long CSV', () => {
-    expect(['a.xlsx', 'a.DOCX', 'a.csv', 'a.long.csv', 'a.json', 'a.md', 'a.markdown', 'a.txt'].map(templateFormatOf)).toEqual(['xlsx', 'docx', 'csv', 'csv-long', 'json', 'md', 'md', undefined]);
+    expect(
+      ['a.xlsx', 'a.DOCX', 'a.csv', 'a.long.csv', 'a.json', 'a.md', 'a.markdown', 'a.txt'].map(templateFormatOf),
+    ).toEqual(['xlsx', 'docx', 'csv', 'csv-long', 'json', 'md', 'md', undefined]);
   });
 
   it('writes the real file through a temporary file in the same folder, leaving no temporary file', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'xxgk-template-'));
     try {
       const target = join(folder, '2024年报.docx');
-      expect(await main(['template', '2021', '-o', target], { ...nodeIO(), stdout: () => undefined, stderr: () => undefined })).toBe(0);
+      expect(
+        await main(['template', '2021', '-o', target], {
+          ...nodeIO(),
+          stdout: () => undefined,
+          stderr: () => undefined,
+        }),
+      ).toBe(0);
       expect(readdirSync(folder)).toEqual(['2024年报.docx']);
       const result = await lintBytes(new Uint8Array(readFileSync(target)), target);
       expect(result.template).toBe('2021');

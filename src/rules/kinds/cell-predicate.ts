@@ -14,10 +14,16 @@ export const cellPredicate: RuleKind = {
       if (!kinds.includes(cell.def.kind)) continue;
       const { value } = cell;
       if (predicate === 'non-negative') {
-        const negative = value.kind === 'number' ? value.value < 0 : value.kind === 'money' ? signOf(value.value) < 0 : false;
+        const negative =
+          value.kind === 'number' ? value.value < 0 : value.kind === 'money' ? signOf(value.value) < 0 : false;
         if (negative) findings.push({ messageId: 'negative', cell: cell.def, data: { value: cell.raw } });
       } else {
-        const fraction = value.kind === 'number' ? !Number.isInteger(value.value) : value.kind === 'money' ? !isWhole(value.value) : false;
+        const fraction =
+          value.kind === 'number'
+            ? !Number.isInteger(value.value)
+            : value.kind === 'money'
+              ? !isWhole(value.value)
+              : false;
         if (fraction) findings.push({ messageId: 'fraction', cell: cell.def, data: { value: cell.raw } });
       }
     }

@@ -22,7 +22,7 @@ export const narrativeFigures: RuleKind = {
       regex.lastIndex = 0;
       for (const match of flat.matchAll(regex)) {
         const text = match.groups?.['n'];
-        if (text === undefined || match.index === undefined) continue;
+        if (text === undefined) continue;
         const flatOffset = match.index + match[0].indexOf(text);
         const offset = offsets ? (offsets[flatOffset] ?? 0) : flatOffset;
         if (seen.has(offset)) continue;
@@ -42,7 +42,19 @@ export const narrativeFigures: RuleKind = {
           textOffset: offset,
           // The finding is located in the text; `cells` names the table cell (and lets the html page mark it).
           // `evidence` is the table cell's: the message states its value as printed only when it was read.
-          data: { quote: match[0].replace(/\s+/gu, ''), sentence: sentenceAt(overview, offset).replace(/\r?\n/gu, ''), section: 'overview', figure, expected: figure, actual, difference: actual - figure, offset, cells: [def.ref], evidence: cell!.evidence, ...(cell!.raw !== undefined ? { raw: cell!.raw } : {}) },
+          data: {
+            quote: match[0].replace(/\s+/gu, ''),
+            sentence: sentenceAt(overview, offset).replace(/\r?\n/gu, ''),
+            section: 'overview',
+            figure,
+            expected: figure,
+            actual,
+            difference: actual - figure,
+            offset,
+            cells: [def.ref],
+            evidence: cell!.evidence,
+            ...(cell!.raw !== undefined ? { raw: cell!.raw } : {}),
+          },
         });
       }
     }
@@ -53,7 +65,11 @@ export const narrativeFigures: RuleKind = {
 function patternsOf(rule: RuleEntry) {
   let patterns = compiled.get(rule);
   if (!patterns) {
-    patterns = (rule.options as unknown as NarrativeFiguresOptions).patterns.map((spec) => ({ regex: new RegExp(spec.pattern, 'gu'), row: spec.row, column: spec.column }));
+    patterns = (rule.options as unknown as NarrativeFiguresOptions).patterns.map((spec) => ({
+      regex: new RegExp(spec.pattern, 'gu'),
+      row: spec.row,
+      column: spec.column,
+    }));
     compiled.set(rule, patterns);
   }
   return patterns;

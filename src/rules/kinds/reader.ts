@@ -7,7 +7,12 @@ export const reader: RuleKind = {
   check({ rule, readerFindings }: RuleContext): RuleOutcome {
     const findings = readerFindings
       .filter((finding) => finding.ruleId === rule.id)
-      .map((finding) => ({ messageId: finding.messageId, data: finding.data, origin: finding.origin, ...(finding.origin.pointer ? { pointer: finding.origin.pointer } : {}) }));
+      .map((finding) => ({
+        messageId: finding.messageId,
+        data: finding.data,
+        origin: finding.origin,
+        ...(finding.origin.pointer ? { pointer: finding.origin.pointer } : {}),
+      }));
     return { status: findings.length > 0 ? 'failed' : 'passed', findings };
   },
 };

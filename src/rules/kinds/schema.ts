@@ -12,7 +12,11 @@ export const schema: RuleKind = {
     const problems = schemaProblems(validateReport.errors ?? [], templateChoice.template);
     return {
       status: 'failed',
-      findings: problems.map((problem) => ({ messageId: problem.messageId, pointer: problem.pointer, data: problem.data })),
+      findings: problems.map((problem) => ({
+        messageId: problem.messageId,
+        pointer: problem.pointer,
+        data: problem.data,
+      })),
     };
   },
 };

@@ -2,7 +2,15 @@ import { countOf, type Report } from '../../model/report.js';
 import type { CompiledTemplate, TemplateCell } from '../../model/template.js';
 import type { SumTerm } from '../../diagnostics/types.js';
 import type { RuleEntry, SumCompareOptions, SumTerm as TermSpec } from '../catalogue-types.js';
-import { combineStatus, type Equation, type FailedSum, type Finding, type RuleContext, type RuleKind, type RuleOutcome } from '../types.js';
+import {
+  combineStatus,
+  type Equation,
+  type FailedSum,
+  type Finding,
+  type RuleContext,
+  type RuleKind,
+  type RuleOutcome,
+} from '../types.js';
 
 const equationsCache = new WeakMap<RuleEntry, Map<string, readonly Equation[]>>();
 
@@ -21,7 +29,11 @@ export const sumCompare: RuleKind = {
     let unverified = false;
     for (const equation of equationsOf(rule, report.template)) {
       // A row whose own total placed its inferred cells proves nothing by adding up (the aligner's info finding says so).
-      if (eachRow && report.totalsUsed.size > 0 && report.totalsUsed.has(`/${equation.subject.table}/${equation.subject.row}`)) {
+      if (
+        eachRow &&
+        report.totalsUsed.size > 0 &&
+        report.totalsUsed.has(`/${equation.subject.table}/${equation.subject.row}`)
+      ) {
         unverified = true;
         continue;
       }
@@ -98,13 +110,18 @@ function buildEquations(options: SumCompareOptions, template: CompiledTemplate):
     const left = resolveAll(options.left, key);
     const right = resolveAll(options.right, key);
     const subject = left?.[0];
-    if (subject && left && right) equations.push({ subject, left, right });
+    if (subject && right) equations.push({ subject, left, right });
   }
   return equations;
 }
 
 /** The sum of the cells' counts, or undefined when one is missing (added to `missing`). */
-export function total(report: Report, cells: readonly TemplateCell[], strict: boolean, missing: Set<TemplateCell>): number | undefined {
+export function total(
+  report: Report,
+  cells: readonly TemplateCell[],
+  strict: boolean,
+  missing: Set<TemplateCell>,
+): number | undefined {
   let sum = 0;
   let complete = true;
   for (const def of cells) {
@@ -123,7 +140,11 @@ export function total(report: Report, cells: readonly TemplateCell[], strict: bo
 function terms(report: Report, cells: readonly TemplateCell[], strict: boolean): SumTerm[] {
   return cells.map((def) => {
     const cell = report.cells[def.index];
-    return { cell: def.ref, value: cell ? (countOf(cell, strict) ?? null) : null, evidence: cell?.evidence ?? 'absent' };
+    return {
+      cell: def.ref,
+      value: cell ? (countOf(cell, strict) ?? null) : null,
+      evidence: cell?.evidence ?? 'absent',
+    };
   });
 }
 
@@ -131,7 +152,11 @@ function terms(report: Report, cells: readonly TemplateCell[], strict: boolean):
 type MissingReason = 'absent' | 'unreadable' | 'empty';
 
 /** Message ids of the not-evaluated findings, one per reason (engine messages in schemas/rules.json). */
-const NOT_EVALUATED: Record<MissingReason, string> = { absent: 'not-evaluated', unreadable: 'not-evaluated-unreadable', empty: 'not-evaluated-empty' };
+const NOT_EVALUATED: Record<MissingReason, string> = {
+  absent: 'not-evaluated',
+  unreadable: 'not-evaluated-unreadable',
+  empty: 'not-evaluated-empty',
+};
 
 /**
  * The cells that kept equations from being checked, one finding per reason, each citing its first cell: only cells
@@ -142,9 +167,15 @@ function notEvaluated(report: Report, missing: ReadonlySet<TemplateCell>): Findi
   const byReason = new Map<MissingReason, TemplateCell[]>();
   for (const def of [...missing].sort((a, b) => a.index - b.index)) {
     const cell = report.cells[def.index];
-    const reason: MissingReason = !cell || cell.evidence === 'absent' ? 'absent' : cell.value.kind === 'empty' ? 'empty' : 'unreadable';
+    const reason: MissingReason =
+      !cell || cell.evidence === 'absent' ? 'absent' : cell.value.kind === 'empty' ? 'empty' : 'unreadable';
     // A cell past the end of a cut-off text, or of a row that could not be read, is already accounted for by that finding.
-    if (reason === 'absent' && report.explained.size > 0 && (report.explained.has(`/${def.table}`) || report.explained.has(`/${def.table}/${def.row}`))) continue;
+    if (
+      reason === 'absent' &&
+      report.explained.size > 0 &&
+      (report.explained.has(`/${def.table}`) || report.explained.has(`/${def.table}/${def.row}`))
+    )
+      continue;
     const list = byReason.get(reason);
     if (list) list.push(def);
     else byReason.set(reason, [def]);
@@ -152,7 +183,12 @@ function notEvaluated(report: Report, missing: ReadonlySet<TemplateCell>): Findi
   const findings: Finding[] = [];
   for (const reason of ['absent', 'unreadable', 'empty'] as const) {
     const cells = byReason.get(reason);
-    if (cells?.[0]) findings.push({ messageId: NOT_EVALUATED[reason], cell: cells[0], data: { count: cells.length, missing: cells.map((cell) => cell.ref) } });
+    if (cells?.[0])
+      findings.push({
+        messageId: NOT_EVALUATED[reason],
+        cell: cells[0],
+        data: { count: cells.length, missing: cells.map((cell) => cell.ref) },
+      });
   }
   return findings;
 }

@@ -12,12 +12,16 @@ export const valueNote: RuleKind = {
     const { note } = rule.options as unknown as ValueNoteOptions;
     // A blank is a cell printed empty: the empty-cell finding is about those alone, never about a cell the input lacks
     // (absent) or one the aligner left empty by inference (said by the inferred-cells finding).
-    const noted = report.cells.filter((cell) => cell.note?.kind === note && (note !== 'empty-cell' || cell.evidence === 'blank'));
+    const noted = report.cells.filter(
+      (cell) => cell.note?.kind === note && (note !== 'empty-cell' || cell.evidence === 'blank'),
+    );
     if (noted.length === 0) return { status: 'passed', findings: [] };
-    if (note === 'zero-marker' || note === 'empty-cell') return { status: 'failed', findings: groupedByTable(noted, note, strict) };
+    if (note === 'zero-marker' || note === 'empty-cell')
+      return { status: 'failed', findings: groupedByTable(noted, note, strict) };
     const findings = noted.map((cell): Finding => {
       const { note: cellNote } = cell;
-      if (cellNote?.kind === 'unit') return { messageId: cellNote.unit, cell: cell.def, data: { from: cellNote.from, value: cellNote.value } };
+      if (cellNote?.kind === 'unit')
+        return { messageId: cellNote.unit, cell: cell.def, data: { from: cellNote.from, value: cellNote.value } };
       return { messageId: 'unreadable', cell: cell.def, data: { text: cell.raw } };
     });
     return { status: 'failed', findings };
@@ -37,7 +41,11 @@ function groupedByTable(cells: readonly Cell[], note: 'zero-marker' | 'empty-cel
     if (!first) continue;
     const marker = first.note?.kind === note && 'marker' in first.note ? first.note.marker : '';
     const messageId = note === 'zero-marker' ? 'marker' : strict ? 'missing' : 'empty';
-    findings.push({ messageId, cell: first.def, data: { table, count: list.length, marker, cells: list.map((cell) => cell.def.ref) } });
+    findings.push({
+      messageId,
+      cell: first.def,
+      data: { table, count: list.length, marker, cells: list.map((cell) => cell.def.ref) },
+    });
   }
   return findings;
 }
