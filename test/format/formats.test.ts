@@ -220,14 +220,12 @@ describe('github', () => {
     const files = Array.from({ length: 150 }, (_, index) => ({
       ...base,
       file: `reports/${index}.json`,
-      diagnostics: base.diagnostics
-        .slice(0, 3)
-        .map((diagnostic, at) => ({
-          ...diagnostic,
-          severity: severities[(index + at) % 3]!,
-          suppressed: undefined,
-          location: { ...diagnostic.location, file: `reports/${index}.json` },
-        })),
+      diagnostics: base.diagnostics.slice(0, 3).map((diagnostic, at) => ({
+        ...diagnostic,
+        severity: severities[(index + at) % 3]!,
+        suppressed: undefined,
+        location: { ...diagnostic.location, file: `reports/${index}.json` },
+      })),
     }));
     const summary = githubSummary({ files, summary: summarize(files) }, en);
     const rows = summary.split('\n').filter((line) => /^\| reports\/\d+\.json \|/.test(line));
