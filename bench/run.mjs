@@ -119,7 +119,7 @@ console.log(
 );
 const cli = (() => {
   const begin = performance.now();
-  spawnSync(process.execPath, [bin, '--format', 'json', '-o', join(root, 'bench/.data.out.json'), data], {
+  spawnSync(process.execPath, [bin, '--no-ignore', '--format', 'json', '-o', join(root, 'bench/.data.out.json'), data], {
     cwd: root,
     stdio: 'ignore',
   });

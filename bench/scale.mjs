@@ -57,7 +57,7 @@ function jsonCorpus(count) {
 /** Runs the CLI; returns its wall time (ms) and peak RSS (MiB, from /usr/bin/time or the process's own report). */
 function runCli(args) {
   const begin = performance.now();
-  const result = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, bin, ...args], {
+  const result = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, bin, '--no-ignore', ...args], {
     cwd: root,
     encoding: 'utf8',
     maxBuffer: 1 << 30,
