@@ -119,10 +119,14 @@ console.log(
 );
 const cli = (() => {
   const begin = performance.now();
-  spawnSync(process.execPath, [bin, '--no-ignore', '--format', 'json', '-o', join(root, 'bench/.data.out.json'), data], {
-    cwd: root,
-    stdio: 'ignore',
-  });
+  spawnSync(
+    process.execPath,
+    [bin, '--no-ignore', '--format', 'json', '-o', join(root, 'bench/.data.out.json'), data],
+    {
+      cwd: root,
+      stdio: 'ignore',
+    },
+  );
   return performance.now() - begin;
 })();
 rmSync(join(root, 'bench/.data.out.json'), { force: true });
