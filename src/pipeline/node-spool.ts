@@ -26,7 +26,9 @@ export function fileSpool(expected: number): Spool {
       written += writeSync(fd, `${JSON.stringify(result)}\n`);
     },
     async *replay() {
-      const chunk = Buffer.allocUnsafe(1 << 20);
+      // Read in small pieces: a decoded piece of a megabyte is a string V8 allocates in its old generation at once,
+      // where the pieces piled up (30,000 results in one thread: 344 MiB peak with 1 MiB pieces, 289–321 MiB with 32 KiB).
+      const chunk = Buffer.allocUnsafe(1 << 15);
       const decoder = new TextDecoder();
       let position = 0;
       let rest = '';
