@@ -71,9 +71,8 @@ for (const key of ${JSON.stringify(Object.keys(requireBuiltin(`node:${args.path}
 };
 
 rmSync(outdir, { recursive: true, force: true });
-await build({
-  entryPoints: [join(root, 'dist/cli/run.js')],
-  outfile: join(outdir, 'cli.cjs'),
+/** What the CLI's bundle and the pool worker's bundle share. */
+const common = {
   bundle: true,
   format: 'cjs',
   platform: 'node',
@@ -84,31 +83,19 @@ await build({
   external: EXTERNAL.flatMap((name) => [name, `${name}/*`]),
   plugins: [importThroughBin, lazyBuiltins],
   // import.meta.url (the web page's and pdfjs's paths are found from it) is the bundle's own URL; __xxgkImport is the
-  // bin's import() when the bin loads the bundle, else the bundle's own (required by a test or a tool).
+  // bin's import() when the bin loads the bundle, else the bundle's own (required by a test or a tool, or the worker).
   define: { 'import.meta.url': '__xxgkMetaUrl' },
   banner: {
     js: "var __xxgkMetaUrl = require('node:url').pathToFileURL(__filename).href; var __xxgkImport = typeof __xxgkBinImport === 'function' ? __xxgkBinImport : (specifier) => import(specifier);",
   },
   logLevel: 'warning',
-});
-
+};
+await build({ ...common, entryPoints: [join(root, 'dist/cli/run.js')], outfile: join(outdir, 'cli.cjs') });
 // The pool's worker thread (src/pipeline/node-pool.ts) is its own bundle beside the CLI's, found from the bundle's URL.
 await build({
+  ...common,
   entryPoints: [join(root, 'dist/pipeline/node-worker.js')],
   outfile: join(outdir, 'node-worker.cjs'),
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  minify: true,
-  keepNames: true,
-  external: EXTERNAL.flatMap((name) => [name, `${name}/*`]),
-  plugins: [importThroughBin, lazyBuiltins],
-  define: { 'import.meta.url': '__xxgkMetaUrl' },
-  banner: {
-    js: "var __xxgkMetaUrl = require('node:url').pathToFileURL(__filename).href; var __xxgkImport = (specifier) => import(specifier);",
-  },
-  logLevel: 'warning',
 });
 
 // The code cache: the bin run once on a JSON report, so the functions of a usual run are compiled in it. V8 refuses a

@@ -95,29 +95,12 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     })
     .showSuggestionAfterError();
 
-  program
-    .command('lint', { isDefault: true })
-    .description('lint report files (the default command)')
-    .argument('[files...]', 'report files or directories; - reads standard input')
-    .addOption(
-      new Option('-f, --format <format>', `output format, repeatable: ${FORMAT_NAMES.join(', ')}`)
-        .argParser(collectFormat)
-        .default([], 'stylish'),
-    )
-    .addOption(
-      new Option(
-        '-o, --output-file <path>',
-        'write the output of the matching --format to this file (- is standard output); repeatable, paired with --format in order',
-      )
-        .argParser(collect)
-        .default([], 'standard output'),
-    )
-    .addOption(
-      new Option('--locale <locale>', "language of messages (default: zh-CN, or the config file's)").choices([
-        'zh-CN',
-        'en',
-      ]),
-    )
+  withOutputOptions(
+    program
+      .command('lint', { isDefault: true })
+      .description('lint report files (the default command)')
+      .argument('[files...]', 'report files or directories; - reads standard input'),
+  )
     .option(
       '-c, --config <path>',
       `use this configuration file instead of looking for xxgk-lint.config.json from the working folder upward`,
@@ -207,31 +190,14 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       exitCode = await runLint(files, flags, io, locale, preloaded);
     });
 
-  program
-    .command('merge')
-    .description(
-      "combine the --format json outputs of a run's shards (--shard i/n) into one result, year-to-year checks across shards included",
-    )
-    .argument('<shards...>', "the shards' JSON results")
-    .addOption(
-      new Option('-f, --format <format>', `output format, repeatable: ${FORMAT_NAMES.join(', ')}`)
-        .argParser(collectFormat)
-        .default([], 'stylish'),
-    )
-    .addOption(
-      new Option(
-        '-o, --output-file <path>',
-        'write the output of the matching --format to this file (- is standard output); repeatable, paired with --format in order',
+  withOutputOptions(
+    program
+      .command('merge')
+      .description(
+        "combine the --format json outputs of a run's shards (--shard i/n) into one result, year-to-year checks across shards included",
       )
-        .argParser(collect)
-        .default([], 'standard output'),
-    )
-    .addOption(
-      new Option('--locale <locale>', "language of messages (default: zh-CN, or the config file's)").choices([
-        'zh-CN',
-        'en',
-      ]),
-    )
+      .argument('<shards...>', "the shards' JSON results"),
+  )
     .option(
       '-c, --config <path>',
       'the configuration the shards were run with (its exceptions are applied to the merged result)',
@@ -730,6 +696,30 @@ function parseRuleFlags(values: readonly string[], locale: Locale): Record<strin
 function isoDate(date: Date): string {
   const pad = (value: number) => String(value).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** The output options lint and merge share: --format, --output-file (paired in order) and --locale. */
+function withOutputOptions(command: Command): Command {
+  return command
+    .addOption(
+      new Option('-f, --format <format>', `output format, repeatable: ${FORMAT_NAMES.join(', ')}`)
+        .argParser(collectFormat)
+        .default([], 'stylish'),
+    )
+    .addOption(
+      new Option(
+        '-o, --output-file <path>',
+        'write the output of the matching --format to this file (- is standard output); repeatable, paired with --format in order',
+      )
+        .argParser(collect)
+        .default([], 'standard output'),
+    )
+    .addOption(
+      new Option('--locale <locale>', "language of messages (default: zh-CN, or the config file's)").choices([
+        'zh-CN',
+        'en',
+      ]),
+    );
 }
 
 function collect(value: string, previous: string[]): string[] {

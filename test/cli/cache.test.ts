@@ -1,21 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheKey } from '../../src/pipeline/node-cache.js';
 import { writePairedCorpus } from '../helpers/corpus.js';
 import { ROOT } from '../helpers/lint.js';
-import { BIN, tempDirEach } from '../helpers/process.js';
+import { runCliAfter, tempDirEach } from '../helpers/process.js';
 
 const work = tempDirEach('xxgk-cache-');
 
 function run(args: readonly string[]) {
-  return spawnSync(process.execPath, [BIN, ...args, '--locale', 'en'], {
-    cwd: work.path,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-    timeout: 120_000,
-    maxBuffer: 1 << 28,
-  });
+  return runCliAfter(args, work.path);
 }
 
 /** Every cache entry under the folder, by path relative to it. */

@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } f
 import { join } from 'node:path';
 import { writePairedCorpus } from '../helpers/corpus.js';
 import { ROOT } from '../helpers/lint.js';
-import { BIN, tempDirEach } from '../helpers/process.js';
+import { BIN, runCliAfter, tempDirEach } from '../helpers/process.js';
 
 const work = tempDirEach('xxgk-scale-');
 
@@ -27,13 +27,7 @@ function reportsFolder(readable = false): string {
 }
 
 function run(args: readonly string[]) {
-  return spawnSync(process.execPath, [BIN, ...args, '--locale', 'en'], {
-    cwd: work.path,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-    timeout: 120_000,
-    maxBuffer: 1 << 28,
-  });
+  return runCliAfter(args, work.path);
 }
 
 describe('--concurrency', () => {

@@ -17,6 +17,20 @@ export function runCli(args: readonly string[], cwd: string, timeout = 30_000): 
   });
 }
 
+/**
+ * Runs the real CLI in `cwd` with English messages put after the arguments (so they also reach a subcommand such as
+ * merge) and room for large outputs; at most two minutes.
+ */
+export function runCliAfter(args: readonly string[], cwd: string): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, [BIN, ...args, '--locale', 'en'], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    timeout: 120_000,
+    maxBuffer: 1 << 28,
+  });
+}
+
 /** A fresh temporary folder for each test of the file, removed after it; read `.path` inside a test. */
 export function tempDirEach(prefix: string): { readonly path: string } {
   const holder = { path: '' };
