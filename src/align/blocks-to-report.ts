@@ -7,7 +7,7 @@ import type { Origin, ReportDocument, TableKey, TemplateId } from '../model/type
 import { detectAgency, detectTemplate, detectYear } from './detect.js';
 import { lintText, narrativeOrigin, type TextSection, type TextUnit } from './narrative-lint.js';
 import { needsAlignment } from './stream-aligner.js';
-import { TableMapper, type StreamRow, type TableStream } from './table-mapper.js';
+import { isBlankGrid, TableMapper, type StreamRow, type TableStream } from './table-mapper.js';
 import type { TableDef } from '../model/template-def.js';
 
 const TABLE_KEYS: readonly TableKey[] = ['active', 'applications', 'reviewLitigation'];
@@ -157,7 +157,7 @@ export function alignBlocks(source: BlockSource, context: ReadContext): ReadResu
     }
     origins.set(`/${table.key}`, stream.origin);
     const mapper = new TableMapper(table, template, stream, origins, findings, inferred);
-    if (!needsAlignment(stream.rows)) {
+    if (!needsAlignment(stream.rows) || isBlankGrid(stream.rows)) {
       document[table.key] = mapper.map();
       continue;
     }

@@ -152,7 +152,7 @@ export function alignStream(
 ): AlignedTable {
   const target = targetOf(table, template);
   const unknown: AlignedTable['unknown'] = [];
-  const { events: all, lastContent, columnRuns } = toEvents(rows, target, headerTexts, unknown);
+  const { events: all, lastContent, columnRuns } = toEvents(rows, table, target, headerTexts, unknown);
   // A table section far longer than any table is not a table: only its start is aligned (memory stays bounded), and
   // what follows is not taken for the end of the text.
   const overlong = all.length > MAX_EVENTS;
@@ -166,6 +166,7 @@ export function alignStream(
 
 function toEvents(
   rows: readonly StreamRow[],
+  table: TableDef,
   target: Target,
   headerTexts: readonly string[],
   unknown: AlignedTable['unknown'],
@@ -267,11 +268,34 @@ function toEvents(
       pendingLabels = [];
     }
     if (pendingLabels.length === 0 || isLabelOnly) valueRowsBetween = 0;
+    dropLabelPadding(rowEvents, table);
     markStrength(rowEvents);
     // An older template's row is taken only where it is printed beside its own figures, never from a stray label.
     events.push(...joinRuns(rowEvents.filter((event) => event.kind !== 'anchor' || !event.foreign || event.beside)));
   }
   return { events, lastContent, columnRuns: columnRunsOf(rows) };
+}
+
+/**
+ * A delimited row printed beside its one label, with more cells after the label than the template's row has: the
+ * first of them are the empty cells under the label's other levels (| 一、本年新收… |  |  | 3 |  |… in a grid saved as
+ * Markdown, where the label spans three columns), not cells of the row. They are dropped, so each figure keeps its
+ * column and the row's last empty cells stay its own.
+ */
+function dropLabelPadding(rowEvents: Event[], table: TableDef): void {
+  const anchors = rowEvents.filter((event): event is Anchor => event.kind === 'anchor');
+  const anchor = anchors[0];
+  if (anchors.length !== 1 || !anchor || anchor.foreign) return;
+  const at = rowEvents.indexOf(anchor);
+  const after = rowEvents.slice(at + 1);
+  if (after.length === 0 || !after.every((event) => event.kind === 'item' && event.delimited)) return;
+  let excess = after.length - widthOf(table, anchor.row);
+  while (excess > 0) {
+    const next = rowEvents[at + 1];
+    if (next?.kind !== 'item' || next.item !== 'blank') return;
+    rowEvents.splice(at + 1, 1);
+    excess -= 1;
+  }
 }
 
 /**

@@ -35,6 +35,21 @@ function splitRow(row: StreamRow): SplitRow {
 }
 
 const filled = (cell: RawCell): boolean => cell.text.trim() !== '';
+
+/**
+ * True for a table printed as a grid without a single figure (a blank template saved as Markdown, pasted from Word):
+ * its rows hold empty cells and no value. There is nothing to align, and a row whose cells are all empty is printed
+ * blank, not out of place.
+ */
+export function isBlankGrid(rows: readonly StreamRow[]): boolean {
+  let emptyCells = false;
+  for (const row of rows) {
+    const { values } = splitRow(row);
+    if (values.some(filled)) return false;
+    emptyCells ||= row.cells.some((cell) => !filled(cell));
+  }
+  return emptyCells;
+}
 /** The cell's text as printed: '' for a blank cell. */
 const rawOf = (cell: RawCell): RawValue => cell.text.trim();
 
