@@ -19,6 +19,12 @@ const PAGE_NUMBER =
 const MARKDOWN_RULE = /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/u;
 const TABLE_SECTIONS = new Set<SectionKey>(['active', 'applications', 'reviewLitigation']);
 
+/**
+ * Cells a text may hold in its table rows: a report's tables have a few hundred, and a line of millions of pipes
+ * (a 23 MB line of `|1|1|…`) would otherwise become millions of cell objects (3 GB) before anything could refuse it.
+ */
+export const MAX_TEXT_CELLS = 200_000;
+
 /** Reads plain text: the seed's pipe rows, tab-separated rows pasted from Word or Excel, and text copied out of a PDF (`pdftotext -layout`). */
 export function readText(bytes: Uint8Array, context: ReadContext): BlockSource {
   return readTextLike(bytes, context, 'text');
@@ -43,6 +49,13 @@ export function textToBlocks(text: string): Block[] {
   };
   const lines = text.split('\n');
   let blankLines = 0;
+  let cellCount = 0;
+  /** Counts a row's cells before they are made; refuses the text past MAX_TEXT_CELLS in all (text-table-too-large). */
+  const countCells = (line: string, lineNumber: number, kind: LineKind): void => {
+    cellCount += kind === 'layout' ? countTokens(line) : countOf(line, kind === 'tab' ? '\t' : '|') + 1;
+    if (cellCount > MAX_TEXT_CELLS)
+      throw new InputError('text-table-too-large', { line: lineNumber, cells: MAX_TEXT_CELLS });
+  };
   // `shift`: code points before this piece when it is part of a longer line (a crawled page on one line).
   const addLine = (line: string, lineNumber: number, gapBefore: number, shift: number): void => {
     const inline = shift >= 0;
@@ -73,6 +86,7 @@ export function textToBlocks(text: string): Block[] {
       return;
     }
     if (table && table.kind !== rowKind) close();
+    countCells(line, lineNumber, rowKind);
     const cells = rowKind === 'layout' ? layoutCells(line, lineNumber) : delimitedCells(line, lineNumber, rowKind);
     if (at > 0) for (const cell of cells) if (cell.origin.column !== undefined) cell.origin.column += at;
     const origin: Origin = { line: lineNumber, column: 1 };
@@ -175,6 +189,26 @@ function delimitedCells(line: string, lineNumber: number, kind: LineKind): RawCe
 }
 
 /** A line of PDF-layout text: the trailing run of value tokens are values, the rest label cells split at runs of two or more spaces. */
+/** How many times a character occurs in a line. */
+function countOf(line: string, character: string): number {
+  let count = 0;
+  for (let at = line.indexOf(character); at !== -1; at = line.indexOf(character, at + 1)) count += 1;
+  return count;
+}
+
+/** The runs of non-space characters in a line: at least as many as the cells layoutCells makes of it. */
+function countTokens(line: string): number {
+  let count = 0;
+  let inToken = false;
+  for (let at = 0; at < line.length; at += 1) {
+    const code = line.charCodeAt(at);
+    const space = code === 32 || code === 9 || code === 0x3000 || code === 13;
+    if (!space && !inToken) count += 1;
+    inToken = !space;
+  }
+  return count;
+}
+
 function layoutCells(line: string, lineNumber: number): RawCell[] {
   const tokens: Array<{ text: string; start: number }> = [];
   for (const match of line.matchAll(/\S+/gu)) tokens.push({ text: match[0], start: match.index });

@@ -5,7 +5,7 @@ import { jest } from '@jest/globals';
 import { join } from 'node:path';
 import { fixture, ROOT } from '../helpers/lint.js';
 import { lintBytes } from '../../src/pipeline/lint.js';
-import { textToBlocks } from '../../src/read/text.js';
+import { MAX_TEXT_CELLS, textToBlocks } from '../../src/read/text.js';
 import { xlsxToBlocks } from '../../src/read/xlsx.js';
 import { checkDocumentXml } from '../../src/read/docx.js';
 import type { Block } from '../../src/read/types.js';
@@ -99,6 +99,21 @@ describe('linear reading, checked by what is computed', () => {
       ['𠀁', 6],
       ['12', 10],
     ]);
+  });
+
+  it('a text whose table rows hold more than MAX_TEXT_CELLS cells is refused before they are made (text-table-too-large)', async () => {
+    // Found by the fuzz campaign: a 23 MB line of |1|1|… became 11.6 million cells, 3.2 GB and 30 s.
+    const oneLine = `三、收到和处理政府信息公开申请情况\n${'|1'.repeat(MAX_TEXT_CELLS + 10)}|\n`;
+    const manyLines = `四、政府信息公开行政复议、行政诉讼情况\n${`${'0 '.repeat(1000)}\n`.repeat(MAX_TEXT_CELLS / 1000 + 1)}`;
+    for (const text of [oneLine, manyLines]) {
+      const result = await lintBytes(new TextEncoder().encode(text), 'wide.txt');
+      expect(result.error).toMatchObject({
+        kind: 'input',
+        messageId: 'text-table-too-large',
+        data: { cells: MAX_TEXT_CELLS },
+      });
+    }
+    expect(() => textToBlocks(`${'| 1 '.repeat(MAX_TEXT_CELLS - 10)}|`)).not.toThrow();
   });
 
   it('a long line of tabs, spaces or pipes reads into one row of cells, one per separator', () => {
