@@ -164,6 +164,7 @@ export class TableMapper {
       pending = [];
     }
     if (!anyValue) this.readUnfilled(unfilled);
+    else this.readEmptyRows(unfilled);
     this.reportMissing();
     this.reportCollapsed();
     return this.result;
@@ -188,6 +189,22 @@ export class TableMapper {
       const blanks = this.columnsOf(row).map((): RawCell => ({ text: '', origin: this.stream.origin }));
       this.assign(row, blanks, this.stream.origin);
     }
+  }
+
+  /**
+   * In a table with figures, a row its own label names that prints a cell for each of its columns, all of them empty,
+   * is printed blank (a partly filled grid): its cells are read blank, not reported as a row not given.
+   */
+  private readEmptyRows(
+    unfilled: readonly { row: RowDef; values: RawCell[]; origin: Origin; header: Array<string | null> | undefined }[],
+  ): void {
+    const saved = this.header;
+    for (const entry of unfilled) {
+      if (this.assigned.has(entry.row.key) || entry.values.length < this.columnsOf(entry.row).length) continue;
+      this.header = entry.header;
+      this.assign(entry.row, entry.values, entry.origin);
+    }
+    this.header = saved;
   }
 
   /** A row of values with no label takes its label from the label-only lines just before it, and if need be just after it (labels wrapped in PDF text). */

@@ -121,3 +121,21 @@ describe.each(TEMPLATE_IDS)(
     });
   },
 );
+
+describe.each(
+  TEMPLATE_IDS.flatMap((template) =>
+    (['docx', 'xlsx', 'csv', 'json'] as const).map((format) => [template, format] as const),
+  ),
+)('template %s as %s with one figure in table 三', (template, format) => {
+  it('reads the rows left wholly empty as printed blank, not as rows not given', async () => {
+    const document = blankDocument(template);
+    const cells = getTemplate(template).cells;
+    const first = cells.find((cell) => cell.table === 'applications')!;
+    document.applications![first.row]![first.column] = '3';
+    const result = await lintBytes(await writeReport(document, format), `report.${format}`, { cells: true });
+    expect(result.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'missing-row')).toEqual([]);
+    expect(cells.filter((cell) => result.cells?.[cell.pointer] === undefined).map((cell) => cell.pointer)).toEqual([]);
+    expect(result.cells?.[first.pointer]?.raw).toBe('3');
+    expect(cells.filter((cell) => cell !== first && text(result.cells?.[cell.pointer]?.raw) !== '')).toEqual([]);
+  });
+});
