@@ -1,5 +1,4 @@
 import type { CacheNotes } from '../pipeline/node-cache.js';
-import type { LintInputOptions } from '../pipeline/lint.js';
 import type { CheckBytes, InputLinter } from '../pipeline/run.js';
 import type { Spool } from '../pipeline/spool.js';
 /** What a path is, symlinks followed: a file, a directory, something else (a pipe, a device, a socket), or a symlink that leads nowhere. */
@@ -46,7 +45,7 @@ export interface CliEngine {
   /** A pool of this many worker threads that read and check files (node-pool.ts). */
   pool(concurrency: number, cache: CachedCheck | undefined, notes: CacheNotes): InputLinter;
   /** lintBytes behind the cache in this folder, or undefined when the folder cannot hold it (a file has its name). */
-  cache(location: string, version: string, options: LintInputOptions, notes: CacheNotes): CachedCheck | undefined;
+  cache(location: string, version: string, notes: CacheNotes): CachedCheck | undefined;
   /** Where results wait for the year-to-year checks: memory for a few, a temporary file for many. */
   spool(expected: number): Spool;
   /** A file written as the output comes, made whole at close (a temporary file renamed over the target). */
@@ -55,7 +54,7 @@ export interface CliEngine {
 
 /** The cache as a run uses it: its settings (sent to workers) and the check that uses it in this thread. */
 export interface CachedCheck {
-  settings: { location: string; key: string };
+  settings: { location: string; version: string };
   check: CheckBytes;
 }
 

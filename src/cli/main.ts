@@ -5,7 +5,6 @@ import { CONFIG_FILE_NAME, effectiveConfig, parseConfig, ruleOverrides, type Con
 import { findRule } from '../rules/catalogue.js';
 import type { RuleSetting } from '../rules/engine.js';
 import { inProcessLinter, streamInputs, type RunInput, type RunOptions, type StreamOptions } from '../pipeline/run.js';
-import { continuityPointers } from '../rules/continuity.js';
 import { DEFAULT_CACHE_LOCATION } from '../pipeline/node-cache.js';
 import { workOf } from '../pipeline/weights.js';
 import { EXIT, openOutputs, type OutputSettings, type OutputTarget } from './lint-output.js';
@@ -467,7 +466,7 @@ async function runLint(
       }
       outputs.file(result);
     },
-    { ...engineOf(inputs, options, flags, io, locale), extra: failures, ...(shard ? { shard: true } : {}) },
+    { ...engineOf(inputs, flags, io, locale), extra: failures, ...(shard ? { shard: true } : {}) },
   );
   if (summary.files === 0) io.stderr(`xxgk-lint: ${cliMessage('no-files-checked', locale)}\n`);
   else if (checked === 0 && failures.length > 0 && found.unmatched.length > 0)
@@ -516,13 +515,7 @@ export function exceptionOptions(
 const POOL_THRESHOLD = 48;
 
 /** Who checks the files (this thread or a pool of workers, through the cache or not) and where results wait. */
-function engineOf(
-  inputs: readonly RunInput[],
-  options: RunOptions,
-  flags: LintFlags,
-  io: CliIO,
-  locale: Locale,
-): StreamOptions {
+function engineOf(inputs: readonly RunInput[], flags: LintFlags, io: CliIO, locale: Locale): StreamOptions {
   const engine = io.engine;
   if (!engine) return {};
   let cache: CachedCheck | undefined;
@@ -531,15 +524,7 @@ function engineOf(
   };
   if (flags.cache) {
     const location = flags.cacheLocation ?? DEFAULT_CACHE_LOCATION;
-    const lintOptions = {
-      ...options,
-      cells: options.cells === true ? true : options.continuity !== false || flags.shard ? continuityPointers() : false,
-    };
-    delete (lintOptions as RunOptions).previous;
-    delete (lintOptions as RunOptions).exceptions;
-    delete (lintOptions as RunOptions).exceptionContext;
-    delete (lintOptions as RunOptions).continuity;
-    cache = engine.cache(location, VERSION, lintOptions, notes);
+    cache = engine.cache(location, VERSION, notes);
     if (!cache) io.stderr(`xxgk-lint: ${cliMessage('cache-unusable', locale, { file: location })}\n`);
   }
   const concurrency =

@@ -18,7 +18,7 @@ import { basename, dirname, join } from 'node:path';
 import { readFileBounded, TooLargeError } from '../pipeline/read-file.js';
 import type { CliEngine, CliIO, DirectoryEntry, OutputWriter, PathKind } from './io.js';
 import { poolLinter } from '../pipeline/node-pool.js';
-import { cachedCheck, cacheKey, usableLocation } from '../pipeline/node-cache.js';
+import { cachedCheck, usableLocation } from '../pipeline/node-cache.js';
 import { fileSpool } from '../pipeline/node-spool.js';
 
 /** The real process's I/O. */
@@ -62,9 +62,9 @@ const nodeEngine: CliEngine = {
   parallelism: () => availableParallelism(),
   pool: (concurrency, cache, notes) =>
     poolLinter({ concurrency, ...(cache ? { cache: cache.settings, local: cache.check } : {}), notes }),
-  cache: (location, version, options, notes) => {
+  cache: (location, version, notes) => {
     if (!usableLocation(location)) return undefined;
-    const settings = { location, key: cacheKey(version, options) };
+    const settings = { location, version };
     return { settings, check: cachedCheck(settings, notes) };
   },
   spool: (expected) => fileSpool(expected),

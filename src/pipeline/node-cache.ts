@@ -11,12 +11,12 @@ export const DEFAULT_CACHE_LOCATION = '.xxgklintcache';
 /** The version of the cache's layout: a layout change starts a new folder rather than misread an old one. */
 const LAYOUT = 'v1';
 
-/** --cache: where entries live and what besides a file's name and bytes decides its result (tool version, settings). */
+/** --cache: where entries live and the tool's version, which with the settings a file is checked with keys its entry. */
 export interface CacheSettings {
   /** The cache folder (--cache-location). */
   location: string;
-  /** A hash of the tool's version and every setting that changes a result (see cacheKey). */
-  key: string;
+  /** The tool's version. */
+  version: string;
 }
 
 /**
@@ -43,10 +43,17 @@ export interface CacheNotes {
  */
 export function cachedCheck(settings: CacheSettings, notes: CacheNotes, check: CheckBytes = lintBytes): CheckBytes {
   const folder = join(settings.location, LAYOUT);
-  let ready = false;
+  // The key is made of the options each file is checked with (a run passes one object for all its files), so a result
+  // kept without the cells the year-to-year checks need is never taken for one that has them.
+  const keys = new WeakMap<LintInputOptions, string>();
+  const keyOf = (options: LintInputOptions): string => {
+    let key = keys.get(options);
+    if (key === undefined) keys.set(options, (key = cacheKey(settings.version, options)));
+    return key;
+  };
   return async (bytes, file, options) => {
     const hash = createHash('sha256')
-      .update(settings.key)
+      .update(keyOf(options))
       .update('\0')
       .update(file)
       .update('\0')
@@ -58,10 +65,6 @@ export function cachedCheck(settings: CacheSettings, notes: CacheNotes, check: C
     const result = await check(bytes, file, options);
     if (!cacheable(result)) return result;
     try {
-      if (!ready) {
-        mkdirSync(folder, { recursive: true });
-        ready = true;
-      }
       mkdirSync(join(folder, hash.slice(0, 2)), { recursive: true });
       const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
       writeFileSync(temporary, JSON.stringify(result));

@@ -74,6 +74,15 @@ describe('--cache', () => {
     expect(strict.stdout).toBe(run(['reports', '-f', 'json']).stdout);
   });
 
+  test('a file first checked alone is checked again when a run pairs it with another year (its entry lacked the compared cells)', () => {
+    for (const name of ['report-2022.json', 'report-2023.json'])
+      cpSync(join(ROOT, 'fixtures/json/continuity/2021-broken', name), join(work.path, name));
+    run(['report-2023.json', '--cache']);
+    const paired = run(['report-2022.json', 'report-2023.json', '--cache', '-f', 'json']);
+    expect(paired.stdout).toBe(run(['report-2022.json', 'report-2023.json', '-f', 'json']).stdout);
+    expect(paired.stdout).toContain('carryover-continuity');
+  });
+
   test('a damaged entry is said on stderr, not trusted, and the file is checked again', () => {
     setUp();
     const first = run(['reports', '--cache', '-f', 'json']);
