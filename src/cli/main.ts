@@ -30,7 +30,7 @@ import {
 } from '../pipeline/limits.js';
 import { outputThatIsInput } from './write-error.js';
 import { localizeHelp, localizeUsageError } from './localize.js';
-import { gatherInputs } from './lint-inputs.js';
+import { fileInput, gatherInputs } from './lint-inputs.js';
 import { DebugLog } from './debug.js';
 import { initCommand, type InitFlags } from './init-command.js';
 
@@ -565,17 +565,7 @@ function inputOf(file: string, flags: LintFlags, io: CliIO): RunInput {
       },
     };
   }
-  return {
-    file,
-    read: async () => {
-      try {
-        // Bounded: a huge or sparse file, a device or a pipe named like a report is refused before it fills memory.
-        return await io.readFile(file, readLimit(file, flags));
-      } catch (error) {
-        throw readError(error, file, flags);
-      }
-    },
-  };
+  return fileInput(file, flags, io);
 }
 
 /** A configuration read before commander parsed (for its locale), kept so that the run does not read it again. */

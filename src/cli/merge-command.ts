@@ -2,7 +2,6 @@ import { ruleOverrides } from '../config/config.js';
 import type { Diagnostic, FileError, FileResult } from '../diagnostics/types.js';
 import { LINT_REPORT_VERSION } from '../format/json.js';
 import { failed } from '../pipeline/lint.js';
-import { readLimit } from '../pipeline/limits.js';
 import { streamInputs, type RunInput, type RunOptions } from '../pipeline/run.js';
 import { InputError } from '../read/types.js';
 import type { CliIO } from './io.js';
@@ -10,6 +9,7 @@ import { openOutputs } from './lint-output.js';
 import { exceptionOptions, outputSettings, prepareRun, type PreloadedConfig, type RunFlags } from './main.js';
 import type { Locale } from '../rules/catalogue-types.js';
 import { readError } from './read-error.js';
+import { fileInput } from './lint-inputs.js';
 
 /** The flags of `xxgk-lint merge`: those of a lint run's outputs and settings. */
 export type MergeFlags = RunFlags;
@@ -41,17 +41,11 @@ export async function mergeCommand(
       continue;
     }
     for (const result of results) {
+      // Read again only to place a year-to-year finding, as the shard read it.
       inputs.push({
-        file: result.file,
+        ...fileInput(result.file, {}, io),
         result,
         ...(result.format ? { inputFormat: result.format } : {}),
-        read: async () => {
-          try {
-            return await io.readFile(result.file, readLimit(result.file));
-          } catch (error) {
-            throw readError(error, result.file);
-          }
-        },
       });
     }
   }
