@@ -112,12 +112,7 @@ export function poolLinter(pool: PoolOptions): InputLinter {
       });
       const lost = (reason: string) => {
         if (closing || fresh.worker !== worker) return;
-        giveUp(
-          fresh,
-          reason === 'time'
-            ? timeLimitError((budget ?? 0) / 1000)
-            : new Error(`the worker thread checking it stopped (${reason})`),
-        );
+        giveUp(fresh, new Error(`the worker thread checking it stopped (${reason})`));
       };
       worker.on('error', (error) => lost(error.message));
       worker.on('exit', (code) => lost(`exit code ${code}`));
