@@ -60,7 +60,7 @@ export interface CachedCheck {
 
 /** An output file being written. */
 export interface OutputWriter {
-  write(text: string): void;
+  write(data: string | Uint8Array): void;
   /** Completes the file (renames it into place). */
   close(): Promise<void>;
   /** Gives the file up after a failed write: the old file (or none) stays. */

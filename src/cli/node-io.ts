@@ -13,7 +13,7 @@ import {
   writeSync,
   type Stats,
 } from 'node:fs';
-import { appendFile, chmod, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { appendFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { readFileBounded, TooLargeError } from '../pipeline/read-file.js';
 import type { CliEngine, CliIO, DirectoryEntry, OutputWriter, PathKind } from './io.js';
@@ -81,7 +81,7 @@ function openAtomic(path: string): OutputWriter {
   if (existing?.isDirectory()) throw Object.assign(new Error(`${path} is a directory`), { code: 'EISDIR' });
   if (existing && !existing.isFile()) {
     const fd = openSync(path, 'w');
-    return { write: (text) => void writeSync(fd, text), close: async () => closeSync(fd), abort: () => closeSync(fd) };
+    return { write: (data) => writeAll(fd, data), close: async () => closeSync(fd), abort: () => closeSync(fd) };
   }
   temporaryCount += 1;
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${temporaryCount}.tmp`);
@@ -92,26 +92,38 @@ function openAtomic(path: string): OutputWriter {
     open = false;
   };
   return {
-    write: (text) => void writeSync(fd, text),
+    write: (data) => writeAll(fd, data),
     close: async () => {
       finish();
       try {
-        if (existing) chmodSync(temporary, existing.mode & 0o7777);
+        // The new file keeps the old one's permissions where it can; failing that, it keeps its own.
+        if (existing) tryTo(() => chmodSync(temporary, existing.mode & 0o7777));
         renameSync(temporary, path);
       } catch (error) {
-        unlinkSync(temporary);
+        tryTo(() => unlinkSync(temporary));
         throw error;
       }
     },
     abort: () => {
       finish();
-      try {
-        unlinkSync(temporary);
-      } catch {
-        // Already gone.
-      }
+      tryTo(() => unlinkSync(temporary));
     },
   };
+}
+
+/** Writes all of the data at the descriptor's position, however many writes the system needs. */
+function writeAll(fd: number, data: string | Uint8Array): void {
+  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+  for (let offset = 0; offset < bytes.length;) offset += writeSync(fd, bytes, offset);
+}
+
+/** Runs a step whose failure changes nothing for the caller (a permission copied, a temporary file already gone). */
+function tryTo(step: () => void): void {
+  try {
+    step();
+  } catch {
+    // See above.
+  }
 }
 
 function kindOf(info: Stats | undefined): PathKind | undefined {
@@ -179,17 +191,12 @@ let temporaryCount = 0;
  * write fails. A target that exists and is not a regular file (/dev/stdout, a named pipe) is written directly.
  */
 export async function writeFileAtomic(path: string, text: string | Uint8Array): Promise<void> {
-  const existing = await stat(path).catch(() => undefined);
-  if (existing && !existing.isFile() && !existing.isDirectory()) return writeFile(path, text);
-  if (existing?.isDirectory()) throw Object.assign(new Error(`${path} is a directory`), { code: 'EISDIR' });
-  temporaryCount += 1;
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${temporaryCount}.tmp`);
+  const writer = openAtomic(path);
   try {
-    await writeFile(temporary, text, { flag: 'wx' });
-    if (existing) await chmod(temporary, existing.mode & 0o7777).catch(() => undefined);
-    await rename(temporary, path);
+    writer.write(text);
   } catch (error) {
-    await unlink(temporary).catch(() => undefined);
+    writer.abort();
     throw error;
   }
+  await writer.close();
 }
