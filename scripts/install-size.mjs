@@ -1,9 +1,11 @@
 // The installed size of the package as a consumer gets it: `npm pack`, then `npm install --omit=dev` of the tarball
 // into an empty folder, then the bytes under its node_modules (file sizes, as `du -sb` counts them), in all and by
 // package (the largest first). Prints; with --max-mb N exits 1 when the total is over N MB (for CI); with
-// --omit-optional installs without optional dependencies too (pdfjs-dist's @napi-rs/canvas, 33 MB, is one).
+// --omit-optional installs without optional dependencies too. With --smoke, the installed CLI then reads one report
+// of each binary and markup format (PDF, docx, xlsx, HTML, JSON) from the installed package alone: each must be read
+// (no input error), with nothing on stderr; exits 1 otherwise. test/package.test.ts runs it with both.
 // Needs a build first (the tarball ships dist/).
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { lstatSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -32,6 +34,38 @@ function packagesIn(modules) {
     else found.push(name);
   }
   return found;
+}
+
+/** One report of each format the large libraries read, read by the installed CLI from the consumer's folder. */
+const SMOKE = [
+  'fixtures/pdf/huaian-2024.pdf',
+  'fixtures/docx/seed-2019.docx',
+  'fixtures/xlsx/seed-2019.xlsx',
+  'fixtures/html/seed-2019.html',
+  'fixtures/json/seed-2019.json',
+];
+
+/** Runs the installed bin on each SMOKE file; a file it cannot read, or any output on stderr, fails the run. */
+function smoke(consumer) {
+  const bin = join(consumer, 'node_modules/xxgk-lint/bin/xxgk-lint.cjs');
+  for (const file of SMOKE) {
+    const run = spawnSync(process.execPath, [bin, '--no-ignore', '-f', 'json', join(root, file)], {
+      cwd: consumer,
+      encoding: 'utf8',
+    });
+    let read;
+    try {
+      const [result] = JSON.parse(run.stdout).files;
+      read = result.error === undefined && result.template !== undefined;
+    } catch {
+      read = false;
+    }
+    const ok = (run.status === 0 || run.status === 1) && read && run.stderr === '';
+    console.log(
+      `smoke: ${ok ? 'read' : 'FAILED'} ${file} (exit ${run.status})${run.stderr ? `; stderr: ${run.stderr.trim()}` : ''}`,
+    );
+    if (!ok) process.exitCode = 1;
+  }
 }
 
 const work = mkdtempSync(join(tmpdir(), 'xxgk-install-size-'));
@@ -66,6 +100,7 @@ try {
     console.error(`over the limit of ${maxMb} MB`);
     process.exitCode = 1;
   }
+  if (process.argv.includes('--smoke')) smoke(consumer);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

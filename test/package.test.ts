@@ -53,3 +53,21 @@ describe('the package as a dependent project sees it', () => {
     expect(manifest.scripts['prepublishOnly']).toContain('npm run build');
   });
 });
+
+describe('the package as npm installs it', () => {
+  // npm pack, then npm install --omit=dev of the tarball into an empty folder (the registry serves its dependencies).
+  test('installs in at most 60 MB and its own CLI reads a PDF, a .docx, an .xlsx, a page and a JSON report', () => {
+    const result = spawnSync(process.execPath, [join(ROOT, 'scripts/install-size.mjs'), '--max-mb', '60', '--smoke'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 300_000,
+    });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/^installed size: \d+\.\d MB in \d+ packages/);
+    expect(result.stdout.match(/^smoke: read /gmu)).toHaveLength(5);
+    expect(result.stdout).not.toContain('FAILED');
+    expect(result.status).toBe(0);
+    // pdfjs is the package's own copy of the files it runs, not pdfjs-dist whole with the canvas it renders with.
+    expect(result.stdout).not.toMatch(/ MB {2}(pdfjs-dist|@napi-rs\/canvas)/u);
+  }, 320_000);
+});

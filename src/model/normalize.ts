@@ -1,6 +1,4 @@
-import TS_CHARACTERS from 'opencc-js/dict/TSCharacters';
-import ST_CHARACTERS from 'opencc-js/dict/STCharacters';
-import TW_VARIANTS_REV from 'opencc-js/dict/TWVariantsRev';
+import { ST_CHARACTERS, TS_CHARACTERS, TW_VARIANTS_REV } from '../generated/opencc.js';
 
 /** A Han character followed by a parenthesised pinyin syllable, as SEO mirrors add them (規(guī)范). */
 export const PINYIN_ANNOTATION = /(?<=[\u3400-\u9fff\uf900-\ufaff])[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]+[)）]/gu;
@@ -30,7 +28,7 @@ const SCRIPT_LIMIT = 0x110000;
 
 let tables: CharacterTables | undefined;
 
-/** Builds the character tables from opencc-js's dictionaries once, on first use. */
+/** Builds the character tables from OpenCC's dictionaries (src/generated/opencc.ts) once, on first use. */
 function characterTables(): CharacterTables {
   if (tables) return tables;
   const toSimplified = new Map<string, string>();

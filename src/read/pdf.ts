@@ -1,5 +1,6 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
+import { withNodeGlobals } from './pdf-node-globals.js';
 import { linesToBlocks, toLines, type LayoutProblem, type PdfPage } from './pdf-layout.js';
 import { InputError, type Block, type BlockSource, type ReaderFinding } from './types.js';
 
@@ -8,15 +9,19 @@ type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let loaded: Promise<PdfJs> | undefined;
 
 /**
- * Loads pdfjs-dist once, with its worker code run in this thread (no worker file, no web worker), in Node and in a
- * browser alike: the worker module is imported by name, so a bundler puts it in the page.
+ * Loads pdfjs once, with its worker code run in this thread (no worker file, no web worker), in Node and in a
+ * browser alike: the worker module is imported by name, so a bundler puts it in the page. #pdfjs and #pdfjs-worker
+ * are the package's own copy of pdfjs-dist's legacy build (package.json `imports`, scripts/vendor.mjs).
  */
 async function pdfjs(): Promise<PdfJs> {
   loaded ??= (async () => {
-    const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
-    // pdfjs looks for an already loaded worker module here and then runs it in this thread.
-    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
-    return import('pdfjs-dist/legacy/build/pdf.mjs');
+    const load = async (): Promise<PdfJs> => {
+      const worker: unknown = await import('#pdfjs-worker');
+      // pdfjs looks for an already loaded worker module here and then runs it in this thread.
+      (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+      return import('#pdfjs');
+    };
+    return nodeProcess() ? withNodeGlobals(load) : load();
   })();
   return loaded;
 }
@@ -32,8 +37,8 @@ function nodeProcess(): NodeJS.Process | undefined {
 let dataFolders: Promise<{ cMapUrl: string; cMapPacked: true; standardFontDataUrl: string } | undefined> | undefined;
 
 /**
- * In Node, pdfjs's CMap and standard-font folders in the installed package (for PDFs that do not embed their fonts'
- * maps); in a browser none: the page carries no data files and reads the embedded fonts' text only.
+ * In Node, pdfjs's CMap and standard-font folders beside the package's copy of pdfjs (for PDFs that do not embed
+ * their fonts' maps); in a browser none: the page carries no data files and reads the embedded fonts' text only.
  */
 async function pdfDataFolders(): Promise<
   { cMapUrl: string; cMapPacked: true; standardFontDataUrl: string } | undefined
@@ -44,8 +49,8 @@ async function pdfDataFolders(): Promise<
     const nodeModule = 'node:module';
     const { createRequire } = (await import(nodeModule)) as typeof import('node:module');
     const base = createRequire(import.meta.url)
-      .resolve('pdfjs-dist/package.json')
-      .replace(/package\.json$/u, '');
+      .resolve('#pdfjs')
+      .replace(/[^\\/]*$/u, '');
     return { cMapUrl: `${base}cmaps/`, cMapPacked: true, standardFontDataUrl: `${base}standard_fonts/` };
   })();
   return dataFolders;
@@ -99,7 +104,7 @@ function isPdfjsError(reason: unknown): reason is { name: string; message: strin
   const { name, stack } = reason as { name?: unknown; stack?: unknown };
   return (
     (typeof name === 'string' && PDFJS_ERRORS.has(name)) ||
-    (typeof stack === 'string' && /pdfjs-dist|pdf\.js/u.test(stack))
+    (typeof stack === 'string' && /pdfjs-dist|vendor[\\/]pdfjs[\\/]|pdf\.js/u.test(stack))
   );
 }
 

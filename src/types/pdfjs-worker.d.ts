@@ -1,4 +1,9 @@
-/** pdfjs's worker module, loaded into the page's or process's own thread; it ships no type declarations of its own. */
-declare module 'pdfjs-dist/legacy/build/pdf.worker.mjs' {
+/** pdfjs's worker module (the package's copy, see scripts/vendor.mjs), loaded into the page's or process's own thread. */
+declare module '#pdfjs-worker' {
   export const WorkerMessageHandler: unknown;
+}
+
+/** pdfjs's main module (the package's copy of pdfjs-dist's legacy build): pdfjs-dist's own types. */
+declare module '#pdfjs' {
+  export * from 'pdfjs-dist/legacy/build/pdf.mjs';
 }
