@@ -3,10 +3,12 @@
 // - dist/vendor/pdfjs/: pdfjs-dist's legacy (Node 20) build, minified, of the main module and of the worker module
 //   that runs in the reading thread; its CMaps and standard-font data (for PDFs that do not embed their fonts'
 //   maps); its licence (Apache-2.0). The package's `imports` (#pdfjs, #pdfjs-worker) name the two modules.
+//   One change is made to the worker (PREFETCH below), then it is minified with esbuild.
 // - dist/vendor/opencc-js/: the licence of OpenCC's dictionaries, which scripts/generate.mjs copies into
 //   src/generated/opencc.ts.
 // pdfjs-dist and opencc-js are devDependencies: their version in package-lock.json is the version shipped.
-import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { transform } from 'esbuild';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,12 +29,39 @@ function packageFolder(name) {
   throw new Error(`${name}: its package folder was not found`);
 }
 
+/**
+ * pdfjs's Catalog.getPageDict prefetches the page dictionary of every top-level kid into a cache and leaves the
+ * promise alone until a later lookup awaits it. On a damaged file (a bad XRef entry) the read stops before then, and
+ * each prefetch that fails is an unhandled rejection: a host that treats those as fatal (Node's default, or a
+ * server's own listener) would die on one uploaded PDF. The prefetch is given a handler that ignores the failure,
+ * so only the cached promise, awaited by whoever looks the page up, carries it. pdfjs-dist 5.6.205 to 6.5.438 (the
+ * latest) have the line as it is matched here; the build fails if it is not found exactly once.
+ */
+const PREFETCH = {
+  from: 'pageDictCache.put(lastKid, xref.fetchAsync(lastKid));',
+  to: 'pageDictCache.put(lastKid, xref.fetchAsync(lastKid)); pageDictCache.get(lastKid).catch(() => {});',
+};
+
+/** pdfjs's worker module with PREFETCH applied, minified. */
+async function patchedWorker(path) {
+  const source = readFileSync(path, 'utf8');
+  const found = source.split(PREFETCH.from).length - 1;
+  if (found !== 1) throw new Error(`${path}: expected the page-dictionary prefetch once, found it ${found} times`);
+  const { code } = await transform(source.replace(PREFETCH.from, PREFETCH.to), {
+    format: 'esm',
+    minify: true,
+    target: 'node20',
+    legalComments: 'inline',
+  });
+  return code;
+}
+
 rmSync(vendor, { recursive: true, force: true });
 const pdfjs = packageFolder('pdfjs-dist');
 const pdfjsOut = join(vendor, 'pdfjs');
 mkdirSync(pdfjsOut, { recursive: true });
 cpSync(join(pdfjs, 'legacy/build/pdf.min.mjs'), join(pdfjsOut, 'pdf.mjs'));
-cpSync(join(pdfjs, 'legacy/build/pdf.worker.min.mjs'), join(pdfjsOut, 'pdf.worker.mjs'));
+writeFileSync(join(pdfjsOut, 'pdf.worker.mjs'), await patchedWorker(join(pdfjs, 'legacy/build/pdf.worker.mjs')));
 cpSync(join(pdfjs, 'cmaps'), join(pdfjsOut, 'cmaps'), { recursive: true });
 cpSync(join(pdfjs, 'standard_fonts'), join(pdfjsOut, 'standard_fonts'), { recursive: true });
 cpSync(join(pdfjs, 'LICENSE'), join(pdfjsOut, 'LICENSE'));

@@ -112,10 +112,12 @@ let queue: Promise<unknown> = Promise.resolve();
 
 /**
  * Runs one PDF read at a time, catching the promise rejections pdfjs leaves unhandled: its worker runs in this thread,
- * and on a damaged file (a bad XRef entry it then recovers from) some of its own promises reject with nobody
- * listening, which kills the process (Node's default for an unhandled rejection) before any report is printed.
- * Such a rejection makes this read fail as 'pdf-damaged'; one from elsewhere is left to the host's own listeners, or thrown on as Node would when there are none. Reads are
- * queued so that a rejection belongs to the one PDF being read (pdfjs runs in this thread anyway).
+ * and on a damaged file some of its own promises may reject with nobody listening, which would kill the process
+ * (Node's default for an unhandled rejection) before any report is printed. The one such leak fuzzing found (the
+ * page-dictionary prefetch, on a bad XRef entry) is stopped where it starts (scripts/vendor.mjs); this guard is for
+ * any other. Such a rejection makes this read fail as 'pdf-damaged'; one from elsewhere is left to the host's own
+ * listeners, or thrown on as Node would when there are none. Reads are queued so that a rejection belongs to the one
+ * PDF being read (pdfjs runs in this thread anyway).
  */
 async function guarded<T>(read: () => Promise<T>): Promise<T> {
   const host = nodeProcess();
