@@ -38,6 +38,16 @@ export function realIO(
     pathKind: (path) => base.pathKind(at(path)),
     readDirectory: (path) => base.readDirectory(at(path)),
     readStdin: async () => new TextEncoder().encode(options.stdin ?? ''),
+    // The engine's own paths (the cache folder, streamed output files) resolve from `cwd` too.
+    ...(base.engine
+      ? {
+          engine: {
+            ...base.engine,
+            cache: (location, version, notes) => base.engine!.cache(at(location), version, notes),
+            openOutput: (path) => base.engine!.openOutput(at(path)),
+          },
+        }
+      : {}),
     cwd,
     env: {},
     stdoutIsTTY: false,
