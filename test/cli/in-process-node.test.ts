@@ -10,6 +10,7 @@ import { webCommand } from '../../src/cli/web-command.js';
 import { cachedCheck, usableLocation } from '../../src/pipeline/node-cache.js';
 import type { LintInputOptions } from '../../src/pipeline/lint.js';
 import { writePairedCorpus } from '../helpers/corpus.js';
+import { ROOT } from '../helpers/lint.js';
 import { realIO, runIn, tempTree } from './temp-io.js';
 
 jest.setTimeout(60_000);
@@ -89,10 +90,84 @@ describe('--cache, in-process', () => {
   });
 });
 
+describe('outputs written as they come, in-process', () => {
+  const root = tempTree({});
+  writePairedCorpus(join(root, 'reports'), 2, 1);
+
+  it('an output file that cannot be opened is said once, exit 2, and the other outputs are still written', async () => {
+    const run = await runIn(root, [
+      'reports',
+      '--concurrency',
+      '1',
+      '-f',
+      'json',
+      '-o',
+      'no/folder/a.json',
+      '-f',
+      'compact',
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.split('no/folder/a.json').length - 1).toBe(1);
+    expect(run.stdout).toContain('reports/0000-2021.json');
+  });
+
+  it('two outputs at once: each file gets its own format, made whole at the end', async () => {
+    const run = await runIn(root, [
+      'reports',
+      '--concurrency',
+      '1',
+      '-f',
+      'json',
+      '-o',
+      'a.json',
+      '-f',
+      'junit',
+      '-o',
+      'a.xml',
+    ]);
+    expect(run.code).toBe(1);
+    expect(JSON.parse(readFileSync(join(root, 'a.json'), 'utf8'))).toMatchObject({ version: '1.1' });
+    expect(readFileSync(join(root, 'a.xml'), 'utf8')).toMatch(/^<\?xml/u);
+  });
+
+  it('--format github writes the job summary to GITHUB_STEP_SUMMARY, and says when it cannot', async () => {
+    const summary = join(root, 'summary.md');
+    writeFileSync(summary, 'before\n');
+    const run = await runIn(root, ['reports', '--concurrency', '1', '-f', 'github'], {
+      env: { GITHUB_STEP_SUMMARY: summary },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('::error');
+    expect(readFileSync(summary, 'utf8')).toMatch(/^before\n[^]*\|/u);
+    const failed = await runIn(root, ['reports', '--concurrency', '1', '-f', 'github'], {
+      env: { GITHUB_STEP_SUMMARY: join(root, 'no/folder/summary.md') },
+    });
+    expect(failed.code).toBe(2);
+    expect(failed.stderr).toContain('no/folder/summary.md');
+  });
+
+  it('--quiet shows errors only; --max-warnings counts the warnings all the same', async () => {
+    const quiet = await runIn(root, ['reports', '--concurrency', '1', '--quiet', '-f', 'json']);
+    const files = (JSON.parse(quiet.stdout) as { files: Array<{ diagnostics: Array<{ severity: string }> }> }).files;
+    expect(files.flatMap((file) => file.diagnostics).every((diagnostic) => diagnostic.severity === 'error')).toBe(true);
+    const warned = tempTree({});
+    writeFileSync(join(warned, 'a.txt'), readFileSync(join(ROOT, 'fixtures/text/huaian-2024.plain.txt')));
+    const over = await runIn(warned, ['a.txt', '--concurrency', '1', '--max-warnings', '0', '--locale', 'en']);
+    expect(over.code).toBe(1);
+    expect(over.stderr).toMatch(/1 warning/u);
+    expect((await runIn(warned, ['a.txt', '--concurrency', '1', '--max-warnings', '1'])).code).toBe(0);
+    expect((await runIn(warned, ['a.txt', '--concurrency', '1', '--fail-on', 'warning'])).code).toBe(1);
+  });
+});
+
 describe('cachedCheck', () => {
   const options: LintInputOptions = {};
-  const result = (file: string, extra: Partial<FileResult> = {}): FileResult =>
-    ({ file, diagnostics: [], rules: [], ...extra });
+  const result = (file: string, extra: Partial<FileResult> = {}): FileResult => ({
+    file,
+    diagnostics: [],
+    rules: [],
+    ...extra,
+  });
 
   it('checks a file once per name, bytes and settings', async () => {
     const location = join(tempTree({}), 'cache');

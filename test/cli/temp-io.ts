@@ -18,7 +18,7 @@ export function tempTree(files: Record<string, string | Uint8Array>, prefix = 'x
 /** The real I/O (src/cli/node-io.ts) with its working folder at `cwd`: relative paths resolve there, as they would in a process started there. */
 export function realIO(
   cwd: string,
-  options: { stdin?: string } = {},
+  options: { stdin?: string; env?: Record<string, string> } = {},
 ): CliIO & { out: () => string; err: () => string } {
   const base = nodeIO();
   let stdout = '';
@@ -49,7 +49,7 @@ export function realIO(
         }
       : {}),
     cwd,
-    env: {},
+    env: options.env ?? {},
     stdoutIsTTY: false,
     out: () => stdout,
     err: () => stderr,
@@ -60,7 +60,7 @@ export function realIO(
 export async function runIn(
   cwd: string,
   argv: string[],
-  options: { stdin?: string } = {},
+  options: { stdin?: string; env?: Record<string, string> } = {},
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   const io = realIO(cwd, options);
   const code = await main(argv, io);
