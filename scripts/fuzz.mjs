@@ -23,6 +23,9 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, relative, resolve } from 'node:path';
+
+/** The most bytes one repeatLine mutation adds. */
+const REPEAT_BYTES = 8_000_000;
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -389,8 +392,13 @@ const MUTATORS = {
     const ls = lines(bytes);
     if (!ls.length) return { bytes, note: 'repeat (empty)' };
     const [s, e] = rng.pick(ls);
-    const times = rng.pick([10, 100, 1000, 1000]);
     const line = bytes.subarray(s, e);
+    // At most REPEAT_BYTES added: a line already grown by earlier mutations, repeated 1,000 times, once asked the
+    // harness itself for a 6.6 GB array.
+    const times = Math.min(
+      rng.pick([10, 100, 1000, 1000]),
+      Math.max(1, Math.floor(REPEAT_BYTES / Math.max(1, line.length))),
+    );
     const rep = new Uint8Array(line.length * times);
     for (let k = 0; k < times; k++) rep.set(line, k * line.length);
     return { bytes: concat(bytes.subarray(0, e), rep, bytes.subarray(e)), note: `repeat line at ${s} ${times} times` };

@@ -48,11 +48,17 @@ export interface CsvRecord {
 const LONG_HEADER = ['table', 'row', 'column', 'value'];
 
 /**
+ * Fields a CSV may hold: a report has a few hundred (its tables, or four per cell in long form), and 1,000 lines of
+ * 50,000 commas would otherwise become 50 million field objects (past 4 GB) before anything could refuse them.
+ */
+export const MAX_CSV_FIELDS = 200_000;
+
+/**
  * Parses CSV text by RFC 4180: fields split by commas, records by CRLF, LF or CR; a field in double quotes may hold
  * commas, line breaks and doubled quotes (""). Leniencies: a quote inside an unquoted field is an ordinary character,
  * and a quote inside a quoted field that is followed by anything but a quote, comma or line break is kept as text.
  * A leading BOM is skipped. Throws InputError 'csv-unbalanced-quote' with the line and column of the opening quote
- * when a quoted field is still open at the end of the text.
+ * when a quoted field is still open at the end of the text, and 'csv-too-large' past MAX_CSV_FIELDS fields.
  */
 export function parseCsv(text: string): CsvRecord[] {
   const records: CsvRecord[] = [];
@@ -61,6 +67,7 @@ export function parseCsv(text: string): CsvRecord[] {
   let lineStart = 0;
   let fields: CsvField[] = [];
   let recordLine = 1;
+  let fieldCount = 0;
   const length = text.length;
   while (index <= length) {
     const fieldLine = line;
@@ -109,6 +116,9 @@ export function parseCsv(text: string): CsvRecord[] {
       }
     }
     fields.push({ text: value, line: fieldLine, column: fieldColumn });
+    fieldCount += 1;
+    if (fieldCount > MAX_CSV_FIELDS)
+      throw new InputError('csv-too-large', { line: fieldLine, fields: MAX_CSV_FIELDS }, { line: fieldLine });
     const ch = text[index];
     if (ch === ',') {
       index += 1;

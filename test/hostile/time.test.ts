@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fixture, ROOT } from '../helpers/lint.js';
 import { lintBytes } from '../../src/pipeline/lint.js';
 import { MAX_TEXT_CELLS, textToBlocks } from '../../src/read/text.js';
+import { MAX_CSV_FIELDS } from '../../src/read/csv.js';
 import { xlsxToBlocks } from '../../src/read/xlsx.js';
 import { checkDocumentXml } from '../../src/read/docx.js';
 import type { Block } from '../../src/read/types.js';
@@ -40,6 +41,18 @@ describe('the hostile files', () => {
     const { csvToBlocks } = await import('../../src/read/csv.js');
     const text = new TextDecoder().decode(fixture('hostile/wide-300.csv'));
     expect(cells(csvToBlocks(text)).length).toBe(302 + 2000 * 2);
+  });
+
+  it('a CSV of 1,000 lines of 50,000 commas (48 MB, under the size limit) is refused by its field count, in bounded memory', async () => {
+    // Found by the fuzz campaign (seed 2026, case 5366): 50 million field objects ran the heap out at 4 GB.
+    const line = `${','.repeat(50_000)}\n`;
+    const bytes = new TextEncoder().encode(line.repeat(1000));
+    const before = process.memoryUsage().rss;
+    const result = await lintBytes(bytes, 'wide.csv');
+    expect(result.error).toMatchObject({ messageId: 'csv-too-large', data: { line: 4, fields: MAX_CSV_FIELDS } });
+    expect(process.memoryUsage().rss - before).toBeLessThan(400 * 1024 * 1024);
+    // A long-form CSV of a real report holds about 4 × 200 fields, far under the limit.
+    expect((await lintBytes(fixture('csv/seed-2019.long.csv'), 'seed.csv')).error).toBeUndefined();
   });
 
   it('the damaged .docx is refused before mammoth parses it, naming the part and what is wrong', async () => {
