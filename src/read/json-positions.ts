@@ -34,6 +34,23 @@ export class JsonDepthError extends JsonSyntaxError {
   }
 }
 
+/**
+ * Values a JSON report may hold: a report has a few hundred (its cells and its sections' text), counted as the commas
+ * between them, outside strings.
+ */
+export const MAX_JSON_VALUES = 10_000;
+
+/** JSON holding more values than the limit: where the first comma past it stands. */
+export class JsonValuesError extends Error {
+  constructor(
+    readonly position: TextPosition,
+    readonly limit: number,
+  ) {
+    super(`more than ${limit} values`);
+    this.name = 'JsonValuesError';
+  }
+}
+
 /** Maps every value of a JSON text to where it starts, keyed by JSON pointer; throws JsonSyntaxError on bad JSON, JsonDepthError (one) when it nests too deeply. */
 export function scanJsonPositions(text: string): Map<string, TextPosition> {
   checkJsonDepth(text);
@@ -43,10 +60,13 @@ export function scanJsonPositions(text: string): Map<string, TextPosition> {
 /**
  * Throws JsonDepthError when the text nests arrays and objects more than `limit` levels deep, without parsing it:
  * one pass over the text without recursion, counting brackets outside strings, so that it is safe on any input.
- * The error gives the place of the first bracket past the limit and the greatest depth the text reaches.
+ * The error gives the place of the first bracket past the limit and the greatest depth the text reaches. With
+ * `maxValues`, the same pass throws JsonValuesError at the first comma outside strings past that many (each comma
+ * separates two values, so the text holds more values than it has commas).
  */
-export function checkJsonDepth(text: string, limit = MAX_JSON_DEPTH): void {
+export function checkJsonDepth(text: string, limit = MAX_JSON_DEPTH, maxValues = Infinity): void {
   let depth = 0;
+  let commas = 0;
   let deepest = 0;
   let line = 1;
   let lineStart = 0;
@@ -72,6 +92,9 @@ export function checkJsonDepth(text: string, limit = MAX_JSON_DEPTH): void {
       if (depth > limit && first === undefined) first = { offset, line, column: offset - lineStart + 1 };
     } else if (code === 0x5d || code === 0x7d) {
       if (depth > 0) depth -= 1;
+    } else if (code === 0x2c) {
+      commas += 1;
+      if (commas > maxValues) throw new JsonValuesError({ offset, line, column: offset - lineStart + 1 }, maxValues);
     } else if (code === 0x0a) {
       line += 1;
       lineStart = offset + 1;

@@ -3,7 +3,9 @@ import {
   checkJsonDepth,
   JsonDepthError,
   JsonSyntaxError,
+  JsonValuesError,
   MAX_JSON_DEPTH,
+  MAX_JSON_VALUES,
   scanJsonPositions,
   type TextPosition,
 } from './json-positions.js';
@@ -21,14 +23,20 @@ export function readJson(bytes: Uint8Array, context: ReadContext): ReadResult {
   if (text.trim() === '') throw new InputError('empty-file');
   let document: unknown;
   try {
-    // Depth first, without parsing: nothing after this recurses deeper than MAX_JSON_DEPTH over the input.
-    checkJsonDepth(text);
+    // Depth and size first, without parsing: nothing after this recurses deeper than MAX_JSON_DEPTH over the input,
+    // and a document of more values than a report holds is refused before it is built (a 14 MB object of a million
+    // keys once took 50 s and 5 GB, one schema finding per key).
+    checkJsonDepth(text, MAX_JSON_DEPTH, MAX_JSON_VALUES);
     document = JSON.parse(text);
   } catch (error) {
     // JSON.parse rejects control characters, so binary data is looked for only now.
     const binary = binaryOffset(bytes);
     if (binary !== undefined) throw new InputError('binary-file', { offset: binary });
     if (error instanceof JsonDepthError) throw tooDeep(error);
+    if (error instanceof JsonValuesError) {
+      const { line, column } = error.position;
+      throw new InputError('json-too-large', { values: error.limit, line, column }, { line, column });
+    }
     // V8's JSON.parse may itself give up on deep nesting (RangeError): that is the same problem, without a place.
     if (error instanceof RangeError) throw new InputError('too-deeply-nested-unplaced', { limit: MAX_JSON_DEPTH });
     throw syntaxError(text);

@@ -7,6 +7,7 @@ import { fixture, ROOT } from '../helpers/lint.js';
 import { lintBytes } from '../../src/pipeline/lint.js';
 import { MAX_TEXT_CELLS, textToBlocks } from '../../src/read/text.js';
 import { MAX_CSV_FIELDS } from '../../src/read/csv.js';
+import { MAX_JSON_VALUES } from '../../src/read/json-positions.js';
 import { xlsxToBlocks } from '../../src/read/xlsx.js';
 import { checkDocumentXml } from '../../src/read/docx.js';
 import type { Block } from '../../src/read/types.js';
@@ -53,6 +54,20 @@ describe('the hostile files', () => {
     expect(process.memoryUsage().rss - before).toBeLessThan(400 * 1024 * 1024);
     // A long-form CSV of a real report holds about 4 × 200 fields, far under the limit.
     expect((await lintBytes(fixture('csv/seed-2019.long.csv'), 'seed.csv')).error).toBeUndefined();
+  });
+
+  it('a JSON object of a million keys (14 MB) is refused before it is parsed, at the comma past the limit', async () => {
+    // Once a million schema findings (one per unknown key), 50 s and 5 GB.
+    const keys = Array.from({ length: 1_000_000 }, (_, index) => `"k${index}":0`).join(',');
+    const text = `{"template":"2021","year":2021,"agency":"x","applications":{${keys}}}`;
+    const result = await lintBytes(new TextEncoder().encode(text), 'keys.json');
+    expect(result.error).toMatchObject({ messageId: 'json-too-large', data: { values: MAX_JSON_VALUES, line: 1 } });
+    const column = (result.error?.data as { column: number }).column;
+    expect(text[column - 1]).toBe(',');
+    expect(text.slice(0, column - 1).split(',').length - 1).toBe(MAX_JSON_VALUES);
+    // The same commas inside a string are text, not values.
+    const inString = `{"template":"2021","year":2021,"agency":"${','.repeat(20_000)}"}`;
+    expect((await lintBytes(new TextEncoder().encode(inString), 'string.json')).error).toBeUndefined();
   });
 
   it('the damaged .docx is refused before mammoth parses it, naming the part and what is wrong', async () => {
