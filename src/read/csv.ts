@@ -54,13 +54,19 @@ const LONG_HEADER = ['table', 'row', 'column', 'value'];
 export const MAX_CSV_FIELDS = 200_000;
 
 /**
+ * Fields a long-form CSV may hold: four per cell, about 1,200 for a whole report. Each record of an unknown key is a
+ * finding of its own, so a long form is held to far fewer fields than a grid.
+ */
+export const MAX_LONG_CSV_FIELDS = 40_000;
+
+/**
  * Parses CSV text by RFC 4180: fields split by commas, records by CRLF, LF or CR; a field in double quotes may hold
  * commas, line breaks and doubled quotes (""). Leniencies: a quote inside an unquoted field is an ordinary character,
  * and a quote inside a quoted field that is followed by anything but a quote, comma or line break is kept as text.
  * A leading BOM is skipped. Throws InputError 'csv-unbalanced-quote' with the line and column of the opening quote
- * when a quoted field is still open at the end of the text, and 'csv-too-large' past MAX_CSV_FIELDS fields.
+ * when a quoted field is still open at the end of the text, and 'csv-too-large' past `maxFields` fields.
  */
-export function parseCsv(text: string): CsvRecord[] {
+export function parseCsv(text: string, maxFields = MAX_CSV_FIELDS): CsvRecord[] {
   const records: CsvRecord[] = [];
   let index = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;
@@ -117,8 +123,8 @@ export function parseCsv(text: string): CsvRecord[] {
     }
     fields.push({ text: value, line: fieldLine, column: fieldColumn });
     fieldCount += 1;
-    if (fieldCount > MAX_CSV_FIELDS)
-      throw new InputError('csv-too-large', { line: fieldLine, fields: MAX_CSV_FIELDS }, { line: fieldLine });
+    if (fieldCount > maxFields)
+      throw new InputError('csv-too-large', { line: fieldLine, fields: maxFields }, { line: fieldLine });
     const ch = text[index];
     if (ch === ',') {
       index += 1;
@@ -178,7 +184,7 @@ export function readLongCsvText(
   text: string,
   context: Pick<ReadContext, 'template' | 'year'> = {},
 ): Omit<ReadResult, 'format' | 'encoding'> {
-  const records = parseCsv(text);
+  const records = parseCsv(text, MAX_LONG_CSV_FIELDS);
   const header = records[0];
   if (!header || !isLongCsv(text))
     throw new InputError(

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fixture, ROOT } from '../helpers/lint.js';
 import { lintBytes } from '../../src/pipeline/lint.js';
 import { MAX_TEXT_CELLS, textToBlocks } from '../../src/read/text.js';
-import { MAX_CSV_FIELDS } from '../../src/read/csv.js';
+import { MAX_CSV_FIELDS, MAX_LONG_CSV_FIELDS } from '../../src/read/csv.js';
 import { MAX_JSON_VALUES } from '../../src/read/json-positions.js';
 import { xlsxToBlocks } from '../../src/read/xlsx.js';
 import { checkDocumentXml } from '../../src/read/docx.js';
@@ -54,6 +54,16 @@ describe('the hostile files', () => {
     expect(process.memoryUsage().rss - before).toBeLessThan(400 * 1024 * 1024);
     // A long-form CSV of a real report holds about 4 × 200 fields, far under the limit.
     expect((await lintBytes(fixture('csv/seed-2019.long.csv'), 'seed.csv')).error).toBeUndefined();
+  });
+
+  it('a long-form CSV is held to 40,000 fields: each record of an unknown key would be a finding of its own', async () => {
+    const records = Array.from({ length: 12_000 }, (_, index) => `applications,r${index},naturalPerson,1`);
+    const text = ['table,row,column,value', 'template,,,2021', ...records].join('\n');
+    const result = await lintBytes(new TextEncoder().encode(text), 'long.csv');
+    expect(result.error).toMatchObject({
+      messageId: 'csv-too-large',
+      data: { fields: MAX_LONG_CSV_FIELDS, line: 10_001 },
+    });
   });
 
   it('a JSON object of a million keys (14 MB) is refused before it is parsed, at the comma past the limit', async () => {
