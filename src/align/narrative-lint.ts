@@ -32,25 +32,52 @@ function codePointsBetween(text: string, from: number, to: number): number {
 }
 
 /**
- * Where the character at `index` of a unit's text stands in the file: line/column when the unit has them. Counts the
- * line breaks before `index` and the characters after the last of them, without copying the text before it (a
- * crawled page on one line has thousands of characters and dozens of findings).
+ * Where the characters of a unit's text stand in the file (line/column when the unit has them), for indexes asked in
+ * increasing order: each answer goes on from the last one, so the matches of one long line (a crawled page has
+ * thousands of characters and may have thousands of findings) cost one pass over it, not one pass each. An index
+ * before the last one starts again from the beginning.
  */
-function positionIn(unit: TextUnit, index: number): Origin {
-  const { line, column } = unit.origin;
-  if (line === undefined) return unit.origin;
+function positionCursor(unit: TextUnit): (index: number) => Origin {
   const { text } = unit;
-  const end = Math.max(0, Math.min(index, text.length));
+  let from = 0;
   let breaks = 0;
   let lineStart = 0;
-  for (let at = text.indexOf('\n'); at !== -1 && at < end; at = text.indexOf('\n', at + 1)) {
-    breaks += 1;
-    lineStart = at + 1;
-  }
-  const offset = codePointsBetween(text, lineStart, end);
-  return breaks > 0
-    ? extended(unit.origin, { line: line + breaks, column: offset + 1 })
-    : extended(unit.origin, { line, column: (column ?? 1) + offset });
+  let offset = 0;
+  // The first line break at or after `from` (text.length when there is none): looked for again only once passed.
+  let nextBreak = -1;
+  const breakFrom = (start: number): number => {
+    const found = text.indexOf('\n', start);
+    return found === -1 ? text.length : found;
+  };
+  return (index) => {
+    const { line, column } = unit.origin;
+    if (line === undefined) return unit.origin;
+    const end = Math.max(0, Math.min(index, text.length));
+    if (end < from || nextBreak < 0) {
+      from = 0;
+      breaks = 0;
+      lineStart = 0;
+      offset = 0;
+      nextBreak = breakFrom(0);
+    }
+    while (nextBreak < end) {
+      breaks += 1;
+      lineStart = nextBreak + 1;
+      from = lineStart;
+      offset = 0;
+      nextBreak = breakFrom(lineStart);
+    }
+    offset += codePointsBetween(text, Math.max(from, lineStart), end);
+    from = end;
+    return breaks > 0
+      ? extended(unit.origin, { line: line + breaks, column: offset + 1 })
+      : extended(unit.origin, { line, column: (column ?? 1) + offset });
+  };
+}
+
+/** Where the character at `index` of a unit's text stands in the file: line/column when the unit has them. */
+function positionIn(unit: TextUnit, index: number): Origin {
+  return positionCursor(unit)(index);
 }
 
 /** Whether a code unit ends a sentence: 。！？； or a line break (not their half-width forms: a `?` inside Chinese text is garbling). */
@@ -207,14 +234,17 @@ export function lintText(units: TextUnit[]): ReaderFinding[] {
       { origin: Origin; count: number; examples: string[]; sentence: string; section?: TextSection }
     >();
     for (const unit of units) {
+      const positionOf = positionCursor(unit);
       for (const { at, example } of matches(unit)) {
-        const origin = positionIn(unit, at);
+        const origin = positionOf(at);
         const place = origin.line !== undefined ? `L${origin.line}` : JSON.stringify(unit.origin);
         const entry = byPlace.get(place);
         if (entry) {
           entry.count += 1;
           if (entry.examples.length < 3 && !entry.examples.includes(example)) entry.examples.push(example);
-        } else {
+        } else if (byPlace.size < MAX_FINDINGS_PER_RULE) {
+          // Only the first places are reported: a place past them is not kept (a text of 200,000 such lines once
+          // kept an entry, a sentence and an origin for each).
           byPlace.set(place, {
             origin,
             count: 1,
@@ -225,7 +255,7 @@ export function lintText(units: TextUnit[]): ReaderFinding[] {
         }
       }
     }
-    for (const entry of [...byPlace.values()].slice(0, MAX_FINDINGS_PER_RULE)) {
+    for (const entry of byPlace.values()) {
       const data = {
         count: entry.count,
         examples: entry.examples.join('、'),
