@@ -24,6 +24,8 @@ const KINDS = {
   headings: (kb) => repeat('三、收到和处理政府信息公开申请情况 ', kb),
   // One line of many narrative findings: each was once placed by scanning the line from its start (7.8 MB: 594 s).
   'pinyin-line': (kb) => '一、总体情况\n' + repeat('本机关规(guī)范管理，。，、', kb),
+  // Many garbled spans on one line: each was blanked out by copying the whole line (200,000 spans: minutes).
+  'garbled-line': (kb) => '一、总体情况\n' + repeat('本机关锟斤拷管理，', kb),
   'pinyin-lines': (kb) => '一、总体情况\n' + repeat('本机关規(guī)范管理,、\n', kb),
 };
 

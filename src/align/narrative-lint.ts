@@ -156,11 +156,18 @@ function garbledSpans(text: string): GarbledSpan[] {
   return spans;
 }
 
-/** A text with its garbled spans blanked out, so the other checks do not count their characters. */
+/** A text with its garbled spans (in order, as garbledSpans gives them) blanked out, so the other checks do not count their characters; one pass. */
 function withoutGarbled(text: string, spans: readonly GarbledSpan[]): string {
-  let out = text;
-  for (const span of spans) out = out.slice(0, span.start) + ' '.repeat(span.end - span.start) + out.slice(span.end);
-  return out;
+  const parts: string[] = [];
+  let from = 0;
+  for (const span of spans) {
+    const start = Math.max(from, span.start);
+    if (span.end <= start) continue;
+    parts.push(text.slice(from, start), ' '.repeat(span.end - start));
+    from = span.end;
+  }
+  parts.push(text.slice(from));
+  return parts.join('');
 }
 
 /** The clause around a garbled span as a person sees it: back to the clause's start, at most 8 characters, and the span. */
@@ -183,9 +190,13 @@ export function lintText(units: TextUnit[]): ReaderFinding[] {
     const spans = garbledSpans(unit.text);
     if (spans.length > 0) garbled.set(unit, spans);
   }
+  const blanked = new Map<TextUnit, string>();
   const textOf = (unit: TextUnit): string => {
     const spans = garbled.get(unit);
-    return spans ? withoutGarbled(unit.text, spans) : unit.text;
+    if (!spans) return unit.text;
+    let text = blanked.get(unit);
+    if (text === undefined) blanked.set(unit, (text = withoutGarbled(unit.text, spans)));
+    return text;
   };
   const perLine: {
     ruleId: string;

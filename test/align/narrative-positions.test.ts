@@ -35,3 +35,15 @@ describe('narrative findings in a unit of several lines', () => {
     expect(places.map((place) => place.line)).toEqual(Array.from({ length: 50 }, (_, index) => index + 1));
   });
 });
+
+describe('garbled spans', () => {
+  it('many garbled spans on one line are one finding, and the text around them is still checked', () => {
+    const text = `${'本机关锟斤拷管理，'.repeat(5_000)}本機关`;
+    const findings = lintText([{ text, origin: { line: 1, column: 1 } }]);
+    const garbled = findings.filter((finding) => finding.ruleId === 'narrative-garbled');
+    expect(garbled).toHaveLength(1);
+    expect(garbled[0]?.data?.['count']).toBe(5_000);
+    // 機 is Traditional among Simplified: still found past the 5,000 blanked spans.
+    expect(findings.some((finding) => finding.ruleId === 'narrative-mixed-script')).toBe(true);
+  });
+});
