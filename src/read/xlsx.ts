@@ -230,7 +230,10 @@ function parseDateStyles(xml: string): boolean[] {
       const parent = path.at(-1);
       path.push(name);
       if (name === 'numFmt' && parent === 'numFmts')
-        custom.set(Number.parseInt(attributes.numFmtId ?? '', 10), (attributes.formatCode ?? '').replace(/\\(.)/gu, '$1'));
+        custom.set(
+          Number.parseInt(attributes.numFmtId ?? '', 10),
+          (attributes.formatCode ?? '').replace(/\\(.)/gu, '$1'),
+        );
       else if (name === 'xf' && parent === 'cellXfs') formats.push(Number.parseInt(attributes.numFmtId ?? '0', 10));
     },
     close() {
@@ -431,7 +434,9 @@ function inOrder(cells: SheetCell[]): SheetCell[] {
 function sheetRows(sheet: string, data: SheetData): { rows: RawRow[]; continued: Set<RawCell> } {
   const rows: RawRow[] = [];
   const continued = new Set<RawCell>();
-  const numbers = [...data.rows.keys()].filter((number) => data.rows.get(number)!.some((cell) => cell.text !== undefined));
+  const numbers = [...data.rows.keys()].filter((number) =>
+    data.rows.get(number)!.some((cell) => cell.text !== undefined),
+  );
   numbers.sort((a, b) => a - b);
   const byTop = [...data.merges].sort((a, b) => a.top - b.top);
   // A merged range makes a row present from its first row with an inner cell (its top row, unless one column wide).

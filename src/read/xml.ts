@@ -46,7 +46,9 @@ export function decodeXmlText(raw: string, offset = 0): string {
 
 function isNameEnd(code: number): boolean {
   // White space, '/', '>', '='.
-  return code === 0x20 || code === 0x9 || code === 0xa || code === 0xd || code === 0x2f || code === 0x3e || code === 0x3d;
+  return (
+    code === 0x20 || code === 0x9 || code === 0xa || code === 0xd || code === 0x2f || code === 0x3e || code === 0x3d
+  );
 }
 
 function isSpace(code: number): boolean {

@@ -52,7 +52,7 @@ class Sheet {
 
   set(row: number, column: number, cell: SheetCell): void {
     let cells = this.rows.get(row);
-    if (!cells) this.rows.set(row, (cells = new Map()));
+    if (!cells) this.rows.set(row, (cells = new Map<number, SheetCell>()));
     cells.set(column, { ...cells.get(column), ...cell });
   }
 
@@ -62,8 +62,9 @@ class Sheet {
 
   xml(strings: SharedStrings): string {
     let cols = '';
+    // forEach skips the columns given no width.
     this.widths.forEach((width, column) => {
-      if (width !== undefined) cols += `<col min="${column}" max="${column}" width="${width}" customWidth="1"/>`;
+      cols += `<col min="${column}" max="${column}" width="${width}" customWidth="1"/>`;
     });
     let data = '';
     for (const row of [...this.rows.keys()].sort((a, b) => a - b)) {
