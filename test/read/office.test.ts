@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import JSZip from 'jszip';
 import { docxToBlocks } from '../../src/read/docx.js';
 import { xlsxToBlocks } from '../../src/read/xlsx.js';
 import type { Block, RawTable } from '../../src/read/types.js';
@@ -108,6 +109,126 @@ describe('xlsx', () => {
     await expect(xlsxToBlocks(bytes('fixtures/broken/damaged.xlsx'))).rejects.toMatchObject({
       messageId: 'damaged-office-file',
       data: { format: 'xlsx' },
+    });
+  });
+
+  const NS =
+    'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+  /** A workbook made part by part: each sheet's sheetData (and merges), optional shared strings, styles, workbookPr. */
+  async function workbook(
+    sheets: { name: string; data: string; state?: string; merges?: string[]; target?: string }[],
+    parts: { shared?: string; styles?: string; workbookPr?: string } = {},
+  ): Promise<Uint8Array> {
+    const zip = new JSZip();
+    const entries = sheets
+      .map(
+        (s, i) =>
+          `<sheet name="${s.name}" sheetId="${i + 1}"${s.state ? ` state="${s.state}"` : ''} r:id="rId${i + 1}"/>`,
+      )
+      .join('');
+    zip.file('xl/workbook.xml', `<workbook ${NS}>${parts.workbookPr ?? ''}<sheets>${entries}</sheets></workbook>`);
+    const rels = sheets.map(
+      (s, i) => `<Relationship Id="rId${i + 1}" Target="${s.target ?? `worksheets/sheet${i + 1}.xml`}"/>`,
+    );
+    zip.file('xl/_rels/workbook.xml.rels', `<Relationships>${rels.join('')}</Relationships>`);
+    sheets.forEach((s, i) => {
+      const merges = s.merges
+        ? `<mergeCells>${s.merges.map((ref) => `<mergeCell ref="${ref}"/>`).join('')}</mergeCells>`
+        : '';
+      zip.file(
+        `xl/worksheets/sheet${i + 1}.xml`,
+        `<worksheet ${NS}><sheetData>${s.data}</sheetData>${merges}</worksheet>`,
+      );
+    });
+    if (parts.shared) zip.file('xl/sharedStrings.xml', `<sst ${NS}>${parts.shared}</sst>`);
+    if (parts.styles) zip.file('xl/styles.xml', `<styleSheet ${NS}>${parts.styles}</styleSheet>`);
+    return zip.generateAsync({ type: 'uint8array' });
+  }
+  const cellTexts = (blocks: Block[]): string[] =>
+    blocks.flatMap((b) =>
+      b.kind === 'text'
+        ? [`${b.origin.ref}=${b.text}`]
+        : b.table.rows.flatMap((row) => row.cells.map((c) => `${c.origin.ref}=${c.text}`)),
+    );
+  const STYLES =
+    '<numFmts><numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/><numFmt numFmtId="165" formatCode="[Red]0.00"/><numFmt numFmtId="166" formatCode="&quot;d&quot;0"/></numFmts>' +
+    '<cellXfs><xf numFmtId="14"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="166"/><xf numFmtId="31"/></cellXfs>';
+
+  test('shared strings (rich runs joined, phonetic runs left out, _x000D_ escapes), inline strings, booleans, errors and formula results', async () => {
+    const shared =
+      '<si><t>a &amp; b</t></si><si><r><rPr><b/></rPr><t xml:space="preserve">rich </t></r><r><t>run</t></r><rPh><t>ふりがな</t></rPh></si><si><t>x_x000D_y</t></si>';
+    const data =
+      '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>' +
+      '<row r="2"><c r="A2" t="inlineStr"><is><t>in  line</t></is></c><c r="B2" t="inlineStr"><is><r><t>in</t></r><r><t>rich</t></r></is></c><c r="C2" t="b"><v>1</v></c><c r="D2" t="e"><v>#DIV/0!</v></c></row>' +
+      '<row r="3"><c r="A3" t="str"><f>A1</f><v>cached</v></c><c r="B3"><f>1+1</f><v>2</v></c><c r="C3"><f>1/3</f><v>0.33333333333333331</v></c><c r="D3"><f>A9</f></c></row>';
+    const blocks = await xlsxToBlocks(await workbook([{ name: 'S', data }], { shared }));
+    expect(cellTexts(blocks)).toEqual([
+      ...['A1=a & b', 'B1=rich run', 'C1=x y'],
+      ...['A2=in line', 'B2=inrich', 'C2=TRUE', 'D2=#DIV/0!'],
+      ...['A3=cached', 'B3=2', 'C3=0.333333333333333', 'D3='],
+    ]);
+  });
+
+  test('date-formatted numbers read as dates, as exceljs read them: built-in 14–22, custom codes with y/m/d outside quotes and brackets; date1904', async () => {
+    const data =
+      '<row r="1"><c r="A1"><v>44197</v></c><c r="B1" s="1"><v>44197</v></c><c r="C1" s="2"><v>44197.75</v></c><c r="D1" s="3"><v>44197</v></c><c r="E1" s="4"><v>44197</v></c><c r="F1" s="5"><v>44197</v></c><c r="G1" s="0"><v>44197</v></c><c r="H1" s="1"><f>B1+1</f><v>44198</v></c></row>';
+    const cells = cellTexts(await xlsxToBlocks(await workbook([{ name: 'S', data }], { styles: STYLES })));
+    // 31 (yyyy"年"m"月"d"日" in Chinese Excel) has no code of its own in exceljs, so it stayed a number; s="0" is no style.
+    expect(cells).toEqual([
+      ...['A1=44197', 'B1=2021-01-01', 'C1=2021-01-01', 'D1=44197', 'E1=44197', 'F1=44197', 'G1=44197'],
+      'H1=2021-01-02',
+    ]);
+    const in1904 = await workbook(
+      [{ name: 'S', data: '<row r="1"><c r="A1" s="1"><v>42735</v></c><c r="B1"><v>1</v></c></row>' }],
+      {
+        styles: STYLES,
+        workbookPr: '<workbookPr date1904="1"/>',
+      },
+    );
+    expect(cellTexts(await xlsxToBlocks(in1904))).toEqual(['A1=2021-01-01', 'B1=1']);
+  });
+
+  test('hidden and very hidden sheets are skipped; sheet targets may be absolute or relative; a heading-named sheet gives its text', async () => {
+    const row = (text: string) =>
+      `<row r="1"><c r="A1" t="inlineStr"><is><t>${text}</t></is></c><c r="B1"><v>1</v></c></row>`;
+    const blocks = await xlsxToBlocks(
+      await workbook([
+        { name: 'One', data: row('one'), target: '/xl/worksheets/sheet1.xml' },
+        { name: 'Two', data: row('two'), state: 'hidden' },
+        { name: 'Three', data: row('three'), state: 'veryHidden' },
+        { name: '表三', data: row('four'), target: '../xl/worksheets/sheet4.xml' },
+      ]),
+    );
+    expect(cellTexts(blocks)).toEqual(['A1=one', 'B1=1', 'undefined=表三', 'A1=four', 'B1=1']);
+    expect(blocks.flatMap((b) => (b.kind === 'table' ? [b.table.origin.sheet] : []))).toEqual(['One', '表三']);
+  });
+
+  test('cells and rows without r take the next column and row; a merged range keeps its text in its top-left cell', async () => {
+    const data =
+      '<row r="2"><c r="B2"><v>1</v></c><c><v>2</v></c><c><v>3</v></c></row><row><c r="A3"><v>4</v></c><c><v>5</v></c></row>' +
+      '<row r="5"><c r="A5"><v>6</v></c><c r="B5"><v>7</v></c><c r="C5"><v>8</v></c></row>';
+    const blocks = await xlsxToBlocks(await workbook([{ name: 'S', data, merges: ['C3:D3'] }]));
+    const [first, second] = tables(blocks);
+    expect(texts(first!)).toEqual([
+      ['', '1', '2', '3'],
+      ['4', '5', '', ''],
+    ]);
+    expect(first!.rows[1]!.cells[2]!.origin).toMatchObject({ sheet: 'S', ref: 'C3' });
+    expect(texts(second!)).toEqual([['6', '7', '8']]);
+  });
+
+  test('a sheet whose XML is not well formed, or a shared string that is missing, gives damaged-office-file naming the part', async () => {
+    const broken = await workbook([{ name: 'S', data: '<row r="1"><c r="A1"><v>1</v></row>' }]);
+    await expect(xlsxToBlocks(broken)).rejects.toMatchObject({
+      messageId: 'damaged-office-file',
+      data: { format: 'xlsx', detail: expect.stringContaining('xl/worksheets/sheet1.xml') },
+    });
+    const missing = await workbook([{ name: 'S', data: '<row r="1"><c r="A1" t="s"><v>7</v></c></row>' }]);
+    await expect(xlsxToBlocks(missing)).rejects.toMatchObject({ messageId: 'damaged-office-file' });
+    const zip = await JSZip.loadAsync(broken);
+    zip.remove('xl/workbook.xml');
+    await expect(xlsxToBlocks(await zip.generateAsync({ type: 'uint8array' }))).rejects.toMatchObject({
+      messageId: 'damaged-office-file',
     });
   });
 });
