@@ -1,3 +1,6 @@
+import type JSZip from 'jszip';
+import { DOCX_NAMESPACES, partToHtml, type NoteReference } from './docx-body.js';
+import { scanXml } from './docx-xml.js';
 import { htmlToBlocks } from './html.js';
 import { assertZip, damaged } from './office.js';
 import { InputError, type Block, type BlockSource } from './types.js';
@@ -8,48 +11,107 @@ export async function readDocx(bytes: Uint8Array): Promise<BlockSource> {
 }
 
 /**
- * Reads a Word .docx into text blocks and raw tables: mammoth turns it into HTML (it keeps w:gridSpan as colspan
- * and w:vMerge as rowspan), and the HTML table reader builds the grid. Origins carry tableIndex/rowIndex/columnIndex
- * only, since a .docx has no lines. The main document part is checked first (see checkDocumentXml): a damaged one
- * is refused at once. Throws InputError 'not-office-file' or 'damaged-office-file'.
+ * Reads a Word .docx into text blocks and raw tables: its main document part (named by the package relationships,
+ * word/document.xml by default) is checked (see checkDocumentXml: a damaged one is refused at once), read in one
+ * linear scan into the HTML mammoth used to make of it (partToHtml: w:gridSpan as colspan, w:vMerge as rowspan,
+ * the notes it refers to after the body), and the HTML table reader builds the grid. Origins carry
+ * tableIndex/rowIndex/columnIndex only, since a .docx has no lines. Throws InputError 'not-office-file' or
+ * 'damaged-office-file'.
  */
 export async function docxToBlocks(bytes: Uint8Array): Promise<Block[]> {
   assertZip(bytes, 'docx');
-  await checkDocumentPart(bytes);
-  const { default: mammoth } = await import('mammoth');
+  const { default: JSZip } = await import('jszip');
+  let zip: JSZip;
+  let main: string;
+  let xml: Uint8Array;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+    main = await mainDocumentPath(zip);
+    xml = await zip.file(main)!.async('uint8array');
+  } catch (error) {
+    throw damaged('docx', error);
+  }
+  const problem = checkDocumentXml(xml);
+  if (problem !== undefined)
+    throw new InputError('damaged-office-file', { format: 'docx', detail: `${main}: ${problem}` });
   let html: string;
   try {
-    // mammoth's Node build takes a Buffer, its browser build (which a bundler picks for a page) an ArrayBuffer.
-    const input =
-      typeof Buffer === 'undefined'
-        ? { arrayBuffer: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer }
-        : { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
-    html = (await mammoth.convertToHtml(input)).value;
+    const part = partToHtml(decodeXml(xml));
+    html = part.html + (await notesHtml(zip, main, part.references));
   } catch (error) {
     throw damaged('docx', error);
   }
   return htmlToBlocks(html, { positions: false });
 }
 
-/**
- * Opens the ZIP (with jszip, the library mammoth itself opens it with) and checks word/document.xml with
- * checkDocumentXml. mammoth's XML parser (xmldom) recovers from a damaged document by adding every later node to
- * the document itself, re-indexing its children each time: a 9 KB damaged .docx took 41 s before failing.
- */
-async function checkDocumentPart(bytes: Uint8Array): Promise<void> {
-  const { default: JSZip } = await import('jszip');
-  let xml: Uint8Array | undefined;
-  try {
-    const zip = await JSZip.loadAsync(bytes);
-    xml = await zip.file('word/document.xml')?.async('uint8array');
-  } catch (error) {
-    throw damaged('docx', error);
+const RELATIONSHIP_TYPES = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
+
+/** The main document part as mammoth found it: the first officeDocument relationship whose target exists, else word/document.xml. */
+async function mainDocumentPath(zip: JSZip): Promise<string> {
+  const path = await relatedPart(zip, '_rels/.rels', `${RELATIONSHIP_TYPES}officeDocument`, '', 'word/document.xml');
+  if (zip.file(path) === null)
+    throw new Error('Could not find main document part. Are you sure this is a valid .docx file?');
+  return path;
+}
+
+/** The first target of `type` in a relationships part (relative to `base`, absolute from the package root) that exists, else `fallback`. */
+async function relatedPart(
+  zip: JSZip,
+  relationships: string,
+  type: string,
+  base: string,
+  fallback: string,
+): Promise<string> {
+  const entry = zip.file(relationships);
+  if (entry === null) return fallback;
+  const targets: string[] = [];
+  scanXml(decodeXml(await entry.async('uint8array')), DOCX_NAMESPACES, {
+    open(name, attributes) {
+      if (name === 'relationships:Relationship' && attributes['Type'] === type && attributes['Target'] !== undefined)
+        targets.push(attributes['Target']);
+    },
+    close() {},
+    text() {},
+  });
+  for (const target of targets) {
+    const joined = target.startsWith('/') || base === '' ? target : `${base}/${target}`;
+    const path = joined.startsWith('/') ? joined.slice(1) : joined;
+    if (zip.file(path) !== null) return path;
   }
-  // A .docx whose main part lives elsewhere (named by its relationships) is left to mammoth.
-  if (xml === undefined) return;
-  const problem = checkDocumentXml(xml);
-  if (problem !== undefined)
-    throw new InputError('damaged-office-file', { format: 'docx', detail: `word/document.xml: ${problem}` });
+  return fallback;
+}
+
+/**
+ * The HTML of the footnotes and endnotes the main document refers to, in the order of the references (as mammoth put
+ * them after the body, without its "↑" links back). A notes part that is missing or damaged gives no notes.
+ */
+async function notesHtml(zip: JSZip, main: string, references: NoteReference[]): Promise<string> {
+  if (references.length === 0) return '';
+  const slash = main.lastIndexOf('/');
+  const folder = slash < 0 ? '' : main.slice(0, slash);
+  const relationships = `${folder === '' ? '' : `${folder}/`}_rels/${main.slice(slash + 1)}.rels`;
+  const notes = new Map<string, string>();
+  for (const type of ['footnote', 'endnote'] as const) {
+    if (!references.some((reference) => reference.type === type)) continue;
+    const path = await relatedPart(zip, relationships, `${RELATIONSHIP_TYPES}${type}s`, folder, `word/${type}s.xml`);
+    const entry = zip.file(path);
+    if (entry === null) continue;
+    const xml = await entry.async('uint8array');
+    if (checkDocumentXml(xml) === undefined) partToHtml(decodeXml(xml), { type, into: notes });
+  }
+  let html = '';
+  for (const { type, id } of references) {
+    const note = notes.get(`${type}:${id}`);
+    if (note !== undefined) html += `<li>${note}</li>`;
+  }
+  return html === '' ? '' : `<ol>${html}</ol>`;
+}
+
+/** An XML part's text: UTF-16 by its byte-order mark, else UTF-8 (a leading BOM dropped). */
+function decodeXml(bytes: Uint8Array): string {
+  const [a, b] = bytes;
+  const encoding = a === 0xff && b === 0xfe ? 'utf-16le' : a === 0xfe && b === 0xff ? 'utf-16be' : 'utf-8';
+  return new TextDecoder(encoding).decode(bytes);
 }
 
 /**
