@@ -198,9 +198,9 @@ export function partToHtml(text: string, notes?: { type: NoteReference['type']; 
     }
     if (frames.length === 1) {
       if (notes) {
-        const type = attributes['w:type'];
+        const type = attributes.get('w:type');
         if (name === `w:${notes.type}` && type !== 'separator' && type !== 'continuationSeparator') {
-          frames.push({ kind: 'note', id: attributes['w:id'] ?? '', content: [] });
+          frames.push({ kind: 'note', id: attributes.get('w:id') ?? '', content: [] });
           return;
         }
       } else if (name === 'w:body' && !seen.body) {
@@ -234,10 +234,10 @@ export function partToHtml(text: string, notes?: { type: NoteReference['type']; 
       case 'cell-properties':
         if (name === 'w:gridSpan' && !parent.sawGridSpan) {
           parent.sawGridSpan = true;
-          parent.cell.gridSpan = attributes['w:val'];
+          parent.cell.gridSpan = attributes.get('w:val');
         } else if (name === 'w:vMerge' && !parent.sawVMerge) {
           parent.sawVMerge = true;
-          const value = attributes['w:val'];
+          const value = attributes.get('w:val');
           parent.cell.vMerge = value === 'continue' || !value;
         }
         return undefined;
@@ -310,7 +310,7 @@ export function partToHtml(text: string, notes?: { type: NoteReference['type']; 
           sawProperties: false,
         };
       case 'w:hyperlink':
-        return { kind: 'hyperlink', link: Boolean(attributes['r:id']) || Boolean(attributes['w:anchor']) };
+        return { kind: 'hyperlink', link: Boolean(attributes.get('r:id')) || Boolean(attributes.get('w:anchor')) };
       case 'w:sdt':
         return { kind: 'sdt', checkbox: false, replaced: false, content: [], sawProperties: false, sawContent: false };
       case 'mc:AlternateContent':
@@ -324,7 +324,7 @@ export function partToHtml(text: string, notes?: { type: NoteReference['type']; 
         produce('\t');
         return undefined;
       case 'w:br': {
-        const type = attributes['w:type'];
+        const type = attributes.get('w:type');
         if (type === undefined || type === 'textWrapping') produce('<br>');
         else if (type === 'page' || type === 'column') produce('');
         return undefined;
@@ -340,7 +340,7 @@ export function partToHtml(text: string, notes?: { type: NoteReference['type']; 
         produceText('\u00ad');
         return undefined;
       case 'w:sym': {
-        const character = symbol(attributes['w:font'], attributes['w:char']);
+        const character = symbol(attributes.get('w:font'), attributes.get('w:char'));
         if (character !== undefined) produceText(character);
         return undefined;
       }
@@ -349,12 +349,12 @@ export function partToHtml(text: string, notes?: { type: NoteReference['type']; 
         if (!notes)
           references.push({
             type: name === 'w:footnoteReference' ? 'footnote' : 'endnote',
-            id: attributes['w:id'] ?? '',
+            id: attributes.get('w:id') ?? '',
           });
         produce('');
         return undefined;
       case 'w:bookmarkStart':
-        if (attributes['w:name'] !== '_GoBack') produce('');
+        if (attributes.get('w:name') !== '_GoBack') produce('');
         return undefined;
       case 'w:commentReference':
         produce('');

@@ -31,17 +31,23 @@ export async function docxToBlocks(bytes: Uint8Array): Promise<Block[]> {
   } catch (error) {
     throw damaged('docx', error);
   }
-  const problem = checkDocumentXml(xml);
-  if (problem !== undefined)
-    throw new InputError('damaged-office-file', { format: 'docx', detail: `${main}: ${problem}` });
+  // Decoded once, strictly, for the check and the reading (a UTF-16 part is checked too).
+  const text = decodeXml(xml, true);
+  if (text === undefined) throw damagedPart(main, 'not valid UTF-8');
+  const problem = xmlTextProblem(text);
+  if (problem !== undefined) throw damagedPart(main, problem);
   let html: string;
   try {
-    const part = partToHtml(decodeXml(xml));
+    const part = partToHtml(text);
     html = part.html + (await notesHtml(zip, main, part.references));
   } catch (error) {
     throw damaged('docx', error);
   }
   return htmlToBlocks(html, { positions: false });
+}
+
+function damagedPart(part: string, problem: string): InputError {
+  return new InputError('damaged-office-file', { format: 'docx', detail: `${part}: ${problem}` });
 }
 
 const RELATIONSHIP_TYPES = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
@@ -67,8 +73,9 @@ async function relatedPart(
   const targets: string[] = [];
   scanXml(decodeXml(await entry.async('uint8array')), DOCX_NAMESPACES, {
     open(name, attributes) {
-      if (name === 'relationships:Relationship' && attributes['Type'] === type && attributes['Target'] !== undefined)
-        targets.push(attributes['Target']);
+      const target = attributes.get('Target');
+      if (name === 'relationships:Relationship' && attributes.get('Type') === type && target !== undefined)
+        targets.push(target);
     },
     close() {},
     text() {},
@@ -96,8 +103,8 @@ async function notesHtml(zip: JSZip, main: string, references: NoteReference[]):
     const path = await relatedPart(zip, relationships, `${RELATIONSHIP_TYPES}${type}s`, folder, `word/${type}s.xml`);
     const entry = zip.file(path);
     if (entry === null) continue;
-    const xml = await entry.async('uint8array');
-    if (checkDocumentXml(xml) === undefined) partToHtml(decodeXml(xml), { type, into: notes });
+    const text = decodeXml(await entry.async('uint8array'), true);
+    if (text !== undefined && xmlTextProblem(text) === undefined) partToHtml(text, { type, into: notes });
   }
   let html = '';
   for (const { type, id } of references) {
@@ -107,11 +114,20 @@ async function notesHtml(zip: JSZip, main: string, references: NoteReference[]):
   return html === '' ? '' : `<ol>${html}</ol>`;
 }
 
-/** An XML part's text: UTF-16 by its byte-order mark, else UTF-8 (a leading BOM dropped). */
-function decodeXml(bytes: Uint8Array): string {
+/**
+ * An XML part's text: UTF-16 by its byte-order mark, else UTF-8 (a leading BOM dropped); `strict`, undefined when
+ * the bytes are not valid in their encoding (otherwise such bytes become U+FFFD).
+ */
+function decodeXml(bytes: Uint8Array, strict: true): string | undefined;
+function decodeXml(bytes: Uint8Array, strict?: false): string;
+function decodeXml(bytes: Uint8Array, strict = false): string | undefined {
   const [a, b] = bytes;
   const encoding = a === 0xff && b === 0xfe ? 'utf-16le' : a === 0xfe && b === 0xff ? 'utf-16be' : 'utf-8';
-  return new TextDecoder(encoding).decode(bytes);
+  try {
+    return new TextDecoder(encoding, { fatal: strict }).decode(bytes);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -122,12 +138,12 @@ export function checkDocumentXml(bytes: Uint8Array): string | undefined {
   const [a, b] = bytes;
   // UTF-16 (by its BOM) is allowed by XML; it is left to the parser.
   if ((a === 0xff && b === 0xfe) || (a === 0xfe && b === 0xff)) return undefined;
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return 'not valid UTF-8';
-  }
+  const text = decodeXml(bytes, true);
+  return text === undefined ? 'not valid UTF-8' : xmlTextProblem(text);
+}
+
+/** What is wrong with an XML text (see checkDocumentXml), or undefined. */
+function xmlTextProblem(text: string): string | undefined {
   const open: string[] = [];
   let roots = 0;
   let index = 0;
@@ -138,12 +154,8 @@ export function checkDocumentXml(bytes: Uint8Array): string | undefined {
       return `text outside the root element at offset ${index}`;
     if (lt < 0) break;
     const at = lt;
-    if (
-      text.startsWith('<?', at) ||
-      text.startsWith('<!--', at) ||
-      text.startsWith('<![CDATA[', at) ||
-      text.startsWith('<!', at)
-    ) {
+    const next = text.charCodeAt(at + 1);
+    if (next === QUESTION_MARK || next === EXCLAMATION_MARK) {
       const close = text.startsWith('<?', at)
         ? '?>'
         : text.startsWith('<!--', at)
@@ -156,30 +168,29 @@ export function checkDocumentXml(bytes: Uint8Array): string | undefined {
       index = end + close.length;
       continue;
     }
-    const closing = text[at + 1] === '/';
-    let cursor = closing ? at + 2 : at + 1;
-    const nameStart = cursor;
-    while (cursor < text.length && !/[\s/>]/u.test(text[cursor]!)) cursor += 1;
+    const closing = next === SLASH;
+    const nameStart = closing ? at + 2 : at + 1;
+    NAME_END.lastIndex = nameStart;
+    let cursor = NAME_END.exec(text)?.index ?? text.length;
     const name = text.slice(nameStart, cursor);
     if (name === '') return `a tag without a name at offset ${at}`;
     // The rest of the tag: attributes, their quoted values skipped whole.
     let selfClosing = false;
     let end = -1;
-    while (cursor < text.length) {
-      const character = text[cursor]!;
-      if (character === '"' || character === "'") {
-        const quote = text.indexOf(character, cursor + 1);
+    TAG_SPECIAL.lastIndex = cursor;
+    for (let found = TAG_SPECIAL.exec(text); found !== null; found = TAG_SPECIAL.exec(text)) {
+      cursor = found.index;
+      const code = text.charCodeAt(cursor);
+      if (code === QUOTE || code === APOSTROPHE) {
+        const quote = text.indexOf(code === QUOTE ? '"' : "'", cursor + 1);
         if (quote < 0) return `unterminated attribute value at offset ${cursor}`;
-        cursor = quote + 1;
+        TAG_SPECIAL.lastIndex = quote + 1;
         continue;
       }
-      if (character === '<') return `'<' inside a tag at offset ${cursor}`;
-      if (character === '>') {
-        end = cursor;
-        selfClosing = text[cursor - 1] === '/';
-        break;
-      }
-      cursor += 1;
+      if (code === LESS_THAN) return `'<' inside a tag at offset ${cursor}`;
+      end = cursor;
+      selfClosing = text.charCodeAt(cursor - 1) === SLASH;
+      break;
     }
     if (end < 0) return `the text ends inside a tag (offset ${at})`;
     if (closing) {
@@ -199,3 +210,14 @@ export function checkDocumentXml(bytes: Uint8Array): string | undefined {
   if (roots === 0) return 'no root element';
   return undefined;
 }
+
+const QUOTE = 0x22;
+const APOSTROPHE = 0x27;
+const SLASH = 0x2f;
+const LESS_THAN = 0x3c;
+const QUESTION_MARK = 0x3f;
+const EXCLAMATION_MARK = 0x21;
+/** What ends a tag's name. */
+const NAME_END = /[\s/>]/gu;
+/** What matters in the rest of a tag: a quote opening a value, a '<' that does not belong, the '>' that ends it. */
+const TAG_SPECIAL = /["'<>]/gu;
