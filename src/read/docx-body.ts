@@ -27,10 +27,12 @@ export interface NoteReference {
   id: string;
 }
 
-/** What reading a part gives: its HTML, and (main document) the notes it refers to. */
+/** What reading a part gives: its HTML, (main document) the notes it refers to, and what is wrong with its XML. */
 export interface PartHtml {
   html: string;
   references: NoteReference[];
+  /** The problem scanXml found; the rest is then what came before it. */
+  problem?: string;
 }
 
 /** Elements whose children are read in their place (mammoth's readChildElements, and the runs and hyperlinks). */
@@ -429,7 +431,7 @@ export function partToHtml(text: string, notes?: { type: NoteReference['type']; 
     }
   };
 
-  scanXml(text, DOCX_NAMESPACES, {
+  const problem = scanXml(text, DOCX_NAMESPACES, {
     open,
     close,
     text(data) {
@@ -438,6 +440,7 @@ export function partToHtml(text: string, notes?: { type: NoteReference['type']; 
       if (frame?.kind === 'text') frame.value += data;
     },
   });
+  if (problem !== undefined) return { html: '', references, problem };
   if (!notes && !seen.body) throw new Error('Could not find the body element: are you sure this is a docx file?');
   return { html: root.content.join(''), references };
 }

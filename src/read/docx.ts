@@ -34,14 +34,13 @@ export async function docxToBlocks(bytes: Uint8Array): Promise<Block[]> {
   // Decoded once, strictly, for the check and the reading (a UTF-16 part is checked too).
   const text = decodeXml(xml, true);
   if (text === undefined) throw damagedPart(main, 'not valid UTF-8');
-  const problem = xmlTextProblem(text);
-  if (problem !== undefined) throw damagedPart(main, problem);
   let html: string;
   try {
     const part = partToHtml(text);
+    if (part.problem !== undefined) throw damagedPart(main, part.problem);
     html = part.html + (await notesHtml(zip, main, part.references));
   } catch (error) {
-    throw damaged('docx', error);
+    throw error instanceof InputError ? error : damaged('docx', error);
   }
   return htmlToBlocks(html, { positions: false });
 }
@@ -104,7 +103,8 @@ async function notesHtml(zip: JSZip, main: string, references: NoteReference[]):
     const entry = zip.file(path);
     if (entry === null) continue;
     const text = decodeXml(await entry.async('uint8array'), true);
-    if (text !== undefined && xmlTextProblem(text) === undefined) partToHtml(text, { type, into: notes });
+    // A damaged notes part is read as far as it is well formed (the notes it completed).
+    if (text !== undefined) partToHtml(text, { type, into: notes });
   }
   let html = '';
   for (const { type, id } of references) {
@@ -139,85 +139,5 @@ export function checkDocumentXml(bytes: Uint8Array): string | undefined {
   // UTF-16 (by its BOM) is allowed by XML; it is left to the parser.
   if ((a === 0xff && b === 0xfe) || (a === 0xfe && b === 0xff)) return undefined;
   const text = decodeXml(bytes, true);
-  return text === undefined ? 'not valid UTF-8' : xmlTextProblem(text);
+  return text === undefined ? 'not valid UTF-8' : scanXml(text);
 }
-
-/** What is wrong with an XML text (see checkDocumentXml), or undefined. */
-function xmlTextProblem(text: string): string | undefined {
-  const open: string[] = [];
-  let roots = 0;
-  let index = 0;
-  while (index < text.length) {
-    const lt = text.indexOf('<', index);
-    const textEnd = lt < 0 ? text.length : lt;
-    if (open.length === 0 && text.slice(index, textEnd).trim() !== '')
-      return `text outside the root element at offset ${index}`;
-    if (lt < 0) break;
-    const at = lt;
-    const next = text.charCodeAt(at + 1);
-    if (next === QUESTION_MARK || next === EXCLAMATION_MARK) {
-      const close = text.startsWith('<?', at)
-        ? '?>'
-        : text.startsWith('<!--', at)
-          ? '-->'
-          : text.startsWith('<![CDATA[', at)
-            ? ']]>'
-            : '>';
-      const end = text.indexOf(close, at + 2);
-      if (end < 0) return `unterminated markup at offset ${at}`;
-      index = end + close.length;
-      continue;
-    }
-    const closing = next === SLASH;
-    const nameStart = closing ? at + 2 : at + 1;
-    NAME_END.lastIndex = nameStart;
-    let cursor = NAME_END.exec(text)?.index ?? text.length;
-    const name = text.slice(nameStart, cursor);
-    if (name === '') return `a tag without a name at offset ${at}`;
-    // The rest of the tag: attributes, their quoted values skipped whole.
-    let selfClosing = false;
-    let end = -1;
-    TAG_SPECIAL.lastIndex = cursor;
-    for (let found = TAG_SPECIAL.exec(text); found !== null; found = TAG_SPECIAL.exec(text)) {
-      cursor = found.index;
-      const code = text.charCodeAt(cursor);
-      if (code === QUOTE || code === APOSTROPHE) {
-        const quote = text.indexOf(code === QUOTE ? '"' : "'", cursor + 1);
-        if (quote < 0) return `unterminated attribute value at offset ${cursor}`;
-        TAG_SPECIAL.lastIndex = quote + 1;
-        continue;
-      }
-      if (code === LESS_THAN) return `'<' inside a tag at offset ${cursor}`;
-      end = cursor;
-      selfClosing = text.charCodeAt(cursor - 1) === SLASH;
-      break;
-    }
-    if (end < 0) return `the text ends inside a tag (offset ${at})`;
-    if (closing) {
-      const expected = open.pop();
-      if (expected !== name)
-        return `</${name}> closes ${expected === undefined ? 'nothing' : `<${expected}>`} at offset ${at}`;
-    } else if (!selfClosing) {
-      if (open.length === 0) roots += 1;
-      open.push(name);
-    } else if (open.length === 0) {
-      roots += 1;
-    }
-    if (roots > 1) return `a second root element at offset ${at}`;
-    index = end + 1;
-  }
-  if (open.length > 0) return `the text ends inside <${open[open.length - 1]!}>`;
-  if (roots === 0) return 'no root element';
-  return undefined;
-}
-
-const QUOTE = 0x22;
-const APOSTROPHE = 0x27;
-const SLASH = 0x2f;
-const LESS_THAN = 0x3c;
-const QUESTION_MARK = 0x3f;
-const EXCLAMATION_MARK = 0x21;
-/** What ends a tag's name. */
-const NAME_END = /[\s/>]/gu;
-/** What matters in the rest of a tag: a quote opening a value, a '<' that does not belong, the '>' that ends it. */
-const TAG_SPECIAL = /["'<>]/gu;
