@@ -21,9 +21,13 @@
 // - The stream aligner's solve (a dynamic programme over events × rows × cells) is the largest single cost, ~20 %:
 //   work that depends only on the event is done once per layer, costs keep two layers (not one per event), a label
 //   that names no row copies its layer in one call. Pruning it would be faster but could change what is read.
-// - Office: mammoth (docx) and exceljs (xlsx) are most of the time; ours is the grid. Reading the XML directly would
-//   approach the floor, but must then read exactly as they do (tracked changes, fields, merged cells, dates by
-//   number format …): not done.
+// - Office: exceljs is most of the xlsx time; ours is the grid. The .docx reader no longer uses mammoth (which was
+//   ~10× the floor: a DOM of every part, its document model, then HTML): src/read/docx-xml.ts checks and tokenizes
+//   the main part in one pass, src/read/docx-body.ts turns it into the HTML mammoth made (the same blocks on every
+//   fixture and corpus file), and htmlToBlocks reads that. `BENCH_READER_TEXT=10 BENCH_READER_HTML=10
+//   BENCH_READER_PDF=2 node bench/readers.mjs` (200 .docx, a loaded 2-core machine): read 11.8× the floor and the
+//   reader alone 10.0× before, 1.1–1.5× and 0.55–0.9× after (the floor parses every XML entry; the reader only
+//   the main part).
 // - PDF: pdfjs's own parsing and text extraction is nearly all of it (about 1.05× its getTextContent alone).
 // Before and after, readBytes of both builds over the same corpus in one process, alternated: text 30–40 % less time, HTML 25–35 %,
 // xlsx 50 %.

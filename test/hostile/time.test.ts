@@ -42,7 +42,7 @@ describe('the hostile files', () => {
     expect(cells(csvToBlocks(text)).length).toBe(302 + 2000 * 2);
   });
 
-  it('the damaged .docx is refused before mammoth parses it, naming the part and what is wrong', async () => {
+  it('the damaged .docx is refused at once, naming the part and what is wrong', async () => {
     const result = await lintBytes(fixture('hostile/truncated-9kb-41s.docx'), 'x.docx');
     expect(result.error?.data).toEqual({ format: 'docx', detail: 'word/document.xml: not valid UTF-8' });
   });
