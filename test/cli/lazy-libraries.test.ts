@@ -70,7 +70,7 @@ describe('the reader libraries load only when a file needs them', () => {
   it('an xlsx loads exceljs (and its jszip), a .docx jszip and htmlparser2, a PDF pdfjs, a page htmlparser2, and nothing else of them', () => {
     // exceljs reads the ZIP with jszip.
     expect(heavyLoaded(['fixtures/xlsx/seed-2019.xlsx'])).toEqual(['exceljs', 'jszip']);
-    // The .docx reader unzips with jszip and scans its XML with htmlparser2's tokenizer (and reads the HTML made of it).
+    // The .docx reader unzips with jszip and reads the HTML it makes of the main part with htmlparser2.
     expect(heavyLoaded(['fixtures/docx/seed-2019.docx'])).toEqual(['jszip', 'htmlparser2']);
     expect(heavyLoaded(['fixtures/pdf/huaian-2024.pdf'])).toEqual(['pdfjs']);
     expect(heavyLoaded(['fixtures/html/seed-2019.gbk.html'])).toEqual(['htmlparser2']);
