@@ -26,6 +26,13 @@
 //   blocks identical for every .xlsx of fixtures/, of this corpus and of the written reports: with exceljs 5.3× its
 //   floor (2.8× the reader alone), now 1.7× (1.0×) with BENCH_READER_OFFICE=40; 2.9× less time than exceljs's over
 //   the 200 files, both in one process, alternated.
+// - The .docx reader no longer uses mammoth (which was
+//   ~10× the floor: a DOM of every part, its document model, then HTML): src/read/docx-xml.ts checks and tokenizes
+//   the main part in one pass, src/read/docx-body.ts turns it into the HTML mammoth made (the same blocks on every
+//   fixture and corpus file), and htmlToBlocks reads that. `BENCH_READER_TEXT=10 BENCH_READER_HTML=10
+//   BENCH_READER_PDF=2 node bench/readers.mjs` (200 .docx, a loaded 2-core machine): read 11.8× the floor and the
+//   reader alone 10.0× before, 1.1–1.5× and 0.55–0.9× after (the floor parses every XML entry; the reader only
+//   the main part).
 // - PDF: pdfjs's own parsing and text extraction is nearly all of it (about 1.05× its getTextContent alone).
 // Before and after, readBytes of both builds over the same corpus in one process, alternated: text 30–40 % less time, HTML 25–35 %,
 // xlsx 50 %.

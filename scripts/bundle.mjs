@@ -27,7 +27,7 @@ const outdir = join(root, 'dist/bundle');
  * Packages the bundle imports at run time, each only when the reader or writer that needs it runs; #pdfjs and
  * #pdfjs-worker are the package's own copy of pdfjs (package.json `imports`, scripts/vendor.mjs).
  */
-const EXTERNAL = ['#pdfjs', '#pdfjs-worker', 'mammoth', 'jszip', 'htmlparser2'];
+const EXTERNAL = ['#pdfjs', '#pdfjs-worker', 'jszip', 'htmlparser2'];
 const EXTERNAL_IMPORT = new RegExp(`\\bimport\\((?=\\s*(?:['"](?:${EXTERNAL.join('|')})|[A-Za-z_$]))`, 'gu');
 
 /**

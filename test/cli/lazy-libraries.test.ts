@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { ROOT } from '../helpers/lint.js';
 
 const BIN = join(ROOT, JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).bin['xxgk-lint'] as string);
-const HEAVY = ['pdfjs', 'mammoth', 'jszip', 'htmlparser2', 'opencc-js'];
+const HEAVY = ['pdfjs', 'jszip', 'htmlparser2', 'opencc-js'];
 /** Where a library's files are loaded from: node_modules, or (pdfjs) the package's own copy in dist/vendor. */
 const PLACES = (name: string): string[] => [`/node_modules/${name}/`, `/dist/vendor/${name}/`];
 
@@ -47,7 +47,7 @@ function heavyLoaded(files: string[]): string[] {
 }
 
 describe('the reader libraries load only when a file needs them', () => {
-  it('linting one JSON report loads none of pdfjs, mammoth, jszip, htmlparser2, opencc-js', () => {
+  it('linting one JSON report loads none of pdfjs, jszip, htmlparser2, opencc-js', () => {
     expect(heavyLoaded(['fixtures/json/seed-2019.json'])).toEqual([]);
   });
 
@@ -67,8 +67,10 @@ describe('the reader libraries load only when a file needs them', () => {
     );
   });
 
-  it('an xlsx loads jszip (its XML is read by src/read/xml.ts), a PDF pdfjs, a page htmlparser2, and nothing else of them', () => {
+  it('an xlsx loads jszip (its XML is read by src/read/xml.ts), a .docx jszip and htmlparser2, a PDF pdfjs, a page htmlparser2, and nothing else of them', () => {
     expect(heavyLoaded(['fixtures/xlsx/seed-2019.xlsx'])).toEqual(['jszip']);
+    // The .docx reader unzips with jszip and reads the HTML it makes of the main part with htmlparser2.
+    expect(heavyLoaded(['fixtures/docx/seed-2019.docx'])).toEqual(['jszip', 'htmlparser2']);
     expect(heavyLoaded(['fixtures/pdf/huaian-2024.pdf'])).toEqual(['pdfjs']);
     expect(heavyLoaded(['fixtures/html/seed-2019.gbk.html'])).toEqual(['htmlparser2']);
   });
