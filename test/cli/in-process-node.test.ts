@@ -93,38 +93,19 @@ describe('--cache, in-process', () => {
 describe('outputs written as they come, in-process', () => {
   const root = tempTree({});
   writePairedCorpus(join(root, 'reports'), 2, 1);
+  /** The run over the reports folder in this thread, with these options. */
+  const runReports = (args: string[], options: { env?: Record<string, string> } = {}) =>
+    runIn(root, ['reports', '--concurrency', '1', ...args], options);
 
   it('an output file that cannot be opened is said once, exit 2, and the other outputs are still written', async () => {
-    const run = await runIn(root, [
-      'reports',
-      '--concurrency',
-      '1',
-      '-f',
-      'json',
-      '-o',
-      'no/folder/a.json',
-      '-f',
-      'compact',
-    ]);
+    const run = await runReports(['-f', 'json', '-o', 'no/folder/a.json', '-f', 'compact']);
     expect(run.code).toBe(2);
     expect(run.stderr.split('no/folder/a.json').length - 1).toBe(1);
     expect(run.stdout).toContain('reports/0000-2021.json');
   });
 
   it('two outputs at once: each file gets its own format, made whole at the end', async () => {
-    const run = await runIn(root, [
-      'reports',
-      '--concurrency',
-      '1',
-      '-f',
-      'json',
-      '-o',
-      'a.json',
-      '-f',
-      'junit',
-      '-o',
-      'a.xml',
-    ]);
+    const run = await runReports(['-f', 'json', '-o', 'a.json', '-f', 'junit', '-o', 'a.xml']);
     expect(run.code).toBe(1);
     expect(JSON.parse(readFileSync(join(root, 'a.json'), 'utf8'))).toMatchObject({ version: '1.1' });
     expect(readFileSync(join(root, 'a.xml'), 'utf8')).toMatch(/^<\?xml/u);
@@ -133,13 +114,13 @@ describe('outputs written as they come, in-process', () => {
   it('--format github writes the job summary to GITHUB_STEP_SUMMARY, and says when it cannot', async () => {
     const summary = join(root, 'summary.md');
     writeFileSync(summary, 'before\n');
-    const run = await runIn(root, ['reports', '--concurrency', '1', '-f', 'github'], {
+    const run = await runReports(['-f', 'github'], {
       env: { GITHUB_STEP_SUMMARY: summary },
     });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('::error');
     expect(readFileSync(summary, 'utf8')).toMatch(/^before\n[^]*\|/u);
-    const failed = await runIn(root, ['reports', '--concurrency', '1', '-f', 'github'], {
+    const failed = await runReports(['-f', 'github'], {
       env: { GITHUB_STEP_SUMMARY: join(root, 'no/folder/summary.md') },
     });
     expect(failed.code).toBe(2);
@@ -147,7 +128,7 @@ describe('outputs written as they come, in-process', () => {
   });
 
   it('--quiet shows errors only; --max-warnings counts the warnings all the same', async () => {
-    const quiet = await runIn(root, ['reports', '--concurrency', '1', '--quiet', '-f', 'json']);
+    const quiet = await runReports(['--quiet', '-f', 'json']);
     const files = (JSON.parse(quiet.stdout) as { files: Array<{ diagnostics: Array<{ severity: string }> }> }).files;
     expect(files.flatMap((file) => file.diagnostics).every((diagnostic) => diagnostic.severity === 'error')).toBe(true);
     const warned = tempTree({});
