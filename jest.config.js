@@ -1,5 +1,5 @@
 /** The figures measured (npm test prints them), rounded down: a change that lowers one fails CI; raise them as tests grow. */
-const COVERAGE_THRESHOLD = { statements: 92, branches: 84, functions: 93, lines: 92 };
+const COVERAGE_THRESHOLD = { statements: 95, branches: 87, functions: 96, lines: 95 };
 
 /** @type {import('jest').Config} */
 export default {
