@@ -1,3 +1,4 @@
+import { PREDEFINED_ENTITIES } from './xml.js';
 /** What scanXml reports, in document order: elements by their canonical names (see scanXml) and text. */
 export interface XmlHandler {
   /** `attributes` is valid only during the call. */
@@ -38,7 +39,6 @@ const TAG_SPECIAL = /["'<>]/gu;
 /** One attribute: its name, and its value in either quotes. */
 const ATTRIBUTE = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/gu;
 const ENTITY = /&(?:(amp|lt|gt|quot|apos)|#(\d+)|#x([\da-fA-F]+));/gu;
-const PREDEFINED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const NO_HANDLER: XmlHandler = { open() {}, close() {}, text() {} };
 
 /**
@@ -185,7 +185,7 @@ function decodeEntities(text: string): string {
   return text.replace(
     ENTITY,
     (whole, name: string | undefined, decimal: string | undefined, hex: string | undefined) => {
-      if (name !== undefined) return PREDEFINED[name] ?? whole;
+      if (name !== undefined) return PREDEFINED_ENTITIES[name] ?? whole;
       const point = decimal !== undefined ? Number.parseInt(decimal, 10) : Number.parseInt(hex ?? '', 16);
       return point > 0 && point <= 0x10ffff && (point < 0xd800 || point > 0xdfff)
         ? String.fromCodePoint(point)

@@ -16,7 +16,14 @@ export interface XmlHandler {
 /** Malformed XML: what is wrong and at which character offset. */
 export class XmlError extends Error {}
 
-const PREDEFINED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+/** The five entities XML predefines, by name: the only named references any reader here decodes. */
+export const PREDEFINED_ENTITIES: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+};
 
 /** Text with its references decoded: the five predefined entities and numeric character references, nothing else. */
 export function decodeXmlText(raw: string, offset = 0): string {
@@ -24,7 +31,7 @@ export function decodeXmlText(raw: string, offset = 0): string {
   if (!text.includes('&')) return text;
   text = text.replace(/&([^;&]{0,12});?/gu, (whole, name: string, at: number) => {
     if (!whole.endsWith(';')) throw new XmlError(`a & that starts no reference at ${offset + at}`);
-    const predefined = PREDEFINED[name];
+    const predefined = PREDEFINED_ENTITIES[name];
     if (predefined !== undefined) return predefined;
     const code = /^#x[0-9a-f]+$/iu.test(name)
       ? Number.parseInt(name.slice(2), 16)

@@ -2,6 +2,7 @@
 // hand: ZIP64 directories (what a writer uses past 4 GB or 65,535 entries), stored entries, damaged directories.
 import { lintBytes } from '../../src/pipeline/lint.js';
 import { zipDeclared } from '../../src/read/office.js';
+import { concatBytes } from '../helpers/bytes.js';
 
 /** One stored entry: its bytes at offset 0, then the central directory; ZIP64 records when `zip64`. */
 function storedZip(name: string, data: Uint8Array, zip64: boolean): Uint8Array {
@@ -58,13 +59,7 @@ function storedZip(name: string, data: Uint8Array, zip64: boolean): Uint8Array {
   end.setUint32(12, zip64 ? 0xffffffff : directorySize, true);
   end.setUint32(16, zip64 ? 0xffffffff : directoryOffset, true);
   parts.push(new Uint8Array(end.buffer));
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
+  return concatBytes(...parts);
 }
 
 function crc32(data: Uint8Array): number {

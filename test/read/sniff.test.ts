@@ -5,17 +5,9 @@ import { chooseFormat } from '../../src/read/index.js';
 import { isJsonPrefix, sniffFormat, UNSUPPORTED_KINDS } from '../../src/read/sniff.js';
 import { InputError } from '../../src/read/types.js';
 import { fixture } from '../helpers/lint.js';
+import { concatBytes } from '../helpers/bytes.js';
 
 const text = (value: string): Uint8Array => new TextEncoder().encode(value);
-const concat = (...parts: Uint8Array[]): Uint8Array => {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
-};
 const OLE2 = fixture('unsupported/report.doc');
 
 async function inputError(action: Promise<unknown>): Promise<InputError> {
@@ -60,7 +52,7 @@ describe('sniffFormat', () => {
     expect(sniffFormat(text('\uFEFF \n {"template": "2021"}'))).toBe('json');
     expect(sniffFormat(text('\uFEFF\r\n<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01//EN">'))).toBe('html');
     const utf16 = (value: string) =>
-      concat(
+      concatBytes(
         new Uint8Array([0xff, 0xfe]),
         new Uint8Array(new Uint16Array([...value].map((c) => c.charCodeAt(0))).buffer),
       );
