@@ -9,6 +9,7 @@ import { lintText, narrativeOrigin, type TextSection, type TextUnit } from './na
 import { needsAlignment } from './stream-aligner.js';
 import { isBlankGrid, TableMapper, type StreamRow, type TableStream } from './table-mapper.js';
 import type { TableDef } from '../model/template-def.js';
+import { withFields } from '../model/objects.js';
 
 const TABLE_KEYS: readonly TableKey[] = ['active', 'applications', 'reviewLitigation'];
 type NarrativeKey = 'overview' | 'problems' | 'other';
@@ -151,7 +152,7 @@ export function alignBlocks(source: BlockSource, context: ReadContext): ReadResu
         ruleId: 'missing-table',
         messageId: 'missing',
         data: { table: table.label, template: templateId },
-        origin: { ...origin, pointer: `/${table.key}` },
+        origin: withFields(origin, { pointer: `/${table.key}` }),
       });
       continue;
     }
@@ -235,12 +236,12 @@ export function alignBlocks(source: BlockSource, context: ReadContext): ReadResu
     ...(explained.size > 0 ? { explained } : {}),
     locate(pointer: string): Origin | undefined {
       const origin = nearestEntry(origins, pointer);
-      return origin ? { ...origin, pointer } : undefined;
+      return origin ? withFields(origin, { pointer }) : undefined;
     },
     locateText(pointer: string, offset: number): Origin | undefined {
       const part = narrativeLines.get(pointer);
       const origin = part?.origins ? narrativeOrigin({ lines: part.lines, origins: part.origins }, offset) : undefined;
-      return origin ? { ...origin, pointer } : undefined;
+      return origin ? withFields(origin, { pointer }) : undefined;
     },
   };
 }

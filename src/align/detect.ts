@@ -4,6 +4,7 @@ import { normalizeLabel, toSimplified } from '../model/normalize.js';
 import { sectionOfHeading } from '../model/labels.js';
 import { getTemplate, TEMPLATE_IDS } from '../model/template.js';
 import type { Origin, TemplateId } from '../model/types.js';
+import { withFields } from '../model/objects.js';
 
 interface MarkerHit {
   marker: string;
@@ -27,7 +28,7 @@ export function detectTemplate(labels: RawCell[]): {
   const a = found['2019'].length;
   const b = found['2021'].length;
   const chosen: TemplateId | undefined = a > b ? '2019' : b > a ? '2021' : undefined;
-  return { ...(chosen ? { chosen } : {}), mixed: a > 0 && b > 0, found };
+  return withFields(chosen ? { chosen } : {}, { mixed: a > 0 && b > 0, found });
 }
 
 /** Sentence punctuation: a title or an agency's name has none. */

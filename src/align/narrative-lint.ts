@@ -9,6 +9,7 @@ import {
 } from '../model/normalize.js';
 import type { Origin } from '../model/types.js';
 import { extended } from '../read/origin.js';
+import { withFields } from '../model/objects.js';
 
 const MAX_FINDINGS_PER_RULE = 50;
 
@@ -354,7 +355,7 @@ export function narrativeOrigin(narrative: NarrativeLines, offset: number): Orig
     if (position <= line.length) {
       const origin = narrative.origins[index];
       if (!origin || origin.line === undefined) return undefined;
-      return { ...origin, column: (origin.column ?? 1) + [...line.slice(0, position)].length };
+      return withFields(origin, { column: (origin.column ?? 1) + [...line.slice(0, position)].length });
     }
     position -= line.length + 1;
   }

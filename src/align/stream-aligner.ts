@@ -7,6 +7,7 @@ import type { RawCell, ReaderFinding } from '../read/types.js';
 import { isOneCell, splitDigits, splitRowsByTotals, type DigitSplit } from './digit-split.js';
 import type { StreamRow } from './table-mapper.js';
 import { extended } from '../read/origin.js';
+import { withFields } from '../model/objects.js';
 
 // Reading a table from text whose cells are not where a grid would put them: one value per line or per paragraph,
 // labels on other lines than their numbers, unlabeled number rows, and crawled pages where a row's cells run
@@ -896,7 +897,7 @@ function assemble(
           .slice(run.offset, run.offset + run.slots)
           .map((text): RawCell => ({ text, origin: run.item.cell.origin, ...(inferred ? { inferred: true } : {}) }));
         const before = entry.items.map((item) => item.cell);
-        rows.push({ ...base, cells: [...before, ...cells], totalUsed: inferred });
+        rows.push(withFields(base, { cells: [...before, ...cells], totalUsed: inferred }));
         if (inferred) inferredRows.push(row.label);
         return;
       }
@@ -919,7 +920,7 @@ function assemble(
     }
     const cells = withoutTrailingPadding(entry.items).map((item) => item.cell);
     if (cells.length === width) {
-      rows.push({ ...base, cells });
+      rows.push(withFields(base, { cells }));
       return;
     }
     if (cells.length === 0) {
@@ -942,7 +943,7 @@ function assemble(
     }
     const first = cells[0]!;
     if (cells.length === 1 && COLLAPSE_MARKERS.has(first.text)) {
-      rows.push({ ...base, cells });
+      rows.push(withFields(base, { cells }));
       return;
     }
     // Printed beside its label in one delimited row, or read up to the end of the text: each value stands where it is,
@@ -952,12 +953,12 @@ function assemble(
       entry.items.every((item) => item.delimited && item.physical === entry.anchor!.physical);
     const upToCut = index === cutAt && entry.items[entry.items.length - 1]!.physical === lastContent;
     if (besideLabel || upToCut) {
-      rows.push({ ...base, cells });
+      rows.push(withFields(base, { cells }));
       return;
     }
     const placed = hasTotal && cells.length >= 2 ? placeByTotal(cells, width) : undefined;
     if (placed) {
-      rows.push({ ...base, cells: placed, totalUsed: true });
+      rows.push(withFields(base, { cells: placed, totalUsed: true }));
       inferredRows.push(row.label);
       return;
     }
@@ -1095,9 +1096,9 @@ function placeByTotal(cells: RawCell[], width: number): RawCell[] | undefined {
   const placed: RawCell[] = [];
   for (let column = 0; column < width - 1; column += 1) {
     const cell = column < cells.length - 1 ? cells[column]! : { text: '', origin };
-    placed.push({ ...cell, inferred: true });
+    placed.push(withFields(cell, { inferred: true }));
   }
-  placed.push({ ...cells[cells.length - 1]!, inferred: true });
+  placed.push(withFields(cells[cells.length - 1]!, { inferred: true }));
   return placed;
 }
 

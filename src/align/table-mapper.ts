@@ -5,6 +5,7 @@ import { getTemplate } from '../model/template.js';
 import { alignStream, type AlignedTable } from './stream-aligner.js';
 import type { RowDef, TableDef, TemplateDef } from '../model/template-def.js';
 import type { Origin, RawValue, TableKey, TemplateId } from '../model/types.js';
+import { withFields } from '../model/objects.js';
 
 /** One row of a table stream: its cells in order, and for a line of text how it stood. */
 export type StreamRow = RawRow;
@@ -440,7 +441,7 @@ export class TableMapper {
         ruleId: 'missing-row',
         messageId: 'missing',
         data: { table: this.table.label, row: row.label, template: this.template.id },
-        origin: { ...this.stream.origin, pointer: `/${this.table.key}/${row.key}` },
+        origin: withFields(this.stream.origin, { pointer: `/${this.table.key}/${row.key}` }),
       });
     }
   }

@@ -61,17 +61,40 @@ export async function gatherInputs(
 
 /** A file read when its turn comes, bounded by its format's size limit. */
 export function fileInput(file: string, flags: InputFlags | LimitOptions, io: CliIO, debug?: DebugLog): RunInput {
-  const read = async () => {
+  if (!debug) return new FileInput(file, flags, io);
+  // --debug times reads in this thread (a worker's reads are not timed), so the file has no `source` for the pool.
+  const input = new FileInput(file, flags, io, false);
+  return { file, read: debug.timedRead(file, () => input.read()) };
+}
+
+/**
+ * A file on disk as a run's input: one small object per file, its read a method rather than a closure, as a run over
+ * a province's reports holds one for every file until the end.
+ */
+export class FileInput implements RunInput {
+  result?: FileResult;
+  inputFormat?: InputFormat;
+
+  constructor(
+    readonly file: string,
+    private readonly flags: InputFlags | LimitOptions,
+    private readonly io: CliIO,
+    private readonly remote = io.engine !== undefined,
+  ) {}
+
+  /** A worker thread of the pool (io.engine) reads the file itself, with the same bound. */
+  get source(): RunInput['source'] {
+    return this.remote ? { path: this.file, maxBytes: readLimit(this.file, this.flags) } : undefined;
+  }
+
+  async read(): Promise<Uint8Array> {
     try {
       // Bounded: a huge or sparse file, a device or a pipe named like a report is refused before it fills memory.
-      return await io.readFile(file, readLimit(file, flags));
+      return await this.io.readFile(this.file, readLimit(this.file, this.flags));
     } catch (error) {
-      throw readError(error, file, flags);
+      throw readError(error, this.file, this.flags);
     }
-  };
-  // A worker thread of the pool (io.engine) reads it itself, with the same bound; --debug times reads in this thread.
-  const source = io.engine && !debug ? { source: { path: file, maxBytes: readLimit(file, flags) } } : {};
-  return { file, ...source, read: debug ? debug.timedRead(file, read) : read };
+  }
 }
 
 /**

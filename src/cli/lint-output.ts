@@ -7,6 +7,7 @@ import type { FormatName, FormatStream } from '../format/types.js';
 import type { Locale, Severity } from '../rules/catalogue-types.js';
 import type { CliIO, OutputWriter } from './io.js';
 import { writeErrorLine } from './write-error.js';
+import { withFields } from '../model/objects.js';
 
 /** Exit codes: 0 clean, 1 findings at or above the fail level, 2 usage, input or internal error. */
 export const EXIT = { clean: 0, findings: 1, error: 2 } as const;
@@ -71,7 +72,9 @@ export function openOutputs(targets: readonly OutputTarget[], io: CliIO, setting
     file(result) {
       if (result.error) io.stderr(`xxgk-lint: ${placeOf(result)}${renderFileError(result.error, locale)}\n`);
       const shown = settings.quiet
-        ? { ...result, diagnostics: result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error') }
+        ? withFields(result, {
+            diagnostics: result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error'),
+          })
         : result;
       for (const output of outputs) output.sink.write(output.stream.file(shown));
       jobSummary?.file(shown);

@@ -9,7 +9,7 @@ import { openOutputs } from './lint-output.js';
 import { exceptionOptions, outputSettings, prepareRun, type PreloadedConfig, type RunFlags } from './main.js';
 import type { Locale } from '../rules/catalogue-types.js';
 import { readError } from './read-error.js';
-import { fileInput } from './lint-inputs.js';
+import { FileInput } from './lint-inputs.js';
 
 /** The flags of `xxgk-lint merge`: those of a lint run's outputs and settings. */
 export type MergeFlags = RunFlags;
@@ -42,11 +42,10 @@ export async function mergeCommand(
     }
     for (const result of results) {
       // Read again only to place a year-to-year finding, as the shard read it.
-      inputs.push({
-        ...fileInput(result.file, {}, io),
-        result,
-        ...(result.format ? { inputFormat: result.format } : {}),
-      });
+      const input = new FileInput(result.file, {}, io);
+      input.result = result;
+      if (result.format) input.inputFormat = result.format;
+      inputs.push(input);
     }
   }
   const options: RunOptions = {

@@ -10,6 +10,7 @@ import { layoutTables, type LayoutCell, type LayoutTable } from '../write/layout
 import { formatPlace } from './location.js';
 import type { FormatOptions, StreamFormatter } from './types.js';
 import { wholeFromStream } from './types.js';
+import { withFields } from '../model/objects.js';
 
 const UI: Record<Locale, Record<string, string>> = {
   'zh-CN': {
@@ -485,7 +486,7 @@ function pageFinding(diagnostic: Diagnostic, locale: Locale): PageFinding {
       figure,
       actual,
     });
-    return { ...base, cellMessage, textFigure: figure, tableFigure: actual };
+    return withFields(base, { cellMessage, textFigure: figure, tableFigure: actual });
   }
   const expected = number('expected');
   // The actual value of one cell is shown by its evidence (留空（按 0 计）, 5（推断）); a sum of several cells as a number.
@@ -500,12 +501,11 @@ function pageFinding(diagnostic: Diagnostic, locale: Locale): PageFinding {
       ? describeValue(evidence, actualValue, locale)
       : number('actual');
   const difference = number('difference');
-  return {
-    ...base,
-    ...(expected !== undefined ? { expected } : {}),
-    ...(actual !== undefined ? { actual } : {}),
-    ...(difference !== undefined ? { difference } : {}),
-  };
+  const finding: PageFinding = base;
+  if (expected !== undefined) finding.expected = expected;
+  if (actual !== undefined) finding.actual = actual;
+  if (difference !== undefined) finding.difference = difference;
+  return finding;
 }
 
 function escapeHtml(text: string): string {

@@ -206,18 +206,33 @@ function physical(location: Location) {
 }
 
 /** The place as properties: page and line for a PDF, sheet and cell for a worksheet, table/row/column for Word and HTML. */
-function placeProperties(location: Location) {
-  return {
-    ...(location.page !== undefined
-      ? { page: location.page, ...(location.line !== undefined ? { line: location.line } : {}) }
-      : {}),
-    ...(location.sheet !== undefined
-      ? { sheet: location.sheet, ...(location.ref !== undefined ? { ref: location.ref } : {}) }
-      : {}),
-    ...(location.tableIndex !== undefined
-      ? { tableIndex: location.tableIndex, rowIndex: location.rowIndex ?? 0, columnIndex: location.columnIndex ?? 0 }
-      : {}),
-  };
+function placeProperties(location: Location): PlaceProperties {
+  const place: PlaceProperties = {};
+  if (location.page !== undefined) {
+    place.page = location.page;
+    if (location.line !== undefined) place.line = location.line;
+  }
+  if (location.sheet !== undefined) {
+    place.sheet = location.sheet;
+    if (location.ref !== undefined) place.ref = location.ref;
+  }
+  if (location.tableIndex !== undefined) {
+    place.tableIndex = location.tableIndex;
+    place.rowIndex = location.rowIndex ?? 0;
+    place.columnIndex = location.columnIndex ?? 0;
+  }
+  return place;
+}
+
+/** What placeProperties gives: the place's parts a SARIF region has no field for. */
+interface PlaceProperties {
+  page?: number;
+  line?: number;
+  sheet?: string;
+  ref?: string;
+  tableIndex?: number;
+  rowIndex?: number;
+  columnIndex?: number;
 }
 
 /** A place a SARIF region cannot hold as line and column (PDF page, sheet cell, docx table) in words. */

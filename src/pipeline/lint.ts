@@ -14,6 +14,7 @@ import {
   type Deadline,
   type LimitOptions,
 } from './limits.js';
+import { withFields } from '../model/objects.js';
 
 /** Options for linting one input: how to read it and how to check it. */
 export interface LintInputOptions extends LintOptions, LimitOptions {
@@ -36,7 +37,7 @@ export async function lintBytes(bytes: Uint8Array, file: string, options: LintIn
     const deadline = deadlineOf(options);
     return await withDeadline(deadline, async () => {
       const started = options.onStage ? performance.now() : 0;
-      const read = await readWithin(bytes, file, { ...options, inputFormat: chosen }, deadline);
+      const read = await readWithin(bytes, file, withFields(options, { inputFormat: chosen }), deadline);
       checkDeadline(deadline);
       const parsed = options.onStage ? performance.now() : 0;
       const result = lintReadResult(read, file, options);
@@ -98,14 +99,12 @@ async function readWithin(
 export function failed(file: string, error: unknown, format?: InputFormat): FileResult {
   const base = { file, ...(format ? { format } : {}), diagnostics: [], rules: [] };
   if (error instanceof InputError) {
-    return {
-      ...base,
+    return withFields(base, {
       error: { kind: 'input', messageId: error.messageId, data: error.data, location: { file, ...error.origin } },
-    };
+    });
   }
   const detail = error instanceof Error ? error.message : String(error);
-  return {
-    ...base,
+  return withFields(base, {
     error: { kind: 'internal', messageId: 'internal-error', data: { file, detail }, location: { file } },
-  };
+  });
 }

@@ -1,3 +1,4 @@
+import { withFields } from '../model/objects.js';
 import { dirname, relative, resolve } from 'node:path';
 import { expandPatterns } from '../cli/expand.js';
 import { nodeIO } from '../cli/node-io.js';
@@ -36,12 +37,10 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
       throw readError(error, file, rest);
     }
   };
-  const runOptions: RunOptions = {
-    ...rest,
-    ...(config?.strict !== undefined && rest.strict === undefined ? { strict: config.strict } : {}),
-    ...(config?.rules ? { rules: { ...config.rules, ...rest.rules } } : {}),
-    ...(previous ? { previous: { file: previous, read: read(previous) } } : {}),
-  };
+  const runOptions: RunOptions = withFields(rest, {});
+  if (config?.strict !== undefined && rest.strict === undefined) runOptions.strict = config.strict;
+  if (config?.rules) runOptions.rules = withFields(config.rules, rest.rules ?? {});
+  if (previous) runOptions.previous = { file: previous, read: read(previous) };
   if (config?.exceptions && config.exceptions.length > 0) {
     const configPath = resolve(configFile ?? 'xxgk-lint.config.json');
     runOptions.exceptions = config.exceptions;

@@ -7,6 +7,7 @@ import { timeBudget, timeLimitError } from './limits.js';
 import { workOf } from './weights.js';
 import type { CacheNotes, CacheSettings } from './node-cache.js';
 import { inProcessLinter, type CheckBytes, type InputLinter, type RunInput } from './run.js';
+import { withFields } from '../model/objects.js';
 
 /** What a worker is started with: the run's options, the cache, and where it says which file it is on. */
 export interface WorkerData {
@@ -146,7 +147,7 @@ export function poolLinter(pool: PoolOptions): InputLinter {
         if (!slot) return;
         queue.shift();
         const id = (batchIds += 1);
-        slot.job = { ...next, id };
+        slot.job = withFields(next, { id });
         slot.progress[0] = 0;
         slot.progress[1] = Date.now();
         const batch: WorkerBatch = { id, inputs: units[next.unit]!.inputs.slice(next.from, next.to).map(workerInput) };

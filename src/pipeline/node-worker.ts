@@ -5,6 +5,7 @@ import { cachedCheck } from './node-cache.js';
 import { inputReadError, readFileBounded } from './read-file.js';
 import type { CheckBytes } from './run.js';
 import type { WorkerBatch, WorkerData, WorkerReply } from './node-pool.js';
+import { withFields } from '../model/objects.js';
 
 /** A worker of the pool (node-pool.ts): reads and checks the files of each batch it is sent, and answers with their results. */
 const port = parentPort;
@@ -32,7 +33,7 @@ async function runBatch(
   for (const [index, input] of batch.inputs.entries()) {
     state[0] = index;
     state[1] = Date.now();
-    const own = input.inputFormat ? { ...options, inputFormat: input.inputFormat } : options;
+    const own = input.inputFormat ? withFields(options, { inputFormat: input.inputFormat }) : options;
     let bytes: Uint8Array;
     try {
       bytes = readFileBounded(input.path, input.maxBytes);

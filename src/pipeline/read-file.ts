@@ -42,7 +42,9 @@ export function readFileBounded(path: string, maxBytes: number): Buffer {
     const opened = fstatSync(fd);
     refuseSpecial(opened);
     if (opened.size > maxBytes) throw new TooLargeError(opened.size, maxBytes);
-    let buffer = Buffer.allocUnsafe(Math.min(maxBytes + 1, Math.max(opened.size + 1, 64 * 1024)));
+    // The file's own size and one byte to see it grow; 64 KiB to start for one that says it is empty (a /proc file).
+    // Not 64 KiB for all: a run reads thousands of small reports, and buffers wait for the garbage collector.
+    let buffer = Buffer.allocUnsafe(Math.min(maxBytes + 1, opened.size > 0 ? opened.size + 1 : 64 * 1024));
     let length = 0;
     for (;;) {
       if (length === buffer.length) {

@@ -12,6 +12,7 @@ import { exceptionTracker, type ExceptionContext } from '../config/exceptions.js
 import { failed, lintBytes, readBytes, type LintInputOptions } from './lint.js';
 import { compareDiagnostics } from '../rules/engine.js';
 import { memorySpool, type Spool } from './spool.js';
+import { withFields } from '../model/objects.js';
 
 /** One input of a run: the name shown for it and how to get its bytes (a rejection is reported as an unreadable file). */
 export interface RunInput {
@@ -83,13 +84,12 @@ export async function streamInputs(
   const compare =
     continuity &&
     (shard || previous !== undefined || ordered.length > 1 || ordered.some((input) => input.result?.carry));
-  const lintOptions: LintInputOptions = {
-    ...perFile,
+  const lintOptions: LintInputOptions = withFields(perFile, {
     cells: perFile.cells === true ? true : compare ? continuityPointers() : false,
-  };
+  });
   const tracker =
     exceptions && exceptions.length > 0 && exceptionContext
-      ? exceptionTracker(exceptions, { ...exceptionContext, ...(perFile.rules ? { rules: perFile.rules } : {}) })
+      ? exceptionTracker(exceptions, withFields(exceptionContext, perFile.rules ? { rules: perFile.rules } : {}))
       : undefined;
   const summary = emptySummary();
   const extra = [...(stream.extra ?? [])].sort((a, b) => byName(a.file, b.file));
@@ -107,7 +107,7 @@ export async function streamInputs(
     ? new Map([...ordered, ...(previous ? [previous] : [])].map((input) => [input.file, input]))
     : new Map<string, RunInput>();
   const checkPairs = async (pairs: YearPair[]) => {
-    checkContinuity(pairs, { ...(perFile.rules ? { rules: perFile.rules } : {}), strict: perFile.strict ?? false });
+    checkContinuity(pairs, { strict: perFile.strict ?? false, ...(perFile.rules ? { rules: perFile.rules } : {}) });
     await locateAgain(pairs, sources, perFile);
     for (const pair of pairs) pair.current.diagnostics.sort(compareDiagnostics);
   };
@@ -125,7 +125,7 @@ export async function streamInputs(
     for await (const result of results) {
       const cells = comparedCells(result);
       if (!before.error && before.cells && cells)
-        await checkPairs([{ previous: before, current: { ...result, cells } }]);
+        await checkPairs([{ previous: before, current: withFields(result, { cells }) }]);
       await emit(result);
     }
   } else if (shard) {
@@ -151,7 +151,7 @@ export async function streamInputs(
       // memory holds is the packed cells of the files still to be compared, never every pair's findings at once.
       const packed = new Map(kept.map((record) => [record.file, record.cells]));
       const pairs = pairByAgency(
-        kept.map(({ cells: _cells, ...record }) => ({ ...record, cells: {}, diagnostics: [], rules: [] })),
+        kept.map(({ cells: _cells, ...record }) => withFields(record, { cells: {}, diagnostics: [], rules: [] })),
       );
       kept.length = 0;
       const uses = new Map<string, number>();
@@ -172,8 +172,8 @@ export async function streamInputs(
         if (before)
           await checkPairs([
             {
-              previous: { ...before, cells: cellsOf(before.file) },
-              current: { ...result, cells: cellsOf(result.file) },
+              previous: withFields(before, { cells: cellsOf(before.file) }),
+              current: withFields(result, { cells: cellsOf(result.file) }),
             },
           ]);
         await emit(result);
@@ -308,7 +308,11 @@ function lintRead(
   check: CheckBytes = lintBytes,
 ): Promise<FileResult> | FileResult {
   if (!read.ok) return failed(input.file, read.error);
-  return check(read.bytes, input.file, input.inputFormat ? { ...options, inputFormat: input.inputFormat } : options);
+  return check(
+    read.bytes,
+    input.file,
+    input.inputFormat ? withFields(options, { inputFormat: input.inputFormat }) : options,
+  );
 }
 
 /**
@@ -334,9 +338,9 @@ async function locateAgain(
     if (unplaced.length === 0 || !input || !format) continue;
     try {
       // Read exactly as the first time, so the places match what was checked.
-      const read = await readBytes(await input.read(), current.file, { ...options, inputFormat: format });
+      const read = await readBytes(await input.read(), current.file, withFields(options, { inputFormat: format }));
       for (const diagnostic of unplaced)
-        diagnostic.location = { ...diagnostic.location, ...read.locate(diagnostic.location.pointer!) };
+        diagnostic.location = withFields(diagnostic.location, read.locate(diagnostic.location.pointer!) ?? {});
     } catch {
       // The file was read a moment ago (or, for a merge, on another machine); if it cannot be read now, its findings keep their pointers.
     }

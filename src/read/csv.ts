@@ -12,18 +12,19 @@ import {
   type ReadResult,
 } from './types.js';
 import { getTemplate, isTableKey, TEMPLATE_IDS, templateForYear } from '../model/template.js';
+import { withFields } from '../model/objects.js';
 
 /** Reads a CSV file (UTF-8 with or without BOM, GBK/GB18030, or --encoding): the long form when its header is table,row,column,value, else the template layout. */
 export function readCsv(bytes: Uint8Array, context: ReadContext): ReadResult | BlockSource {
   const { text, encoding } = decodeCsv(bytes, context);
-  if (isLongCsv(text)) return { ...readLongCsvText(text, context), format: 'csv-long', encoding };
+  if (isLongCsv(text)) return withFields(readLongCsvText(text, context), { format: 'csv-long', encoding });
   return { format: 'csv', blocks: csvToBlocks(text), encoding };
 }
 
 /** Reads a CSV file in the long form table,row,column,value (--input-format csv-long). */
 export function readCsvLong(bytes: Uint8Array, context: ReadContext): ReadResult {
   const { text, encoding } = decodeCsv(bytes, context);
-  return { ...readLongCsvText(text, context), format: 'csv-long', encoding };
+  return withFields(readLongCsvText(text, context), { format: 'csv-long', encoding });
 }
 
 function decodeCsv(bytes: Uint8Array, context: ReadContext): { text: string; encoding: string } {
@@ -336,7 +337,7 @@ function unknownFinding(entry: UnknownKey, template: TemplateId | undefined): Re
       part: entry.part,
       key: entry.pointer,
     },
-    origin: { ...entry.origin, pointer: entry.pointer },
+    origin: withFields(entry.origin, { pointer: entry.pointer }),
   };
 }
 

@@ -1,6 +1,7 @@
 import { sectionOfHeading } from '../model/labels.js';
 import type { Block, RawCell, RawRow } from './types.js';
 import { extended } from './origin.js';
+import { withFields } from '../model/objects.js';
 
 /** Counts tables across calls, so tables of several sheets are numbered 1, 2, 3… in one document. */
 export interface TableCounter {
@@ -67,7 +68,7 @@ function runToBlocks(run: RawRow[], counter: TableCounter): Block[] {
     }
     return { cells, origin: extended(row.origin, { tableIndex, rowIndex: r + 1 }) };
   });
-  return [{ kind: 'table', table: { rows, origin: { ...run[0]!.origin, tableIndex } } }];
+  return [{ kind: 'table', table: { rows, origin: withFields(run[0]!.origin, { tableIndex }) } }];
 }
 
 function dropMergedColumns(run: RawRow[], merged: ReadonlySet<RawCell>): RawRow[] {
@@ -84,5 +85,5 @@ function dropMergedColumns(run: RawRow[], merged: ReadonlySet<RawCell>): RawRow[
       keep.push(c);
   }
   if (keep.length === width) return run;
-  return run.map((row) => ({ ...row, cells: keep.flatMap((c) => (row.cells[c] ? [row.cells[c]] : [])) }));
+  return run.map((row) => withFields(row, { cells: keep.flatMap((c) => (row.cells[c] ? [row.cells[c]] : [])) }));
 }

@@ -2,6 +2,7 @@ import { Parser } from 'htmlparser2';
 import type { Origin } from '../model/types.js';
 import { decodeText } from './decode.js';
 import { InputError, type Block, type RawCell, type RawRow, type BlockSource, type ReadContext } from './types.js';
+import { withFields } from '../model/objects.js';
 
 interface ElementNode {
   kind: 'element';
@@ -238,7 +239,7 @@ class BlockWalker {
       throw new InputError(
         'html-truncated',
         { tableIndex: this.tableCount + 1, ...at },
-        { ...at, tableIndex: this.tableCount + 1 },
+        withFields(at, { tableIndex: this.tableCount + 1 }),
       );
     }
     this.tableCount += 1;
@@ -269,7 +270,7 @@ class BlockWalker {
           throw new InputError(
             'html-table-too-large',
             { tableIndex, cells: MAX_HTML_TABLE_SLOTS, line: where.line ?? 1, column: where.column ?? 1 },
-            { ...where, tableIndex },
+            withFields(where, { tableIndex }),
           );
         }
         for (let dr = 0; dr < rowSpan; dr++) {
@@ -295,7 +296,7 @@ class BlockWalker {
       }
       rows.push({ cells, origin });
     });
-    this.blocks.push({ kind: 'table', table: { rows, origin: { ...this.locate(node.start), tableIndex } } });
+    this.blocks.push({ kind: 'table', table: { rows, origin: withFields(this.locate(node.start), { tableIndex }) } });
   }
 }
 

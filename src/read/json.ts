@@ -86,11 +86,12 @@ function evidenceOf(document: Record<string, unknown>): {
   const inferred = pointers((declared as Record<string, unknown>)['inferred']);
   const totalsUsed = pointers((declared as Record<string, unknown>)['totalsUsed']);
   const explained = pointers((declared as Record<string, unknown>)['explained']);
-  return {
-    ...(inferred ? { inferred } : {}),
-    ...(totalsUsed ? { totalsUsed } : {}),
-    ...(explained ? { explained } : {}),
-  };
+  return Object.assign(
+    {},
+    inferred ? { inferred } : {},
+    totalsUsed ? { totalsUsed } : {},
+    explained ? { explained } : {},
+  );
 }
 
 /** The inferred-cells finding of the original reading, once per table, for the rows "$evidence" says their total placed: their row-total check is skipped, and the report says why. */

@@ -2,6 +2,7 @@ import type { Origin } from '../model/types.js';
 import { isHeadingText } from './grid.js';
 import type { Block, RawCell, RawRow } from './types.js';
 import { extended } from './origin.js';
+import { withFields } from '../model/objects.js';
 
 /** One run of text as the PDF library gave it, in top-down page coordinates (points). */
 export interface PdfText {
@@ -97,13 +98,12 @@ export function toLines(pages: PdfPage[]): Line[] {
       for (const text of group) {
         const previous = merged[merged.length - 1];
         if (previous !== undefined && text.x0 - previous.x1 <= 0.3 * Math.min(text.size, previous.size)) {
-          merged[merged.length - 1] = {
-            ...previous,
+          merged[merged.length - 1] = withFields(previous, {
             text: previous.text + text.text,
             x1: Math.max(previous.x1, text.x1),
             top: Math.min(previous.top, text.top),
             bottom: Math.max(previous.bottom, text.bottom),
-          };
+          });
         } else {
           merged.push({ ...text });
         }
@@ -115,13 +115,14 @@ export function toLines(pages: PdfPage[]): Line[] {
       lines.push({
         page: page.page,
         line: number,
-        chunks: merged.map((t) => ({
-          ...t,
-          text: t.text.trim(),
-          line: number,
-          y: t.page * PAGE_SPAN + t.top,
-          yBottom: t.page * PAGE_SPAN + t.bottom,
-        })),
+        chunks: merged.map((t) =>
+          withFields(t, {
+            text: t.text.trim(),
+            line: number,
+            y: t.page * PAGE_SPAN + t.top,
+            yBottom: t.page * PAGE_SPAN + t.bottom,
+          }),
+        ),
       });
     }
   }
@@ -485,7 +486,9 @@ function splitAcrossBands(chunk: Chunk, spanned: (chunk: Chunk) => number[]): Ch
   for (const word of chunk.text.split(/(\s+)/u)) {
     const length = [...word].length;
     if (word.trim() !== '')
-      parts.push({ ...chunk, text: word, x0: chunk.x0 + offset * unit, x1: chunk.x0 + (offset + length) * unit });
+      parts.push(
+        withFields(chunk, { text: word, x0: chunk.x0 + offset * unit, x1: chunk.x0 + (offset + length) * unit }),
+      );
     offset += length;
   }
   const columns = parts.map((part) => spanned(part));

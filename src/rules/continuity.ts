@@ -5,6 +5,7 @@ import { readValue } from '../model/values.js';
 import type { ContinuityOptions, RuleEntry, SignedTerm } from './catalogue-types.js';
 import { RULES, severityOf } from './catalogue.js';
 import { ruleRun, type RuleSetting } from './engine.js';
+import { withFields } from '../model/objects.js';
 
 /** A report of an earlier year and one of the next year, to compare. */
 export interface YearPair {
@@ -70,10 +71,9 @@ export function checkContinuity(
       if (!outcome) continue;
       pair.current.rules.push(ruleRun(rule.id, outcome.status));
       for (const diagnostic of outcome.diagnostics)
-        pair.current.diagnostics.push({
-          ...diagnostic,
-          severity: diagnostic.messageId === 'not-comparable' ? 'info' : setting,
-        });
+        pair.current.diagnostics.push(
+          withFields(diagnostic, { severity: diagnostic.messageId === 'not-comparable' ? 'info' : setting }),
+        );
     }
   }
 }
@@ -105,7 +105,7 @@ export function comparePair(rule: RuleEntry, pair: YearPair, strict: boolean): P
         {
           ruleId: rule.id,
           messageId: 'not-comparable',
-          data: { ...base, previousTemplate: before, template: now },
+          data: withFields(base, { previousTemplate: before, template: now }),
           location: { file: current.file },
         },
       ],
@@ -139,8 +139,7 @@ export function comparePair(rule: RuleEntry, pair: YearPair, strict: boolean): P
       evidence,
       ...(snapshot ? { raw: snapshot.raw } : {}),
       location: { file: current.file, pointer: target.pointer, ...snapshot?.origin },
-      data: {
-        ...base,
+      data: withFields(base, {
         evidence,
         expected,
         actual,
@@ -155,7 +154,7 @@ export function comparePair(rule: RuleEntry, pair: YearPair, strict: boolean): P
           value: term!.sign * term!.value!,
           evidence: term!.evidence,
         })),
-      },
+      }),
     });
   }
   const status = diagnostics.length > 0 ? 'failed' : missing ? 'not-evaluated' : 'passed';

@@ -15,6 +15,7 @@ import { RULES, severityOf } from './catalogue.js';
 import { RULE_KINDS } from './kinds/index.js';
 import { equationsOf, total } from './kinds/sum-compare.js';
 import type { Equation, FailedSum, Finding, RuleContext } from './types.js';
+import { withFields } from '../model/objects.js';
 
 /** A rule's severity as configured, or off. */
 export type RuleSetting = Severity | 'off';
@@ -127,7 +128,7 @@ function snapshotCells(
       continue;
     }
     const origin = read.locate(pointer);
-    cells[pointer] = origin ? { ...snapshot, origin } : snapshot;
+    cells[pointer] = origin ? withFields(snapshot, { origin }) : snapshot;
   }
   return cells;
 }
@@ -186,7 +187,7 @@ function withinString(
       read.document,
     );
   if (typeof text !== 'string' || /["\\\u0000-\u001f\u2028\u2029]/.test(text.slice(0, offset))) return origin;
-  return { ...origin, column: origin.column + 1 + offset };
+  return withFields(origin, { column: origin.column + 1 + offset });
 }
 
 /** The equations of the equality rules that held, evaluated again: only needed, and so only done, when another failed. */

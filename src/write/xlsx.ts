@@ -53,7 +53,7 @@ class Sheet {
   set(row: number, column: number, cell: SheetCell): void {
     let cells = this.rows.get(row);
     if (!cells) this.rows.set(row, (cells = new Map<number, SheetCell>()));
-    cells.set(column, { ...cells.get(column), ...cell });
+    cells.set(column, Object.assign({}, cells.get(column), cell));
   }
 
   merge(top: number, left: number, bottom: number, right: number): void {

@@ -33,6 +33,12 @@ describe('readFileBounded', () => {
     expect(readFileBounded(join(root, 'a.txt'), 5).toString()).toBe('hello');
   });
 
+  it('holds a small file in a buffer of its own size, not a 64 KiB one (thousands wait for the garbage collector)', () => {
+    const bytes = readFileBounded(join(root, 'big.txt'), 1_000_000);
+    expect(bytes.length).toBe(10_000);
+    expect(bytes.buffer.byteLength).toBeLessThanOrEqual(10_001);
+  });
+
   it.each([
     ['a folder', '.', 'is-directory'],
     ['a named pipe (never opened: that would wait for a writer)', 'fifo', 'is-fifo'],
