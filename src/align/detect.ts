@@ -149,6 +149,8 @@ function titleYears(lines: readonly string[]): number[] {
     const candidates =
       line.length <= 80 ? (next.length <= 20 && next !== '' ? [line + next] : [line]) : [line.slice(0, 100)];
     for (const candidate of candidates) {
+      // Every title TITLE_YEAR finds has 年 and 报: a line without them is not scanned.
+      if (!candidate.includes('年') || !candidate.includes('报')) continue;
       for (const match of candidate.matchAll(TITLE_YEAR)) {
         const at = match.index;
         if (
@@ -172,10 +174,12 @@ function periodYears(lines: readonly string[]): number[] {
     // The period may be split over two lines (…自2023年1月1日 / 起至2023年12月31日止): the seam is read as well.
     const seam = (lines[index + 1] ?? '') === '' ? '' : line.slice(-40) + (lines[index + 1] ?? '').slice(0, 40);
     for (const text of [line, seam]) {
-      for (const match of text.matchAll(PERIOD)) {
-        if (match[2] === undefined || match[2] === match[1]) years.push(Number(match[1]));
-      }
-      for (const match of text.matchAll(STATISTICS)) years.push(Number(match[1]));
+      // Each pattern holds a literal every match has: a text without it is not scanned.
+      if (text.includes('12月31日'))
+        for (const match of text.matchAll(PERIOD)) {
+          if (match[2] === undefined || match[2] === match[1]) years.push(Number(match[1]));
+        }
+      if (text.includes('统计')) for (const match of text.matchAll(STATISTICS)) years.push(Number(match[1]));
     }
   }
   return years.filter((year) => year >= FIRST_YEAR);
