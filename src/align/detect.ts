@@ -10,6 +10,18 @@ interface MarkerHit {
   origin: Origin;
 }
 
+const normalizedMarkers = new Map<TemplateId, Array<{ marker: string; core: string }>>();
+
+/** A template's markers, each with its normalised form, worked out once. */
+function markersOf(id: TemplateId): Array<{ marker: string; core: string }> {
+  let markers = normalizedMarkers.get(id);
+  if (markers === undefined) {
+    markers = getTemplate(id).def.markers.map((marker) => ({ marker, core: normalizeLabel(marker) }));
+    normalizedMarkers.set(id, markers);
+  }
+  return markers;
+}
+
 export function detectTemplate(labels: RawCell[]): {
   chosen?: TemplateId;
   mixed: boolean;
@@ -18,8 +30,7 @@ export function detectTemplate(labels: RawCell[]): {
   const found: Record<TemplateId, MarkerHit[]> = { '2019': [], '2021': [] };
   const normalized = labels.map((cell) => ({ label: normalizeLabel(cell.text), origin: cell.origin }));
   for (const id of TEMPLATE_IDS) {
-    for (const marker of getTemplate(id).def.markers) {
-      const core = normalizeLabel(marker);
+    for (const { marker, core } of markersOf(id)) {
       const hit = normalized.find((cell) => cell.label.includes(core));
       if (hit) found[id].push({ marker, origin: hit.origin });
     }

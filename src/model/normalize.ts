@@ -155,12 +155,17 @@ export function matchesPhrase(normalized: string, phrase: string): boolean {
   return normalized.includes(normalizeLabel(phrase));
 }
 
-/** The length of the longest of `phrases` that the normalised label contains, or 0 when none matches. */
+/** Each list of phrases normalised, by the list: the callers pass a template's own lists (never changed) again and again. */
+const normalizedLists = new WeakMap<readonly string[], readonly string[]>();
+
+/** The length of the longest of `phrases` (a list that is never changed) that the normalised label contains, or 0 when none matches. */
 export function bestPhraseLength(normalized: string, phrases: readonly string[]): number {
-  let best = 0;
-  for (const phrase of phrases) {
-    const core = normalizeLabel(phrase);
-    if (core.length > best && normalized.includes(core)) best = core.length;
+  let cores = normalizedLists.get(phrases);
+  if (cores === undefined) {
+    cores = phrases.map((phrase) => normalizeLabel(phrase));
+    normalizedLists.set(phrases, cores);
   }
+  let best = 0;
+  for (const core of cores) if (core.length > best && normalized.includes(core)) best = core.length;
   return best;
 }
