@@ -102,7 +102,21 @@ interface Target {
   /** Each row's match phrases and its full label, normalised. */
   phrases: Array<{ row: number; foreign: boolean; phrase: string; label: number }>;
   foreignRows: Map<number, RowDef>;
+  /** phraseHits' answers by normalised label: reports print the template's own labels again and again. */
+  hits: Map<string, readonly PhraseHit[]>;
 }
+
+/** Where a row's phrase stands in a normalised label: [at, end), the row, and the length of the row's full label. */
+interface PhraseHit {
+  at: number;
+  end: number;
+  row: number;
+  foreign: boolean;
+  label: number;
+}
+
+/** How many labels' hits a target remembers before it forgets them all (memory stays bounded). */
+const MAX_REMEMBERED_LABELS = 5000;
 
 const targets = new WeakMap<TableDef, Target>();
 
@@ -132,7 +146,7 @@ function targetOf(table: TableDef, template: TemplateDef): Target {
       phrases.push({ row: at, foreign: true, phrase: normalizeLabel(phrase), label: normalizeLabel(row.label).length });
   }
   phrases.sort((a, b) => b.phrase.length - a.phrase.length);
-  target = { phrases, foreignRows };
+  target = { phrases, foreignRows, hits: new Map() };
   targets.set(table, target);
   return target;
 }
@@ -397,18 +411,7 @@ function labelOrAnchors(text: string, origin: Origin, target: Target, physical: 
 /** The anchors a label names: every template row whose phrase it contains, in the order they stand (a crawled header may name several). */
 function labelEvents(text: string, origin: Origin, target: Target, physical: number): Anchor[] {
   const label = normalizeLabel(text);
-  const found: Array<{ at: number; end: number; row: number; foreign: boolean; label: number }> = [];
-  for (const { row, foreign, phrase, label: labelLength } of target.phrases) {
-    if (phrase === '') continue;
-    let at = label.indexOf(phrase);
-    while (at >= 0) {
-      const end = at + phrase.length;
-      if (!found.some((hit) => (at < hit.end && end > hit.at) || (hit.row === row && hit.foreign === foreign)))
-        found.push({ at, end, row, foreign, label: labelLength });
-      at = label.indexOf(phrase, end);
-    }
-  }
-  found.sort((a, b) => a.at - b.at);
+  const found = phraseHits(label, target);
   // A label that is little more than the row's own phrase is a row label, however it stands; a longer text that
   // merely contains the phrase (a crawled header) is a weak hint.
   const only = found.length === 1 ? found[0]! : undefined;
@@ -424,6 +427,27 @@ function labelEvents(text: string, origin: Origin, target: Target, physical: num
     origin,
     physical,
   }));
+}
+
+/** Every row phrase a normalised label holds, in the order they stand; a phrase overlapping one found before (longer phrases first) or naming the same row is left out. */
+function phraseHits(label: string, target: Target): readonly PhraseHit[] {
+  const remembered = target.hits.get(label);
+  if (remembered) return remembered;
+  const found: PhraseHit[] = [];
+  for (const { row, foreign, phrase, label: labelLength } of target.phrases) {
+    if (phrase === '') continue;
+    let at = label.indexOf(phrase);
+    while (at >= 0) {
+      const end = at + phrase.length;
+      if (!found.some((hit) => (at < hit.end && end > hit.at) || (hit.row === row && hit.foreign === foreign)))
+        found.push({ at, end, row, foreign, label: labelLength });
+      at = label.indexOf(phrase, end);
+    }
+  }
+  found.sort((a, b) => a.at - b.at);
+  if (target.hits.size >= MAX_REMEMBERED_LABELS) target.hits.clear();
+  target.hits.set(label, found);
+  return found;
 }
 
 function joinedAnchor(

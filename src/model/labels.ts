@@ -102,6 +102,20 @@ function bare(text: string): string {
  */
 export function sectionOfHeading(text: string): SectionKey | undefined {
   if (text.length > 400) return undefined;
+  // Remembered by text: the text reader asks of every line, and the aligner again of each text block.
+  const remembered = headingCache.get(text);
+  if (remembered !== undefined) return remembered === null ? undefined : remembered;
+  const section = headingSection(text);
+  if (headingCache.size >= HEADING_CACHE_LIMIT) headingCache.clear();
+  headingCache.set(text, section ?? null);
+  return section;
+}
+
+const headingCache = new Map<string, SectionKey | null>();
+const HEADING_CACHE_LIMIT = 20000;
+
+/** sectionOfHeading's answer, worked out. */
+function headingSection(text: string): SectionKey | undefined {
   const label = normalizeLabel(text.replace(/[#*>_`]/gu, ''));
   if (label.length === 0) return undefined;
   const caption = /^表([二三四])/u.exec(label);
