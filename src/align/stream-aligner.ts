@@ -585,6 +585,8 @@ const ACTION_ANCHOR = 2;
 const ACTION_FILL = 3;
 const ACTION_RUN = 4;
 const ACTION_SKIP = 5;
+/** One more than the largest action code: a recorded step is its source state times this plus its action. */
+const ACTION_CODES = 8;
 
 /**
  * The cheapest alignment of the events against the template rows, as steps in order. Ties keep the first way found
@@ -602,8 +604,9 @@ function solve(events: readonly Event[], table: TableDef, order: readonly number
   // Only two layers of costs are ever needed (a layer's own and the next's): the path is read back from `from`.
   // Layer L's costs are at (L % 2) * states.
   const cost = new Float64Array(2 * states).fill(Infinity);
-  const from = new Int32Array(layers * states).fill(-1);
-  const action = new Uint8Array(layers * states);
+  // How each state was reached: the state it came from (in its own layer for a finish, else the layer before) times
+  // ACTION_CODES plus the action; 0 for a state reached by no recorded step. `extra`: a run's number of rows.
+  const from = new Int32Array(layers * states);
   const extra = new Uint8Array(layers * states);
   const hasTotal = table.columns.some((column) => column.key === 'total') && table.key !== 'active';
   // What finishing a row costs from each of its states (rowCost), looked up rather than worked out per state and layer.
@@ -635,8 +638,7 @@ function solve(events: readonly Event[], table: TableDef, order: readonly number
         const reached = cut ? value + 0 : value + finishCost[state]!;
         if (reached < cost[here + target]!) {
           cost[here + target] = reached;
-          from[offset + target] = offset + state;
-          action[offset + target] = ACTION_FINISH;
+          from[offset + target] = state * ACTION_CODES + ACTION_FINISH;
         }
       }
     }
@@ -660,15 +662,13 @@ function solve(events: readonly Event[], table: TableDef, order: readonly number
           const skipped = value + skip;
           if (skipped < cost[there + state]!) {
             cost[there + state] = skipped;
-            from[next + state] = offset + state;
-            action[next + state] = ACTION_SKIP;
+            from[next + state] = state * ACTION_CODES + ACTION_SKIP;
           }
           if (anchorRow === row && (state & 1) === 0) {
             const anchored = value + (state === row * stride ? 0 : LATE_LABEL);
             if (anchored < cost[there + state + 1]!) {
               cost[there + state + 1] = anchored;
-              from[next + state + 1] = offset + state;
-              action[next + state + 1] = ACTION_ANCHOR;
+              from[next + state + 1] = state * ACTION_CODES + ACTION_ANCHOR;
               extra[next + state + 1] = 0;
             }
           }
@@ -701,8 +701,7 @@ function solve(events: readonly Event[], table: TableDef, order: readonly number
         const skipped = value + stray;
         if (skipped < cost[there + state]!) {
           cost[there + state] = skipped;
-          from[next + state] = offset + state;
-          action[next + state] = ACTION_SKIP;
+          from[next + state] = state * ACTION_CODES + ACTION_SKIP;
         }
         if (row >= rowCount) continue;
         const filled = (state - rowStart) >> 1;
@@ -711,8 +710,7 @@ function solve(events: readonly Event[], table: TableDef, order: readonly number
           const filledOne = value + (filled === 0 ? splitsGroup : 0) + (filled > 0 ? mixes : 0);
           if (filledOne < cost[there + state + 2]!) {
             cost[there + state + 2] = filledOne;
-            from[next + state + 2] = offset + state;
-            action[next + state + 2] = ACTION_FILL;
+            from[next + state + 2] = state * ACTION_CODES + ACTION_FILL;
             extra[next + state + 2] = 0;
           }
         }
@@ -728,8 +726,7 @@ function solve(events: readonly Event[], table: TableDef, order: readonly number
           const target = full + (state & 1);
           if (split < cost[there + target]!) {
             cost[there + target] = split;
-            from[next + target] = offset + state;
-            action[next + target] = ACTION_RUN;
+            from[next + target] = state * ACTION_CODES + ACTION_RUN;
             extra[next + target] = 1;
           }
         }
@@ -739,8 +736,7 @@ function solve(events: readonly Event[], table: TableDef, order: readonly number
           const reached = value + run.splitCost + run.groupCost;
           if (reached < cost[there + run.target]!) {
             cost[there + run.target] = reached;
-            from[next + run.target] = offset + state;
-            action[next + run.target] = ACTION_RUN;
+            from[next + run.target] = state * ACTION_CODES + ACTION_RUN;
             extra[next + run.target] = run.rows;
           }
         }
@@ -751,14 +747,18 @@ function solve(events: readonly Event[], table: TableDef, order: readonly number
   let at = events.length * states + rowCount * stride;
   // Where a state was reached from, and how: as recorded, or (a state after a label, with nothing recorded) by skipping the label.
   const sourceOf = (target: number): number => {
-    if (from[target]! >= 0) return from[target]!;
     const layer = Math.floor(target / states);
+    const recorded = from[target]!;
+    if (recorded !== 0) {
+      const sourceLayer = recorded % ACTION_CODES === ACTION_FINISH ? layer : layer - 1;
+      return sourceLayer * states + Math.floor(recorded / ACTION_CODES);
+    }
     return layer > 0 && events[layer - 1]!.kind === 'label' ? target - states : -1;
   };
   for (let source = sourceOf(at); source >= 0; source = sourceOf(at)) {
     const layer = Math.floor(source / states);
     const sourceRow = Math.floor((source % states) / stride);
-    const code = from[at]! >= 0 ? action[at]! : ACTION_SKIP;
+    const code = from[at]! !== 0 ? from[at]! % ACTION_CODES : ACTION_SKIP;
     if (code === ACTION_FINISH) steps.push({ kind: 'finish', row: order[sourceRow]! });
     else if (code === ACTION_ANCHOR) steps.push({ kind: 'anchor', event: layer, row: order[sourceRow]! });
     else if (code === ACTION_FILL) steps.push({ kind: 'fill', event: layer, row: order[sourceRow]! });
