@@ -11,6 +11,18 @@ interface MarkerHit {
   origin: Origin;
 }
 
+const normalizedMarkers = new Map<TemplateId, Array<{ marker: string; core: string }>>();
+
+/** A template's markers, each with its normalised form, worked out once. */
+function markersOf(id: TemplateId): Array<{ marker: string; core: string }> {
+  let markers = normalizedMarkers.get(id);
+  if (markers === undefined) {
+    markers = getTemplate(id).def.markers.map((marker) => ({ marker, core: normalizeLabel(marker) }));
+    normalizedMarkers.set(id, markers);
+  }
+  return markers;
+}
+
 export function detectTemplate(labels: RawCell[]): {
   chosen?: TemplateId;
   mixed: boolean;
@@ -19,8 +31,7 @@ export function detectTemplate(labels: RawCell[]): {
   const found: Record<TemplateId, MarkerHit[]> = { '2019': [], '2021': [] };
   const normalized = labels.map((cell) => ({ label: normalizeLabel(cell.text), origin: cell.origin }));
   for (const id of TEMPLATE_IDS) {
-    for (const marker of getTemplate(id).def.markers) {
-      const core = normalizeLabel(marker);
+    for (const { marker, core } of markersOf(id)) {
       const hit = normalized.find((cell) => cell.label.includes(core));
       if (hit) found[id].push({ marker, origin: hit.origin });
     }
@@ -150,6 +161,8 @@ function titleYears(lines: readonly string[]): number[] {
     const candidates =
       line.length <= 80 ? (next.length <= 20 && next !== '' ? [line + next] : [line]) : [line.slice(0, 100)];
     for (const candidate of candidates) {
+      // Every title TITLE_YEAR finds has 年 and 报: a line without them is not scanned.
+      if (!candidate.includes('年') || !candidate.includes('报')) continue;
       for (const match of candidate.matchAll(TITLE_YEAR)) {
         const at = match.index;
         if (
@@ -173,10 +186,12 @@ function periodYears(lines: readonly string[]): number[] {
     // The period may be split over two lines (…自2023年1月1日 / 起至2023年12月31日止): the seam is read as well.
     const seam = (lines[index + 1] ?? '') === '' ? '' : line.slice(-40) + (lines[index + 1] ?? '').slice(0, 40);
     for (const text of [line, seam]) {
-      for (const match of text.matchAll(PERIOD)) {
-        if (match[2] === undefined || match[2] === match[1]) years.push(Number(match[1]));
-      }
-      for (const match of text.matchAll(STATISTICS)) years.push(Number(match[1]));
+      // Each pattern holds a literal every match has: a text without it is not scanned.
+      if (text.includes('12月31日'))
+        for (const match of text.matchAll(PERIOD)) {
+          if (match[2] === undefined || match[2] === match[1]) years.push(Number(match[1]));
+        }
+      if (text.includes('统计')) for (const match of text.matchAll(STATISTICS)) years.push(Number(match[1]));
     }
   }
   return years.filter((year) => year >= FIRST_YEAR);

@@ -3,7 +3,7 @@ import {
   PINYIN_ANNOTATION,
   SCRIPT_NEUTRAL,
   SCRIPT_TRADITIONAL,
-  scriptCodeAt,
+  scriptCodes,
   scriptOf,
   STRAY_COMMA,
 } from '../model/normalize.js';
@@ -246,8 +246,10 @@ export function lintText(units: TextUnit[]): ReaderFinding[] {
       { origin: Origin; count: number; examples: string[]; sentence: string; section?: TextSection }
     >();
     for (const unit of units) {
+      const found = matches(unit);
+      if (found.length === 0) continue;
       const positionOf = positionCursor(unit);
-      for (const { at, example } of matches(unit)) {
+      for (const { at, example } of found) {
         const origin = positionOf(at);
         const place = origin.line !== undefined ? `L${origin.line}` : JSON.stringify(unit.origin);
         const entry = byPlace.get(place);
@@ -293,13 +295,14 @@ function mixedScript(units: TextUnit[], textOf: (unit: TextUnit) => string): Rea
     number,
     { script: 'traditional' | 'simplified'; count: number; unit: TextUnit; index: number }
   >();
+  const scripts = scriptCodes();
   for (const unit of units) {
     const own = textOf(unit);
     const text = mayHoldPinyin(own) ? own.replace(PINYIN_ANNOTATION, (match) => ' '.repeat(match.length)) : own;
     for (let index = 0; index < text.length; index += 1) {
-      const code = scriptCodeAt(text, index);
       const codePoint = text.codePointAt(index)!;
       const width = codePoint > 0xffff ? 2 : 1;
+      const code = scripts[codePoint]!;
       if (code !== SCRIPT_NEUTRAL) {
         const script = code === SCRIPT_TRADITIONAL ? 'traditional' : 'simplified';
         counts[script] += 1;

@@ -103,7 +103,21 @@ interface Target {
   /** Each row's match phrases and its full label, normalised. */
   phrases: Array<{ row: number; foreign: boolean; phrase: string; label: number }>;
   foreignRows: Map<number, RowDef>;
+  /** phraseHits' answers by normalised label: reports print the template's own labels again and again. */
+  hits: Map<string, readonly PhraseHit[]>;
 }
+
+/** Where a row's phrase stands in a normalised label: [at, end), the row, and the length of the row's full label. */
+interface PhraseHit {
+  at: number;
+  end: number;
+  row: number;
+  foreign: boolean;
+  label: number;
+}
+
+/** How many labels' hits a target remembers before it forgets them all (memory stays bounded). */
+const MAX_REMEMBERED_LABELS = 5000;
 
 const targets = new WeakMap<TableDef, Target>();
 
@@ -133,7 +147,7 @@ function targetOf(table: TableDef, template: TemplateDef): Target {
       phrases.push({ row: at, foreign: true, phrase: normalizeLabel(phrase), label: normalizeLabel(row.label).length });
   }
   phrases.sort((a, b) => b.phrase.length - a.phrase.length);
-  target = { phrases, foreignRows };
+  target = { phrases, foreignRows, hits: new Map() };
   targets.set(table, target);
   return target;
 }
@@ -398,18 +412,7 @@ function labelOrAnchors(text: string, origin: Origin, target: Target, physical: 
 /** The anchors a label names: every template row whose phrase it contains, in the order they stand (a crawled header may name several). */
 function labelEvents(text: string, origin: Origin, target: Target, physical: number): Anchor[] {
   const label = normalizeLabel(text);
-  const found: Array<{ at: number; end: number; row: number; foreign: boolean; label: number }> = [];
-  for (const { row, foreign, phrase, label: labelLength } of target.phrases) {
-    if (phrase === '') continue;
-    let at = label.indexOf(phrase);
-    while (at >= 0) {
-      const end = at + phrase.length;
-      if (!found.some((hit) => (at < hit.end && end > hit.at) || (hit.row === row && hit.foreign === foreign)))
-        found.push({ at, end, row, foreign, label: labelLength });
-      at = label.indexOf(phrase, end);
-    }
-  }
-  found.sort((a, b) => a.at - b.at);
+  const found = phraseHits(label, target);
   // A label that is little more than the row's own phrase is a row label, however it stands; a longer text that
   // merely contains the phrase (a crawled header) is a weak hint.
   const only = found.length === 1 ? found[0]! : undefined;
@@ -425,6 +428,27 @@ function labelEvents(text: string, origin: Origin, target: Target, physical: num
     origin,
     physical,
   }));
+}
+
+/** Every row phrase a normalised label holds, in the order they stand; a phrase overlapping one found before (longer phrases first) or naming the same row is left out. */
+function phraseHits(label: string, target: Target): readonly PhraseHit[] {
+  const remembered = target.hits.get(label);
+  if (remembered) return remembered;
+  const found: PhraseHit[] = [];
+  for (const { row, foreign, phrase, label: labelLength } of target.phrases) {
+    if (phrase === '') continue;
+    let at = label.indexOf(phrase);
+    while (at >= 0) {
+      const end = at + phrase.length;
+      if (!found.some((hit) => (at < hit.end && end > hit.at) || (hit.row === row && hit.foreign === foreign)))
+        found.push({ at, end, row, foreign, label: labelLength });
+      at = label.indexOf(phrase, end);
+    }
+  }
+  found.sort((a, b) => a.at - b.at);
+  if (target.hits.size >= MAX_REMEMBERED_LABELS) target.hits.clear();
+  target.hits.set(label, found);
+  return found;
 }
 
 function joinedAnchor(
@@ -562,8 +586,14 @@ const ACTION_ANCHOR = 2;
 const ACTION_FILL = 3;
 const ACTION_RUN = 4;
 const ACTION_SKIP = 5;
+/** One more than the largest action code: a recorded step is its source state times this plus its action. */
+const ACTION_CODES = 8;
 
-/** The cheapest alignment of the events against the template rows, as steps in order. */
+/**
+ * The cheapest alignment of the events against the template rows, as steps in order. Ties keep the first way found
+ * (a cost replaces another only when strictly lower), so the order in which the ways out of a state are tried is part
+ * of the result: finishing rows first, then per state in increasing order a skip, an anchor, a fill and the runs.
+ */
 function solve(events: readonly Event[], table: TableDef, order: readonly number[], endsInput: boolean): Step[] {
   const widths = order.map((index) => widthOf(table, index));
   const position = new Map(order.map((index, at) => [index, at]));
@@ -573,169 +603,163 @@ function solve(events: readonly Event[], table: TableDef, order: readonly number
   const states = (rowCount + 1) * stride;
   const layers = events.length + 1;
   // Only two layers of costs are ever needed (a layer's own and the next's): the path is read back from `from`.
-  // Layer L's costs are at (L % 2) * states, i.e. at a state's index in the full table modulo twoLayers.
-  const twoLayers = 2 * states;
-  const cost = new Float64Array(twoLayers).fill(Infinity);
-  const from = new Int32Array(layers * states).fill(-1);
-  const action = new Uint8Array(layers * states);
+  // Layer L's costs are at (L % 2) * states.
+  const cost = new Float64Array(2 * states).fill(Infinity);
+  // How each state was reached: the state it came from (in its own layer for a finish, else the layer before) times
+  // ACTION_CODES plus the action; 0 for a state reached by no recorded step. `extra`: a run's number of rows.
+  const from = new Int32Array(layers * states);
   const extra = new Uint8Array(layers * states);
-  const state = (row: number, filled: number, anchored: number): number => row * stride + filled * 2 + anchored;
   const hasTotal = table.columns.some((column) => column.key === 'total') && table.key !== 'active';
-  const splits = new Map<string, DigitSplit>();
-  const splitOf = (event: number, digits: string, count: number, totalLast: boolean): DigitSplit => {
-    const key = `${event}:${count}:${totalLast ? 1 : 0}`;
-    let split = splits.get(key);
-    if (!split) {
-      split = splitDigits(digits, count, { totalLast });
-      splits.set(key, split);
-    }
-    return split;
-  };
-  // What turns an index of the full table into one of `cost`: set per layer for the layer's own states (`hereShift`)
-  // and for the next layer's (`nextShift`), so no index is divided.
-  let hereShift = 0;
-  let nextShift = 0;
-  const relax = (target: number, value: number, source: number, code: number, more = 0): void => {
-    // A target is in this layer (a row finished) or the next (an event taken); the next layer starts at `nextStart`.
-    const at = target + (target >= nextStart ? nextShift : hereShift);
-    if (value < cost[at]!) {
-      cost[at] = value;
-      from[target] = source;
-      action[target] = code;
-      extra[target] = more;
-    }
-  };
+  // What finishing a row costs from each of its states (rowCost), looked up rather than worked out per state and layer.
+  const finishCost = new Float64Array(states);
+  for (let row = 0; row < rowCount; row += 1)
+    for (let filled = 0; filled <= widths[row]!; filled += 1)
+      for (let anchored = 0; anchored < 2; anchored += 1)
+        finishCost[row * stride + filled * 2 + anchored] = rowCost(widths[row]!, filled, anchored === 1, false);
   const groupSizes = new Map<number, number>();
   for (const event of events)
     if (event.kind === 'item') groupSizes.set(event.group, (groupSizes.get(event.group) ?? 0) + 1);
-  cost[state(0, 0, 0)] = 0;
-  let nextStart = states;
+  // A run of digits' one-row splits by the cells left and whether the total is last, worked out once per layer.
+  const splitCosts = new Float64Array(stride);
+  const splitKnown = new Uint8Array(stride);
+  cost[0] = 0;
   for (let layer = 0; layer < layers; layer += 1) {
     const offset = layer * states;
     const atEnd = layer === events.length;
-    nextStart = offset + states;
-    hereShift = (layer % 2) * states - offset;
-    nextShift = ((layer + 1) % 2) * states - nextStart;
+    const cut = atEnd && endsInput;
+    const here = (layer % 2) * states;
+    const there = states - here;
+    const next = offset + states;
     for (let row = 0; row < rowCount; row += 1) {
-      for (let filled = 0; filled <= widths[row]!; filled += 1) {
-        for (let anchored = 0; anchored < 2; anchored += 1) {
-          const here = offset + state(row, filled, anchored);
-          const value = cost[here + hereShift]!;
-          if (value === Infinity) continue;
-          relax(
-            offset + state(row + 1, 0, 0),
-            value + rowCost(widths[row]!, filled, anchored === 1, atEnd && endsInput),
-            here,
-            ACTION_FINISH,
-          );
+      const target = (row + 1) * stride;
+      const width = widths[row]!;
+      for (let state = row * stride, last = state + width * 2 + 1; state <= last; state += 1) {
+        const value = cost[here + state]!;
+        if (value === Infinity) continue;
+        const reached = cut ? value + 0 : value + finishCost[state]!;
+        if (reached < cost[here + target]!) {
+          cost[here + target] = reached;
+          from[offset + target] = state * ACTION_CODES + ACTION_FINISH;
         }
       }
     }
     if (atEnd) break;
     const event = events[layer]!;
-    const next = offset + states;
     // A label that names no row is only ever skipped: the next layer starts with this layer's costs, copied at once,
     // and its states keep no `from` (read back below as a skip from the same state).
     if (event.kind === 'label') {
-      cost.copyWithin(next + nextShift, offset + hereShift, offset + hereShift + states);
+      cost.copyWithin(there, here, here + states);
       continue;
     }
-    cost.fill(Infinity, next + nextShift, next + nextShift + states);
+    cost.fill(Infinity, there, there + states);
+    if (event.kind === 'anchor') {
+      const anchorRow = position.get(event.row);
+      const skip = event.strong ? STRONG_SKIP : WEAK_SKIP;
+      for (let row = 0; row <= rowCount; row += 1) {
+        const width = row < rowCount ? widths[row]! : 0;
+        for (let state = row * stride, last = state + width * 2 + 1; state <= last; state += 1) {
+          const value = cost[here + state]!;
+          if (value === Infinity) continue;
+          const skipped = value + skip;
+          if (skipped < cost[there + state]!) {
+            cost[there + state] = skipped;
+            from[next + state] = state * ACTION_CODES + ACTION_SKIP;
+          }
+          if (anchorRow === row && (state & 1) === 0) {
+            const anchored = value + (state === row * stride ? 0 : LATE_LABEL);
+            if (anchored < cost[there + state + 1]!) {
+              cost[there + state + 1] = anchored;
+              from[next + state + 1] = state * ACTION_CODES + ACTION_ANCHOR;
+              extra[next + state + 1] = 0;
+            }
+          }
+        }
+      }
+      continue;
+    }
     const previous = layer > 0 ? events[layer - 1] : undefined;
-    // What depends on the event alone is worked out once per layer, not once per state: the anchor's row, whether
-    // the item fills one cell, its group's neighbours, and (per row) the several-row splits of a run of digits.
-    const anchorRow = event.kind === 'anchor' ? position.get(event.row) : undefined;
-    const fillsOne = event.kind === 'item' && (event.item !== 'digits' || isOneCell(event.digits ?? ''));
-    const sameGroup = event.kind === 'item' && previous?.kind === 'item' && previous.group === event.group;
+    // What depends on the event alone is worked out once per layer, not once per state: whether the item fills one
+    // cell, its group's neighbours, and (per row) the splits of a run of digits.
+    const fillsOne = event.item !== 'digits' || isOneCell(event.digits ?? '');
+    const sameGroup = previous?.kind === 'item' && previous.group === event.group;
     const groupsMix =
-      event.kind === 'item' &&
       previous?.kind === 'item' &&
       !sameGroup &&
       ((groupSizes.get(previous.group) ?? 1) > 1 || (groupSizes.get(event.group) ?? 1) > 1);
-    const multiRows = new Map<number, Array<{ last: number; rows: number; splitCost: number; groupCost: number }>>();
-    const multiRowRuns = (
-      row: number,
-      width: number,
-      digits: string,
-    ): Array<{ last: number; rows: number; splitCost: number; groupCost: number }> => {
-      let runs = multiRows.get(row);
-      if (runs) return runs;
-      runs = [];
-      let slots = width;
-      for (let rows = 2; row + rows <= rowCount && rows <= 8; rows += 1) {
-        const last = row + rows - 1;
-        slots += widths[last]!;
-        if (slots > digits.length) break;
-        const split = multiRowSplit(digits, widths.slice(row, row + rows), hasTotal);
-        if (split.kind !== 'unique' && split.kind !== 'chosen') continue;
-        // Kept apart so the sum is added in the same order as before (floating point): value + split + groups.
-        runs.push({ last, rows, splitCost: SPLIT_COST[split.kind], groupCost: GROUP_SPLIT * (rows - 1) });
-      }
-      multiRows.set(row, runs);
-      return runs;
-    };
+    const splitsGroup = sameGroup && event.group > 0 ? GROUP_SPLIT : 0;
+    const mixes = groupsMix ? GROUP_MIX : 0;
+    const stray = event.item === 'blank' ? STRAY_BLANK : STRAY_VALUE;
+    const digits = event.item === 'digits' ? event.digits : undefined;
+    if (digits !== undefined) splitKnown.fill(0);
+    const runs: Array<MultiRowRun[] | undefined> = [];
     for (let row = 0; row <= rowCount; row += 1) {
       const width = row < rowCount ? widths[row]! : 0;
-      for (let filled = 0; filled <= width; filled += 1) {
-        for (let anchored = 0; anchored < 2; anchored += 1) {
-          const here = offset + state(row, filled, anchored);
-          const value = cost[here + hereShift]!;
-          if (value === Infinity) continue;
-          if (event.kind === 'anchor') {
-            relax(
-              next + state(row, filled, anchored),
-              value + (event.strong ? STRONG_SKIP : WEAK_SKIP),
-              here,
-              ACTION_SKIP,
-            );
-            if (anchorRow === row && anchored === 0)
-              relax(next + state(row, filled, 1), value + (filled === 0 ? 0 : LATE_LABEL), here, ACTION_ANCHOR);
-            continue;
+      const rowStart = row * stride;
+      const full = rowStart + width * 2;
+      for (let state = rowStart, last = full + 1; state <= last; state += 1) {
+        const value = cost[here + state]!;
+        if (value === Infinity) continue;
+        const skipped = value + stray;
+        if (skipped < cost[there + state]!) {
+          cost[there + state] = skipped;
+          from[next + state] = state * ACTION_CODES + ACTION_SKIP;
+        }
+        if (row >= rowCount) continue;
+        const filled = (state - rowStart) >> 1;
+        if (filled < width && fillsOne) {
+          // One row's cells taken from two printed rows of several cells each: a stray figure, most likely.
+          const filledOne = value + (filled === 0 ? splitsGroup : 0) + (filled > 0 ? mixes : 0);
+          if (filledOne < cost[there + state + 2]!) {
+            cost[there + state + 2] = filledOne;
+            from[next + state + 2] = state * ACTION_CODES + ACTION_FILL;
+            extra[next + state + 2] = 0;
           }
-          relax(
-            next + state(row, filled, anchored),
-            value + (event.item === 'blank' ? STRAY_BLANK : STRAY_VALUE),
-            here,
-            ACTION_SKIP,
-          );
-          if (row >= rowCount) continue;
-          if (filled < width && fillsOne) {
-            const splitsGroup = filled === 0 && sameGroup && event.group > 0 ? GROUP_SPLIT : 0;
-            // One row's cells taken from two printed rows of several cells each: a stray figure, most likely.
-            const mixes = filled > 0 && groupsMix ? GROUP_MIX : 0;
-            relax(next + state(row, filled + 1, anchored), value + splitsGroup + mixes, here, ACTION_FILL);
+        }
+        if (digits === undefined) continue;
+        const rest = width - filled;
+        if (rest >= 2) {
+          const key = rest * 2 + (hasTotal && filled === 0 ? 1 : 0);
+          if (splitKnown[key] === 0) {
+            splitCosts[key] = SPLIT_COST[splitDigits(digits, rest, { totalLast: hasTotal && filled === 0 }).kind];
+            splitKnown[key] = 1;
           }
-          if (event.item !== 'digits' || event.digits === undefined) continue;
-          const rest = width - filled;
-          if (rest >= 2) {
-            const split = splitOf(layer, event.digits, rest, hasTotal && filled === 0);
-            relax(next + state(row, width, anchored), value + SPLIT_COST[split.kind], here, ACTION_RUN, 1);
+          const split = value + splitCosts[key]!;
+          const target = full + (state & 1);
+          if (split < cost[there + target]!) {
+            cost[there + target] = split;
+            from[next + target] = state * ACTION_CODES + ACTION_RUN;
+            extra[next + target] = 1;
           }
-          if (filled !== 0) continue;
-          for (const run of multiRowRuns(row, width, event.digits))
-            relax(
-              next + state(run.last, widths[run.last]!, 0),
-              value + run.splitCost + run.groupCost,
-              here,
-              ACTION_RUN,
-              run.rows,
-            );
+        }
+        if (filled !== 0) continue;
+        runs[row] ??= multiRowRuns(digits, widths, row, hasTotal);
+        for (const run of runs[row]!) {
+          const reached = value + run.splitCost + run.groupCost;
+          if (reached < cost[there + run.target]!) {
+            cost[there + run.target] = reached;
+            from[next + run.target] = state * ACTION_CODES + ACTION_RUN;
+            extra[next + run.target] = run.rows;
+          }
         }
       }
     }
   }
   const steps: Step[] = [];
-  let at = events.length * states + state(rowCount, 0, 0);
+  let at = events.length * states + rowCount * stride;
   // Where a state was reached from, and how: as recorded, or (a state after a label, with nothing recorded) by skipping the label.
   const sourceOf = (target: number): number => {
-    if (from[target]! >= 0) return from[target]!;
     const layer = Math.floor(target / states);
+    const recorded = from[target]!;
+    if (recorded !== 0) {
+      const sourceLayer = recorded % ACTION_CODES === ACTION_FINISH ? layer : layer - 1;
+      return sourceLayer * states + Math.floor(recorded / ACTION_CODES);
+    }
     return layer > 0 && events[layer - 1]!.kind === 'label' ? target - states : -1;
   };
   for (let source = sourceOf(at); source >= 0; source = sourceOf(at)) {
     const layer = Math.floor(source / states);
     const sourceRow = Math.floor((source % states) / stride);
-    const code = from[at]! >= 0 ? action[at]! : ACTION_SKIP;
+    const code = from[at]! !== 0 ? from[at]! % ACTION_CODES : ACTION_SKIP;
     if (code === ACTION_FINISH) steps.push({ kind: 'finish', row: order[sourceRow]! });
     else if (code === ACTION_ANCHOR) steps.push({ kind: 'anchor', event: layer, row: order[sourceRow]! });
     else if (code === ACTION_FILL) steps.push({ kind: 'fill', event: layer, row: order[sourceRow]! });
@@ -756,6 +780,36 @@ function solve(events: readonly Event[], table: TableDef, order: readonly number
     at = source;
   }
   return steps.reverse();
+}
+
+/** A run of digits read as the cells of several rows from `row` on: the state it reaches (the last row full) and its costs. */
+interface MultiRowRun {
+  target: number;
+  rows: number;
+  splitCost: number;
+  groupCost: number;
+}
+
+/** The several-row readings of a run of digits starting at a row (of `widths`, the rows in order), that a split allows. */
+function multiRowRuns(digits: string, widths: readonly number[], row: number, hasTotal: boolean): MultiRowRun[] {
+  const stride = (Math.max(1, ...widths) + 1) * 2;
+  const runs: MultiRowRun[] = [];
+  let slots = widths[row]!;
+  for (let rows = 2; row + rows <= widths.length && rows <= 8; rows += 1) {
+    const last = row + rows - 1;
+    slots += widths[last]!;
+    if (slots > digits.length) break;
+    const split = multiRowSplit(digits, widths.slice(row, row + rows), hasTotal);
+    if (split.kind !== 'unique' && split.kind !== 'chosen') continue;
+    // Kept apart so the sum is added in the same order as before (floating point): value + split + groups.
+    runs.push({
+      target: last * stride + widths[last]! * 2,
+      rows,
+      splitCost: SPLIT_COST[split.kind],
+      groupCost: GROUP_SPLIT * (rows - 1),
+    });
+  }
+  return runs;
 }
 
 const multiRowSplits = new Map<string, DigitSplit>();

@@ -61,6 +61,24 @@ function fitValues(values: RawCell[], count: number): RawCell[] {
   return result;
 }
 
+/** matchRow's answers by the rows it chose among and the normalised label: reports print the same labels again and again. */
+const matchedRows = new WeakMap<readonly RowDef[], Map<string, RowDef | null>>();
+const MAX_MATCHED_LABELS = 5000;
+
+/** The row whose phrase the normalised label holds at the greatest length (the first of equals), if any. */
+function bestRow(label: string, rows: readonly RowDef[]): RowDef | undefined {
+  let best: RowDef | undefined;
+  let bestLength = 0;
+  for (const row of rows) {
+    const length = bestPhraseLength(label, row.match);
+    if (length > bestLength) {
+      best = row;
+      bestLength = length;
+    }
+  }
+  return best;
+}
+
 /** Matches the rows of one table's stream to the template and fills its part of the document. */
 export class TableMapper {
   private readonly result: Record<string, Record<string, RawValue>> = {};
@@ -284,15 +302,13 @@ export class TableMapper {
   private matchRow(text: string, rows: readonly RowDef[] = this.table.rows): RowDef | undefined {
     const label = normalizeLabel(text);
     if (label === '') return undefined;
-    let best: RowDef | undefined;
-    let bestLength = 0;
-    for (const row of rows) {
-      const length = bestPhraseLength(label, row.match);
-      if (length > bestLength) {
-        best = row;
-        bestLength = length;
-      }
-    }
+    let byLabel = matchedRows.get(rows);
+    if (byLabel === undefined) matchedRows.set(rows, (byLabel = new Map<string, RowDef | null>()));
+    const remembered = byLabel.get(label);
+    if (remembered !== undefined) return remembered ?? undefined;
+    const best = bestRow(label, rows);
+    if (byLabel.size >= MAX_MATCHED_LABELS) byLabel.clear();
+    byLabel.set(label, best ?? null);
     return best;
   }
 

@@ -29,9 +29,34 @@ const VALUE_WORDS = new Set([
 /** A single 无 standing for a whole table 三 row of merged cells (read as 0 in every cell, the collapsed-row finding). */
 export const COLLAPSE_MARKERS: ReadonlySet<string> = new Set(['无', '無']);
 
+/** The characters a value's text may start with (after spaces): a sign or digit, the first of a VALUE_WORDS word, 增/减. */
+const VALUE_STARTS: ReadonlySet<number> = new Set(
+  Array.from('+-−－0123456789０１２３４５６７８９无無零—–/／\\不空没沒增减減', (character) => character.charCodeAt(0)),
+);
+
+/** Whether a code unit may start a value or is (or may be) white space (\s), so that the value may start after it. */
+function mayStartValue(code: number): boolean {
+  return (
+    VALUE_STARTS.has(code) ||
+    code <= 0x20 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
 /** True when a cell's text is a value (a number, an amount with its unit, 无, —, /) rather than a label. */
 export function isValueText(text: string): boolean {
-  const compact = text.replace(/\s+/gu, '');
+  // Most labels start with a character no value starts with: told at once, without compacting the text.
+  if (text === '' || !mayStartValue(text.charCodeAt(0))) return false;
+  // Without the u flag (faster): white space is never a surrogate, so the same characters go.
+  const compact = text.replace(/\s+/g, '');
   if (compact === '') return false;
   return VALUE_TOKEN.test(compact) || VALUE_WORDS.has(compact) || /^(增加|减少|減少|增|减|減)[\d０-９]/u.test(compact);
 }
@@ -78,6 +103,20 @@ function bare(text: string): string {
  */
 export function sectionOfHeading(text: string): SectionKey | undefined {
   if (text.length > 400) return undefined;
+  // Remembered by text: the text reader asks of every line, and the aligner again of each text block.
+  const remembered = headingCache.get(text);
+  if (remembered !== undefined) return remembered === null ? undefined : remembered;
+  const section = headingSection(text);
+  if (headingCache.size >= HEADING_CACHE_LIMIT) headingCache.clear();
+  headingCache.set(text, section ?? null);
+  return section;
+}
+
+const headingCache = new Map<string, SectionKey | null>();
+const HEADING_CACHE_LIMIT = 20000;
+
+/** sectionOfHeading's answer, worked out. */
+function headingSection(text: string): SectionKey | undefined {
   const label = normalizeLabel(text.replace(/[#*>_`]/gu, ''));
   if (label.length === 0) return undefined;
   const caption = /^表([二三四])/u.exec(label);

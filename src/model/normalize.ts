@@ -19,7 +19,7 @@ interface CharacterTables {
   convertible: Uint8Array;
 }
 
-/** Codes of scriptCodeAt. */
+/** Codes of scriptCodes. */
 export const SCRIPT_NEUTRAL = 0;
 export const SCRIPT_TRADITIONAL = 1;
 export const SCRIPT_SIMPLIFIED = 2;
@@ -81,12 +81,11 @@ export function toSimplified(text: string): string {
 }
 
 /**
- * scriptOf's answer for the character at `index` of `text` (a code point; SCRIPT_NEUTRAL for a lone surrogate and for
- * anything the tables do not hold), without building the character: for scanning every character of a text.
+ * scriptOf's answers by code point (SCRIPT_NEUTRAL, SCRIPT_TRADITIONAL or SCRIPT_SIMPLIFIED; neutral for a lone surrogate
+ * and anything the tables do not hold), for scanning every character of a text without building the characters.
  */
-export function scriptCodeAt(text: string, index: number): number {
-  // A lone surrogate is its own character in scriptOf, and never in the tables.
-  return characterTables().scripts[text.codePointAt(index)!]!;
+export function scriptCodes(): Readonly<Uint8Array> {
+  return characterTables().scripts;
 }
 
 /** Whether a character is Traditional-only, Simplified-only or neither; `counterpart` is its form in the other script. */
@@ -156,12 +155,17 @@ export function matchesPhrase(normalized: string, phrase: string): boolean {
   return normalized.includes(normalizeLabel(phrase));
 }
 
-/** The length of the longest of `phrases` that the normalised label contains, or 0 when none matches. */
+/** Each list of phrases normalised, by the list: the callers pass a template's own lists (never changed) again and again. */
+const normalizedLists = new WeakMap<readonly string[], readonly string[]>();
+
+/** The length of the longest of `phrases` (a list that is never changed) that the normalised label contains, or 0 when none matches. */
 export function bestPhraseLength(normalized: string, phrases: readonly string[]): number {
-  let best = 0;
-  for (const phrase of phrases) {
-    const core = normalizeLabel(phrase);
-    if (core.length > best && normalized.includes(core)) best = core.length;
+  let cores = normalizedLists.get(phrases);
+  if (cores === undefined) {
+    cores = phrases.map((phrase) => normalizeLabel(phrase));
+    normalizedLists.set(phrases, cores);
   }
+  let best = 0;
+  for (const core of cores) if (core.length > best && normalized.includes(core)) best = core.length;
   return best;
 }

@@ -59,9 +59,11 @@ export async function lintBytes(bytes: Uint8Array, file: string, options: LintIn
  * unsupported-<kind> for .doc, .xls, .ofd, images and the like).
  */
 export async function readBytes(bytes: Uint8Array, file: string, options: LintInputOptions = {}): Promise<ReadResult> {
-  await loadReader(chooseFormat(bytes, file, options));
+  const format = chooseFormat(bytes, file, options);
+  await loadReader(format);
   const deadline = deadlineOf(options);
-  return withDeadline(deadline, () => readWithin(bytes, file, options, deadline));
+  // The format is chosen once (sniffing the bytes is not free): readWithin is told it.
+  return withDeadline(deadline, () => readWithin(bytes, file, { ...options, inputFormat: format }, deadline));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { sectionOfHeading } from '../../src/model/labels.js';
+import { isValueText, sectionOfHeading } from '../../src/model/labels.js';
 
 describe('sectionOfHeading: headings as reports publish them', () => {
   test.each([
@@ -96,5 +96,48 @@ describe('sectionOfHeading: headings as reports publish them', () => {
       'active 二、主动公开政府信息情况',
       'applications 三、收到和处理政府信息公开申请情况',
     ]);
+  });
+});
+
+describe('isValueText', () => {
+  /** The test as it stood before its fast path for a first character no value starts with. */
+  const reference = (text: string): boolean => {
+    const compact = text.replace(/\s+/gu, '');
+    if (compact === '') return false;
+    return (
+      /^[+\-−－]?[\d０-９][\d０-９,，]*(?:[.．][\d０-９]+)?(?:万元|萬元|元|亿元|億元|件|个|個|项|項|次|人|家)?$/u.test(
+        compact,
+      ) ||
+      ['无', '無', '零', '-', '--', '—', '——', '–', '/', '／', '\\', '不适用', '不適用', '空', '没有', '沒有'].includes(
+        compact,
+      ) ||
+      /^(增加|减少|減少|增|减|減)[\d０-９]/u.test(compact)
+    );
+  };
+
+  test.each([
+    '12',
+    ' 3 ',
+    '\u30001,234万元',
+    '无',
+    '——',
+    '\\',
+    '不适用',
+    '增加3',
+    '－5',
+    '规章',
+    '',
+    ' ',
+    '1a',
+    '\ufeff7',
+  ])('%j as before', (text) => expect(isValueText(text)).toBe(reference(text)));
+
+  test('any first code unit: the same answer as before', () => {
+    for (let code = 0; code < 0x10000; code += 1) {
+      const first = String.fromCharCode(code);
+      for (const rest of ['', '1', '5件', '有', '適用', ' 2'])
+        if (isValueText(first + rest) !== reference(first + rest))
+          throw new Error(`differs for U+${code.toString(16)}${rest}`);
+    }
   });
 });

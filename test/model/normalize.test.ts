@@ -1,4 +1,14 @@
-import { bestPhraseLength, matchesPhrase, normalizeLabel, scriptOf, toSimplified } from '../../src/model/normalize.js';
+import {
+  bestPhraseLength,
+  matchesPhrase,
+  normalizeLabel,
+  SCRIPT_NEUTRAL,
+  SCRIPT_SIMPLIFIED,
+  SCRIPT_TRADITIONAL,
+  scriptCodes,
+  scriptOf,
+  toSimplified,
+} from '../../src/model/normalize.js';
 
 describe('normalizeLabel', () => {
   test.each([
@@ -60,5 +70,12 @@ describe('scripts', () => {
     expect(scriptOf('于').script).toBe('simplified');
     expect(scriptOf('人').script).toBe('neutral');
     expect(scriptOf('峰').script).toBe('neutral');
+  });
+
+  test("scriptCodes gives scriptOf's answer by code point", () => {
+    const codes = scriptCodes();
+    const byName = { neutral: SCRIPT_NEUTRAL, traditional: SCRIPT_TRADITIONAL, simplified: SCRIPT_SIMPLIFIED };
+    for (const character of ['國', '国', '于', '人', '峰', 'a', '𠀀', '\ud800'])
+      expect(codes[character.codePointAt(0)!]).toBe(byName[scriptOf(character).script]);
   });
 });
