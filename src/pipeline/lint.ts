@@ -63,7 +63,7 @@ export async function readBytes(bytes: Uint8Array, file: string, options: LintIn
   await loadReader(format);
   const deadline = deadlineOf(options);
   // The format is chosen once (sniffing the bytes is not free): readWithin is told it.
-  return withDeadline(deadline, () => readWithin(bytes, file, { ...options, inputFormat: format }, deadline));
+  return withDeadline(deadline, () => readWithin(bytes, file, withFields(options, { inputFormat: format }), deadline));
 }
 
 /**
