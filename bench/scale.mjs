@@ -10,11 +10,18 @@
 //   about 1.5 s each; the main thread is the limit: the directory walk reads the head of every file to tell reports
 //   from other files (~0.3 s), results are spooled and read back while pairing needs every file (~0.3 s), and the
 //   json formatter and writing its text (~0.35 s) follow in one thread.
-// - Memory: V8 lets the old generation grow far past what is live (after a forced GC, 30,000 reports hold ~35 MiB;
-//   RSS was 340 MiB). With node --optimize-for-size the same run peaked at 146 MiB, 25 % slower; 100,000 reports
-//   with 50,000 year-to-year pairs at 281 MiB (757 MiB without the flag). Setting the flag from inside the process
-//   (v8.setFlagsFromString) works but Node warns that changing V8 flags at run time is unsafe, so it is left to
-//   NODE_OPTIONS (see the README).
+// - Memory: most of the peak was garbage V8 had moved to its old generation. `{ ...base, more }` (an object literal
+//   that begins with a spread) is Node 20's slow path: about ten times an Object.assign, and its objects outlive
+//   young-generation collections (--trace-gc-nvp: ~0.7 MiB promoted at every scavenge while the year-to-year findings
+//   were made, all of it garbage by the next full collection; the sampling heap profiler with
+//   includeObjectsCollectedByMajorGC named the sites). With withFields (src/model/objects.ts) instead, and small files
+//   read into buffers of their own size rather than 64 KiB (~30 MiB of buffers waited for the collector), 100,000
+//   reports with --format json peak at 264 MiB (649 MiB before); 30,000 in one thread 149 MiB (301 MiB). What is live
+//   after reading every file is ~1 KiB a file (v8.writeHeapSnapshot: its path, its input object, the packed compared
+//   cells, its agency), so memory still grows with the corpus. node --optimize-for-size (refused in NODE_OPTIONS):
+//   100,000 reports at 200 MiB, a quarter slower. Tried without gain: --max-semi-space-size, --heap-growing-percent
+//   (20: 30,000 reports 307 → 179 MiB before the fix, a command-line flag only), a smaller young generation for the
+//   workers (resourceLimits), --no-allocation-site-pretenuring.
 // - Pairs with findings are read again in the main thread to place their findings (locateAgain): a corpus where
 //   every pair disagrees (the bench's) spends most of its time there; real corpora have few such pairs.
 import { spawnSync } from 'node:child_process';
