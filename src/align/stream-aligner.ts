@@ -304,13 +304,15 @@ function dropLabelPadding(rowEvents: Event[], table: TableDef): void {
   const at = rowEvents.indexOf(anchor);
   const after = rowEvents.slice(at + 1);
   if (after.length === 0 || !after.every((event) => event.kind === 'item' && event.delimited)) return;
-  let excess = after.length - widthOf(table, anchor.row);
-  while (excess > 0) {
-    const next = rowEvents[at + 1];
-    if (next?.kind !== 'item' || next.item !== 'blank') return;
-    rowEvents.splice(at + 1, 1);
-    excess -= 1;
+  const excess = after.length - widthOf(table, anchor.row);
+  // The blanks that lead the cells, up to the excess, go in one splice (one at a time was quadratic on a long row).
+  let blanks = 0;
+  while (blanks < excess) {
+    const next = after[blanks];
+    if (next?.kind !== 'item' || next.item !== 'blank') break;
+    blanks += 1;
   }
+  if (blanks > 0) rowEvents.splice(at + 1, blanks);
 }
 
 /**
@@ -372,17 +374,26 @@ function valueItem(cell: RawCell, text: string, group: number, delimited: boolea
 function splitLabelCell(cell: RawCell): Array<{ value: boolean; cell: RawCell }> {
   const text = cell.text;
   const pieces: Array<{ value: boolean; cell: RawCell }> = [];
+  const columnOf = codePointCounter(text);
   let position = 0;
   const push = (value: boolean, start: number, end: number): void => {
     const piece = text.slice(start, end).trim();
     if (piece === '') return;
     const lead = text.slice(start, end).length - text.slice(start, end).trimStart().length;
-    pieces.push({ value, cell: { text: piece, origin: shifted(cell.origin, text, start + lead) } });
+    const origin =
+      cell.origin.column === undefined
+        ? cell.origin
+        : extended(cell.origin, { column: cell.origin.column + columnOf(start + lead) });
+    pieces.push({ value, cell: { text: piece, origin } });
   };
   for (const match of text.matchAll(NUMBER)) {
     const start = match.index;
     let end = start + match[0].length;
-    const after = text.slice(end).trimStart()[0] ?? '';
+    // The first character after the number and any white space, found without copying the rest of the text (a
+    // crawled line of thousands of numbers made that quadratic).
+    let next = end;
+    while (next < text.length && /\s/u.test(text[next]!)) next += 1;
+    const after = text[next] ?? '';
     const before = start > 0 ? text[start - 1]! : '';
     // 2022年, 第3项 and the like are part of the label.
     if (/[年月日号號条條项項]/u.test(after) || before === '第') continue;
@@ -399,9 +410,22 @@ function splitLabelCell(cell: RawCell): Array<{ value: boolean; cell: RawCell }>
   return pieces;
 }
 
-function shifted(origin: Origin, text: string, index: number): Origin {
-  if (origin.column === undefined) return origin;
-  return extended(origin, { column: origin.column + [...text.slice(0, index)].length });
+/** The number of code points before each index of `text`, for indices asked in increasing order: counted once over the text. */
+function codePointCounter(text: string): (index: number) => number {
+  let at = 0;
+  let count = 0;
+  return (index) => {
+    for (; at < index; at += 1) {
+      const unit = text.charCodeAt(at);
+      // A high surrogate followed by a low one is one code point, counted at the high half.
+      if (!(unit >= 0xdc00 && unit <= 0xdfff && at > 0 && isHighSurrogate(text.charCodeAt(at - 1)))) count += 1;
+    }
+    return count;
+  };
+}
+
+function isHighSurrogate(unit: number): boolean {
+  return unit >= 0xd800 && unit <= 0xdbff;
 }
 
 function labelOrAnchors(text: string, origin: Origin, target: Target, physical: number): Array<Anchor | Label> {
