@@ -10,7 +10,7 @@
 // the corpora and of fixtures/ read and linted identically before and after, and the test suite):
 // - V8 (Node 20) builds `{ ...origin, rowIndex, columnIndex }` about nine times slower than
 //   `Object.assign({}, origin, { rowIndex, columnIndex })` (0.37 against 0.04 µs; a bare `{ ...origin }` is fast): the
-//   readers build one per grid cell. src/read/origin.ts `extended`, and direct literals in src/read/html.ts. xlsx read
+//   readers build one per grid cell. `withFields` (src/model/objects.ts, once src/read/origin.ts `extended`), and direct literals in src/read/html.ts. xlsx read
 //   in half the time; HTML's table walk had been a fifth of its reading.
 // - Text and HTML: the aligner and the narrative lint are ~90 % of the time, the readers ~10 %. In the lint: positionIn
 //   copied and split the text before every finding (a crawled page is one long line with dozens); the mixed-script

@@ -1,5 +1,6 @@
 import type { ReaderFinding } from '../read/types.js';
 import {
+  codePointsBetween,
   PINYIN_ANNOTATION,
   SCRIPT_NEUTRAL,
   SCRIPT_TRADITIONAL,
@@ -8,7 +9,6 @@ import {
   STRAY_COMMA,
 } from '../model/normalize.js';
 import type { Origin } from '../model/types.js';
-import { extended } from '../read/origin.js';
 import { withFields } from '../model/objects.js';
 
 const MAX_FINDINGS_PER_RULE = 50;
@@ -21,15 +21,6 @@ export interface TextUnit {
   text: string;
   origin: Origin;
   section?: TextSection;
-}
-
-/** A high surrogate, code unit by code unit (no u flag). */
-const HIGH_SURROGATE = /[\ud800-\udbff]/;
-
-/** The number of characters (code points, a lone surrogate counting one, as [...text]) of text[from, to). */
-function codePointsBetween(text: string, from: number, to: number): number {
-  const part = text.slice(from, to);
-  return HIGH_SURROGATE.test(part) ? [...part].length : part.length;
 }
 
 /**
@@ -71,8 +62,8 @@ function positionCursor(unit: TextUnit): (index: number) => Origin {
     offset += codePointsBetween(text, Math.max(from, lineStart), end);
     from = end;
     return breaks > 0
-      ? extended(unit.origin, { line: line + breaks, column: offset + 1 })
-      : extended(unit.origin, { line, column: (column ?? 1) + offset });
+      ? withFields(unit.origin, { line: line + breaks, column: offset + 1 })
+      : withFields(unit.origin, { line, column: (column ?? 1) + offset });
   };
 }
 

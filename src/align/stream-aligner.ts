@@ -1,12 +1,11 @@
 import { COLLAPSE_MARKERS, isValueText } from '../model/labels.js';
-import { normalizeLabel } from '../model/normalize.js';
+import { codePointsBetween, normalizeLabel } from '../model/normalize.js';
 import { getTemplate } from '../model/template.js';
 import type { RowDef, TableDef, TemplateDef } from '../model/template-def.js';
 import type { Origin } from '../model/types.js';
 import type { RawCell, ReaderFinding } from '../read/types.js';
 import { isOneCell, splitDigits, splitRowsByTotals, type DigitSplit } from './digit-split.js';
 import type { StreamRow } from './table-mapper.js';
-import { extended } from '../read/origin.js';
 import { withFields } from '../model/objects.js';
 
 // Reading a table from text whose cells are not where a grid would put them: one value per line or per paragraph,
@@ -383,7 +382,7 @@ function splitLabelCell(cell: RawCell): Array<{ value: boolean; cell: RawCell }>
     const origin =
       cell.origin.column === undefined
         ? cell.origin
-        : extended(cell.origin, { column: cell.origin.column + columnOf(start + lead) });
+        : withFields(cell.origin, { column: cell.origin.column + columnOf(start + lead) });
     pieces.push({ value, cell: { text: piece, origin } });
   };
   for (const match of text.matchAll(NUMBER)) {
@@ -410,22 +409,18 @@ function splitLabelCell(cell: RawCell): Array<{ value: boolean; cell: RawCell }>
   return pieces;
 }
 
-/** The number of code points before each index of `text`, for indices asked in increasing order: counted once over the text. */
+/**
+ * The number of code points before each index of `text`, for indices asked in increasing order, none inside a
+ * surrogate pair (a piece starts at a number or after one): counted once over the text, piece by piece.
+ */
 function codePointCounter(text: string): (index: number) => number {
   let at = 0;
   let count = 0;
   return (index) => {
-    for (; at < index; at += 1) {
-      const unit = text.charCodeAt(at);
-      // A high surrogate followed by a low one is one code point, counted at the high half.
-      if (!(unit >= 0xdc00 && unit <= 0xdfff && at > 0 && isHighSurrogate(text.charCodeAt(at - 1)))) count += 1;
-    }
+    count += codePointsBetween(text, at, index);
+    at = index;
     return count;
   };
-}
-
-function isHighSurrogate(unit: number): boolean {
-  return unit >= 0xd800 && unit <= 0xdbff;
 }
 
 function labelOrAnchors(text: string, origin: Origin, target: Target, physical: number): Array<Anchor | Label> {
@@ -660,7 +655,7 @@ function solve(events: readonly Event[], table: TableDef, order: readonly number
       for (let state = row * stride, last = state + width * 2 + 1; state <= last; state += 1) {
         const value = cost[here + state]!;
         if (value === Infinity) continue;
-        const reached = cut ? value + 0 : value + finishCost[state]!;
+        const reached = cut ? value : value + finishCost[state]!;
         if (reached < cost[here + target]!) {
           cost[here + target] = reached;
           from[offset + target] = state * ACTION_CODES + ACTION_FINISH;
@@ -756,7 +751,7 @@ function solve(events: readonly Event[], table: TableDef, order: readonly number
           }
         }
         if (filled !== 0) continue;
-        runs[row] ??= multiRowRuns(digits, widths, row, hasTotal);
+        runs[row] ??= multiRowRuns(digits, widths, stride, row, hasTotal);
         for (const run of runs[row]!) {
           const reached = value + run.splitCost + run.groupCost;
           if (reached < cost[there + run.target]!) {
@@ -814,9 +809,14 @@ interface MultiRowRun {
   groupCost: number;
 }
 
-/** The several-row readings of a run of digits starting at a row (of `widths`, the rows in order), that a split allows. */
-function multiRowRuns(digits: string, widths: readonly number[], row: number, hasTotal: boolean): MultiRowRun[] {
-  const stride = (Math.max(1, ...widths) + 1) * 2;
+/** The several-row readings of a run of digits starting at a row (of `widths`, the rows in order, `stride` states a row), that a split allows. */
+function multiRowRuns(
+  digits: string,
+  widths: readonly number[],
+  stride: number,
+  row: number,
+  hasTotal: boolean,
+): MultiRowRun[] {
   const runs: MultiRowRun[] = [];
   let slots = widths[row]!;
   for (let rows = 2; row + rows <= widths.length && rows <= 8; rows += 1) {

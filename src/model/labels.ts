@@ -34,27 +34,10 @@ const VALUE_STARTS: ReadonlySet<number> = new Set(
   Array.from('+-−－0123456789０１２３４５６７８９无無零—–/／\\不空没沒增减減', (character) => character.charCodeAt(0)),
 );
 
-/** Whether a code unit may start a value or is (or may be) white space (\s), so that the value may start after it. */
-function mayStartValue(code: number): boolean {
-  return (
-    VALUE_STARTS.has(code) ||
-    code <= 0x20 ||
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
-}
-
 /** True when a cell's text is a value (a number, an amount with its unit, 无, —, /) rather than a label. */
 export function isValueText(text: string): boolean {
   // Most labels start with a character no value starts with: told at once, without compacting the text.
-  if (text === '' || !mayStartValue(text.charCodeAt(0))) return false;
+  if (text === '' || !(VALUE_STARTS.has(text.charCodeAt(0)) || /^\s/.test(text))) return false;
   // Without the u flag (faster): white space is never a surrogate, so the same characters go.
   const compact = text.replace(/\s+/g, '');
   if (compact === '') return false;

@@ -169,3 +169,12 @@ export function bestPhraseLength(normalized: string, phrases: readonly string[])
   for (const core of cores) if (core.length > best && normalized.includes(core)) best = core.length;
   return best;
 }
+
+/** A high surrogate, code unit by code unit (no u flag). */
+const HIGH_SURROGATE = /[\ud800-\udbff]/;
+
+/** The number of characters (code points, a lone surrogate counting one, as [...text]) of text[from, to). */
+export function codePointsBetween(text: string, from: number, to: number): number {
+  const part = text.slice(from, to);
+  return HIGH_SURROGATE.test(part) ? [...part].length : part.length;
+}

@@ -37,7 +37,7 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
       throw readError(error, file, rest);
     }
   };
-  const runOptions: RunOptions = withFields(rest, {});
+  const runOptions: RunOptions = { ...rest };
   if (config?.strict !== undefined && rest.strict === undefined) runOptions.strict = config.strict;
   if (config?.rules) runOptions.rules = withFields(config.rules, rest.rules ?? {});
   if (previous) runOptions.previous = { file: previous, read: read(previous) };

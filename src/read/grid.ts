@@ -1,6 +1,5 @@
 import { sectionOfHeading } from '../model/labels.js';
 import type { Block, RawCell, RawRow } from './types.js';
-import { extended } from './origin.js';
 import { withFields } from '../model/objects.js';
 
 /** Counts tables across calls, so tables of several sheets are numbered 1, 2, 3… in one document. */
@@ -63,10 +62,10 @@ function runToBlocks(run: RawRow[], counter: TableCounter): Block[] {
     const own = Math.min(width, row.cells.length);
     for (let c = 0; c < own; c++) {
       const cell = row.cells[c];
-      const origin = extended(cell?.origin ?? row.origin, { tableIndex, rowIndex: r + 1, columnIndex: c + 1 });
+      const origin = withFields(cell?.origin ?? row.origin, { tableIndex, rowIndex: r + 1, columnIndex: c + 1 });
       cells.push({ text: cell?.text ?? '', origin });
     }
-    return { cells, origin: extended(row.origin, { tableIndex, rowIndex: r + 1 }) };
+    return { cells, origin: withFields(row.origin, { tableIndex, rowIndex: r + 1 }) };
   });
   return [{ kind: 'table', table: { rows, origin: withFields(run[0]!.origin, { tableIndex }) } }];
 }

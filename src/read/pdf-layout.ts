@@ -1,7 +1,6 @@
 import type { Origin } from '../model/types.js';
 import { isHeadingText } from './grid.js';
 import type { Block, RawCell, RawRow } from './types.js';
-import { extended } from './origin.js';
 import { withFields } from '../model/objects.js';
 
 /** One run of text as the PDF library gave it, in top-down page coordinates (points). */
@@ -218,14 +217,14 @@ function regionToRows(region: Line[], tableIndex: number): RawRow[] | undefined 
     while (slots.length < width) slots.push(undefined);
     const cells = slots.map(
       (cell, c) =>
-        cell ?? { text: '', origin: extended(row.origin, { tableIndex, rowIndex: r + 1, columnIndex: c + 1 }) },
+        cell ?? { text: '', origin: withFields(row.origin, { tableIndex, rowIndex: r + 1, columnIndex: c + 1 }) },
     );
     return {
       cells: cells.map((cell, c) => ({
         text: cell.text,
-        origin: extended(cell.origin, { tableIndex, rowIndex: r + 1, columnIndex: c + 1 }),
+        origin: withFields(cell.origin, { tableIndex, rowIndex: r + 1, columnIndex: c + 1 }),
       })),
-      origin: extended(row.origin, { tableIndex, rowIndex: r + 1 }),
+      origin: withFields(row.origin, { tableIndex, rowIndex: r + 1 }),
     };
   });
 }
