@@ -10,6 +10,7 @@ import { needsAlignment } from './stream-aligner.js';
 import { isBlankGrid, TableMapper, type StreamRow, type TableStream } from './table-mapper.js';
 import type { TableDef } from '../model/template-def.js';
 import { withFields } from '../model/objects.js';
+import { Remembered } from '../model/remembered.js';
 
 const TABLE_KEYS: readonly TableKey[] = ['active', 'applications', 'reviewLitigation'];
 type NarrativeKey = 'overview' | 'problems' | 'other';
@@ -250,20 +251,16 @@ export function alignBlocks(source: BlockSource, context: ReadContext): ReadResu
 
 let tablePhrases: Map<TableKey, string[]> | undefined;
 
-/** The table a raw table belongs to: by its own labels when they tell, otherwise by the section it stands in. */
 /** The tables whose phrases a normalised label holds, remembered by label: every report repeats the templates' labels. */
-const tablesOfLabel = new Map<string, TableKey[]>();
+const tablesOfLabel = new Remembered<string, TableKey[]>(20000);
 
 function tablesNaming(label: string): TableKey[] {
-  let keys = tablesOfLabel.get(label);
-  if (keys === undefined) {
-    keys = TABLE_KEYS.filter((key) => tablePhrases?.get(key)?.some((phrase) => label.includes(phrase)));
-    if (tablesOfLabel.size >= 20000) tablesOfLabel.clear();
-    tablesOfLabel.set(label, keys);
-  }
-  return keys;
+  return tablesOfLabel.get(label, (text) =>
+    TABLE_KEYS.filter((key) => tablePhrases?.get(key)?.some((phrase) => text.includes(phrase))),
+  );
 }
 
+/** The table a raw table belongs to: by its own labels when they tell, otherwise by the section it stands in. */
 function classifyTable(
   rows: StreamRow[],
   section: SectionKey | undefined,

@@ -7,6 +7,7 @@ import type { RawCell, ReaderFinding } from '../read/types.js';
 import { isOneCell, splitDigits, splitRowsByTotals, type DigitSplit } from './digit-split.js';
 import type { StreamRow } from './table-mapper.js';
 import { withFields } from '../model/objects.js';
+import { Remembered } from '../model/remembered.js';
 
 // Reading a table from text whose cells are not where a grid would put them: one value per line or per paragraph,
 // labels on other lines than their numbers, unlabeled number rows, and crawled pages where a row's cells run
@@ -103,7 +104,7 @@ interface Target {
   phrases: Array<{ row: number; foreign: boolean; phrase: string; label: number }>;
   foreignRows: Map<number, RowDef>;
   /** phraseHits' answers by normalised label: reports print the template's own labels again and again. */
-  hits: Map<string, readonly PhraseHit[]>;
+  hits: Remembered<string, readonly PhraseHit[]>;
 }
 
 /** Where a row's phrase stands in a normalised label: [at, end), the row, and the length of the row's full label. */
@@ -116,7 +117,7 @@ interface PhraseHit {
 }
 
 /** How many labels' hits a target remembers before it forgets them all (memory stays bounded). */
-const MAX_REMEMBERED_LABELS = 5000;
+const REMEMBERED_LABELS = 5000;
 
 const targets = new WeakMap<TableDef, Target>();
 
@@ -146,7 +147,7 @@ function targetOf(table: TableDef, template: TemplateDef): Target {
       phrases.push({ row: at, foreign: true, phrase: normalizeLabel(phrase), label: normalizeLabel(row.label).length });
   }
   phrases.sort((a, b) => b.phrase.length - a.phrase.length);
-  target = { phrases, foreignRows, hits: new Map() };
+  target = { phrases, foreignRows, hits: new Remembered(REMEMBERED_LABELS) };
   targets.set(table, target);
   return target;
 }
@@ -451,8 +452,10 @@ function labelEvents(text: string, origin: Origin, target: Target, physical: num
 
 /** Every row phrase a normalised label holds, in the order they stand; a phrase overlapping one found before (longer phrases first) or naming the same row is left out. */
 function phraseHits(label: string, target: Target): readonly PhraseHit[] {
-  const remembered = target.hits.get(label);
-  if (remembered) return remembered;
+  return target.hits.get(label, (text) => findPhraseHits(text, target));
+}
+
+function findPhraseHits(label: string, target: Target): PhraseHit[] {
   const found: PhraseHit[] = [];
   for (const { row, foreign, phrase, label: labelLength } of target.phrases) {
     if (phrase === '') continue;
@@ -465,8 +468,6 @@ function phraseHits(label: string, target: Target): readonly PhraseHit[] {
     }
   }
   found.sort((a, b) => a.at - b.at);
-  if (target.hits.size >= MAX_REMEMBERED_LABELS) target.hits.clear();
-  target.hits.set(label, found);
   return found;
 }
 
@@ -836,24 +837,21 @@ function multiRowRuns(
   return runs;
 }
 
-const multiRowSplits = new Map<string, DigitSplit>();
+const multiRowSplits = new Remembered<string, DigitSplit>(1001);
 
 /** Several rows' cells run together: read when only one split fits, else chosen when only one makes every row's total hold. */
 function multiRowSplit(digits: string, widths: readonly number[], hasTotal: boolean): DigitSplit {
-  const key = `${digits}:${widths.join(',')}:${hasTotal ? 1 : 0}`;
-  let split = multiRowSplits.get(key);
-  if (split) return split;
-  split = splitDigits(
-    digits,
-    widths.reduce((a, b) => a + b, 0),
-  );
-  if (split.kind === 'ambiguous' && hasTotal) {
-    const cells = splitRowsByTotals(digits, widths);
-    if (cells) split = { kind: 'chosen', cells, candidates: split.candidates };
-  }
-  if (multiRowSplits.size > 1000) multiRowSplits.clear();
-  multiRowSplits.set(key, split);
-  return split;
+  return multiRowSplits.get(`${digits}:${widths.join(',')}:${hasTotal ? 1 : 0}`, () => {
+    let split = splitDigits(
+      digits,
+      widths.reduce((a, b) => a + b, 0),
+    );
+    if (split.kind === 'ambiguous' && hasTotal) {
+      const cells = splitRowsByTotals(digits, widths);
+      if (cells) split = { kind: 'chosen', cells, candidates: split.candidates };
+    }
+    return split;
+  });
 }
 
 /** What leaving a row costs: nothing when full; a row the text never shows costs more than a printed row without figures. */

@@ -6,6 +6,7 @@ import { alignStream, type AlignedTable } from './stream-aligner.js';
 import type { RowDef, TableDef, TemplateDef } from '../model/template-def.js';
 import type { Origin, RawValue, TableKey, TemplateId } from '../model/types.js';
 import { withFields } from '../model/objects.js';
+import { Remembered } from '../model/remembered.js';
 
 /** One row of a table stream: its cells in order, and for a line of text how it stood. */
 export type StreamRow = RawRow;
@@ -62,8 +63,8 @@ function fitValues(values: RawCell[], count: number): RawCell[] {
 }
 
 /** matchRow's answers by the rows it chose among and the normalised label: reports print the same labels again and again. */
-const matchedRows = new WeakMap<readonly RowDef[], Map<string, RowDef | null>>();
-const MAX_MATCHED_LABELS = 5000;
+const matchedRows = new WeakMap<readonly RowDef[], Remembered<string, RowDef | undefined>>();
+const MATCHED_LABELS = 5000;
 
 /** The row whose phrase the normalised label holds at the greatest length (the first of equals), if any. */
 function bestRow(label: string, rows: readonly RowDef[]): RowDef | undefined {
@@ -303,13 +304,8 @@ export class TableMapper {
     const label = normalizeLabel(text);
     if (label === '') return undefined;
     let byLabel = matchedRows.get(rows);
-    if (byLabel === undefined) matchedRows.set(rows, (byLabel = new Map<string, RowDef | null>()));
-    const remembered = byLabel.get(label);
-    if (remembered !== undefined) return remembered ?? undefined;
-    const best = bestRow(label, rows);
-    if (byLabel.size >= MAX_MATCHED_LABELS) byLabel.clear();
-    byLabel.set(label, best ?? null);
-    return best;
+    if (byLabel === undefined) matchedRows.set(rows, (byLabel = new Remembered(MATCHED_LABELS)));
+    return byLabel.get(label, (text) => bestRow(text, rows));
   }
 
   private isColumnHeader(labels: RawCell[]): boolean {

@@ -1,5 +1,6 @@
 import { getTemplate, TEMPLATE_IDS } from './template.js';
 import { normalizeLabel } from './normalize.js';
+import { Remembered } from './remembered.js';
 
 /** The six numbered sections of a report, by the keys the templates give them. */
 export type SectionKey = 'overview' | 'active' | 'applications' | 'reviewLitigation' | 'problems' | 'other';
@@ -87,16 +88,10 @@ function bare(text: string): string {
 export function sectionOfHeading(text: string): SectionKey | undefined {
   if (text.length > 400) return undefined;
   // Remembered by text: the text reader asks of every line, and the aligner again of each text block.
-  const remembered = headingCache.get(text);
-  if (remembered !== undefined) return remembered === null ? undefined : remembered;
-  const section = headingSection(text);
-  if (headingCache.size >= HEADING_CACHE_LIMIT) headingCache.clear();
-  headingCache.set(text, section ?? null);
-  return section;
+  return headingSections.get(text, headingSection);
 }
 
-const headingCache = new Map<string, SectionKey | null>();
-const HEADING_CACHE_LIMIT = 20000;
+const headingSections = new Remembered<string, SectionKey | undefined>(20000);
 
 /** sectionOfHeading's answer, worked out. */
 function headingSection(text: string): SectionKey | undefined {

@@ -1,4 +1,5 @@
 import { ST_CHARACTERS, TS_CHARACTERS, TW_VARIANTS_REV } from '../generated/opencc.js';
+import { Remembered } from './remembered.js';
 
 /** A Han character followed by a parenthesised pinyin syllable, as SEO mirrors add them (規(guī)范). */
 export const PINYIN_ANNOTATION = /(?<=[\u3400-\u9fff\uf900-\ufaff])[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]+[)）]/gu;
@@ -97,17 +98,12 @@ export function scriptOf(character: string): { script: Script; counterpart?: str
   return { script: 'neutral' };
 }
 
-const cache = new Map<string, string>();
-const CACHE_LIMIT = 20000;
+/** normalizeLabel's answers: reports print the templates' labels again and again. */
+const normalizedLabels = new Remembered<string, string>(20000);
 
 /** Normalises a table or heading label for matching (format-spec §11): pinyin, stray commas, script, width, numbering, spaces, merged-cell duplicates, lost brackets. */
 export function normalizeLabel(text: string): string {
-  const cached = cache.get(text);
-  if (cached !== undefined) return cached;
-  const result = computeLabel(text);
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(text, result);
-  return result;
+  return normalizedLabels.get(text, computeLabel);
 }
 
 function computeLabel(text: string): string {

@@ -3,6 +3,7 @@ import type { Origin } from '../model/types.js';
 import { decodeText } from './decode.js';
 import { InputError, type Block, type RawCell, type RawRow, type BlockSource, type ReadContext } from './types.js';
 import { withFields } from '../model/objects.js';
+import { Remembered } from '../model/remembered.js';
 
 interface ElementNode {
   kind: 'element';
@@ -340,20 +341,18 @@ function isHidden(node: ElementNode): boolean {
   if (node.name === 'nav' || node.name === 'footer') return true;
   const names = `${node.attribs['class'] ?? ''} ${node.attribs['id'] ?? ''}`;
   // Remembered by the class and id: a page repeats the same few on many elements.
-  let furniture = furnitureNames.get(names);
-  if (furniture === undefined) {
-    furniture = names
-      .toLowerCase()
-      .split(/\s+/u)
-      .some((token) => PAGE_FURNITURE.has(token));
-    if (furnitureNames.size >= 5000) furnitureNames.clear();
-    furnitureNames.set(names, furniture);
-  }
-  return furniture;
+  return furnitureNames.get(names, namesFurniture);
 }
 
 /** Whether an element's class and id (joined by a space) name page furniture, by that text. */
-const furnitureNames = new Map<string, boolean>();
+const furnitureNames = new Remembered<string, boolean>(5000);
+
+function namesFurniture(names: string): boolean {
+  return names
+    .toLowerCase()
+    .split(/\s+/u)
+    .some((token) => PAGE_FURNITURE.has(token));
+}
 
 /** The elements under a node in document order, walked with an explicit stack (no recursion, no nested generators). */
 function* descendants(node: ElementNode): Generator<ElementNode> {
