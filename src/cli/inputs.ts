@@ -263,7 +263,7 @@ class Finder {
     const key = absolute === '-' ? '-' : normalizePath(absolute);
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    this.result.files.push(shown);
+    this.result.files.push(detached(shown));
     if (this.options.explain) this.result.found.push({ file: shown, reason });
   }
 
@@ -279,6 +279,14 @@ class Finder {
   private shown(path: string, absoluteNames: boolean): string {
     return absoluteNames ? path : relative(this.cwd, path) || '.';
   }
+}
+
+/**
+ * A copy of a name cut from a longer path (path.relative slices it) that does not keep that path alive: V8 keeps a
+ * sliced string's whole parent, and a run holds every file's name to the end (about 60 bytes a file saved).
+ */
+function detached(name: string): string {
+  return JSON.parse(JSON.stringify(name)) as string;
 }
 
 /** What a glob's walk asks of the walker: whether to enter a directory, and to be told of each path ignored. */

@@ -54,45 +54,57 @@ export async function gatherInputs(
       failures.push(failed(pattern, new InputError(UNMATCHED_MESSAGES[kind], { pattern })));
   }
   const inputs: RunInput[] = [];
+  const reading = fileReading(flags, io);
   for (const file of found.files)
-    inputs.push(file === '-' ? await stdinInput(flags, io, debug) : fileInput(file, flags, io, debug));
+    inputs.push(file === '-' ? await stdinInput(flags, io, debug) : fileInput(file, reading, debug));
   return { found, inputs, failures };
 }
 
 /** A file read when its turn comes, bounded by its format's size limit. */
-export function fileInput(file: string, flags: InputFlags | LimitOptions, io: CliIO, debug?: DebugLog): RunInput {
-  if (!debug) return new FileInput(file, flags, io);
+export function fileInput(file: string, reading: FileReading, debug?: DebugLog): RunInput {
+  if (!debug) return new FileInput(file, reading);
   // --debug times reads in this thread (a worker's reads are not timed), so the file has no `source` for the pool.
-  const input = new FileInput(file, flags, io, false);
+  const input = new FileInput(file, { ...reading, remote: false });
   return { file, read: debug.timedRead(file, () => input.read()) };
 }
 
+/** What every file input of a run shares: the read limits, the I/O, and whether the pool's workers read the files. */
+export interface FileReading {
+  flags: InputFlags | LimitOptions;
+  io: CliIO;
+  remote: boolean;
+}
+
+/** How a run's files are read: the pool's workers read them when the I/O has an engine. */
+export function fileReading(flags: InputFlags | LimitOptions, io: CliIO): FileReading {
+  return { flags, io, remote: io.engine !== undefined };
+}
+
 /**
- * A file on disk as a run's input: one small object per file, its read a method rather than a closure, as a run over
- * a province's reports holds one for every file until the end.
+ * A file on disk as a run's input: a small object per file (its name and the run's shared FileReading), its read a
+ * method rather than a closure, as a run over a province's reports holds one for every file until the end.
  */
 export class FileInput implements RunInput {
-  result?: FileResult;
-  inputFormat?: InputFormat;
+  // Declared, not initialised: only merge sets them, and a run holds one of these objects for every file.
+  declare result?: FileResult;
+  declare inputFormat?: InputFormat;
 
   constructor(
     readonly file: string,
-    private readonly flags: InputFlags | LimitOptions,
-    private readonly io: CliIO,
-    private readonly remote = io.engine !== undefined,
+    private readonly reading: FileReading,
   ) {}
 
   /** A worker thread of the pool (io.engine) reads the file itself, with the same bound. */
   get source(): RunInput['source'] {
-    return this.remote ? { path: this.file, maxBytes: readLimit(this.file, this.flags) } : undefined;
+    return this.reading.remote ? { path: this.file, maxBytes: readLimit(this.file, this.reading.flags) } : undefined;
   }
 
   async read(): Promise<Uint8Array> {
     try {
       // Bounded: a huge or sparse file, a device or a pipe named like a report is refused before it fills memory.
-      return await this.io.readFile(this.file, readLimit(this.file, this.flags));
+      return await this.reading.io.readFile(this.file, readLimit(this.file, this.reading.flags));
     } catch (error) {
-      throw readError(error, this.file, this.flags);
+      throw readError(error, this.file, this.reading.flags);
     }
   }
 }

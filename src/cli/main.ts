@@ -30,7 +30,7 @@ import {
 } from '../pipeline/limits.js';
 import { outputThatIsInput } from './write-error.js';
 import { localizeHelp, localizeUsageError } from './localize.js';
-import { fileInput, gatherInputs } from './lint-inputs.js';
+import { fileInput, fileReading, gatherInputs } from './lint-inputs.js';
 import { DebugLog } from './debug.js';
 import { initCommand, type InitFlags } from './init-command.js';
 
@@ -569,7 +569,7 @@ function inputOf(file: string, flags: LintFlags, io: CliIO): RunInput {
       },
     };
   }
-  return fileInput(file, flags, io);
+  return fileInput(file, fileReading(flags, io));
 }
 
 /** A configuration read before commander parsed (for its locale), kept so that the run does not read it again. */

@@ -9,7 +9,7 @@ import { openOutputs } from './lint-output.js';
 import { exceptionOptions, outputSettings, prepareRun, type PreloadedConfig, type RunFlags } from './main.js';
 import type { Locale } from '../rules/catalogue-types.js';
 import { readError } from './read-error.js';
-import { FileInput } from './lint-inputs.js';
+import { FileInput, fileReading } from './lint-inputs.js';
 
 /** The flags of `xxgk-lint merge`: those of a lint run's outputs and settings. */
 export type MergeFlags = RunFlags;
@@ -32,6 +32,7 @@ export async function mergeCommand(
   const { targets, loaded, settings } = prepared;
   const inputs: RunInput[] = [];
   const unreadable: FileResult[] = [];
+  const reading = fileReading({}, io);
   for (const shard of shards) {
     let results: FileResult[];
     try {
@@ -42,7 +43,7 @@ export async function mergeCommand(
     }
     for (const result of results) {
       // Read again only to place a year-to-year finding, as the shard read it.
-      const input = new FileInput(result.file, {}, io);
+      const input = new FileInput(result.file, reading);
       input.result = result;
       if (result.format) input.inputFormat = result.format;
       inputs.push(input);

@@ -103,13 +103,10 @@ export async function streamInputs(
     addToSummary(summary, result);
     await sink(result);
   };
-  const sources = compare
-    ? new Map([...ordered, ...(previous ? [previous] : [])].map((input) => [input.file, input]))
-    : new Map<string, RunInput>();
-  const checkPairs = async (pairs: YearPair[]) => {
-    checkContinuity(pairs, { strict: perFile.strict ?? false, ...(perFile.rules ? { rules: perFile.rules } : {}) });
-    await locateAgain(pairs, sources, perFile);
-    for (const pair of pairs) pair.current.diagnostics.sort(compareDiagnostics);
+  const checkPair = async (pair: YearPair, input: RunInput | undefined): Promise<void> => {
+    checkContinuity([pair], { strict: perFile.strict ?? false, ...(perFile.rules ? { rules: perFile.rules } : {}) });
+    if (input) await locateAgain(pair.current, input, perFile);
+    pair.current.diagnostics.sort(compareDiagnostics);
   };
 
   // Last year's report is read first, so each file is compared with it as soon as it is checked.
@@ -122,10 +119,12 @@ export async function streamInputs(
   if (!compare) {
     for await (const result of results) await emit(result);
   } else if (before) {
+    let index = 0;
     for await (const result of results) {
       const cells = comparedCells(result);
       if (!before.error && before.cells && cells)
-        await checkPairs([{ previous: before, current: withFields(result, { cells }) }]);
+        await checkPair({ previous: before, current: withFields(result, { cells }) }, ordered[index]);
+      index += 1;
       await emit(result);
     }
   } else if (shard) {
@@ -135,47 +134,30 @@ export async function streamInputs(
       await emit(result);
     }
   } else {
-    // Every file may still gain a year-to-year finding from a file not read yet: results wait in the spool, and only
-    // what pairing needs stays in memory (the few compared cells, packed into a short string).
+    // Every file may still gain a year-to-year finding from a file not read yet: results wait in the spool, and so do
+    // the few cells each compares; memory holds a few numbers per file, and each agency's name once.
     const spool = (stream.spool ?? memorySpool)();
     try {
-      const kept: KeptForPairing[] = [];
+      const kept = new KeptForPairing(ordered, spool);
+      let index = 0;
       for await (const result of results) {
-        const keep = keptForPairing(result);
-        if (keep) kept.push(keep);
+        kept.add(index, result);
+        index += 1;
         delete result.carry;
         if (perFile.cells !== true) delete result.cells;
         await spool.append(result);
       }
-      // Pairing looks at names and years alone. Each pair is compared as its later year's file is replayed, so what
-      // memory holds is the packed cells of the files still to be compared, never every pair's findings at once.
-      const packed = new Map(kept.map((record) => [record.file, record.cells]));
-      const pairs = pairByAgency(
-        kept.map(({ cells: _cells, ...record }) => withFields(record, { cells: {}, diagnostics: [], rules: [] })),
-      );
-      kept.length = 0;
-      const uses = new Map<string, number>();
-      for (const pair of pairs)
-        for (const file of [pair.previous.file, pair.current.file]) uses.set(file, (uses.get(file) ?? 0) + 1);
-      for (const file of packed.keys()) if (!uses.has(file)) packed.delete(file);
-      const cellsOf = (file: string): Record<string, CellSnapshot> => {
-        const cells = unpackCells(packed.get(file)!);
-        const left = (uses.get(file) ?? 1) - 1;
-        if (left > 0) uses.set(file, left);
-        else packed.delete(file);
-        return cells;
-      };
-      const previousOf = new Map(pairs.map((pair) => [pair.current.file, pair.previous]));
-      pairs.length = 0;
+      // Pairing looks at names and years alone; each pair is compared as its later year's file is replayed.
+      const previousOf = kept.pair();
+      index = 0;
       for await (const result of spool.replay()) {
-        const before = previousOf.get(result.file);
-        if (before)
-          await checkPairs([
-            {
-              previous: withFields(before, { cells: cellsOf(before.file) }),
-              current: withFields(result, { cells: cellsOf(result.file) }),
-            },
-          ]);
+        const earlier = previousOf[index] ?? -1;
+        if (earlier >= 0)
+          await checkPair(
+            { previous: kept.result(earlier), current: withFields(result, { cells: kept.cells(index) }) },
+            ordered[index],
+          );
+        index += 1;
         await emit(result);
       }
     } finally {
@@ -205,28 +187,96 @@ function comparedCells(result: FileResult): Record<string, CellSnapshot> | undef
   return cells;
 }
 
-/** What pairing keeps of one file while the others are read: its name, agency, year, template and compared cells, packed. */
-interface KeptForPairing {
-  file: string;
-  agency: string;
-  year: number;
-  template: NonNullable<FileResult['template']>;
-  format?: FileResult['format'];
-  /** packCells of the compared cells. */
-  cells: string;
+/**
+ * What pairing keeps of each file while the others are read, by the file's place in the run: its agency (each name
+ * once), year, template and format as small numbers, and where the spool keeps its packed compared cells.
+ */
+class KeptForPairing {
+  private readonly agencyOf: Int32Array;
+  private readonly yearOf: Int32Array;
+  private readonly templateOf: Uint8Array;
+  private readonly formatOf: Uint8Array;
+  private readonly cellsAt: Int32Array;
+  private readonly agencies = new Interned<string>();
+  private readonly templates = new Interned<NonNullable<FileResult['template']>>();
+  private readonly formats = new Interned<FileResult['format']>();
+
+  constructor(
+    private readonly inputs: readonly RunInput[],
+    private readonly spool: Spool,
+  ) {
+    this.agencyOf = new Int32Array(inputs.length).fill(-1);
+    this.yearOf = new Int32Array(inputs.length);
+    this.templateOf = new Uint8Array(inputs.length);
+    this.formatOf = new Uint8Array(inputs.length);
+    this.cellsAt = new Int32Array(inputs.length);
+  }
+
+  /** Keeps what pairing needs of the result of the input at `index`, if it can be paired at all. */
+  add(index: number, result: FileResult): void {
+    const cells = comparedCells(result);
+    if (!cells || !result.agency || result.year === undefined || !result.template) return;
+    this.agencyOf[index] = this.agencies.id(result.agency);
+    this.yearOf[index] = result.year;
+    this.templateOf[index] = this.templates.id(result.template);
+    this.formatOf[index] = this.formats.id(result.format);
+    this.cellsAt[index] = this.spool.keep(packCells(cells));
+  }
+
+  /** The year-to-year pairs: for each input's place, the place of the file it is compared with (-1: none). */
+  pair(): Int32Array {
+    const placeOf = new Map<FileResult, number>();
+    const records: FileResult[] = [];
+    for (let index = 0; index < this.inputs.length; index += 1) {
+      if (this.agencyOf[index]! < 0) continue;
+      const record = withFields(this.result(index), { cells: {} });
+      placeOf.set(record, index);
+      records.push(record);
+    }
+    const previousOf = new Int32Array(this.inputs.length).fill(-1);
+    for (const { previous, current } of pairByAgency(records))
+      previousOf[placeOf.get(current)!] = placeOf.get(previous)!;
+    return previousOf;
+  }
+
+  /** The input at `index` as pairing sees it: a result with its name, agency, year, template, format and compared cells. */
+  result(index: number): FileResult {
+    const format = this.formats.value(this.formatOf[index]!);
+    return {
+      file: this.inputs[index]!.file,
+      agency: this.agencies.value(this.agencyOf[index]!),
+      year: this.yearOf[index]!,
+      template: this.templates.value(this.templateOf[index]!),
+      ...(format ? { format } : {}),
+      cells: this.cells(index),
+      diagnostics: [],
+      rules: [],
+    };
+  }
+
+  /** The compared cells of the input at `index`, from the spool. */
+  cells(index: number): Record<string, CellSnapshot> {
+    return unpackCells(this.spool.recall(this.cellsAt[index]!));
+  }
 }
 
-function keptForPairing(result: FileResult): KeptForPairing | undefined {
-  const cells = comparedCells(result);
-  if (!cells || !result.agency || result.year === undefined || !result.template) return undefined;
-  return {
-    file: result.file,
-    agency: result.agency,
-    year: result.year,
-    template: result.template,
-    ...(result.format ? { format: result.format } : {}),
-    cells: packCells(cells),
-  };
+/** Values numbered in the order first seen, each kept once. */
+class Interned<Value> {
+  private readonly ids = new Map<Value, number>();
+  private readonly values: Value[] = [];
+
+  id(value: Value): number {
+    let id = this.ids.get(value);
+    if (id === undefined) {
+      id = this.values.push(value) - 1;
+      this.ids.set(value, id);
+    }
+    return id;
+  }
+
+  value(id: number): Value {
+    return this.values[id]!;
+  }
 }
 
 let pointerList: readonly string[] | undefined;
@@ -319,30 +369,23 @@ function lintRead(
  * Year-to-year findings are made after every file was read, from raw values alone; the few files that have one are
  * read again to find where those cells stand, rather than keeping every file's text for the whole run.
  */
-async function locateAgain(
-  pairs: readonly YearPair[],
-  byFile: ReadonlyMap<string, RunInput>,
-  options: LintInputOptions,
-): Promise<void> {
-  for (const { current } of pairs) {
-    const unplaced = current.diagnostics.filter(
-      (diagnostic) =>
-        diagnostic.location.pointer !== undefined &&
-        diagnostic.location.line === undefined &&
-        diagnostic.location.page === undefined &&
-        diagnostic.location.sheet === undefined &&
-        diagnostic.location.tableIndex === undefined,
-    );
-    const input = byFile.get(current.file);
-    const format = input?.inputFormat ?? options.inputFormat ?? current.format;
-    if (unplaced.length === 0 || !input || !format) continue;
-    try {
-      // Read exactly as the first time, so the places match what was checked.
-      const read = await readBytes(await input.read(), current.file, withFields(options, { inputFormat: format }));
-      for (const diagnostic of unplaced)
-        diagnostic.location = withFields(diagnostic.location, read.locate(diagnostic.location.pointer!) ?? {});
-    } catch {
-      // The file was read a moment ago (or, for a merge, on another machine); if it cannot be read now, its findings keep their pointers.
-    }
+async function locateAgain(current: FileResult, input: RunInput, options: LintInputOptions): Promise<void> {
+  const unplaced = current.diagnostics.filter(
+    (diagnostic) =>
+      diagnostic.location.pointer !== undefined &&
+      diagnostic.location.line === undefined &&
+      diagnostic.location.page === undefined &&
+      diagnostic.location.sheet === undefined &&
+      diagnostic.location.tableIndex === undefined,
+  );
+  const format = input.inputFormat ?? options.inputFormat ?? current.format;
+  if (unplaced.length === 0 || !format) return;
+  try {
+    // Read exactly as the first time, so the places match what was checked.
+    const read = await readBytes(await input.read(), current.file, withFields(options, { inputFormat: format }));
+    for (const diagnostic of unplaced)
+      diagnostic.location = withFields(diagnostic.location, read.locate(diagnostic.location.pointer!) ?? {});
+  } catch {
+    // The file was read a moment ago (or, for a merge, on another machine); if it cannot be read now, its findings keep their pointers.
   }
 }

@@ -5,6 +5,10 @@ export interface Spool {
   append(result: FileResult): void | Promise<void>;
   /** The results appended, in the order they were appended. */
   replay(): AsyncIterable<FileResult>;
+  /** Keeps a short text (a file's compared cells) until the spool closes; returns the number `recall` takes. */
+  keep(text: string): number;
+  /** The text `keep` returned this number for. */
+  recall(handle: number): string;
   /** Frees what the spool holds (a temporary file); safe to call more than once. */
   close(): void | Promise<void>;
 }
@@ -12,8 +16,11 @@ export interface Spool {
 /** A spool in memory: for runs small enough to hold (and for the browser, which has no file system). */
 export function memorySpool(): Spool {
   let results: FileResult[] = [];
+  let kept: string[] = [];
   return {
     append: (result) => void results.push(result),
+    keep: (text) => kept.push(text) - 1,
+    recall: (handle) => kept[handle]!,
     async *replay() {
       const held = results;
       results = [];
@@ -21,6 +28,7 @@ export function memorySpool(): Spool {
     },
     close: () => {
       results = [];
+      kept = [];
     },
   };
 }
