@@ -109,8 +109,9 @@ interface PageFinding {
 export const htmlStream: StreamFormatter = (options: FormatOptions) => {
   const { locale } = options;
   const ui = UI[locale];
-  // The table of contents is drawn after the reports (it needs the whole run) and shown first by CSS; its entries are all the page keeps.
-  const nav: string[] = [];
+  // The table of contents is drawn after the reports (it needs the whole run) and shown first by CSS. It is all the page
+  // keeps: each file's name and three counts (or its input error), drawn at the end.
+  const contents = new Contents();
   return {
     begin: () => `<!DOCTYPE html>
 <html lang="${locale}">
@@ -129,8 +130,7 @@ export const htmlStream: StreamFormatter = (options: FormatOptions) => {
 <main>
 `,
     file: (file: FileResult) => {
-      const index = nav.length;
-      nav.push(`<li><a href="#file-${index}">${escapeHtml(file.file)}</a> ${counts(file, locale)}</li>`);
+      const index = contents.add(file);
       const findings = file.diagnostics.map((diagnostic) => pageFinding(diagnostic, locale));
       return `${section(file, index, findings, locale)}\n<script type="application/json" class="xxgk-findings" data-file="${index}">${jsonForScript(findings)}</script>\n`;
     },
@@ -158,7 +158,7 @@ export const htmlStream: StreamFormatter = (options: FormatOptions) => {
 <div class="overview">
 <p class="summary">${escapeHtml(summaryParts.join(locale === 'en' ? '; ' : '；'))}</p>
 <nav><ul>
-${nav.join('\n')}
+${contents.draw(locale)}
 </ul></nav>
 </div>
 <div id="popup" role="dialog" aria-live="polite" hidden><button type="button" class="close" aria-label="${escapeHtml(ui['close']!)}">×</button><div class="body"></div></div>
@@ -178,18 +178,50 @@ function severityText(severity: Severity, locale: Locale): string {
   return cliMessage(`severity-${severity}`, locale);
 }
 
-function counts(file: FileResult, locale: Locale): string {
-  if (file.error) return `<span class="badge error">${escapeHtml(file.error.messageId)}</span>`;
-  const shown = file.diagnostics.filter((diagnostic) => !diagnostic.suppressed);
-  const by = (severity: Severity) => shown.filter((diagnostic) => diagnostic.severity === severity).length;
-  return (['error', 'warning', 'info'] as const)
-    .filter((severity) => by(severity) > 0)
-    .map(
-      (severity) =>
-        `<span class="badge ${severity}" title="${escapeHtml(severityText(severity, locale))}">${escapeHtml(severityText(severity, locale))} ${by(severity)}</span>`,
-    )
-    .join(' ');
+/** The table of contents: each file's name and how many findings it has of each severity, or its input error. */
+class Contents {
+  private readonly names: string[] = [];
+  /** Three numbers a file: its shown errors, warnings and infos. */
+  private readonly tallies: number[] = [];
+  private readonly inputErrors = new Map<number, string>();
+
+  /** Adds a file; returns its index on the page. */
+  add(file: FileResult): number {
+    const index = this.names.push(file.file) - 1;
+    if (file.error) this.inputErrors.set(index, file.error.messageId);
+    let errors = 0;
+    let warnings = 0;
+    let infos = 0;
+    for (const diagnostic of file.diagnostics) {
+      if (diagnostic.suppressed) continue;
+      if (diagnostic.severity === 'error') errors += 1;
+      else if (diagnostic.severity === 'warning') warnings += 1;
+      else infos += 1;
+    }
+    this.tallies.push(errors, warnings, infos);
+    return index;
+  }
+
+  draw(locale: Locale): string {
+    return this.names
+      .map((name, index) => `<li><a href="#file-${index}">${escapeHtml(name)}</a> ${this.badges(index, locale)}</li>`)
+      .join('\n');
+  }
+
+  private badges(index: number, locale: Locale): string {
+    const inputError = this.inputErrors.get(index);
+    if (inputError !== undefined) return `<span class="badge error">${escapeHtml(inputError)}</span>`;
+    return SEVERITIES.map((severity, offset) => [severity, this.tallies[index * 3 + offset]!] as const)
+      .filter(([, count]) => count > 0)
+      .map(
+        ([severity, count]) =>
+          `<span class="badge ${severity}" title="${escapeHtml(severityText(severity, locale))}">${escapeHtml(severityText(severity, locale))} ${count}</span>`,
+      )
+      .join(' ');
+  }
 }
+
+const SEVERITIES = ['error', 'warning', 'info'] as const;
 
 function section(file: FileResult, index: number, findings: PageFinding[], locale: Locale): string {
   const ui = UI[locale];
