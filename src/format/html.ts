@@ -1,7 +1,14 @@
 import { cellMarks, type CellMarks } from '../diagnostics/cell-marks.js';
 import { groupFindings, type FindingEntry } from '../diagnostics/group.js';
 import { cliMessage, describeValue, formatNumber, renderFileError, renderMessage } from '../diagnostics/render.js';
-import type { Diagnostic, FileResult, RuleRun, Summary } from '../diagnostics/types.js';
+import {
+  addToSummary,
+  emptySummary,
+  type Diagnostic,
+  type FileResult,
+  type RuleRun,
+  type Summary,
+} from '../diagnostics/types.js';
 import { getTemplate, type CompiledTemplate } from '../model/template.js';
 import type { Evidence, RawValue, ReportDocument, TableKey } from '../model/types.js';
 import type { Locale, Severity } from '../rules/catalogue-types.js';
@@ -189,16 +196,9 @@ class Contents {
   add(file: FileResult): number {
     const index = this.names.push(file.file) - 1;
     if (file.error) this.inputErrors.set(index, file.error.messageId);
-    let errors = 0;
-    let warnings = 0;
-    let infos = 0;
-    for (const diagnostic of file.diagnostics) {
-      if (diagnostic.suppressed) continue;
-      if (diagnostic.severity === 'error') errors += 1;
-      else if (diagnostic.severity === 'warning') warnings += 1;
-      else infos += 1;
-    }
-    this.tallies.push(errors, warnings, infos);
+    const tally = emptySummary();
+    addToSummary(tally, file);
+    this.tallies.push(tally.errors, tally.warnings, tally.infos);
     return index;
   }
 

@@ -229,7 +229,7 @@ class KeptForPairing {
     const records: FileResult[] = [];
     for (let index = 0; index < this.inputs.length; index += 1) {
       if (this.agencyOf[index]! < 0) continue;
-      const record = withFields(this.result(index), { cells: {} });
+      const record = this.record(index, {});
       placeOf.set(record, index);
       records.push(record);
     }
@@ -241,6 +241,10 @@ class KeptForPairing {
 
   /** The input at `index` as pairing sees it: a result with its name, agency, year, template, format and compared cells. */
   result(index: number): FileResult {
+    return this.record(index, this.cells(index));
+  }
+
+  private record(index: number, cells: Record<string, CellSnapshot>): FileResult {
     const format = this.formats.value(this.formatOf[index]!);
     return {
       file: this.inputs[index]!.file,
@@ -248,7 +252,7 @@ class KeptForPairing {
       year: this.yearOf[index]!,
       template: this.templates.value(this.templateOf[index]!),
       ...(format ? { format } : {}),
-      cells: this.cells(index),
+      cells,
       diagnostics: [],
       rules: [],
     };
