@@ -86,14 +86,22 @@ function openAtomic(path: string): OutputWriter {
   temporaryCount += 1;
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${temporaryCount}.tmp`);
   const fd = openSync(temporary, 'wx');
+  const buffered = bufferedWrites(fd);
   let open = true;
   const finish = () => {
     if (open) closeSync(fd);
     open = false;
   };
   return {
-    write: (data) => writeAll(fd, data),
+    write: (data) => buffered.write(data),
     close: async () => {
+      try {
+        buffered.flush();
+      } catch (error) {
+        finish();
+        tryTo(() => unlinkSync(temporary));
+        throw error;
+      }
       finish();
       try {
         // The new file keeps the old one's permissions where it can; failing that, it keeps its own.
@@ -110,6 +118,33 @@ function openAtomic(path: string): OutputWriter {
     },
   };
 }
+
+/** Text written in pieces of at least WRITE_CHUNK characters (a file's result is a few hundred bytes to a few KB): one system call per piece. */
+function bufferedWrites(fd: number): { write(data: string | Uint8Array): void; flush(): void } {
+  let pending: string[] = [];
+  let length = 0;
+  const flush = () => {
+    if (length === 0) return;
+    writeAll(fd, pending.join(''));
+    pending = [];
+    length = 0;
+  };
+  return {
+    write: (data) => {
+      if (typeof data !== 'string') {
+        flush();
+        writeAll(fd, data);
+        return;
+      }
+      pending.push(data);
+      length += data.length;
+      if (length >= WRITE_CHUNK) flush();
+    },
+    flush,
+  };
+}
+
+const WRITE_CHUNK = 64 * 1024;
 
 /** Writes all of the data at the descriptor's position, however many writes the system needs. */
 function writeAll(fd: number, data: string | Uint8Array): void {

@@ -1,6 +1,12 @@
 /** A value as `JSON.stringify(value, null, 2)` writes it when nested `depth` levels deep: every line after the first indented. */
 export function nestedJson(value: unknown, depth: number): string {
-  return JSON.stringify(value, null, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
+  // Inside `depth` arrays JSON.stringify indents the value itself; the arrays' own brackets and indents are cut off
+  // (faster than indenting each line of the value's own text).
+  let wrapped: unknown = value;
+  for (let level = 0; level < depth; level += 1) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, 2);
+  // Each array opens with '[', a line break and its indent, and closes with a line break, its parent's indent and ']'.
+  return text.slice(depth * (depth + 3), text.length - depth * (depth + 1));
 }
 
 /**

@@ -1,5 +1,11 @@
 import type { Exception } from '../config/config.js';
-import { checkContinuity, continuityPointers, pairByAgency, type YearPair } from '../rules/continuity.js';
+import {
+  checkContinuity,
+  continuityPointers,
+  continuityTargets,
+  pairByAgency,
+  type YearPair,
+} from '../rules/continuity.js';
 import {
   addToSummary,
   emptySummary,
@@ -86,6 +92,7 @@ export async function streamInputs(
     (shard || previous !== undefined || ordered.length > 1 || ordered.some((input) => input.result?.carry));
   const lintOptions: LintInputOptions = withFields(perFile, {
     cells: perFile.cells === true ? true : compare ? continuityPointers() : false,
+    ...(perFile.cells !== true && compare ? { placedCells: continuityTargets() } : {}),
   });
   const tracker =
     exceptions && exceptions.length > 0 && exceptionContext

@@ -58,6 +58,27 @@ export function scanJsonPositions(text: string): Map<string, TextPosition> {
 }
 
 /**
+ * scanJsonPositions of a text that passed checkJsonDepth and JSON.parse (the JSON reader's). With `only`, the map holds
+ * the listed pointers' values, every ancestor's and their siblings': enough for {@link nearestEntry} to answer for each
+ * listed pointer exactly as from the whole map, while every other array and object is stepped over unrecorded.
+ */
+export function scanParsedJsonPositions(text: string, only?: Iterable<string>): Map<string, TextPosition> {
+  return new Scanner(text, only ? ancestorsOf(only) : undefined).run();
+}
+
+/** Every listed pointer and each of its ancestors, the root ('') among them. */
+function ancestorsOf(pointers: Iterable<string>): Set<string> {
+  const found = new Set<string>();
+  for (const pointer of pointers) {
+    for (let current = pointer; !found.has(current); current = current.slice(0, current.lastIndexOf('/'))) {
+      found.add(current);
+      if (current === '') break;
+    }
+  }
+  return found;
+}
+
+/**
  * Throws JsonDepthError when the text nests arrays and objects more than `limit` levels deep, without parsing it:
  * one pass over the text without recursion, counting brackets outside strings, so that it is safe on any input.
  * The error gives the place of the first bracket past the limit and the greatest depth the text reaches. With
@@ -115,7 +136,11 @@ class Scanner {
   private lineStart = 0;
   private readonly positions = new Map<string, TextPosition>();
 
-  constructor(private readonly text: string) {}
+  /** `descend`: the pointers whose arrays and objects are walked into; others are skipped (undefined: all are walked). */
+  constructor(
+    private readonly text: string,
+    private readonly descend?: ReadonlySet<string>,
+  ) {}
 
   run(): Map<string, TextPosition> {
     if (this.text.charCodeAt(0) === 0xfeff) this.offset = 1;
@@ -159,11 +184,12 @@ class Scanner {
 
   private value(pointer: string): void {
     this.positions.set(pointer, this.here());
-    const char = this.text[this.offset];
-    if (char === '{') this.object(pointer);
-    else if (char === '[') this.array(pointer);
-    else if (char === '"') this.string();
-    else if (char === '-' || (char !== undefined && char >= '0' && char <= '9')) this.number();
+    const code = this.text.charCodeAt(this.offset);
+    if ((code === 0x7b || code === 0x5b) && this.descend && !this.descend.has(pointer)) this.skipContainer();
+    else if (code === 0x7b) this.object(pointer);
+    else if (code === 0x5b) this.array(pointer);
+    else if (code === 0x22) this.string();
+    else if (code === 0x2d || (code >= 0x30 && code <= 0x39)) this.number();
     else if (this.text.startsWith('true', this.offset)) this.offset += 4;
     else if (this.text.startsWith('false', this.offset)) this.offset += 5;
     else if (this.text.startsWith('null', this.offset)) this.offset += 4;
@@ -173,29 +199,29 @@ class Scanner {
   private object(pointer: string): void {
     this.offset += 1;
     this.skipSpace();
-    if (this.text[this.offset] === '}') {
+    if (this.text.charCodeAt(this.offset) === 0x7d) {
       this.offset += 1;
       return;
     }
     for (;;) {
       this.skipSpace();
-      if (this.text[this.offset] !== '"')
+      if (this.text.charCodeAt(this.offset) !== 0x22)
         this.fail(`unexpected ${this.describe()}, expected a property name in double quotes`);
       const key = this.string();
       this.skipSpace();
-      if (this.text[this.offset] !== ':') this.fail(`unexpected ${this.describe()}, expected ':'`);
+      if (this.text.charCodeAt(this.offset) !== 0x3a) this.fail(`unexpected ${this.describe()}, expected ':'`);
       this.offset += 1;
       this.skipSpace();
       this.value(`${pointer}/${escapePointerSegment(key)}`);
       this.skipSpace();
-      const next = this.text[this.offset];
-      if (next === ',') {
+      const next = this.text.charCodeAt(this.offset);
+      if (next === 0x2c) {
         this.offset += 1;
         this.skipSpace();
-        if (this.text[this.offset] === '}') this.fail("unexpected '}' after ',' (trailing comma)");
+        if (this.text.charCodeAt(this.offset) === 0x7d) this.fail("unexpected '}' after ',' (trailing comma)");
         continue;
       }
-      if (next === '}') {
+      if (next === 0x7d) {
         this.offset += 1;
         return;
       }
@@ -206,7 +232,7 @@ class Scanner {
   private array(pointer: string): void {
     this.offset += 1;
     this.skipSpace();
-    if (this.text[this.offset] === ']') {
+    if (this.text.charCodeAt(this.offset) === 0x5d) {
       this.offset += 1;
       return;
     }
@@ -214,12 +240,12 @@ class Scanner {
       this.skipSpace();
       this.value(`${pointer}/${index}`);
       this.skipSpace();
-      const next = this.text[this.offset];
-      if (next === ',') {
+      const next = this.text.charCodeAt(this.offset);
+      if (next === 0x2c) {
         this.offset += 1;
         continue;
       }
-      if (next === ']') {
+      if (next === 0x5d) {
         this.offset += 1;
         return;
       }
@@ -259,11 +285,62 @@ class Scanner {
     }
   }
 
+  /** -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?, as JSON writes a number. */
   private number(): void {
-    const match = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-    match.lastIndex = this.offset;
-    const found = match.exec(this.text);
-    if (!found) this.fail(`invalid number`);
-    this.offset += found[0].length;
+    const text = this.text;
+    let index = this.offset;
+    if (text.charCodeAt(index) === 0x2d) index += 1;
+    const first = text.charCodeAt(index);
+    if (first === 0x30) index += 1;
+    else if (first >= 0x31 && first <= 0x39) index = this.digits(index);
+    else this.fail('invalid number');
+    if (text.charCodeAt(index) === 0x2e && isDigit(text.charCodeAt(index + 1))) index = this.digits(index + 1);
+    const exponent = text.charCodeAt(index);
+    if (exponent === 0x65 || exponent === 0x45) {
+      let after = index + 1;
+      const sign = text.charCodeAt(after);
+      if (sign === 0x2b || sign === 0x2d) after += 1;
+      if (isDigit(text.charCodeAt(after))) index = this.digits(after);
+    }
+    this.offset = index;
   }
+
+  /** The offset after the digits starting at `index`. */
+  private digits(index: number): number {
+    while (isDigit(this.text.charCodeAt(index))) index += 1;
+    return index;
+  }
+
+  /** Steps over the array or object at the offset (in a text JSON.parse took), counting its lines. */
+  private skipContainer(): void {
+    const text = this.text;
+    let depth = 0;
+    for (let offset = this.offset; offset < text.length; offset += 1) {
+      const code = text.charCodeAt(offset);
+      if (code === 0x22) {
+        for (offset += 1; offset < text.length; offset += 1) {
+          const inner = text.charCodeAt(offset);
+          if (inner === 0x5c) offset += 1;
+          else if (inner === 0x22) break;
+        }
+      } else if (code === 0x7b || code === 0x5b) {
+        depth += 1;
+      } else if (code === 0x7d || code === 0x5d) {
+        depth -= 1;
+        if (depth === 0) {
+          this.offset = offset + 1;
+          return;
+        }
+      } else if (code === 0x0a) {
+        this.line += 1;
+        this.lineStart = offset + 1;
+      }
+    }
+    this.offset = text.length;
+    this.fail('unterminated array or object');
+  }
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
 }

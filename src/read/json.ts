@@ -7,6 +7,7 @@ import {
   MAX_JSON_DEPTH,
   MAX_JSON_VALUES,
   scanJsonPositions,
+  scanParsedJsonPositions,
   type TextPosition,
 } from './json-positions.js';
 import { nearestEntry } from './pointer.js';
@@ -49,10 +50,16 @@ export function readJson(bytes: Uint8Array, context: ReadContext): ReadResult {
     );
   }
   let positions: Map<string, TextPosition> | undefined;
-  const locate = (pointer: string): Origin | undefined => {
-    positions ??= scanJsonPositions(text);
-    const position = nearestEntry(positions, pointer);
+  const originIn = (found: ReadonlyMap<string, TextPosition>, pointer: string): Origin => {
+    const position = nearestEntry(found, pointer);
     return position ? { pointer, line: position.line, column: position.column } : { pointer };
+  };
+  const locate = (pointer: string): Origin | undefined =>
+    originIn((positions ??= scanParsedJsonPositions(text)), pointer);
+  // The cells a clean report's result keeps (for the year-to-year checks) are placed by a walk into their rows alone.
+  const locateEach = (pointers: readonly string[]): Array<Origin | undefined> => {
+    const found = positions ?? scanParsedJsonPositions(text, pointers);
+    return pointers.map((pointer) => originIn(found, pointer));
   };
   const report = document as ReportDocument;
   const evidence = evidenceOf(document as Record<string, unknown>);
@@ -63,6 +70,7 @@ export function readJson(bytes: Uint8Array, context: ReadContext): ReadResult {
     findings: evidence.totalsUsed ? totalsUsedFindings(report, evidence.totalsUsed, locate) : [],
     ...evidence,
     locate,
+    locateEach,
   };
 }
 

@@ -143,7 +143,7 @@ function textWindow(bytes: Uint8Array, encoding: string | undefined): { text: st
   }
   // Single-byte and multibyte ASCII-compatible encodings (UTF-8, GBK, GB18030) hold no control bytes in text.
   const wide = /^utf-16/.test(decoder.encoding);
-  if (!wide) for (const byte of slice) if (isBinaryByte(byte)) return undefined;
+  if (!wide) for (let index = 0; index < slice.length; index += 1) if (isBinaryByte(slice[index]!)) return undefined;
   const text = decoder.decode(slice);
   if (wide && /[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]/.test(text)) return undefined;
   return { text, complete: end === bytes.length };

@@ -214,25 +214,35 @@ function valueOf(
 }
 
 let pointers: ReadonlySet<string> | undefined;
+let targets: ReadonlySet<string> | undefined;
 
 /** The pointers of every cell a year-to-year rule reads, in either template: all a report must keep for the comparison. */
 export function continuityPointers(): ReadonlySet<string> {
-  if (!pointers) {
-    const found = new Set<string>();
-    for (const rule of RULES) {
-      if (rule.kind !== 'continuity') continue;
-      const options = rule.options as unknown as ContinuityOptions;
-      for (const id of rule.templates) {
-        const template = getTemplate(id);
-        for (const key of keysOf(options, template)) {
-          for (const term of [...options.previous, ...options.current, options.target]) {
-            const cell = cellOf(template, options, term, key);
-            if (cell) found.add(cell.pointer);
-          }
+  if (!pointers) pointers = comparedPointers(false);
+  return pointers;
+}
+
+/** The pointers of the cells a year-to-year finding cites (each rule's target): the compared cells whose place is kept with their value. */
+export function continuityTargets(): ReadonlySet<string> {
+  if (!targets) targets = comparedPointers(true);
+  return targets;
+}
+
+function comparedPointers(targetsOnly: boolean): ReadonlySet<string> {
+  const found = new Set<string>();
+  for (const rule of RULES) {
+    if (rule.kind !== 'continuity') continue;
+    const options = rule.options as unknown as ContinuityOptions;
+    const terms = targetsOnly ? [options.target] : [...options.previous, ...options.current, options.target];
+    for (const id of rule.templates) {
+      const template = getTemplate(id);
+      for (const key of keysOf(options, template)) {
+        for (const term of terms) {
+          const cell = cellOf(template, options, term, key);
+          if (cell) found.add(cell.pointer);
         }
       }
     }
-    pointers = found;
   }
-  return pointers;
+  return found;
 }

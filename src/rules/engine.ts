@@ -32,6 +32,8 @@ export interface LintOptions {
   rules?: Record<string, RuleSetting>;
   /** Keep a snapshot of the cells' raw values and places in the result: all (html output) or the listed pointers (year-to-year checks). */
   cells?: boolean | ReadonlySet<string>;
+  /** Of the listed `cells`, those whose place is kept with their value (the cells a year-to-year finding cites). */
+  placedCells?: ReadonlySet<string>;
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -103,34 +105,49 @@ export function lintReadResult(read: ReadResult, file: string, options: LintOpti
     diagnostics,
     rules: runs,
     ...(options.cells && report
-      ? { cells: snapshotCells(report, read, options.cells === true ? undefined : options.cells) }
+      ? { cells: snapshotCells(report, read, options.cells === true ? undefined : options.cells, options.placedCells) }
       : {}),
   };
 }
 
-/** Every cell's raw value and place, or, for the year-to-year checks, only the listed cells' raw values (places are looked up again for the few findings). */
+/**
+ * Every cell's raw value and place, or, for the year-to-year checks, only the listed cells' raw values, with the place
+ * of those in `placed` (the cells their findings cite, so those findings need not read the file again).
+ */
 function snapshotCells(
   report: Report,
   read: ReadResult,
   only: ReadonlySet<string> | undefined,
+  placed: ReadonlySet<string> | undefined,
 ): Record<string, CellSnapshot> {
   const cells: Record<string, CellSnapshot> = {};
+  const unplaced: string[] = [];
   for (const cell of report.cells) {
     if (!cell.present || cell.raw === undefined) continue;
     const pointer = cell.def.pointer;
+    if (only && !only.has(pointer)) continue;
     const snapshot: CellSnapshot =
       cell.evidence === 'blank' || cell.evidence === 'inferred'
         ? { raw: cell.raw, evidence: cell.evidence }
         : { raw: cell.raw };
     if (cell.sourcePointer) snapshot.source = cell.sourcePointer;
-    if (only) {
-      if (only.has(pointer)) cells[pointer] = snapshot;
-      continue;
-    }
-    const origin = read.locate(pointer);
-    cells[pointer] = origin ? withFields(snapshot, { origin }) : snapshot;
+    cells[pointer] = snapshot;
+    if (!only || placed?.has(pointer)) unplaced.push(pointer);
+  }
+  const origins = read.locateEach ? read.locateEach(unplaced) : unplaced.map((pointer) => read.locate(pointer));
+  for (const [index, pointer] of unplaced.entries()) {
+    const origin = origins[index];
+    if (!origin) continue;
+    cells[pointer] = withFields(cells[pointer]!, { origin: only ? withoutPointer(origin, pointer) : origin });
   }
   return cells;
+}
+
+/** A kept cell's place without the pointer it is keyed by already (a shard carries thousands of them). */
+function withoutPointer(origin: Origin, pointer: string): Origin {
+  if (origin.pointer !== pointer) return origin;
+  const { pointer: _same, ...rest } = origin;
+  return rest;
 }
 
 function toDiagnostic(

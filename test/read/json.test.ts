@@ -1,7 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { readJson } from '../../src/read/json.js';
-import { scanJsonPositions } from '../../src/read/json-positions.js';
+import { scanJsonPositions, scanParsedJsonPositions } from '../../src/read/json-positions.js';
+import { nearestEntry } from '../../src/read/pointer.js';
 import type { InputError } from '../../src/read/types.js';
 import { thrownInputError } from '../helpers/errors.js';
+import { ROOT } from '../helpers/lint.js';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const context = { file: 'report.json' };
@@ -55,5 +59,40 @@ describe('readJson', () => {
 
   it('scans escaped keys into escaped pointers', () => {
     expect(scanJsonPositions('{"a/b": {"c~d": 1}}').get('/a~1b/c~0d')).toEqual({ offset: 16, line: 1, column: 17 });
+  });
+
+  it('places a few pointers by walking into their rows alone, each exactly as the whole scan places it', () => {
+    const text = readFileSync(join(ROOT, 'fixtures/json/clean-2021.json'), 'utf8');
+    const whole = scanJsonPositions(text);
+    const wanted = [
+      '/applications/carriedOver/total',
+      '/applications/carriedOver/nowhere',
+      '/active/regulations/inForce',
+      '/reviewLitigation/missing/row',
+      '/absent',
+    ];
+    const some = scanParsedJsonPositions(text, wanted);
+    expect(some.size).toBeLessThan(whole.size / 2);
+    for (const pointer of wanted) expect(nearestEntry(some, pointer)).toEqual(nearestEntry(whole, pointer));
+    // Nothing outside the listed rows is recorded: their siblings' contents are stepped over.
+    expect(some.has('/applications/new/total')).toBe(false);
+    expect(some.has('/applications/new')).toBe(true);
+    // Numbers in every form JSON allows, strings with brackets and escapes, and line breaks in skipped parts.
+    const tricky = '{"a": {"x": "}]\\\\",\n "y": [-0.5e+3, 1E2, {"z": "\\u007b"}]},\n "b": {"c": -12.25e-1}}';
+    expect(() => JSON.parse(tricky) as unknown).not.toThrow();
+    const parsedWhole = scanJsonPositions(tricky);
+    const parsedSome = scanParsedJsonPositions(tricky, ['/b/c']);
+    expect(parsedSome.get('/b/c')).toEqual(parsedWhole.get('/b/c'));
+    expect(parsedSome.get('/b/c')).toEqual({ offset: tricky.indexOf('-12'), line: 3, column: 13 });
+  });
+
+  it('answers locateEach as locate answers each pointer, before and after the whole text was scanned', () => {
+    const bytes = new Uint8Array(readFileSync(join(ROOT, 'fixtures/json/seed-2019.json')));
+    const pointers = ['/applications/carriedOver/total', '/active/regulations/inForce', '/applications/none'];
+    const first = readJson(bytes, context);
+    const each = first.locateEach!(pointers);
+    const second = readJson(bytes, context);
+    expect(pointers.map((pointer) => second.locate(pointer))).toEqual(each);
+    expect(second.locateEach!(pointers)).toEqual(each);
   });
 });
