@@ -377,8 +377,8 @@ function lintRead(
 }
 
 /**
- * Year-to-year findings are made after every file was read, from raw values alone; the few files that have one are
- * read again to find where those cells stand, rather than keeping every file's text for the whole run.
+ * Year-to-year findings are made after every file was read, from the kept cells; a finding whose cell was kept without
+ * its place (a shard written by an older version) has its file read again to find where that cell stands.
  */
 async function locateAgain(current: FileResult, input: RunInput, options: LintInputOptions): Promise<void> {
   const unplaced = current.diagnostics.filter(
