@@ -377,8 +377,8 @@ function lintRead(
 }
 
 /**
- * Year-to-year findings are made after every file was read, from the kept cells; a finding whose cell was kept without
- * its place (a shard written by an older version) has its file read again to find where that cell stands.
+ * Year-to-year findings are made after every file was read, from the kept cells, which carry their places; a finding
+ * whose cell was kept without one has its file read again, in case a fresh reading can say where the cell stands.
  */
 async function locateAgain(current: FileResult, input: RunInput, options: LintInputOptions): Promise<void> {
   const unplaced = current.diagnostics.filter(
