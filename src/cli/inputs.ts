@@ -75,6 +75,9 @@ export async function findInputs(
   return finder.result;
 }
 
+/** The module that tells reports from other files, loaded at the first directory walked. */
+let reportContent: Promise<typeof import('./report-content.js')> | undefined;
+
 /** One run's search for inputs: what was taken so far (each file once), and the ignore rules, loaded when first needed. */
 class Finder {
   readonly result: FoundInputs = { files: [], unmatched: [], unreadable: [], found: [], skipped: [] };
@@ -249,7 +252,7 @@ class Finder {
   private async verdict(file: string): Promise<ReportVerdict> {
     if (formatOfFile(file) === undefined) return { report: false, reason: 'not-a-report-format' };
     // Loaded only when a directory is walked: a run of files named on the command line never needs it.
-    const { REPORT_HEAD_BYTES, reportVerdict } = await import('./report-content.js');
+    const { REPORT_HEAD_BYTES, reportVerdict } = await (reportContent ??= import('./report-content.js'));
     try {
       const head = await this.io.readHead(file, REPORT_HEAD_BYTES);
       return reportVerdict(file, head, this.options.encoding ? { encoding: this.options.encoding } : {});

@@ -199,17 +199,21 @@ function readDirectory(path: string): DirectoryEntry[] {
 function readHead(path: string, bytes: number): Uint8Array {
   const fd = openSync(path, 'r');
   try {
-    const buffer = Buffer.allocUnsafe(bytes);
+    // Read into one buffer kept for the purpose, and copied out at the file's own length: a directory walk asks this of
+    // every file, and a new 64 KiB buffer each time was most of its garbage.
+    if (headBuffer.length < bytes) headBuffer = Buffer.allocUnsafe(bytes);
     let length = 0;
     for (;;) {
-      const read = readSync(fd, buffer, length, bytes - length, null);
+      const read = readSync(fd, headBuffer, length, bytes - length, null);
       length += read;
-      if (read === 0 || length === bytes) return buffer.subarray(0, length);
+      if (read === 0 || length === bytes) return Uint8Array.prototype.slice.call(headBuffer, 0, length);
     }
   } finally {
     closeSync(fd);
   }
 }
+
+let headBuffer = Buffer.alloc(0);
 
 function ignoreClosedPipe(stream: NodeJS.WriteStream): void {
   if (stream.listenerCount('error') > 0) return;

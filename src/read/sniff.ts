@@ -90,6 +90,8 @@ export function sniffFormat(
   if (startsWith(bytes, 0, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'legacy-office';
   if (imageKind(bytes) !== undefined) return 'image';
   if (isPdf(bytes)) return 'pdf';
+  // Most inputs of a large run are JSON reports: an object whose first key is a string is told from its bytes.
+  if (options.encoding === undefined && startsLikeJsonObject(bytes)) return 'json';
   const window = textWindow(bytes, options.encoding);
   if (window === undefined) return undefined;
   return textKind(window.text, window.complete);
@@ -123,6 +125,27 @@ function isBinaryByte(byte: number): boolean {
       byte !== 0x1b) ||
     byte === 0x7f
   );
+}
+
+/**
+ * True when the bytes (UTF-8, or any encoding that writes ASCII as ASCII) begin, after a UTF-8 byte order mark and
+ * ASCII white space, with `{` and a key's opening `"`, and the text window holds no binary byte: the bytes textKind
+ * would take for JSON by its first test. Anything else is left to the decoded window.
+ */
+function startsLikeJsonObject(bytes: Uint8Array): boolean {
+  let index = startsWith(bytes, 0, [0xef, 0xbb, 0xbf]) ? 3 : 0;
+  const end = Math.min(bytes.length, index + TEXT_WINDOW);
+  while (index < end && isAsciiSpace(bytes[index]!)) index += 1;
+  if (bytes[index] !== 0x7b) return false;
+  index += 1;
+  while (index < end && isAsciiSpace(bytes[index]!)) index += 1;
+  if (bytes[index] !== 0x22) return false;
+  for (let at = 0; at < end; at += 1) if (isBinaryByte(bytes[at]!)) return false;
+  return true;
+}
+
+function isAsciiSpace(byte: number): boolean {
+  return byte === 0x20 || (byte >= 0x09 && byte <= 0x0d);
 }
 
 /** The first few KB as text, or undefined when they hold binary data; `complete` when the window is the whole input. */

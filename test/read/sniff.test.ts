@@ -20,6 +20,28 @@ async function inputError(action: Promise<unknown>): Promise<InputError> {
 }
 
 describe('sniffFormat', () => {
+  it('tells a JSON object from its bytes exactly as from its decoded text', () => {
+    const texts = [
+      '{"agency": "某局"}',
+      '\ufeff \n\t{\r\n  "year": 2021',
+      '{ \u000b\f"a": 1}',
+      '{"a": 1, "b": "\u0001"}',
+      '{\u00a0"a": 1}',
+      '{\\rtf1 text}',
+      '{ }',
+      '{',
+      '  [1, 2]',
+      '{"' + 'x'.repeat(5000) + '\u0002"}',
+      '\u3000{"a": 1}',
+    ];
+    for (const text of texts) {
+      const bytes = new TextEncoder().encode(text);
+      // An explicit UTF-8 encoding always takes the decoded window.
+      expect([text, sniffFormat(bytes)]).toEqual([text, sniffFormat(bytes, { encoding: 'utf-8' })]);
+    }
+    expect(sniffFormat(new TextEncoder().encode('{"a": 1, "b": "\u0001"}'))).toBeUndefined();
+  });
+
   test.each([
     ['json/seed-2019.json', 'json'],
     ['json/broken/syntax-error.json', 'json'],
