@@ -22,9 +22,11 @@ export function formatNumber(value: number): string {
   return fraction === undefined ? `${sign}${grouped}` : `${sign}${grouped}.${fraction}`;
 }
 
-/** Fills {placeholders} of a message text from arguments. */
-export function fill(text: string, args: Record<string, string>): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => args[name] ?? whole);
+/** Fills {placeholders} of a message text from arguments (an object's own properties, or a function of the name); an unknown one stays as written. */
+export function fill(text: string, args: Record<string, string> | ((name: string) => string | undefined)): string {
+  const valueOf =
+    typeof args === 'function' ? args : (name: string) => (Object.hasOwn(args, name) ? args[name] : undefined);
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => valueOf(name) ?? whole);
 }
 
 /** A cell in words: 表三「（一）予以公开」「自然人」. */
@@ -121,32 +123,41 @@ export function cliMessage(id: string, locale: Locale, args: Record<string, stri
   );
 }
 
-function messageArgs(diagnostic: Diagnostic, locale: Locale): Record<string, string> {
-  const args: Record<string, string> = {};
-  for (const [key, value] of Object.entries(diagnostic.data)) args[key] = formatArg(key, value, locale);
-  const evidence = evidenceOf(diagnostic);
-  const actual = diagnostic.data['actual'];
-  if (evidence) args['stated'] = byEvidence('stated', evidence, typeof actual === 'number' ? actual : null, locale);
-  // {leftValue}, {rightValue}, {previousValue}: a side of one cell as that cell's value by its evidence, else the side's sum.
-  for (const [key, terms] of Object.entries(diagnostic.data)) {
-    if (!key.endsWith('Terms') || !Array.isArray(terms)) continue;
-    const side = key.slice(0, -'Terms'.length);
-    const sum = diagnostic.data[side];
-    const only = terms.length === 1 ? (terms[0] as SumTerm) : undefined;
-    args[`${side}Value`] = only
-      ? byEvidence('value', termEvidence(only), only.value, locale)
-      : typeof sum === 'number'
-        ? formatNumber(sum)
-        : '';
-  }
-  if (diagnostic.cell) {
-    args['cell'] = describeCell(diagnostic.cell, locale);
-    args['row'] = diagnostic.cell.labels.row;
-    args['column'] = diagnostic.cell.labels.column;
-  }
-  const rule = diagnostic.data['rule'];
-  if (typeof rule !== 'string') args['rule'] = diagnostic.ruleId;
-  return args;
+/**
+ * The message arguments of a diagnostic, each worked out only when the message names it: its data formatted, `stated`
+ * (the cited cell's value by its evidence), `<side>Value` for each `<side>Terms`, the cited cell's `cell`, `row` and
+ * `column`, and `rule`; where two give one name, the later in that list.
+ */
+function messageArgs(diagnostic: Diagnostic, locale: Locale): (name: string) => string | undefined {
+  const data = diagnostic.data;
+  return (name) => {
+    if (name === 'rule' && typeof data['rule'] !== 'string') return diagnostic.ruleId;
+    if (diagnostic.cell) {
+      if (name === 'cell') return describeCell(diagnostic.cell, locale);
+      if (name === 'row') return diagnostic.cell.labels.row;
+      if (name === 'column') return diagnostic.cell.labels.column;
+    }
+    // {leftValue}, {rightValue}, {previousValue}: a side of one cell as that cell's value by its evidence, else the side's sum.
+    if (name.endsWith('Value')) {
+      const side = name.slice(0, -'Value'.length);
+      const terms = Object.hasOwn(data, `${side}Terms`) ? data[`${side}Terms`] : undefined;
+      if (Array.isArray(terms)) {
+        const sum = data[side];
+        const only = terms.length === 1 ? (terms[0] as SumTerm) : undefined;
+        return only
+          ? byEvidence('value', termEvidence(only), only.value, locale)
+          : typeof sum === 'number'
+            ? formatNumber(sum)
+            : '';
+      }
+    }
+    if (name === 'stated') {
+      const evidence = evidenceOf(diagnostic);
+      const actual = data['actual'];
+      if (evidence) return byEvidence('stated', evidence, typeof actual === 'number' ? actual : null, locale);
+    }
+    return Object.hasOwn(data, name) ? formatArg(name, data[name], locale) : undefined;
+  };
 }
 
 function formatArg(key: string, value: unknown, locale: Locale): string {
