@@ -8,6 +8,15 @@ import type { Origin, RawValue, TableKey, TemplateId } from '../model/types.js';
 import { withFields } from '../model/objects.js';
 import { Remembered } from '../model/remembered.js';
 
+/** A row its label names that prints no figure; `foreign` is its label when it is the other template's row. */
+interface Unfilled {
+  row: RowDef;
+  values: RawCell[];
+  origin: Origin;
+  header: Array<string | null> | undefined;
+  foreign?: string;
+}
+
 /** One row of a table stream: its cells in order, and for a line of text how it stood. */
 export type StreamRow = RawRow;
 
@@ -136,8 +145,12 @@ export class TableMapper {
     let pending: StreamRow[] = [];
     const consumed = new Set<number>();
     // A table printed with no figure at all (a blank template): the rows its labels name, with their empty cells.
-    const unfilled: { row: RowDef; values: RawCell[]; origin: Origin; header: Array<string | null> | undefined }[] = [];
+    const unfilled: Unfilled[] = [];
     let anyValue = false;
+    let lastValueRow = -1;
+    rows.forEach((row, index) => {
+      if (splitRow(row).values.some(filled)) lastValueRow = index;
+    });
     for (let index = 0; index < rows.length; index += 1) {
       if (consumed.has(index)) continue;
       const row = rows[index]!;
@@ -147,21 +160,29 @@ export class TableMapper {
       if (labels.length === 0 && !hasValues) continue;
       const joined = labels.map((cell) => cell.text).join('');
       if (!hasValues) {
+        const lastLabel = labels[labels.length - 1]!;
+        const blankForeign =
+          values.length > 0 && this.table.key === 'applications' && !this.matchRow(lastLabel.text)
+            ? this.matchForeignRow(lastLabel.text)
+            : undefined;
         if (this.table.key === 'active' && captionOf(joined)) {
           this.header = undefined;
           pending = [];
         } else if (this.table.key === 'active' && this.isColumnHeader(labels)) {
           this.header = this.headerColumns(row);
           pending = [];
+        } else if (blankForeign) {
+          // The other template's row printed blank (2019's （六）其他处理 in a 2021 report, where it is also a group
+          // label): that row printed blank, unless this template's own rows it stands for are printed.
+          unfilled.push({ row: blankForeign, values, origin: lastLabel.origin, header: this.header, foreign: joined });
+          pending = [];
         } else if (this.isHeaderish(labels)) {
           pending = [];
         } else {
           // Table 四's labels head its column groups, never a row of its own.
           const own =
-            values.length > 0 && this.table.key !== 'reviewLitigation'
-              ? this.matchRow(labels[labels.length - 1]!.text)
-              : undefined;
-          if (own) unfilled.push({ row: own, values, origin: labels[labels.length - 1]!.origin, header: this.header });
+            values.length > 0 && this.table.key !== 'reviewLitigation' ? this.matchRow(lastLabel.text) : undefined;
+          if (own) unfilled.push({ row: own, values, origin: lastLabel.origin, header: this.header });
           pending.push(row);
         }
         continue;
@@ -172,14 +193,15 @@ export class TableMapper {
         const foreign = withPending ? undefined : this.matchForeignRow(labels[labels.length - 1]!.text);
         if (withPending) this.assign(withPending, values, labels[labels.length - 1]!.origin);
         else if (foreign) this.assignForeign(foreign, values, labels[labels.length - 1]!.origin, joined);
-        else if (this.table.key === 'reviewLitigation' && values.filter(filled).length >= 5) this.fillSequence(values);
+        else if (this.table.key === 'reviewLitigation' && values.filter(filled).length >= 5)
+          this.fillSequence(values, index === lastValueRow);
         else this.unknown(joined, labels[0]!.origin);
         pending = [];
         continue;
       }
       const match = this.matchValueOnly(rows, index, pending, consumed);
       if (match) this.assign(match.row, values, match.origin);
-      else if (this.table.key === 'reviewLitigation') this.fillSequence(values);
+      else if (this.table.key === 'reviewLitigation') this.fillSequence(values, index === lastValueRow);
       else this.unknown(pending.map(rowText).join(''), pending[0]?.origin ?? row.origin);
       pending = [];
     }
@@ -195,13 +217,11 @@ export class TableMapper {
    * cells blank (""), and table 四, whose rows are its column groups, with all its cells blank; so a blank reads as
    * blank cells (empty-cell) rather than as rows not given (missing-row).
    */
-  private readUnfilled(
-    unfilled: readonly { row: RowDef; values: RawCell[]; origin: Origin; header: Array<string | null> | undefined }[],
-  ): void {
+  private readUnfilled(unfilled: readonly Unfilled[]): void {
     const saved = this.header;
-    for (const entry of unfilled) {
+    for (const entry of ownFirst(unfilled)) {
       this.header = entry.header;
-      this.assign(entry.row, entry.values, entry.origin);
+      this.assignUnfilled(entry);
     }
     this.header = saved;
     if (this.table.key !== 'reviewLitigation') return;
@@ -215,16 +235,25 @@ export class TableMapper {
    * In a table with figures, a row its own label names that prints a cell for each of its columns, all of them empty,
    * is printed blank (a partly filled grid): its cells are read blank, not reported as a row not given.
    */
-  private readEmptyRows(
-    unfilled: readonly { row: RowDef; values: RawCell[]; origin: Origin; header: Array<string | null> | undefined }[],
-  ): void {
+  private readEmptyRows(unfilled: readonly Unfilled[]): void {
     const saved = this.header;
-    for (const entry of unfilled) {
+    for (const entry of ownFirst(unfilled)) {
       if (this.assigned.has(entry.row.key) || entry.values.length < this.columnsOf(entry.row).length) continue;
       this.header = entry.header;
-      this.assign(entry.row, entry.values, entry.origin);
+      this.assignUnfilled(entry);
     }
     this.header = saved;
+  }
+
+  /**
+   * A blank row of the other template is read as that row only when none of this template's rows it stands for is
+   * printed: a 2021 table that prints its （六）其他处理 group label as a row of empty cells above its three rows is not
+   * a 2019 row.
+   */
+  private assignUnfilled(entry: Unfilled): void {
+    if (entry.foreign === undefined) this.assign(entry.row, entry.values, entry.origin);
+    else if (!this.assigned.has(entry.row.key) && !this.ownRowsFor(entry.row).some((key) => this.assigned.has(key)))
+      this.assignForeign(entry.row, entry.values, entry.origin, entry.foreign);
   }
 
   /** A row of values with no label takes its label from the label-only lines just before it, and if need be just after it (labels wrapped in PDF text). */
@@ -281,19 +310,24 @@ export class TableMapper {
         row: row.label,
         template: this.template.id,
         other: otherId,
-        instead: this.rowsInstead(row, otherId),
+        instead: this.rowsInstead(row),
       },
       origin,
     );
   }
 
-  /** The rows of this template that stand where the other template's row does (「1.…」「2.…」「3.其他」 for 2019's （六）其他处理, and back), as a message names them. */
-  private rowsInstead(row: RowDef, otherId: TemplateId): string {
+  /** The keys of this template's rows that stand where the other template's row does. */
+  private ownRowsFor(row: RowDef): string[] {
+    const otherId: TemplateId = this.template.id === '2019' ? '2021' : '2019';
     const own = this.table.legacyRows?.find((legacy) => legacy.key === row.key)?.standsFor;
     const other = getTemplate(otherId).def.tables.find((table) => table.key === this.table.key);
     const back = other?.legacyRows?.find((legacy) => legacy.standsFor.includes(row.key))?.key;
-    const keys = own ?? (back ? [back] : []);
-    const labels = keys
+    return [...(own ?? (back ? [back] : []))];
+  }
+
+  /** The rows of this template that stand where the other template's row does (「1.…」「2.…」「3.其他」 for 2019's （六）其他处理, and back), as a message names them. */
+  private rowsInstead(row: RowDef): string {
+    const labels = this.ownRowsFor(row)
       .map((key) => this.table.rows.find((candidate) => candidate.key === key))
       .filter((candidate): candidate is RowDef => candidate !== undefined)
       .map((candidate) => `「${candidate.label}」`);
@@ -390,12 +424,22 @@ export class TableMapper {
     });
   }
 
-  /** Table 四's single row of 15 values: 行政复议 ×5, 未经复议直接起诉 ×5, 复议后起诉 ×5, continuing across rows. */
-  private fillSequence(values: RawCell[]): void {
+  /**
+   * Table 四's single row of 15 values: 行政复议 ×5, 未经复议直接起诉 ×5, 复议后起诉 ×5, continuing across rows. Empty
+   * cells after a row's last figure pad a row that more rows continue; on the table's last row of figures they are the
+   * printed cells that end the sequence (a 总计 left blank), read as blank up to the cells the sequence still lacks.
+   */
+  private fillSequence(values: RawCell[], lastRow: boolean): void {
     const order = this.table.rows.flatMap((row) => this.columnsOf(row).map((column) => ({ row, column })));
+    const remaining = order.length - this.sequence;
     let cells = values;
     while (cells.length > 0 && !filled(cells[cells.length - 1]!)) cells = cells.slice(0, -1);
-    cells = fitValues(cells, order.length - this.sequence);
+    if (lastRow) {
+      const own = fitValues(values, remaining);
+      if (own.length <= remaining) cells = own;
+      else cells = fitValues(cells, remaining);
+    }
+    cells = fitValues(cells, remaining);
     for (const cell of cells) {
       const slot = order[this.sequence];
       if (!slot) break;
@@ -461,6 +505,14 @@ export class TableMapper {
   private note(ruleId: string, messageId: string, data: Record<string, unknown>, origin: Origin): void {
     this.findings.push({ ruleId, messageId, data, origin });
   }
+}
+
+/** This template's rows before the other template's, so that a foreign row is taken only when its own rows are not printed. */
+function ownFirst(unfilled: readonly Unfilled[]): Unfilled[] {
+  return [
+    ...unfilled.filter((entry) => entry.foreign === undefined),
+    ...unfilled.filter((entry) => entry.foreign !== undefined),
+  ];
 }
 
 function rowText(row: StreamRow): string {
