@@ -15,6 +15,8 @@ interface Unfilled {
   origin: Origin;
   header: Array<string | null> | undefined;
   foreign?: string;
+  /** A row of table 四 named by its group label: read only when the table prints a row per group. */
+  byGroup?: boolean;
 }
 
 /** One row of a table stream: its cells in order, and for a line of text how it stood. */
@@ -98,6 +100,12 @@ export class TableMapper {
   private readonly headerTexts: string[];
   private readonly columnPhrases: Array<{ key: string; phrases: string[] }>;
   private header: Array<string | null> | undefined;
+  /** Table 三's header: grid column → the template column its header names, or null for a column not in the template. */
+  private readonly headerAt = new Map<number, string | null>();
+  /** Set once a row with figures is read: header cells are only those above the first. */
+  private anyRowRead = false;
+  /** Set when a row of table 四 with figures is read by its own group label (a row per group). */
+  private groupRowRead = false;
   private sequence = 0;
 
   constructor(
@@ -159,17 +167,29 @@ export class TableMapper {
       anyValue ||= hasValues;
       if (labels.length === 0 && !hasValues) continue;
       const joined = labels.map((cell) => cell.text).join('');
+      if (!hasValues) this.noteHeaderCells(labels);
+      else this.anyRowRead = true;
       if (!hasValues) {
         const lastLabel = labels[labels.length - 1]!;
         const blankForeign =
           values.length > 0 && this.table.key === 'applications' && !this.matchRow(lastLabel.text)
             ? this.matchForeignRow(lastLabel.text)
             : undefined;
+        // Table 四 printed with a row per group (行政复议 / 未经复议直接起诉 / 复议后起诉, five cells each): a group's
+        // row of empty cells, taken only when another group's row is read by its label (the header's group labels
+        // are not rows).
+        const blankGroup =
+          this.table.key === 'reviewLitigation' && values.length >= this.columnsOf(this.table.rows[0]!).length
+            ? this.matchRow(lastLabel.text)
+            : undefined;
         if (this.table.key === 'active' && captionOf(joined)) {
           this.header = undefined;
           pending = [];
         } else if (this.table.key === 'active' && this.isColumnHeader(labels)) {
           this.header = this.headerColumns(row);
+          pending = [];
+        } else if (blankGroup) {
+          unfilled.push({ row: blankGroup, values, origin: lastLabel.origin, header: this.header, byGroup: true });
           pending = [];
         } else if (blankForeign) {
           // The other template's row printed blank (2019's （六）其他处理 in a 2021 report, where it is also a group
@@ -191,9 +211,15 @@ export class TableMapper {
         const own = this.matchRow(labels[labels.length - 1]!.text) ?? this.matchRow(joined);
         const withPending = own ?? this.matchRow(pending.slice(-3).map(rowText).join('') + joined);
         const foreign = withPending ? undefined : this.matchForeignRow(labels[labels.length - 1]!.text);
-        if (withPending) this.assign(withPending, values, labels[labels.length - 1]!.origin);
-        else if (foreign) this.assignForeign(foreign, values, labels[labels.length - 1]!.origin, joined);
-        else if (this.table.key === 'reviewLitigation' && values.filter(filled).length >= 5)
+        if (withPending) {
+          this.assign(withPending, values, labels[labels.length - 1]!.origin);
+          if (this.table.key === 'reviewLitigation') this.groupRowRead = true;
+        } else if (foreign) this.assignForeign(foreign, values, labels[labels.length - 1]!.origin, joined);
+        else if (
+          this.table.key === 'reviewLitigation' &&
+          // The row of figures, after a label of its own (数量, 件数): five figures, or a cell for each of the table's.
+          (values.filter(filled).length >= 5 || values.length >= this.sequenceLength())
+        )
           this.fillSequence(values, index === lastValueRow);
         else this.unknown(joined, labels[0]!.origin);
         pending = [];
@@ -251,7 +277,9 @@ export class TableMapper {
    * a 2019 row.
    */
   private assignUnfilled(entry: Unfilled): void {
-    if (entry.foreign === undefined) this.assign(entry.row, entry.values, entry.origin);
+    if (entry.byGroup) {
+      if (this.groupRowRead) this.assign(entry.row, entry.values, entry.origin);
+    } else if (entry.foreign === undefined) this.assign(entry.row, entry.values, entry.origin);
     else if (!this.assigned.has(entry.row.key) && !this.ownRowsFor(entry.row).some((key) => this.assigned.has(key)))
       this.assignForeign(entry.row, entry.values, entry.origin, entry.foreign);
   }
@@ -410,6 +438,14 @@ export class TableMapper {
       this.collapsed.push({ row: row.label, text: first.text.trim(), origin: first.origin });
       return;
     }
+    const placed = this.placeByHeader(values, columns);
+    if (placed) {
+      for (const [column, cell] of placed) {
+        target[column] = rawOf(cell);
+        this.origins.set(`${pointer}/${column}`, cell.origin);
+      }
+      return;
+    }
     const header =
       this.table.key === 'active' && this.header?.some((key) => key !== null && columns.includes(key))
         ? this.header
@@ -425,10 +461,65 @@ export class TableMapper {
   }
 
   /**
+   * Table 三's header cells by grid column: the template's column each names (自然人, 商业企业 … 总计), or null for a
+   * column the template does not have (a 法人或其他组织 小计, 备注). A lower header row names its column over a higher
+   * one (商业企业 under 法人或其他组织).
+   */
+  private noteHeaderCells(labels: readonly RawCell[]): void {
+    if (this.table.key !== 'applications' || this.anyRowRead) return;
+    for (const cell of labels) {
+      const index = cell.origin.columnIndex;
+      if (index === undefined) continue;
+      const label = normalizeLabel(cell.text);
+      const column = this.columnPhrases.find((entry) =>
+        entry.phrases.some((phrase) => normalizeLabel(phrase) === label),
+      );
+      if (column) this.headerAt.set(index, column.key);
+      else if (!this.headerTexts.includes(label)) this.headerAt.set(index, null);
+    }
+  }
+
+  /**
+   * A grid row of table 三 with more figures than the template has columns, under a header that names every template
+   * column once, in the template's order, at its own grid column: its cells placed by the header (a 小计 column's
+   * figures are not taken for 总计). Undefined when the row fits the template's columns, or the header cannot place it.
+   */
+  private placeByHeader(values: readonly RawCell[], columns: readonly string[]): Array<[string, RawCell]> | undefined {
+    if (this.table.key !== 'applications' || this.headerAt.size === 0) return undefined;
+    const fitted = fitValues([...values], columns.length);
+    if (fitted.length <= columns.length || !fitted.slice(columns.length).some(filled)) return undefined;
+    const indexOf = new Map<string, number>();
+    for (const [index, key] of this.headerAt) {
+      if (key === null) continue;
+      if (indexOf.has(key)) return undefined;
+      indexOf.set(key, index);
+    }
+    const order = columns.map((column) => indexOf.get(column));
+    if (order.some((index, at) => index === undefined || (at > 0 && index <= order[at - 1]!))) return undefined;
+    const byIndex = new Map<number, RawCell>();
+    for (const cell of values) {
+      const index = cell.origin.columnIndex;
+      if (index === undefined || (filled(cell) && !this.headerAt.has(index))) return undefined;
+      byIndex.set(index, cell);
+    }
+    const placed: Array<[string, RawCell]> = [];
+    columns.forEach((column, at) => {
+      const cell = byIndex.get(order[at]!);
+      if (cell) placed.push([column, cell]);
+    });
+    return placed;
+  }
+
+  /**
    * Table 四's single row of 15 values: 行政复议 ×5, 未经复议直接起诉 ×5, 复议后起诉 ×5, continuing across rows. Empty
    * cells after a row's last figure pad a row that more rows continue; on the table's last row of figures they are the
    * printed cells that end the sequence (a 总计 left blank), read as blank up to the cells the sequence still lacks.
    */
+  /** How many cells table 四's sequence has (15). */
+  private sequenceLength(): number {
+    return this.table.rows.reduce((sum, row) => sum + this.columnsOf(row).length, 0);
+  }
+
   private fillSequence(values: RawCell[], lastRow: boolean): void {
     const order = this.table.rows.flatMap((row) => this.columnsOf(row).map((column) => ({ row, column })));
     const remaining = order.length - this.sequence;

@@ -30,7 +30,19 @@ function cell(text: string, attributes = ''): string {
 const shown = (value: number | undefined): string => (value === undefined || value === 0 ? '' : String(value));
 
 /** Tables 三 and 四 of a report, zero cells blank; rows as the report has them (2019's （六） row in a 2021 report too). */
-function page(report: RealReport, groupRows = false): string {
+interface Layout {
+  /** Each group label of table 三 as a row of its own with empty cells, not a rowspan cell beside its rows. */
+  groupRows?: boolean;
+  /** Table 三 with a 法人或其他组织 小计 column after 其他 (a non-standard column some reports add). */
+  subtotal?: boolean;
+  /** Table 四: 'lead', the row of figures after a label cell of its own (件数); 'groups', a row per group. */
+  review?: 'lead' | 'groups';
+}
+
+const ORGS = ['commercial', 'research', 'publicInterest', 'legalService', 'otherOrg'];
+
+function page(report: RealReport, layout: Layout = {}): string {
+  const { groupRows = false, subtotal = false } = layout;
   const template = getTemplate(report.template).def;
   const rows = template.tables.find((table) => table.key === 'applications')!.rows;
   const printed = rows.filter((row) => report.applications[row.key] !== undefined);
@@ -43,13 +55,18 @@ function page(report: RealReport, groupRows = false): string {
   const inResults =
     lines.filter((row) => !['new', 'carriedOver', 'carriedForward'].includes(row.key)).length +
     (groupRows ? groups.size : 0);
-  let body = `<tr>${cell('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', 'colspan=3 rowspan=3')}${cell('申请人情况', 'colspan=7')}</tr>
-<tr>${cell('自然人', 'rowspan=2')}${cell('法人或其他组织', 'colspan=5')}${cell('总计', 'rowspan=2')}</tr>
-<tr>${['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'].map((label) => cell(label)).join('')}</tr>\n`;
+  const orgLabels = ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', ...(subtotal ? ['小计'] : [])];
+  let body = `<tr>${cell('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', 'colspan=3 rowspan=3')}${cell('申请人情况', `colspan=${orgLabels.length + 2}`)}</tr>
+<tr>${cell('自然人', 'rowspan=2')}${cell('法人或其他组织', `colspan=${orgLabels.length}`)}${cell('总计', 'rowspan=2')}</tr>
+<tr>${orgLabels.map((label) => cell(label)).join('')}</tr>\n`;
   let resultsOpened = false;
   const groupsOpened = new Set<string>();
   for (const row of lines) {
-    const values = columns.map((column) => cell(shown(report.applications[row.key]?.[column]))).join('');
+    const figures = report.applications[row.key];
+    const sum = ORGS.reduce((total, column) => total + (figures?.[column] ?? 0), 0);
+    const values = columns
+      .map((column) => (subtotal && column === 'total' ? cell(shown(sum)) : '') + cell(shown(figures?.[column])))
+      .join('');
     let labels: string;
     if (['new', 'carriedOver', 'carriedForward'].includes(row.key)) labels = cell(row.label, 'colspan=3');
     else {
@@ -73,21 +90,28 @@ function page(report: RealReport, groupRows = false): string {
     body += `<tr>${labels}${values}</tr>\n`;
   }
   const five = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
-  const review = ['review', 'litigationDirect', 'litigationAfterReview'].flatMap((row) =>
+  const groupKeys = ['review', 'litigationDirect', 'litigationAfterReview'];
+  const figuresOf = (row: string) =>
     ['upheld', 'corrected', 'other', 'pending', 'total'].map((column) =>
       cell(shown(report.reviewLitigation[row]?.[column])),
-    ),
-  );
+    );
+  const reviewRows =
+    layout.review === 'groups'
+      ? `<tr>${cell('类别', 'colspan=2')}${five.map((label) => cell(label)).join('')}</tr>
+<tr>${cell('行政复议', 'colspan=2')}${figuresOf('review').join('')}</tr>
+<tr>${cell('行政诉讼', 'rowspan=2')}${cell('未经复议直接起诉')}${figuresOf('litigationDirect').join('')}</tr>
+<tr>${cell('复议后起诉')}${figuresOf('litigationAfterReview').join('')}</tr>`
+      : `<tr>${layout.review === 'lead' ? cell('', 'rowspan=3') : ''}${cell('行政复议', 'colspan=5')}${cell('行政诉讼', 'colspan=10')}</tr>
+<tr>${five.map((label) => cell(label, 'rowspan=2')).join('')}${cell('未经复议直接起诉', 'colspan=5')}${cell('复议后起诉', 'colspan=5')}</tr>
+<tr>${[...five, ...five].map((label) => cell(label)).join('')}</tr>
+<tr>${layout.review === 'lead' ? cell('件数') : ''}${groupKeys.flatMap(figuresOf).join('')}</tr>`;
   return `<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><meta http-equiv=Content-Type content="text/html; charset=utf-8"><title>${report.agency}${report.year}年政府信息公开工作年度报告</title></head>
 <body lang=ZH-CN><div class=WordSection1>
 <p class=MsoNormal><span>三、收到和处理政府信息公开申请情况</span></p>
 <table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0 style='border-collapse:collapse'>${body}</table>
 <p class=MsoNormal><span>四、政府信息公开行政复议、行政诉讼情况</span></p>
 <table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0 style='border-collapse:collapse'>
-<tr>${cell('行政复议', 'colspan=5')}${cell('行政诉讼', 'colspan=10')}</tr>
-<tr>${five.map((label) => cell(label, 'rowspan=2')).join('')}${cell('未经复议直接起诉', 'colspan=5')}${cell('复议后起诉', 'colspan=5')}</tr>
-<tr>${[...five, ...five].map((label) => cell(label)).join('')}</tr>
-<tr>${review.join('')}</tr>
+${reviewRows}
 </table>
 <p class=MsoNormal><span>五、存在的主要问题及改进情况</span></p></div></body></html>`;
 }
@@ -128,7 +152,7 @@ describe('real reports as Word-exported pages with zero cells left blank', () =>
   });
 
   it('a 2021 table printing its （六）其他处理 group label as a blank row above its three rows is not a 2019 row', async () => {
-    const html = page(real('huaian-2024'), true);
+    const html = page(real('huaian-2024'), { groupRows: true });
     expect(html).toContain('（三）不予公开</span>');
     const read = await readTextCells(html, 'huaian.html');
     expect(read.findings.filter((finding) => finding.ruleId === 'mixed-template')).toEqual([]);
@@ -136,5 +160,39 @@ describe('real reports as Word-exported pages with zero cells left blank', () =>
     const expected: ExpectedCells = { template: '2021', applications: report.applications };
     expect(formatMismatches(compareCells(expected, read.document))).toBe('');
     expect(read.document.applications?.['otherHandling']).toBeUndefined();
+  });
+});
+
+describe('pages that lay tables 三 and 四 out otherwise', () => {
+  const expectedOf = (report: RealReport): ExpectedCells => ({
+    template: report.template,
+    applications: report.applications,
+    reviewLitigation: report.reviewLitigation,
+  });
+
+  it('a 法人或其他组织 小计 column in table 三: 总计 is read from the 总计 column, not from 小计', async () => {
+    const report = real('huaian-2024');
+    const read = await readTextCells(page(report, { subtotal: true }), 'huaian.html');
+    expect(formatMismatches(compareCells(expectedOf(report), read.document))).toBe('');
+    const result = await lintBytes(new TextEncoder().encode(page(report, { subtotal: true })), 'huaian.html');
+    expect(result.rules.find((rule) => rule.id === 'applications-row-total')?.status).toBe('passed');
+  });
+
+  it.each(['hongze-2023', 'huaian-2024'])(
+    "%s: table 四's row of figures after a label cell of its own (件数), zero cells blank, is read in full",
+    async (name) => {
+      const report = real(name);
+      const read = await readTextCells(page(report, { review: 'lead' }), `${name}.html`);
+      const kinds = report.applications['otherHandling'] ? '2019' : report.template;
+      expect(formatMismatches(compareCells(expectedOf(report), read.document, kinds))).toBe('');
+      expect(read.findings.filter((finding) => ['missing-row', 'unknown-row'].includes(finding.ruleId))).toEqual([]);
+    },
+  );
+
+  it('table 四 printed a row per group: a group with every cell blank (hongze-2023 未经复议直接起诉) is read blank, not missing', async () => {
+    const report = real('hongze-2023');
+    const read = await readTextCells(page(report, { review: 'groups' }), 'hongze-2023.html');
+    expect(formatMismatches(compareCells(expectedOf(report), read.document, '2019'))).toBe('');
+    expect(read.findings.filter((finding) => finding.ruleId === 'missing-row')).toEqual([]);
   });
 });
