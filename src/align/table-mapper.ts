@@ -36,11 +36,21 @@ interface SplitRow {
   values: RawCell[];
 }
 
+/**
+ * A grid row's label cells and value cells. The labels end at the first value after a label: text after it (a cell
+ * holding a mark the value reader does not know, such as 〇 or N/A, or a remark at the row's end) is a value cell, read
+ * as printed, so that the cells after it keep their columns.
+ */
 function splitRow(row: StreamRow): SplitRow {
   let last = -1;
-  row.cells.forEach((cell, index) => {
-    if (cell.text.trim() !== '' && !isValueText(cell.text)) last = index;
-  });
+  let labelSeen = false;
+  for (const [index, cell] of row.cells.entries()) {
+    if (cell.text.trim() === '') continue;
+    if (!isValueText(cell.text)) {
+      last = index;
+      labelSeen = true;
+    } else if (labelSeen) break;
+  }
   return {
     labels: row.cells.slice(0, last + 1).filter((cell) => cell.text.trim() !== ''),
     values: row.cells.slice(last + 1),

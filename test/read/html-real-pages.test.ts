@@ -27,7 +27,8 @@ function cell(text: string, attributes = ''): string {
   return `<td ${attributes} width=60 valign=center style='border:solid windowtext 1.0pt;padding:0cm 5.4pt'><p class=MsoNormal align=center style='text-align:center'>${inner}</p></td>`;
 }
 
-const shown = (value: number | undefined): string => (value === undefined || value === 0 ? '' : String(value));
+let zeroMark = '';
+const shown = (value: number | undefined): string => (value === undefined || value === 0 ? zeroMark : String(value));
 
 /** Tables 三 and 四 of a report, zero cells blank; rows as the report has them (2019's （六） row in a 2021 report too). */
 interface Layout {
@@ -37,12 +38,17 @@ interface Layout {
   subtotal?: boolean;
   /** Table 四: 'lead', the row of figures after a label cell of its own (件数); 'groups', a row per group. */
   review?: 'lead' | 'groups';
+  /** How a zero cell is printed: blank by default, or a mark such as －. */
+  zero?: string;
+  /** Table 三 with a 备注 column, this remark in the row of （一）予以公开. */
+  remark?: string;
 }
 
 const ORGS = ['commercial', 'research', 'publicInterest', 'legalService', 'otherOrg'];
 
 function page(report: RealReport, layout: Layout = {}): string {
-  const { groupRows = false, subtotal = false } = layout;
+  const { groupRows = false, subtotal = false, remark } = layout;
+  zeroMark = layout.zero ?? '';
   const template = getTemplate(report.template).def;
   const rows = template.tables.find((table) => table.key === 'applications')!.rows;
   const printed = rows.filter((row) => report.applications[row.key] !== undefined);
@@ -56,7 +62,7 @@ function page(report: RealReport, layout: Layout = {}): string {
     lines.filter((row) => !['new', 'carriedOver', 'carriedForward'].includes(row.key)).length +
     (groupRows ? groups.size : 0);
   const orgLabels = ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', ...(subtotal ? ['小计'] : [])];
-  let body = `<tr>${cell('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', 'colspan=3 rowspan=3')}${cell('申请人情况', `colspan=${orgLabels.length + 2}`)}</tr>
+  let body = `<tr>${cell('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', 'colspan=3 rowspan=3')}${cell('申请人情况', `colspan=${orgLabels.length + 2}`)}${remark !== undefined ? cell('备注', 'rowspan=3') : ''}</tr>
 <tr>${cell('自然人', 'rowspan=2')}${cell('法人或其他组织', `colspan=${orgLabels.length}`)}${cell('总计', 'rowspan=2')}</tr>
 <tr>${orgLabels.map((label) => cell(label)).join('')}</tr>\n`;
   let resultsOpened = false;
@@ -87,7 +93,8 @@ function page(report: RealReport, layout: Layout = {}): string {
         labels += cell(row.label);
       }
     }
-    body += `<tr>${labels}${values}</tr>\n`;
+    const note = remark === undefined ? '' : cell(row.key === 'granted' ? remark : '');
+    body += `<tr>${labels}${values}${note}</tr>\n`;
   }
   const five = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
   const groupKeys = ['review', 'litigationDirect', 'litigationAfterReview'];
@@ -192,6 +199,40 @@ describe('pages that lay tables 三 and 四 out otherwise', () => {
   it('table 四 printed a row per group: a group with every cell blank (hongze-2023 未经复议直接起诉) is read blank, not missing', async () => {
     const report = real('hongze-2023');
     const read = await readTextCells(page(report, { review: 'groups' }), 'hongze-2023.html');
+    expect(formatMismatches(compareCells(expectedOf(report), read.document, '2019'))).toBe('');
+    expect(read.findings.filter((finding) => finding.ruleId === 'missing-row')).toEqual([]);
+  });
+
+  it.each(['－', '―', '－－'])(
+    'zero cells printed as %s (a dash the value reader reads as blank) keep every cell in its column',
+    async (mark) => {
+      const report = real('huaian-2024');
+      const html = page(report, { zero: mark });
+      const read = await readTextCells(html, 'huaian.html');
+      expect(formatMismatches(compareCells(expectedOf(report), read.document))).toBe('');
+      const result = await lintBytes(new TextEncoder().encode(html), 'huaian.html');
+      const failed = result.rules.filter((rule) => rule.status !== 'passed').map((rule) => rule.id);
+      // The page prints tables 三 and 四 only (missing-table: 二); every sum holds, the dashes are blanks.
+      expect(failed).toEqual(['empty-cell', 'missing-table']);
+    },
+  );
+
+  it('a mark the value reader does not know (〇) in one cell: that cell is said not to be a number, the others keep their columns', async () => {
+    const report = real('huaian-2024');
+    const html = page(report).replace(
+      /(予以公开.*?<\/td>(?:<td[^>]*>.*?<\/td>){2})<td([^>]*)>.*?<\/td>/u,
+      '$1<td$2>〇</td>',
+    );
+    const read = await readTextCells(html, 'huaian.html');
+    expect(read.document.applications?.['granted']?.['research']).toBe('〇');
+    const { research: _research, ...others } = report.applications['granted']!;
+    const expected: ExpectedCells = { template: '2021', applications: { ...report.applications, granted: others } };
+    expect(formatMismatches(compareCells(expected, read.document))).toBe('');
+  });
+
+  it('a 备注 column with a remark in one row: the row is read, the remark is not a label', async () => {
+    const report = real('hongze-2024');
+    const read = await readTextCells(page(report, { remark: '含依申请公开3件' }), 'hongze-2024.html');
     expect(formatMismatches(compareCells(expectedOf(report), read.document, '2019'))).toBe('');
     expect(read.findings.filter((finding) => finding.ruleId === 'missing-row')).toEqual([]);
   });
