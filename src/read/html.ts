@@ -30,7 +30,22 @@ export interface HtmlBlockOptions {
   positions?: boolean;
 }
 
-const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'svg', 'select', 'button']);
+/**
+ * Elements whose content is not the page's text. <del> is deleted text (Word's tracked deletions, shown struck
+ * through: `<del>3120</del><ins>3119</ins>` prints 3119), dropped as the .docx reader drops w:del.
+ */
+const SKIPPED = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'object',
+  'svg',
+  'select',
+  'button',
+  'del',
+]);
 const BLOCK_LEVEL = new Set([
   'address',
   'article',
@@ -101,8 +116,8 @@ const PAGE_FURNITURE = new Set(['footer', 'foot', 'nav', 'navbar', 'breadcrumb',
  * and a page whose tables would hold more than MAX_HTML_TABLE_SLOTS slots is refused ('html-table-too-large').
  * Cell text ignores markup: <br> and block elements inside a cell become one space, &nbsp; and runs of white space
  * become one space, and the text is trimmed (a blank cell is ''). Tables that contain other tables, or have a
- * single column, are layout boxes: their content is read as if the table were not there. Script, style, hidden
- * elements and page furniture (<nav>, <footer>, class or id footer/nav/breadcrumb/copyright) are skipped. Text outside data tables
+ * single column, are layout boxes: their content is read as if the table were not there. Script, style, deleted text
+ * (<del>), hidden elements and page furniture (<nav>, <footer>, class or id footer/nav/breadcrumb/copyright) are skipped. Text outside data tables
  * becomes one text block per paragraph (block element or <br>), with <title> and <caption> kept.
  * Origins: line/column (1-based) of the cell's first text, or of its start tag when it is blank, and
  * tableIndex/rowIndex/columnIndex (1-based, counting data tables only). Throws InputError 'html-truncated' when
