@@ -209,6 +209,62 @@ describe('one value per line or per paragraph', () => {
   });
 });
 
+describe('one value per line with the empty cells dropped (a page whose cells are paragraphs)', () => {
+  const REVIEW_HEADER = [
+    '四、政府信息公开行政复议、行政诉讼情况',
+    '行政复议',
+    '行政诉讼',
+    ...['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'],
+    '未经复议直接起诉',
+    '复议后起诉',
+    ...['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'],
+    ...['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'],
+  ];
+
+  test("a value alone on its line is one cell: 31 is never split into 3 and 1 to fill a dropped cell's place", async () => {
+    // 10 2 1 _ 1 17 31 with the empty 社会公益组织 cell dropped: six values for seven cells.
+    const lines = [
+      ...HEADER,
+      NEW,
+      '10',
+      '2',
+      '1',
+      '1',
+      '17',
+      '31',
+      CARRIED,
+      ...'0000000'.split(''),
+      '五、存在的主要问题及改进情况',
+    ];
+    const result = await read(lines.join('\n'));
+    const row = result.document.applications?.new ?? {};
+    expect(row.total).toBe('31');
+    expect(Object.values(row)).not.toContain('3');
+    expect([...(result.inferred ?? [])].filter((pointer) => pointer.startsWith('/applications/new/'))).toHaveLength(7);
+  });
+
+  test("table 四's figures after its header with empty cells dropped: the rows they divide into are not read", async () => {
+    // 行政复议 _ _ 27 _ 27 | 直接起诉 _ _ 17 17 34 | 复议后起诉 12 24 _ _ 36, the empty cells dropped.
+    const figures = ['27', '27', '17', '17', '34', '12', '24', '36'];
+    const result = await read([HEADER[0]!, ...REVIEW_HEADER, ...figures, '五、存在的主要问题及改进情况'].join('\n'));
+    expect(result.document.reviewLitigation ?? {}).toEqual({});
+    const linted = await lint([HEADER[0]!, ...REVIEW_HEADER, ...figures, '五、存在的主要问题及改进情况'].join('\n'));
+    // No sum is said to fail on figures placed by a guess; the rows are said not to be read.
+    expect(linted.diagnostics.filter((diagnostic) => diagnostic.messageId === 'mismatch')).toEqual([]);
+    expect(findingsOf(result, 'unreadable-row').map((finding) => finding.messageId)).toContain('order');
+  });
+
+  test("table 四's fifteen figures one to a line after its header are read in order", async () => {
+    const figures = ['0', '0', '27', '0', '27', '0', '0', '17', '17', '34', '12', '24', '0', '0', '36'];
+    const result = await read([HEADER[0]!, ...REVIEW_HEADER, ...figures, '五、存在的主要问题及改进情况'].join('\n'));
+    expect(result.document.reviewLitigation).toEqual({
+      review: { upheld: '0', corrected: '0', other: '27', pending: '0', total: '27' },
+      litigationDirect: { upheld: '0', corrected: '0', other: '17', pending: '17', total: '34' },
+      litigationAfterReview: { upheld: '12', corrected: '24', other: '0', pending: '0', total: '36' },
+    });
+  });
+});
+
 describe('truncation', () => {
   test('text that ends inside a table: one truncated finding, the cut row read up to the cut, nothing after it missing', async () => {
     const lines = [...HEADER, `| ${NEW} | 3 | 0 | 0 | 0 | 0 | 0 | 3 |`, `| ${CARRIED} | 1 | 0 | 0`];
