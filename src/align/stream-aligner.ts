@@ -287,10 +287,16 @@ function toEvents(
     if (pendingLabels.length === 0 || isLabelOnly) valueRowsBetween = 0;
     dropLabelPadding(rowEvents, table);
     markStrength(rowEvents);
-    // An older template's row is taken only where it is printed beside its own figures, never from a stray label.
-    events.push(...joinRuns(rowEvents.filter((event) => event.kind !== 'anchor' || !event.foreign || event.beside)));
+    events.push(...joinRuns(rowEvents));
   }
-  return { events, lastContent, columnRuns: columnRunsOf(rows) };
+  // An older template's row is taken only where it is printed beside its own figures (on its line, or, one cell to a
+  // line, directly followed by them), never from a stray label: 2021's （六）其他处理 group label above its three rows.
+  const kept = events.filter((event, index) => {
+    if (event.kind !== 'anchor' || !event.foreign || event.beside) return true;
+    const next = events[index + 1];
+    return next !== undefined && next.kind === 'item' && next.item !== 'blank' && next.physical !== event.physical;
+  });
+  return { events: kept, lastContent, columnRuns: columnRunsOf(rows) };
 }
 
 /**

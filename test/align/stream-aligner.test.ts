@@ -254,6 +254,55 @@ describe('one value per line with the empty cells dropped (a page whose cells ar
     expect(findingsOf(result, 'unreadable-row').map((finding) => finding.messageId)).toContain('order');
   });
 
+  const SIX_2021 = [
+    '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
+    '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+    '3.其他',
+  ];
+  const tail = ['（七）总计', '1', '0', '0', '0', '0', '0', '1', '四、结转下年度继续办理', ...'0000000'.split('')];
+
+  test("2019's （六）其他处理 one cell to a line in a 2021 report is that row, not the first of 2021's three", async () => {
+    const lines = [
+      ...HEADER,
+      '（六）其他处理',
+      '1',
+      '0',
+      '0',
+      '0',
+      '0',
+      '0',
+      '1',
+      ...tail,
+      '五、存在的主要问题及改进情况',
+    ];
+    const result = await read(lines.join('\n'));
+    expect(result.document.applications?.otherHandling?.total).toBe('1');
+    expect(result.document.applications?.otherNoCorrection).toBeUndefined();
+    const missing = findingsOf(result, 'missing-row').map((finding) => finding.data.row);
+    for (const label of SIX_2021) expect(missing).not.toContain(label);
+    expect(findingsOf(result, 'mixed-template')).toHaveLength(1);
+  });
+
+  test("2021's （六）其他处理 group label on a line of its own above its three rows is no 2019 row", async () => {
+    const figures = (total: string) => [total, '0', '0', '0', '0', '0', total];
+    const lines = [
+      ...HEADER,
+      '（六）其他处理',
+      SIX_2021[0]!,
+      ...figures('1'),
+      SIX_2021[1]!,
+      ...figures('0'),
+      SIX_2021[2]!,
+      ...figures('0'),
+      ...tail,
+      '五、存在的主要问题及改进情况',
+    ];
+    const result = await read(lines.join('\n'));
+    expect(result.document.applications?.otherNoCorrection?.total).toBe('1');
+    expect(result.document.applications?.otherHandling).toBeUndefined();
+    expect(findingsOf(result, 'mixed-template')).toEqual([]);
+  });
+
   test("table 四's fifteen figures one to a line after its header are read in order", async () => {
     const figures = ['0', '0', '27', '0', '27', '0', '0', '17', '17', '34', '12', '24', '0', '0', '36'];
     const result = await read([HEADER[0]!, ...REVIEW_HEADER, ...figures, '五、存在的主要问题及改进情况'].join('\n'));
