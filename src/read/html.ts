@@ -115,7 +115,7 @@ const PAGE_FURNITURE = new Set(['footer', 'foot', 'nav', 'navbar', 'breadcrumb',
  * a collapsed 无 row) is read once, never repeated. A row ends at its last slot (it is not padded to the widest row),
  * and a page whose tables would hold more than MAX_HTML_TABLE_SLOTS slots is refused ('html-table-too-large').
  * Cell text ignores markup: <br> and block elements inside a cell become one space, &nbsp; and runs of white space
- * become one space, and the text is trimmed (a blank cell is ''). Tables that contain other tables, or have a
+ * become one space, zero-width characters are dropped, and the text is trimmed (a blank cell is ''). Tables that contain other tables, or have a
  * single column, are layout boxes: their content is read as if the table were not there. Script, style, deleted text
  * (<del>), hidden elements and page furniture (<nav>, <footer>, class or id footer/nav/breadcrumb/copyright) are skipped. Text outside data tables
  * becomes one text block per paragraph (block element or <br>), with <title> and <caption> kept.
@@ -421,6 +421,11 @@ function cellText(cell: ElementNode): { text: string; start: number | undefined 
 }
 
 function squeeze(text: string): string {
-  // Without the u flag (a third faster): white space is never a surrogate, so the runs found are the same.
-  return text.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+  // Without the u flag (a third faster): white space is never a surrogate, so the runs found are the same. Zero-width
+  // characters (U+200B–U+200D, U+2060, U+FEFF, left in pages by web editors) print nothing: they are dropped, so a
+  // cell holding only one is blank and a figure with one is that figure.
+  return text
+    .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
+    .replace(/[\s\u00a0\u3000]+/g, ' ')
+    .trim();
 }

@@ -283,6 +283,32 @@ describe('one value per line with the empty cells dropped (a page whose cells ar
     expect(findingsOf(result, 'mixed-template')).toHaveLength(1);
   });
 
+  test('zero-width characters a web editor left in copied text print nothing and change no cell', async () => {
+    const lines = [
+      ...HEADER,
+      '\u200b（六）其他处理',
+      '\u200b1',
+      '0',
+      '0',
+      '0',
+      '0',
+      '0',
+      '1\u200b',
+      ...tail,
+      '五、存在的主要问题及改进情况',
+    ];
+    const result = await read(lines.join('\n'));
+    expect(result.document.applications?.otherHandling).toEqual({
+      naturalPerson: '1',
+      commercial: '0',
+      research: '0',
+      publicInterest: '0',
+      legalService: '0',
+      otherOrg: '0',
+      total: '1',
+    });
+  });
+
   test("2021's （六）其他处理 group label on a line of its own above its three rows is no 2019 row", async () => {
     const figures = (total: string) => [total, '0', '0', '0', '0', '0', total];
     const lines = [

@@ -82,6 +82,15 @@ describe('htmlToBlocks on small inputs', () => {
     ]);
   });
 
+  test('zero-width characters left by web editors print nothing: a cell of one is blank, a figure with one is the figure', () => {
+    const [table] = tables(
+      htmlToBlocks(
+        '<table><tr><td>\u200b（一）予以公开</td><td>&#8203;</td><td>1\u200b2</td><td>\u200b7&#xFEFF;</td></tr></table>',
+      ),
+    );
+    expect(texts(table!)).toEqual([['（一）予以公开', '', '12', '7']]);
+  });
+
   test("Word's tracked changes: deleted text (<del>) is not read, inserted text (<ins>) is", () => {
     const [table] = tables(
       htmlToBlocks(
