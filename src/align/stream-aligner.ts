@@ -227,7 +227,9 @@ function toEvents(
         continue;
       }
       if (isValueText(text)) {
-        rowEvents.push(valueItem(cell, text, group, delimited, physical));
+        // A value alone on its line or paragraph is one cell: its digits never ran into a neighbour's, so they are
+        // not split (a "31" one paragraph holds is 31, never 3 and 1 filling the place of a cell left empty).
+        rowEvents.push(valueItem(cell, text, group, delimited, physical, row.cells.length === 1));
         continue;
       }
       if (delimited) {
@@ -285,10 +287,16 @@ function toEvents(
     if (pendingLabels.length === 0 || isLabelOnly) valueRowsBetween = 0;
     dropLabelPadding(rowEvents, table);
     markStrength(rowEvents);
-    // An older template's row is taken only where it is printed beside its own figures, never from a stray label.
-    events.push(...joinRuns(rowEvents.filter((event) => event.kind !== 'anchor' || !event.foreign || event.beside)));
+    events.push(...joinRuns(rowEvents));
   }
-  return { events, lastContent, columnRuns: columnRunsOf(rows) };
+  // An older template's row is taken only where it is printed beside its own figures (on its line, or, one cell to a
+  // line, directly followed by them), never from a stray label: 2021's （六）其他处理 group label above its three rows.
+  const kept = events.filter((event, index) => {
+    if (event.kind !== 'anchor' || !event.foreign || event.beside) return true;
+    const next = events[index + 1];
+    return next !== undefined && next.kind === 'item' && next.item !== 'blank' && next.physical !== event.physical;
+  });
+  return { events: kept, lastContent, columnRuns: columnRunsOf(rows) };
 }
 
 /**
@@ -355,9 +363,17 @@ function baseGap(rows: readonly StreamRow[]): number | undefined {
   return best;
 }
 
-function valueItem(cell: RawCell, text: string, group: number, delimited: boolean, physical: number): Item {
+/** A value's event; `alone`: the value is all its line holds, so its digits are one cell, never a run to split. */
+function valueItem(
+  cell: RawCell,
+  text: string,
+  group: number,
+  delimited: boolean,
+  physical: number,
+  alone = false,
+): Item {
   const compact = text.replace(/\s+/gu, '');
-  if (!delimited && /^[0-9]{2,}$/u.test(compact))
+  if (!delimited && !alone && /^[0-9]{2,}$/u.test(compact))
     return {
       kind: 'item',
       item: 'digits',
@@ -945,9 +961,17 @@ function assemble(
     (lastRead < table.rows.length - 1 || (lastFilled > 0 && lastFilled < widthOf(table, lastRead)))
       ? lastRead
       : undefined;
+  const guessed = guessedRows(work, itemEvents, anchorAt, events, table, cutAt);
   work.forEach((entry, index) => {
     if (cutAt !== undefined && index > cutAt) return;
     const row = table.rows[index]!;
+    if (guessed.has(index)) {
+      // Its figures stand in one block with other rows' figures, apart from the labels, and the block does not hold
+      // a full row for each: where one row's figures end and the next one's begin is not known.
+      unreadable.add(row.key);
+      outOfOrder.push(row.label);
+      return;
+    }
     const placedAt = itemEvents[index]!;
     const interrupted =
       placedAt.length > 1 &&
@@ -1147,6 +1171,67 @@ function withoutTrailingPadding(items: readonly Item[]): readonly Item[] {
   const last = items[end - 1]!;
   const trailing = items.slice(end);
   return trailing.every((item) => item.physical === last.physical) ? items.slice(0, end) : items;
+}
+
+/**
+ * The rows whose figures were divided from other rows' figures by position alone, in a block that does not fit:
+ * figures one to a line (or paragraph) that follow labels printed apart from them (table 四 as paragraphs: its
+ * header's group labels, then its figures with the empty cells dropped). A block of figures (consecutive figures, no
+ * label between) that feeds a row printed short, or follows a row's label that received none of it, is divided by a
+ * guess; its rows that do not stand on a line of their own (a line of two or more figures no other row shares) are
+ * returned, and none of them is read. Neither the row the text ends in nor a row of one 无 (its cells merged) is short
+ * for this.
+ */
+function guessedRows(
+  work: readonly RowWork[],
+  itemEvents: readonly number[][],
+  anchorAt: ReadonlyMap<number, number>,
+  events: readonly Event[],
+  table: TableDef,
+  cutAt: number | undefined,
+): Set<number> {
+  const guessed = new Set<number>();
+  // The block an event stands in: the index of the last event before it that is not a figure (-1 at the start).
+  const blockOf: number[] = [];
+  let start = -1;
+  events.forEach((event, index) => {
+    if (event.kind !== 'item') start = index;
+    blockOf.push(start);
+  });
+  const fed = new Map<number, number[]>();
+  work.forEach((entry, index) => {
+    if (entry.runs.length > 0) return;
+    const blocks = new Set((itemEvents[index] ?? []).map((event) => blockOf[event]!));
+    for (const block of blocks) fed.set(block, [...(fed.get(block) ?? []), index]);
+  });
+  const blockStarts = [...fed.keys()].sort((a, b) => a - b);
+  blockStarts.forEach((block, at) => {
+    const rows = fed.get(block)!;
+    const detached = rows.some((index) => (anchorAt.get(index) ?? block) < block);
+    if (rows.length < 2 && !detached) return;
+    // Labels since the block before: a row labelled there that received none of this block's figures.
+    const previous = at > 0 ? blockStarts[at - 1]! : -1;
+    const short = rows.some((index) => {
+      const items = withoutTrailingPadding(work[index]!.items);
+      const collapsed = items.length === 1 && COLLAPSE_MARKERS.has(items[0]!.cell.text);
+      return index !== cutAt && !collapsed && items.length !== widthOf(table, index);
+    });
+    const emptyLabelled = [...anchorAt].some(
+      ([index, event]) =>
+        event > previous && event < block && work[index]!.items.length === 0 && work[index]!.runs.length === 0,
+    );
+    if (!short && !emptyLabelled) return;
+    for (const index of rows) {
+      const items = work[index]!.items;
+      const line = items[0]?.physical;
+      const ownLine =
+        items.length >= 2 &&
+        items.every((item) => item.physical === line) &&
+        rows.every((other) => other === index || work[other]!.items.every((item) => item.physical !== line));
+      if (!ownLine) guessed.add(index);
+    }
+  });
+  return guessed;
 }
 
 function filledCount(entry: RowWork): number {

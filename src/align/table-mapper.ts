@@ -8,6 +8,17 @@ import type { Origin, RawValue, TableKey, TemplateId } from '../model/types.js';
 import { withFields } from '../model/objects.js';
 import { Remembered } from '../model/remembered.js';
 
+/** A row its label names that prints no figure; `foreign` is its label when it is the other template's row. */
+interface Unfilled {
+  row: RowDef;
+  values: RawCell[];
+  origin: Origin;
+  header: Array<string | null> | undefined;
+  foreign?: string;
+  /** A row of table 四 named by its group label: read only when the table prints a row per group. */
+  byGroup?: boolean;
+}
+
 /** One row of a table stream: its cells in order, and for a line of text how it stood. */
 export type StreamRow = RawRow;
 
@@ -25,11 +36,21 @@ interface SplitRow {
   values: RawCell[];
 }
 
+/**
+ * A grid row's label cells and value cells. The labels end at the first value after a label: text after it (a cell
+ * holding a mark the value reader does not know, such as 〇 or N/A, or a remark at the row's end) is a value cell, read
+ * as printed, so that the cells after it keep their columns.
+ */
 function splitRow(row: StreamRow): SplitRow {
   let last = -1;
-  row.cells.forEach((cell, index) => {
-    if (cell.text.trim() !== '' && !isValueText(cell.text)) last = index;
-  });
+  let labelSeen = false;
+  for (const [index, cell] of row.cells.entries()) {
+    if (cell.text.trim() === '') continue;
+    if (!isValueText(cell.text)) {
+      last = index;
+      labelSeen = true;
+    } else if (labelSeen) break;
+  }
   return {
     labels: row.cells.slice(0, last + 1).filter((cell) => cell.text.trim() !== ''),
     values: row.cells.slice(last + 1),
@@ -89,6 +110,12 @@ export class TableMapper {
   private readonly headerTexts: string[];
   private readonly columnPhrases: Array<{ key: string; phrases: string[] }>;
   private header: Array<string | null> | undefined;
+  /** Table 三's header: grid column → the template column its header names, or null for a column not in the template. */
+  private readonly headerAt = new Map<number, string | null>();
+  /** Set once a row with figures is read: header cells are only those above the first. */
+  private anyRowRead = false;
+  /** Set when a row of table 四 with figures is read by its own group label (a row per group). */
+  private groupRowRead = false;
   private sequence = 0;
 
   constructor(
@@ -136,8 +163,12 @@ export class TableMapper {
     let pending: StreamRow[] = [];
     const consumed = new Set<number>();
     // A table printed with no figure at all (a blank template): the rows its labels name, with their empty cells.
-    const unfilled: { row: RowDef; values: RawCell[]; origin: Origin; header: Array<string | null> | undefined }[] = [];
+    const unfilled: Unfilled[] = [];
     let anyValue = false;
+    let lastValueRow = -1;
+    rows.forEach((row, index) => {
+      if (splitRow(row).values.some(filled)) lastValueRow = index;
+    });
     for (let index = 0; index < rows.length; index += 1) {
       if (consumed.has(index)) continue;
       const row = rows[index]!;
@@ -146,22 +177,42 @@ export class TableMapper {
       anyValue ||= hasValues;
       if (labels.length === 0 && !hasValues) continue;
       const joined = labels.map((cell) => cell.text).join('');
+      if (!hasValues) this.noteHeaderCells(labels);
+      else this.anyRowRead = true;
       if (!hasValues) {
+        const lastLabel = labels[labels.length - 1]!;
+        const blankForeign =
+          values.length > 0 && this.table.key === 'applications' && !this.matchRow(lastLabel.text)
+            ? this.matchForeignRow(lastLabel.text)
+            : undefined;
+        // Table 四 printed with a row per group (行政复议 / 未经复议直接起诉 / 复议后起诉, five cells each): a group's
+        // row of empty cells, taken only when another group's row is read by its label (the header's group labels
+        // are not rows).
+        const blankGroup =
+          this.table.key === 'reviewLitigation' && values.length >= this.columnsOf(this.table.rows[0]!).length
+            ? this.matchRow(lastLabel.text)
+            : undefined;
         if (this.table.key === 'active' && captionOf(joined)) {
           this.header = undefined;
           pending = [];
         } else if (this.table.key === 'active' && this.isColumnHeader(labels)) {
           this.header = this.headerColumns(row);
           pending = [];
+        } else if (blankGroup) {
+          unfilled.push({ row: blankGroup, values, origin: lastLabel.origin, header: this.header, byGroup: true });
+          pending = [];
+        } else if (blankForeign) {
+          // The other template's row printed blank (2019's （六）其他处理 in a 2021 report, where it is also a group
+          // label): that row printed blank, unless this template's own rows it stands for are printed.
+          unfilled.push({ row: blankForeign, values, origin: lastLabel.origin, header: this.header, foreign: joined });
+          pending = [];
         } else if (this.isHeaderish(labels)) {
           pending = [];
         } else {
           // Table 四's labels head its column groups, never a row of its own.
           const own =
-            values.length > 0 && this.table.key !== 'reviewLitigation'
-              ? this.matchRow(labels[labels.length - 1]!.text)
-              : undefined;
-          if (own) unfilled.push({ row: own, values, origin: labels[labels.length - 1]!.origin, header: this.header });
+            values.length > 0 && this.table.key !== 'reviewLitigation' ? this.matchRow(lastLabel.text) : undefined;
+          if (own) unfilled.push({ row: own, values, origin: lastLabel.origin, header: this.header });
           pending.push(row);
         }
         continue;
@@ -170,16 +221,23 @@ export class TableMapper {
         const own = this.matchRow(labels[labels.length - 1]!.text) ?? this.matchRow(joined);
         const withPending = own ?? this.matchRow(pending.slice(-3).map(rowText).join('') + joined);
         const foreign = withPending ? undefined : this.matchForeignRow(labels[labels.length - 1]!.text);
-        if (withPending) this.assign(withPending, values, labels[labels.length - 1]!.origin);
-        else if (foreign) this.assignForeign(foreign, values, labels[labels.length - 1]!.origin, joined);
-        else if (this.table.key === 'reviewLitigation' && values.filter(filled).length >= 5) this.fillSequence(values);
+        if (withPending) {
+          this.assign(withPending, values, labels[labels.length - 1]!.origin);
+          if (this.table.key === 'reviewLitigation') this.groupRowRead = true;
+        } else if (foreign) this.assignForeign(foreign, values, labels[labels.length - 1]!.origin, joined);
+        else if (
+          this.table.key === 'reviewLitigation' &&
+          // The row of figures, after a label of its own (数量, 件数): five figures, or a cell for each of the table's.
+          (values.filter(filled).length >= 5 || values.length >= this.sequenceLength())
+        )
+          this.fillSequence(values, index === lastValueRow);
         else this.unknown(joined, labels[0]!.origin);
         pending = [];
         continue;
       }
       const match = this.matchValueOnly(rows, index, pending, consumed);
       if (match) this.assign(match.row, values, match.origin);
-      else if (this.table.key === 'reviewLitigation') this.fillSequence(values);
+      else if (this.table.key === 'reviewLitigation') this.fillSequence(values, index === lastValueRow);
       else this.unknown(pending.map(rowText).join(''), pending[0]?.origin ?? row.origin);
       pending = [];
     }
@@ -195,13 +253,11 @@ export class TableMapper {
    * cells blank (""), and table 四, whose rows are its column groups, with all its cells blank; so a blank reads as
    * blank cells (empty-cell) rather than as rows not given (missing-row).
    */
-  private readUnfilled(
-    unfilled: readonly { row: RowDef; values: RawCell[]; origin: Origin; header: Array<string | null> | undefined }[],
-  ): void {
+  private readUnfilled(unfilled: readonly Unfilled[]): void {
     const saved = this.header;
-    for (const entry of unfilled) {
+    for (const entry of ownFirst(unfilled)) {
       this.header = entry.header;
-      this.assign(entry.row, entry.values, entry.origin);
+      this.assignUnfilled(entry);
     }
     this.header = saved;
     if (this.table.key !== 'reviewLitigation') return;
@@ -215,16 +271,27 @@ export class TableMapper {
    * In a table with figures, a row its own label names that prints a cell for each of its columns, all of them empty,
    * is printed blank (a partly filled grid): its cells are read blank, not reported as a row not given.
    */
-  private readEmptyRows(
-    unfilled: readonly { row: RowDef; values: RawCell[]; origin: Origin; header: Array<string | null> | undefined }[],
-  ): void {
+  private readEmptyRows(unfilled: readonly Unfilled[]): void {
     const saved = this.header;
-    for (const entry of unfilled) {
+    for (const entry of ownFirst(unfilled)) {
       if (this.assigned.has(entry.row.key) || entry.values.length < this.columnsOf(entry.row).length) continue;
       this.header = entry.header;
-      this.assign(entry.row, entry.values, entry.origin);
+      this.assignUnfilled(entry);
     }
     this.header = saved;
+  }
+
+  /**
+   * A blank row of the other template is read as that row only when none of this template's rows it stands for is
+   * printed: a 2021 table that prints its （六）其他处理 group label as a row of empty cells above its three rows is not
+   * a 2019 row.
+   */
+  private assignUnfilled(entry: Unfilled): void {
+    if (entry.byGroup) {
+      if (this.groupRowRead) this.assign(entry.row, entry.values, entry.origin);
+    } else if (entry.foreign === undefined) this.assign(entry.row, entry.values, entry.origin);
+    else if (!this.assigned.has(entry.row.key) && !this.ownRowsFor(entry.row).some((key) => this.assigned.has(key)))
+      this.assignForeign(entry.row, entry.values, entry.origin, entry.foreign);
   }
 
   /** A row of values with no label takes its label from the label-only lines just before it, and if need be just after it (labels wrapped in PDF text). */
@@ -281,19 +348,24 @@ export class TableMapper {
         row: row.label,
         template: this.template.id,
         other: otherId,
-        instead: this.rowsInstead(row, otherId),
+        instead: this.rowsInstead(row),
       },
       origin,
     );
   }
 
-  /** The rows of this template that stand where the other template's row does (「1.…」「2.…」「3.其他」 for 2019's （六）其他处理, and back), as a message names them. */
-  private rowsInstead(row: RowDef, otherId: TemplateId): string {
+  /** The keys of this template's rows that stand where the other template's row does. */
+  private ownRowsFor(row: RowDef): string[] {
+    const otherId: TemplateId = this.template.id === '2019' ? '2021' : '2019';
     const own = this.table.legacyRows?.find((legacy) => legacy.key === row.key)?.standsFor;
     const other = getTemplate(otherId).def.tables.find((table) => table.key === this.table.key);
     const back = other?.legacyRows?.find((legacy) => legacy.standsFor.includes(row.key))?.key;
-    const keys = own ?? (back ? [back] : []);
-    const labels = keys
+    return [...(own ?? (back ? [back] : []))];
+  }
+
+  /** The rows of this template that stand where the other template's row does (「1.…」「2.…」「3.其他」 for 2019's （六）其他处理, and back), as a message names them. */
+  private rowsInstead(row: RowDef): string {
+    const labels = this.ownRowsFor(row)
       .map((key) => this.table.rows.find((candidate) => candidate.key === key))
       .filter((candidate): candidate is RowDef => candidate !== undefined)
       .map((candidate) => `「${candidate.label}」`);
@@ -376,6 +448,14 @@ export class TableMapper {
       this.collapsed.push({ row: row.label, text: first.text.trim(), origin: first.origin });
       return;
     }
+    const placed = this.placeByHeader(values, columns);
+    if (placed) {
+      for (const [column, cell] of placed) {
+        target[column] = rawOf(cell);
+        this.origins.set(`${pointer}/${column}`, cell.origin);
+      }
+      return;
+    }
     const header =
       this.table.key === 'active' && this.header?.some((key) => key !== null && columns.includes(key))
         ? this.header
@@ -390,12 +470,77 @@ export class TableMapper {
     });
   }
 
-  /** Table 四's single row of 15 values: 行政复议 ×5, 未经复议直接起诉 ×5, 复议后起诉 ×5, continuing across rows. */
-  private fillSequence(values: RawCell[]): void {
+  /**
+   * Table 三's header cells by grid column: the template's column each names (自然人, 商业企业 … 总计), or null for a
+   * column the template does not have (a 法人或其他组织 小计, 备注). A lower header row names its column over a higher
+   * one (商业企业 under 法人或其他组织).
+   */
+  private noteHeaderCells(labels: readonly RawCell[]): void {
+    if (this.table.key !== 'applications' || this.anyRowRead) return;
+    for (const cell of labels) {
+      const index = cell.origin.columnIndex;
+      if (index === undefined) continue;
+      const label = normalizeLabel(cell.text);
+      const column = this.columnPhrases.find((entry) =>
+        entry.phrases.some((phrase) => normalizeLabel(phrase) === label),
+      );
+      if (column) this.headerAt.set(index, column.key);
+      else if (!this.headerTexts.includes(label)) this.headerAt.set(index, null);
+    }
+  }
+
+  /**
+   * A grid row of table 三 with more figures than the template has columns, under a header that names every template
+   * column once, in the template's order, at its own grid column: its cells placed by the header (a 小计 column's
+   * figures are not taken for 总计). Undefined when the row fits the template's columns, or the header cannot place it.
+   */
+  private placeByHeader(values: readonly RawCell[], columns: readonly string[]): Array<[string, RawCell]> | undefined {
+    if (this.table.key !== 'applications' || this.headerAt.size === 0) return undefined;
+    const fitted = fitValues([...values], columns.length);
+    if (fitted.length <= columns.length || !fitted.slice(columns.length).some(filled)) return undefined;
+    const indexOf = new Map<string, number>();
+    for (const [index, key] of this.headerAt) {
+      if (key === null) continue;
+      if (indexOf.has(key)) return undefined;
+      indexOf.set(key, index);
+    }
+    const order = columns.map((column) => indexOf.get(column));
+    if (order.some((index, at) => index === undefined || (at > 0 && index <= order[at - 1]!))) return undefined;
+    const byIndex = new Map<number, RawCell>();
+    for (const cell of values) {
+      const index = cell.origin.columnIndex;
+      if (index === undefined || (filled(cell) && !this.headerAt.has(index))) return undefined;
+      byIndex.set(index, cell);
+    }
+    const placed: Array<[string, RawCell]> = [];
+    columns.forEach((column, at) => {
+      const cell = byIndex.get(order[at]!);
+      if (cell) placed.push([column, cell]);
+    });
+    return placed;
+  }
+
+  /**
+   * Table 四's single row of 15 values: 行政复议 ×5, 未经复议直接起诉 ×5, 复议后起诉 ×5, continuing across rows. Empty
+   * cells after a row's last figure pad a row that more rows continue; on the table's last row of figures they are the
+   * printed cells that end the sequence (a 总计 left blank), read as blank up to the cells the sequence still lacks.
+   */
+  /** How many cells table 四's sequence has (15). */
+  private sequenceLength(): number {
+    return this.table.rows.reduce((sum, row) => sum + this.columnsOf(row).length, 0);
+  }
+
+  private fillSequence(values: RawCell[], lastRow: boolean): void {
     const order = this.table.rows.flatMap((row) => this.columnsOf(row).map((column) => ({ row, column })));
+    const remaining = order.length - this.sequence;
     let cells = values;
     while (cells.length > 0 && !filled(cells[cells.length - 1]!)) cells = cells.slice(0, -1);
-    cells = fitValues(cells, order.length - this.sequence);
+    if (lastRow) {
+      const own = fitValues(values, remaining);
+      if (own.length <= remaining) cells = own;
+      else cells = fitValues(cells, remaining);
+    }
+    cells = fitValues(cells, remaining);
     for (const cell of cells) {
       const slot = order[this.sequence];
       if (!slot) break;
@@ -461,6 +606,14 @@ export class TableMapper {
   private note(ruleId: string, messageId: string, data: Record<string, unknown>, origin: Origin): void {
     this.findings.push({ ruleId, messageId, data, origin });
   }
+}
+
+/** This template's rows before the other template's, so that a foreign row is taken only when its own rows are not printed. */
+function ownFirst(unfilled: readonly Unfilled[]): Unfilled[] {
+  return [
+    ...unfilled.filter((entry) => entry.foreign === undefined),
+    ...unfilled.filter((entry) => entry.foreign !== undefined),
+  ];
 }
 
 function rowText(row: StreamRow): string {

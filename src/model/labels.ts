@@ -16,6 +16,9 @@ const VALUE_WORDS = new Set([
   '--',
   '—',
   '——',
+  // U+2015, the dash GB2312's A1AA decodes to in some code pages (Java, older Macs).
+  '―',
+  '――',
   '–',
   '/',
   '／',
@@ -31,16 +34,32 @@ const VALUE_WORDS = new Set([
 export const COLLAPSE_MARKERS: ReadonlySet<string> = new Set(['无', '無']);
 
 /** The characters a value's text may start with (after spaces): a sign or digit, the first of a VALUE_WORDS word, 增/减. */
-const VALUE_STARTS: ReadonlySet<number> = new Set(
-  Array.from('+-−－0123456789０１２３４５６７８９无無零—–/／\\不空没沒增减減', (character) => character.charCodeAt(0)),
-);
+const VALUE_START_CHARACTERS = '+-−－0123456789０１２３４５６７８９无無零—―–/／\\不空没沒增减減';
+let valueStarts: ReadonlySet<number> | undefined;
+
+/**
+ * The code units a value's text may start with: VALUE_START_CHARACTERS and every character whose compatibility form
+ * starts with one (＋, ﹣, ①, the Kangxi ⽆…), as the value reader, which reads text in that form, takes them. Made once.
+ */
+function valueStartSet(): ReadonlySet<number> {
+  if (valueStarts) return valueStarts;
+  const base = new Set(Array.from(VALUE_START_CHARACTERS, (character) => character.charCodeAt(0)));
+  const starts = new Set(base);
+  for (let code = 0; code < 0x10000; code += 1) {
+    if (code >= 0xd800 && code < 0xe000) continue;
+    const form = String.fromCharCode(code).normalize('NFKC');
+    if (form.length > 0 && base.has(form.charCodeAt(0))) starts.add(code);
+  }
+  return (valueStarts = starts);
+}
 
 /** True when a cell's text is a value (a number, an amount with its unit, 无, —, /) rather than a label. */
 export function isValueText(text: string): boolean {
   // Most labels start with a character no value starts with: told at once, without compacting the text.
-  if (text === '' || !(VALUE_STARTS.has(text.charCodeAt(0)) || /^\s/.test(text))) return false;
+  if (text === '' || !(valueStartSet().has(text.charCodeAt(0)) || /^\s/.test(text))) return false;
   // Without the u flag (faster): white space is never a surrogate, so the same characters go.
-  const compact = text.replace(/\s+/g, '');
+  // Compatibility forms as the value reader reads them: a full-width －, ／ or ＋ is the ASCII sign.
+  const compact = text.normalize('NFKC').replace(/\s+/g, '');
   if (compact === '') return false;
   return VALUE_TOKEN.test(compact) || VALUE_WORDS.has(compact) || /^(增加|减少|減少|增|减|減)[\d０-９]/u.test(compact);
 }

@@ -24,7 +24,7 @@ export interface ValueContext {
 const EMPTY: CellValue = { kind: 'empty' };
 const INVALID: CellValue = { kind: 'invalid' };
 const ZERO: CellValue = { kind: 'number', value: 0 };
-const EMPTY_MARKERS = new Set(['', '-', '--', '—', '——', '–', '/', '\\', '不适用', '不適用', '空']);
+const EMPTY_MARKERS = new Set(['', '-', '--', '—', '——', '―', '――', '–', '/', '\\', '不适用', '不適用', '空']);
 const ZERO_MARKERS = new Set(['无', '無', '零', '没有', '沒有']);
 const COUNT_SUFFIX = /(件|个|個|项|項|次|人|家)$/u;
 const MONEY_UNITS: ReadonlyArray<readonly [string, number]> = [

@@ -30,7 +30,22 @@ export interface HtmlBlockOptions {
   positions?: boolean;
 }
 
-const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'svg', 'select', 'button']);
+/**
+ * Elements whose content is not the page's text. <del> is deleted text (Word's tracked deletions, shown struck
+ * through: `<del>3120</del><ins>3119</ins>` prints 3119), dropped as the .docx reader drops w:del.
+ */
+const SKIPPED = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'object',
+  'svg',
+  'select',
+  'button',
+  'del',
+]);
 const BLOCK_LEVEL = new Set([
   'address',
   'article',
@@ -100,9 +115,9 @@ const PAGE_FURNITURE = new Set(['footer', 'foot', 'nav', 'navbar', 'breadcrumb',
  * a collapsed 无 row) is read once, never repeated. A row ends at its last slot (it is not padded to the widest row),
  * and a page whose tables would hold more than MAX_HTML_TABLE_SLOTS slots is refused ('html-table-too-large').
  * Cell text ignores markup: <br> and block elements inside a cell become one space, &nbsp; and runs of white space
- * become one space, and the text is trimmed (a blank cell is ''). Tables that contain other tables, or have a
- * single column, are layout boxes: their content is read as if the table were not there. Script, style, hidden
- * elements and page furniture (<nav>, <footer>, class or id footer/nav/breadcrumb/copyright) are skipped. Text outside data tables
+ * become one space, zero-width characters are dropped, and the text is trimmed (a blank cell is ''). Tables that contain other tables, or have a
+ * single column, are layout boxes: their content is read as if the table were not there. Script, style, deleted text
+ * (<del>), hidden elements and page furniture (<nav>, <footer>, class or id footer/nav/breadcrumb/copyright) are skipped. Text outside data tables
  * becomes one text block per paragraph (block element or <br>), with <title> and <caption> kept.
  * Origins: line/column (1-based) of the cell's first text, or of its start tag when it is blank, and
  * tableIndex/rowIndex/columnIndex (1-based, counting data tables only). Throws InputError 'html-truncated' when
@@ -406,6 +421,11 @@ function cellText(cell: ElementNode): { text: string; start: number | undefined 
 }
 
 function squeeze(text: string): string {
-  // Without the u flag (a third faster): white space is never a surrogate, so the runs found are the same.
-  return text.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+  // Without the u flag (a third faster): white space is never a surrogate, so the runs found are the same. Zero-width
+  // characters (U+200B–U+200D, U+2060, U+FEFF, left in pages by web editors) print nothing: they are dropped, so a
+  // cell holding only one is blank and a figure with one is that figure.
+  return text
+    .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
+    .replace(/[\s\u00a0\u3000]+/g, ' ')
+    .trim();
 }

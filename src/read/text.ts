@@ -25,6 +25,8 @@ const TABLE_SECTIONS = new Set<SectionKey>(['active', 'applications', 'reviewLit
  */
 export const MAX_TEXT_CELLS = 200_000;
 
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/gu;
+
 /** Reads plain text: the seed's pipe rows, tab-separated rows pasted from Word or Excel, and text copied out of a PDF (`pdftotext -layout`). */
 export function readText(bytes: Uint8Array, context: ReadContext): BlockSource {
   return readTextLike(bytes, context, 'text');
@@ -32,9 +34,12 @@ export function readText(bytes: Uint8Array, context: ReadContext): BlockSource {
 
 /** Reads text of either text format into blocks. */
 export function readTextLike(bytes: Uint8Array, context: ReadContext, format: InputFormat): BlockSource {
-  const { text, encoding } = decodeText(bytes, context.encoding !== undefined ? { encoding: context.encoding } : {});
+  const decoded = decodeText(bytes, context.encoding !== undefined ? { encoding: context.encoding } : {});
+  // Zero-width characters (U+200B–U+200D, U+2060, U+FEFF) print nothing; text copied from a web page that a web
+  // editor left them in holds them between and inside cells. They are dropped, as the HTML reader drops them.
+  const text = decoded.text.replace(ZERO_WIDTH, '');
   if (text.trim() === '') throw new InputError('empty-file');
-  return { format, blocks: textToBlocks(text), encoding };
+  return { format, blocks: textToBlocks(text), encoding: decoded.encoding };
 }
 
 /** Splits text into blocks: delimited rows (|, Markdown, tab) become tables, lines inside sections 二–四 become layout rows, other lines text. */

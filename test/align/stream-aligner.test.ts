@@ -209,6 +209,137 @@ describe('one value per line or per paragraph', () => {
   });
 });
 
+describe('one value per line with the empty cells dropped (a page whose cells are paragraphs)', () => {
+  const REVIEW_HEADER = [
+    '四、政府信息公开行政复议、行政诉讼情况',
+    '行政复议',
+    '行政诉讼',
+    ...['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'],
+    '未经复议直接起诉',
+    '复议后起诉',
+    ...['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'],
+    ...['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'],
+  ];
+
+  test("a value alone on its line is one cell: 31 is never split into 3 and 1 to fill a dropped cell's place", async () => {
+    // 10 2 1 _ 1 17 31 with the empty 社会公益组织 cell dropped: six values for seven cells.
+    const lines = [
+      ...HEADER,
+      NEW,
+      '10',
+      '2',
+      '1',
+      '1',
+      '17',
+      '31',
+      CARRIED,
+      ...'0000000'.split(''),
+      '五、存在的主要问题及改进情况',
+    ];
+    const result = await read(lines.join('\n'));
+    const row = result.document.applications?.new ?? {};
+    expect(row.total).toBe('31');
+    expect(Object.values(row)).not.toContain('3');
+    expect([...(result.inferred ?? [])].filter((pointer) => pointer.startsWith('/applications/new/'))).toHaveLength(7);
+  });
+
+  test("table 四's figures after its header with empty cells dropped: the rows they divide into are not read", async () => {
+    // 行政复议 _ _ 27 _ 27 | 直接起诉 _ _ 17 17 34 | 复议后起诉 12 24 _ _ 36, the empty cells dropped.
+    const figures = ['27', '27', '17', '17', '34', '12', '24', '36'];
+    const result = await read([HEADER[0]!, ...REVIEW_HEADER, ...figures, '五、存在的主要问题及改进情况'].join('\n'));
+    expect(result.document.reviewLitigation ?? {}).toEqual({});
+    const linted = await lint([HEADER[0]!, ...REVIEW_HEADER, ...figures, '五、存在的主要问题及改进情况'].join('\n'));
+    // No sum is said to fail on figures placed by a guess; the rows are said not to be read.
+    expect(linted.diagnostics.filter((diagnostic) => diagnostic.messageId === 'mismatch')).toEqual([]);
+    expect(findingsOf(result, 'unreadable-row').map((finding) => finding.messageId)).toContain('order');
+  });
+
+  const SIX_2021 = [
+    '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
+    '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+    '3.其他',
+  ];
+  const tail = ['（七）总计', '1', '0', '0', '0', '0', '0', '1', '四、结转下年度继续办理', ...'0000000'.split('')];
+
+  test("2019's （六）其他处理 one cell to a line in a 2021 report is that row, not the first of 2021's three", async () => {
+    const lines = [
+      ...HEADER,
+      '（六）其他处理',
+      '1',
+      '0',
+      '0',
+      '0',
+      '0',
+      '0',
+      '1',
+      ...tail,
+      '五、存在的主要问题及改进情况',
+    ];
+    const result = await read(lines.join('\n'));
+    expect(result.document.applications?.otherHandling?.total).toBe('1');
+    expect(result.document.applications?.otherNoCorrection).toBeUndefined();
+    const missing = findingsOf(result, 'missing-row').map((finding) => finding.data.row);
+    for (const label of SIX_2021) expect(missing).not.toContain(label);
+    expect(findingsOf(result, 'mixed-template')).toHaveLength(1);
+  });
+
+  test('zero-width characters a web editor left in copied text print nothing and change no cell', async () => {
+    const lines = [
+      ...HEADER,
+      '\u200b（六）其他处理',
+      '\u200b1',
+      '0',
+      '0',
+      '0',
+      '0',
+      '0',
+      '1\u200b',
+      ...tail,
+      '五、存在的主要问题及改进情况',
+    ];
+    const result = await read(lines.join('\n'));
+    expect(result.document.applications?.otherHandling).toEqual({
+      naturalPerson: '1',
+      commercial: '0',
+      research: '0',
+      publicInterest: '0',
+      legalService: '0',
+      otherOrg: '0',
+      total: '1',
+    });
+  });
+
+  test("2021's （六）其他处理 group label on a line of its own above its three rows is no 2019 row", async () => {
+    const figures = (total: string) => [total, '0', '0', '0', '0', '0', total];
+    const lines = [
+      ...HEADER,
+      '（六）其他处理',
+      SIX_2021[0]!,
+      ...figures('1'),
+      SIX_2021[1]!,
+      ...figures('0'),
+      SIX_2021[2]!,
+      ...figures('0'),
+      ...tail,
+      '五、存在的主要问题及改进情况',
+    ];
+    const result = await read(lines.join('\n'));
+    expect(result.document.applications?.otherNoCorrection?.total).toBe('1');
+    expect(result.document.applications?.otherHandling).toBeUndefined();
+    expect(findingsOf(result, 'mixed-template')).toEqual([]);
+  });
+
+  test("table 四's fifteen figures one to a line after its header are read in order", async () => {
+    const figures = ['0', '0', '27', '0', '27', '0', '0', '17', '17', '34', '12', '24', '0', '0', '36'];
+    const result = await read([HEADER[0]!, ...REVIEW_HEADER, ...figures, '五、存在的主要问题及改进情况'].join('\n'));
+    expect(result.document.reviewLitigation).toEqual({
+      review: { upheld: '0', corrected: '0', other: '27', pending: '0', total: '27' },
+      litigationDirect: { upheld: '0', corrected: '0', other: '17', pending: '17', total: '34' },
+      litigationAfterReview: { upheld: '12', corrected: '24', other: '0', pending: '0', total: '36' },
+    });
+  });
+});
+
 describe('truncation', () => {
   test('text that ends inside a table: one truncated finding, the cut row read up to the cut, nothing after it missing', async () => {
     const lines = [...HEADER, `| ${NEW} | 3 | 0 | 0 | 0 | 0 | 0 | 3 |`, `| ${CARRIED} | 1 | 0 | 0`];

@@ -100,17 +100,37 @@ describe('sectionOfHeading: headings as reports publish them', () => {
 });
 
 describe('isValueText', () => {
-  /** The test as it stood before its fast path for a first character no value starts with. */
+  /**
+   * The test as it stood before its fast path for a first character no value starts with, on the text's compatibility
+   * form (NFKC), as the value reader reads it.
+   */
   const reference = (text: string): boolean => {
-    const compact = text.replace(/\s+/gu, '');
+    const compact = text.normalize('NFKC').replace(/\s+/gu, '');
     if (compact === '') return false;
     return (
       /^[+\-−－]?[\d０-９][\d０-９,，]*(?:[.．][\d０-９]+)?(?:万元|萬元|元|亿元|億元|件|个|個|项|項|次|人|家)?$/u.test(
         compact,
       ) ||
-      ['无', '無', '零', '-', '--', '—', '——', '–', '/', '／', '\\', '不适用', '不適用', '空', '没有', '沒有'].includes(
-        compact,
-      ) ||
+      [
+        '无',
+        '無',
+        '零',
+        '-',
+        '--',
+        '—',
+        '——',
+        '―',
+        '――',
+        '–',
+        '/',
+        '／',
+        '\\',
+        '不适用',
+        '不適用',
+        '空',
+        '没有',
+        '沒有',
+      ].includes(compact) ||
       /^(增加|减少|減少|增|减|減)[\d０-９]/u.test(compact)
     );
   };
@@ -125,6 +145,10 @@ describe('isValueText', () => {
     '不适用',
     '增加3',
     '－5',
+    '－',
+    '－－',
+    '―',
+    '＋5',
     '规章',
     '',
     ' ',

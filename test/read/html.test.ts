@@ -82,6 +82,27 @@ describe('htmlToBlocks on small inputs', () => {
     ]);
   });
 
+  test('zero-width characters left by web editors print nothing: a cell of one is blank, a figure with one is the figure', () => {
+    const [table] = tables(
+      htmlToBlocks(
+        '<table><tr><td>\u200b（一）予以公开</td><td>&#8203;</td><td>1\u200b2</td><td>\u200b7&#xFEFF;</td></tr></table>',
+      ),
+    );
+    expect(texts(table!)).toEqual([['（一）予以公开', '', '12', '7']]);
+  });
+
+  test("Word's tracked changes: deleted text (<del>) is not read, inserted text (<ins>) is", () => {
+    const [table] = tables(
+      htmlToBlocks(
+        "<table><tr><td>一、本年新收政府信息公开申请数量</td><td><span class=msoDel><del cite='mailto:a' datetime='2024-01-20T10:00'>3120</del></span><span class=msoIns><ins cite='mailto:a'>3119</ins></span></td></tr></table>" +
+          '<p>共收到申请<del>3120</del><ins>3119</ins>件</p>',
+      ),
+    );
+    expect(texts(table!)).toEqual([['一、本年新收政府信息公开申请数量', '3119']]);
+    const paragraph = htmlToBlocks('<p>共收到申请<del>3120</del><ins>3119</ins>件</p>');
+    expect(paragraph).toMatchObject([{ kind: 'text', text: '共收到申请3119件' }]);
+  });
+
   test('a row is not padded to the widest row, and spans past the page limit are refused where they stand', () => {
     const wide = htmlToBlocks(
       `<table><tr>${'<td>x</td>'.repeat(300)}</tr>${'<tr><td>b</td><td>1</td></tr>'.repeat(50)}</table>`,
