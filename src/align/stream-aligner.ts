@@ -285,10 +285,31 @@ function toEvents(
     if (pendingLabels.length === 0 || isLabelOnly) valueRowsBetween = 0;
     dropLabelPadding(rowEvents, table);
     markStrength(rowEvents);
-    // An older template's row is taken only where it is printed beside its own figures, never from a stray label.
-    events.push(...joinRuns(rowEvents.filter((event) => event.kind !== 'anchor' || !event.foreign || event.beside)));
+    events.push(...joinRuns(rowEvents));
   }
-  return { events, lastContent, columnRuns: columnRunsOf(rows) };
+  return { events: keptForeignAnchors(events, table), lastContent, columnRuns: columnRunsOf(rows) };
+}
+
+/**
+ * An older template's row is taken where it is printed beside its own figures, never from a stray label. A label on
+ * its own line (one cell per line or per paragraph) is taken as that row only when its figures come right after it
+ * and the table names none of the rows it stands for (2021's （六）其他处理 then names its three sub-rows): else it is
+ * the newer template's group label and names no row.
+ */
+function keptForeignAnchors(events: readonly Event[], table: TableDef): Event[] {
+  const own = new Set<number>();
+  for (const event of events) if (event.kind === 'anchor' && !event.foreign) own.add(event.row);
+  return events.filter((event, index) => {
+    if (event.kind !== 'anchor' || !event.foreign || event.beside) return true;
+    const legacy = (table.legacyRows ?? []).find(
+      (candidate) => table.rows.findIndex((row) => row.key === candidate.standsFor[0]) === event.row,
+    );
+    if (!legacy) return false;
+    const standsFor = legacy.standsFor.map((key) => table.rows.findIndex((row) => row.key === key));
+    if (standsFor.some((row) => own.has(row))) return false;
+    const next = events.slice(index + 1).find((candidate) => candidate.kind !== 'item' || candidate.item !== 'blank');
+    return next?.kind === 'item';
+  });
 }
 
 /**

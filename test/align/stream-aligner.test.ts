@@ -209,6 +209,44 @@ describe('one value per line or per paragraph', () => {
   });
 });
 
+describe('2019’s single （六）其他处理 row in a 2021 report, one value per line', () => {
+  // Table 三 of a 2021 report one cell per line; `other` is what stands between 5.要求行政机关确认… and （七）总计.
+  const table3 = (other: string[]): string => {
+    const lines = ['某局2023年政府信息公开工作年度报告', '三、收到和处理政府信息公开申请情况'];
+    for (const row of getTemplate('2021').def.tables.find((table) => table.key === 'applications')!.rows) {
+      if (row.key.startsWith('other')) continue;
+      if (row.key === 'total') lines.push(...other);
+      lines.push(
+        row.label,
+        ...(row.key === 'total' || row.key === 'new' ? ['2', '0', '0', '0', '0', '0', '2'] : Array(7).fill('0')),
+      );
+    }
+    lines.push('五、存在的主要问题及改进情况', '无。');
+    return lines.join('\n');
+  };
+
+  test('the label with its figures after it and no 2021 sub-row named: read as the older row, not as sub-row 1', async () => {
+    const result = await read(table3(['（六）其他处理', '1', '0', '0', '0', '0', '0', '1']));
+    expect(result.document.applications?.otherHandling?.total).toBe('1');
+    expect(result.document.applications?.otherNoCorrection).toBeUndefined();
+    expect(findingsOf(result, 'mixed-template')).toHaveLength(1);
+    expect(findingsOf(result, 'missing-row')).toEqual([]);
+  });
+
+  test('the 2021 group label followed by its three sub-rows stays a group label', async () => {
+    const sub = getTemplate('2021')
+      .def.tables.find((table) => table.key === 'applications')!
+      .rows.filter((row) => row.key.startsWith('other'));
+    const result = await read(
+      table3(['（六）其他处理', ...sub.flatMap((row) => [row.label, '1', '0', '0', '0', '0', '0', '1'])]),
+    );
+    expect(result.document.applications?.otherHandling).toBeUndefined();
+    expect(result.document.applications?.otherMisc?.total).toBe('1');
+    expect(findingsOf(result, 'mixed-template')).toEqual([]);
+    expect(findingsOf(result, 'missing-row')).toEqual([]);
+  });
+});
+
 describe('truncation', () => {
   test('text that ends inside a table: one truncated finding, the cut row read up to the cut, nothing after it missing', async () => {
     const lines = [...HEADER, `| ${NEW} | 3 | 0 | 0 | 0 | 0 | 0 | 3 |`, `| ${CARRIED} | 1 | 0 | 0`];
