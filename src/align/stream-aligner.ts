@@ -423,12 +423,35 @@ function splitLabelCell(cell: RawCell): Array<{ value: boolean; cell: RawCell }>
       end -= 1;
       if (end <= start) continue;
     }
-    if (start > position) push(false, position, start);
+    if (start > position) pushLabel(position, start);
     push(true, start, end);
     position = end;
   }
-  if (position < text.length) push(false, position, text.length);
+  if (position < text.length) pushLabel(position, text.length);
   return pieces;
+
+  // A stretch without figures may still hold value markers standing apart (62 二、上年结转… — — — 三、…: the blanks
+  // and zeros of spaced rows): each is a value of its own, the text between them a label.
+  function pushLabel(start: number, end: number): void {
+    let label: { start: number; end: number } | undefined;
+    for (const match of text.slice(start, end).matchAll(/\S+/gu)) {
+      const tokenStart = start + match.index;
+      const tokenEnd = tokenStart + match[0].length;
+      if (!isMarkerToken(match[0])) {
+        label = { start: label?.start ?? tokenStart, end: tokenEnd };
+        continue;
+      }
+      if (label) push(false, label.start, label.end);
+      label = undefined;
+      push(true, tokenStart, tokenEnd);
+    }
+    if (label) push(false, label.start, label.end);
+  }
+}
+
+/** A token of spaced text that is a value without a figure: 无, 零, —, -, /, 不适用 and the like. */
+function isMarkerToken(token: string): boolean {
+  return !/[0-9０-９]/u.test(token) && isValueText(token);
 }
 
 /**

@@ -112,6 +112,24 @@ describe('crawled text: the whole page on one line, cells run together', () => {
     expect(result.inferred?.has('/reviewLitigation/review/upheld')).toBe(true);
   });
 
+  test('a page on one line with cells spaced: dashes and 无 between the figures are cells, not labels', async () => {
+    const result = await read(
+      `2022年政府信息公开工作年度报告 一、总体情况 本年度工作平稳。三、收到和处理政府信息公开申请情况 申请人情况 自然人 法人或其他组织 总计 商业企业 科研机构 社会公益组织 法律服务机构 其他 ${NEW} 21 — — 无 — — 21 ${CARRIED} — — — — — — — 三、本年度办理结果 （一）予以公开 4 无 无 无 无 无 4 五、存在的主要问题及改进情况 无。`,
+    );
+    expect(result.document.applications?.new).toEqual({
+      naturalPerson: '21',
+      commercial: '—',
+      research: '—',
+      publicInterest: '无',
+      legalService: '—',
+      otherOrg: '—',
+      total: '21',
+    });
+    expect(Object.values(result.document.applications?.carriedOver ?? {})).toEqual(Array(7).fill('—'));
+    expect(result.document.applications?.granted?.total).toBe('4');
+    expect(findingsOf(result, 'unreadable-row')).toEqual([]);
+  });
+
   test('inline headings split a line only where a section phrase follows the numeral', () => {
     const pieces = splitAtHeadings(
       '前言。一、总体情况正文（四）因政府信息公开申请的行政复议、行政诉讼情况无。二、主动公开政府信息情况规章000',
