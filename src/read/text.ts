@@ -32,9 +32,22 @@ export function readText(bytes: Uint8Array, context: ReadContext): BlockSource {
 
 /** Reads text of either text format into blocks. */
 export function readTextLike(bytes: Uint8Array, context: ReadContext, format: InputFormat): BlockSource {
-  const { text, encoding } = decodeText(bytes, context.encoding !== undefined ? { encoding: context.encoding } : {});
+  const decoded = decodeText(bytes, context.encoding !== undefined ? { encoding: context.encoding } : {});
+  const text = withoutInvisibles(decoded.text);
   if (text.trim() === '') throw new InputError('empty-file');
-  return { format, blocks: textToBlocks(text), encoding };
+  return { format, blocks: textToBlocks(text), encoding: decoded.encoding };
+}
+
+/** Characters a page shows as nothing (zero-width space and joiners, word joiner, soft hyphen, a BOM inside the text). */
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/u;
+const INVISIBLES = new RegExp(INVISIBLE.source, 'gu');
+
+/**
+ * The text as it is seen: the invisible characters copied with a web page's text (5\u200b.属于…, 规\u200b章) are left
+ * out, so they split neither a label nor a figure. Columns of later characters on such a line shift by as many.
+ */
+function withoutInvisibles(text: string): string {
+  return INVISIBLE.test(text) ? text.replace(INVISIBLES, '') : text;
 }
 
 /** Splits text into blocks: delimited rows (|, Markdown, tab) become tables, lines inside sections 二–四 become layout rows, other lines text. */

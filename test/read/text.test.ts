@@ -99,6 +99,18 @@ describe('the same report in other text forms reads to the same model', () => {
     expect(read('fixtures/text/seed-2019.tsv.txt').document).toEqual(seed);
   });
 
+  test('with invisible characters copied from a web page (zero-width spaces, soft hyphens) in labels and between a row number and its dot', () => {
+    const path = 'fixtures/text/huaian-2024.layout.txt';
+    const text = readFileSync(path, 'utf8')
+      .replace(/(\d)\.属于/gu, '$1\u200b.属于')
+      .replace(/规章/gu, '规\u200b章')
+      .replace(/、/gu, '、\u200b')
+      .replace(/予以公开/gu, '予以\u00ad公开');
+    expect(text).toContain('\u200b');
+    const result = alignBlocks(readText(new TextEncoder().encode(text), { file: path }), { file: path });
+    expect(result.document).toEqual(read(path).document);
+  });
+
   test('GBK', () => {
     const result = read('fixtures/text/seed-2019.gbk.txt');
     expect(result.encoding).toBe('gb18030');
