@@ -81,6 +81,12 @@ type Event = Anchor | Item | Label;
 
 const STRONG_SKIP = 3;
 const WEAK_SKIP = 0.5;
+/**
+ * Passing over a text that names several rows (a crawled header run together: 行政复议行政诉讼…未经复议直接起诉复议后起诉…)
+ * costs little: it is a header, not the label of the figures after it, and taking one of its rows as the start of
+ * those figures must not be worth leaving a row before it empty.
+ */
+const SHARED_SKIP = 0.1;
 const STRAY_VALUE = 2;
 const STRAY_BLANK = 0.05;
 const MISSING_ROW = 0.3;
@@ -89,6 +95,12 @@ const PARTIAL_SLOT = 0.2;
 const UNLABELED_PARTIAL = 0.3;
 const LATE_LABEL = 1.5;
 const GROUP_SPLIT = 0.3;
+/**
+ * Each row after the first that one run of digits fills: below MISSING_ROW, so a run whose split fits every row it
+ * covers is read over all of them rather than over fewer with a row left empty (table 四's fifteen figures run
+ * together after its header, read as two rows of five with the third empty).
+ */
+const RUN_ROW = 0.25;
 const GROUP_MIX = 0.5;
 const SPLIT_COST: Record<DigitSplit['kind'], number> = { unique: 0.05, chosen: 0.15, ambiguous: 1.2, none: Infinity };
 const MAX_EVENTS = 5000;
@@ -718,7 +730,7 @@ function solve(events: readonly Event[], table: TableDef, order: readonly number
     cost.fill(Infinity, there, there + states);
     if (event.kind === 'anchor') {
       const anchorRow = position.get(event.row);
-      const skip = event.strong ? STRONG_SKIP : WEAK_SKIP;
+      const skip = event.strong ? STRONG_SKIP : event.shared ? SHARED_SKIP : WEAK_SKIP;
       for (let row = 0; row <= rowCount; row += 1) {
         const width = row < rowCount ? widths[row]! : 0;
         for (let state = row * stride, last = state + width * 2 + 1; state <= last; state += 1) {
@@ -875,7 +887,7 @@ function multiRowRuns(
       target: last * stride + widths[last]! * 2,
       rows,
       splitCost: SPLIT_COST[split.kind],
-      groupCost: GROUP_SPLIT * (rows - 1),
+      groupCost: RUN_ROW * (rows - 1),
     });
   }
   return runs;

@@ -112,6 +112,18 @@ describe('crawled text: the whole page on one line, cells run together', () => {
     expect(result.inferred?.has('/reviewLitigation/review/upheld')).toBe(true);
   });
 
+  test('table 四 run together: read over all three rows, not as two rows of five with one row left empty', async () => {
+    // 5 5 1 1 12 | 24 34 13 345 416 also makes two rows' totals hold; the run is the three rows' fifteen figures.
+    const text = `2019年政府信息公开工作年度报告 四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计551112243413345416 五、存在的主要问题及改进情况 无。`;
+    const result = await read(text);
+    expect(result.document.reviewLitigation).toEqual({
+      review: { upheld: '5', corrected: '5', other: '1', pending: '1', total: '12' },
+      litigationDirect: { upheld: '2', corrected: '4', other: '3', pending: '4', total: '13' },
+      litigationAfterReview: { upheld: '3', corrected: '4', other: '5', pending: '4', total: '16' },
+    });
+    expect(findingsOf(result, 'unreadable-row')).toEqual([]);
+  });
+
   test('a page on one line with cells spaced: dashes and 无 between the figures are cells, not labels', async () => {
     const result = await read(
       `2022年政府信息公开工作年度报告 一、总体情况 本年度工作平稳。三、收到和处理政府信息公开申请情况 申请人情况 自然人 法人或其他组织 总计 商业企业 科研机构 社会公益组织 法律服务机构 其他 ${NEW} 21 — — 无 — — 21 ${CARRIED} — — — — — — — 三、本年度办理结果 （一）予以公开 4 无 无 无 无 无 4 五、存在的主要问题及改进情况 无。`,
