@@ -192,9 +192,11 @@ export function alignBlocks(source: BlockSource, context: ReadContext): ReadResu
       // Which rows lie past the cut depends on the template: without one, only where the text ends is said.
       messageId: !document.template
         ? 'cut-at'
-        : cut.absentRows.length > 0 || cut.absentTables.length > 0
-          ? 'cut'
-          : 'cut-in-row',
+        : cut.lastRow === undefined
+          ? 'cut-in-header'
+          : cut.absentRows.length > 0 || cut.absentTables.length > 0
+            ? 'cut'
+            : 'cut-in-row',
       data: {
         table: cut.table.label,
         row: cut.lastRow ?? '',

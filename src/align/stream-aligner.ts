@@ -179,7 +179,7 @@ export function alignStream(
 ): AlignedTable {
   const target = targetOf(table, template);
   const unknown: AlignedTable['unknown'] = [];
-  const { events: all, lastContent, columnRuns } = toEvents(rows, table, target, headerTexts, unknown);
+  const { events: all, lastContent, columnRuns } = toEvents(rows, table, target, headerTexts, unknown, endsInput);
   // A table section far longer than any table is not a table: only its start is aligned (memory stays bounded), and
   // what follows is not taken for the end of the text.
   const overlong = all.length > MAX_EVENTS;
@@ -188,7 +188,12 @@ export function alignStream(
   const order = table.rows.map((_, index) => index).filter((index) => !fixed.has(index));
   const ends = endsInput && !overlong;
   const path = solve(events, table, order, ends);
-  return assemble(path, events, table, target, ends, unknown, lastContent, fixed, columnRuns);
+  const aligned = assemble(path, events, table, target, ends, unknown, lastContent, fixed, columnRuns);
+  // The text ends in the table's header, before any of its rows: every row is past the cut, none missing.
+  const last = lastContent >= 0 ? rows[lastContent] : undefined;
+  if (ends && !aligned.cut && last && aligned.rows.length === 0 && aligned.unreadable.size === 0)
+    aligned.cut = { origin: last.cells[last.cells.length - 1]?.origin ?? last.origin, absent: [...table.rows] };
+  return aligned;
 }
 
 function toEvents(
@@ -197,6 +202,7 @@ function toEvents(
   target: Target,
   headerTexts: readonly string[],
   unknown: AlignedTable['unknown'],
+  endsInput: boolean,
 ): { events: Event[]; lastContent: number; columnRuns: number } {
   const events: Event[] = [];
   const base = baseGap(rows);
@@ -299,7 +305,42 @@ function toEvents(
     markStrength(rowEvents);
     events.push(...joinRuns(rowEvents));
   }
-  return { events: keptForeignAnchors(events, table), lastContent, columnRuns: columnRunsOf(rows) };
+  return {
+    events: headerAnchorsAsLabels(keptForeignAnchors(events, table), table, target, endsInput),
+    lastContent,
+    columnRuns: columnRunsOf(rows),
+  };
+}
+
+/**
+ * Before the table's first figure, what names a row without standing beside figures is a header, not a row's label,
+ * and names no row: a row's phrase that is also a column's label (自然人 | 法人或其他组织 | 总计 |, or 总计 inside a
+ * crawled header run together), and row names listed one after another with no figure between them (table 四's
+ * header: 行政复议 … 未经复议直接起诉 … 复议后起诉, whose figures follow in one row) in a text that ends in the table,
+ * where no stray figure at the end tells the aligner it went wrong. Taken as rows they made a text cut a few rows
+ * before （七）总计 look cut at the header with the rows in between missing, and table 四's figures of a cut text go
+ * to the rows after 行政复议.
+ */
+function headerAnchorsAsLabels(events: Event[], table: TableDef, target: Target, endsInput: boolean): Event[] {
+  const columnPhrases = new Set(
+    table.columns.flatMap((column) => [column.label, ...column.match]).map((phrase) => normalizeLabel(phrase)),
+  );
+  const first = events.findIndex((event) => event.kind === 'item' && event.item !== 'blank');
+  const end = first < 0 ? events.length : first;
+  for (let index = 0; index < end; index += 1) {
+    const event = events[index]!;
+    if (event.kind !== 'anchor') continue;
+    if (event.beside) continue;
+    const label = normalizeLabel(event.text);
+    const hit = phraseHits(label, target).find((found) => found.row === event.row && found.foreign === event.foreign);
+    const column = hit !== undefined && columnPhrases.has(label.slice(hit.at, hit.end));
+    const listed =
+      endsInput &&
+      first >= 0 &&
+      events.slice(index + 1, end).some((later) => later.kind === 'anchor' && later.physical !== event.physical);
+    if (column || listed) events[index] = { kind: 'label', physical: event.physical };
+  }
+  return events;
 }
 
 /**

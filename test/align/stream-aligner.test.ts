@@ -306,6 +306,66 @@ describe('truncation', () => {
       ),
     ).toEqual([]);
   });
+
+  // Table 三 of a 2021 report as pipe rows with its header, every row up to (not including) `upTo` whole.
+  const pipeTable3 = (upTo: string): string[] => {
+    const lines = [
+      '某局2023年政府信息公开工作年度报告',
+      '三、收到和处理政府信息公开申请情况',
+      '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | 申请人情况 |',
+      '自然人 | 法人或其他组织 | 总计 |',
+      '商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |',
+    ];
+    for (const row of getTemplate('2021').def.tables.find((table) => table.key === 'applications')!.rows) {
+      if (row.key === upTo) break;
+      lines.push(`${row.label} | 1 | 0 | 0 | 0 | 0 | 0 | 1 |`);
+    }
+    return lines;
+  };
+
+  test('cut a few rows before （七）总计: the header’s 总计 is not taken for that row, nothing after the cut is missing', async () => {
+    const result = await read([...pipeTable3('notProcessedRepeat'), '2.重复申请 | 1'].join('\n'));
+    expect(findingsOf(result, 'missing-row')).toEqual([]);
+    expect(findingsOf(result, 'truncated')).toEqual([
+      expect.objectContaining({ messageId: 'cut', data: expect.objectContaining({ row: '2.重复申请', line: 22 }) }),
+    ]);
+    expect(result.document.applications?.notProcessedRepeat).toEqual({ naturalPerson: '1' });
+  });
+
+  test('cut in the header of table 三: truncated, no row missing', async () => {
+    const result = await read(pipeTable3('new').slice(0, 4).join('\n'));
+    expect(findingsOf(result, 'missing-row')).toEqual([]);
+    expect(findingsOf(result, 'missing-table').map((finding) => finding.data.table)).toEqual([
+      '二、主动公开政府信息情况',
+    ]);
+    expect(findingsOf(result, 'truncated')).toEqual([
+      expect.objectContaining({ messageId: 'cut-in-header', data: expect.objectContaining({ line: 4, rowCount: 25 }) }),
+    ]);
+  });
+
+  test('table 四 one cell per line, cut in its third group: the figures stay in the rows they are printed for', async () => {
+    const header = [
+      '行政复议',
+      '行政诉讼',
+      '结果维持',
+      '结果纠正',
+      '其他结果',
+      '尚未审结',
+      '总计',
+      '未经复议直接起诉',
+      '复议后起诉',
+    ];
+    const lines = ['某局2022年政府信息公开工作年度报告', '四、政府信息公开行政复议、行政诉讼情况', ...header];
+    lines.push(...['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'].flatMap((column) => [column, column]));
+    lines.push('0', '0', '0', '0', '0', '0', '17', '0');
+    const result = await read(lines.join('\n'));
+    expect(result.document.reviewLitigation).toEqual({
+      review: { upheld: '0', corrected: '0', other: '0', pending: '0', total: '0' },
+      litigationDirect: { upheld: '0', corrected: '17', other: '0' },
+    });
+    expect(findingsOf(result, 'unreadable-row')).toEqual([]);
+    expect(findingsOf(result, 'truncated')).toHaveLength(1);
+  });
 });
 
 describe('rows printed whole stand wherever they are; the rest follows the template order', () => {
