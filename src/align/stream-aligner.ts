@@ -240,6 +240,9 @@ function toEvents(
     }
     for (const cell of row.cells) {
       const text = cell.text.trim();
+      // The figure the text was cut at may have lost digits: not read (the row is then cut short).
+      const cutShort = cell.endsText === true && endsInput;
+      if (cutShort && isValueText(text)) continue;
       if (text === '') {
         if (delimited) rowEvents.push({ kind: 'item', item: 'blank', cell, group, delimited, physical });
         continue;
@@ -253,7 +256,9 @@ function toEvents(
         rowEvents.push(...labelOrAnchors(text, cell.origin, target, physical));
         continue;
       }
-      for (const piece of splitLabelCell(cell)) {
+      const pieces = splitLabelCell(cell);
+      if (cutShort && pieces[pieces.length - 1]?.value) pieces.pop();
+      for (const piece of pieces) {
         if (piece.value) {
           rowEvents.push(valueItem(piece.cell, piece.cell.text, group, false, physical));
         } else {

@@ -119,7 +119,23 @@ export function textToBlocks(text: string): Block[] {
     addLine(line, index + 1, gapBefore, -1);
   });
   close();
+  markFigureAtEnd(text, blocks);
   return blocks;
+}
+
+/**
+ * A text that ends on a digit, with no line end or delimiter after it, was cut there (a page or a file cut short): its
+ * last figure may have lost digits (3050 cut to 305), so its cell is marked and the aligner leaves it out when the
+ * text ends in its table.
+ */
+function markFigureAtEnd(text: string, blocks: Block[]): void {
+  if (!/[0-9０-９]$/u.test(text)) return;
+  const last = blocks[blocks.length - 1];
+  if (last?.kind !== 'table') return;
+  const row = last.table.rows[last.table.rows.length - 1];
+  const cell = row?.cells[row.cells.length - 1];
+  // A lone 0 has lost nothing (no count starts with 0).
+  if (cell && /[0-9０-９]$/u.test(cell.text) && !/(?:^|[^0-9０-９.,，．])[0０]$/u.test(cell.text)) cell.endsText = true;
 }
 
 function textBlock(line: string, lineNumber: number, shift = 0): Block {

@@ -329,7 +329,24 @@ describe('truncation', () => {
     expect(findingsOf(result, 'truncated')).toEqual([
       expect.objectContaining({ messageId: 'cut', data: expect.objectContaining({ row: '2.重复申请', line: 22 }) }),
     ]);
-    expect(result.document.applications?.notProcessedRepeat).toEqual({ naturalPerson: '1' });
+    // The text ends on the figure 1, which may have lost digits (12 cut to 1): not read.
+    expect(result.document.applications?.notProcessedRepeat).toBeUndefined();
+    const whole = await read([...pipeTable3('notProcessedRepeat'), '2.重复申请 | 12 |'].join('\n'));
+    expect(whole.document.applications?.notProcessedRepeat).toEqual({ naturalPerson: '12' });
+  });
+
+  test('the figure a cut text ends on may have lost digits: not read, and no sum is said to fail', async () => {
+    const lines = [...HEADER, `| ${NEW} | 3050 | 0 | 0 | 0 | 0 | 0 | 305`];
+    const result = await read(lines.join('\n'));
+    expect(result.document.applications?.new?.total).toBeUndefined();
+    expect(result.document.applications?.new?.naturalPerson).toBe('3050');
+    expect(findingsOf(result, 'truncated')).toHaveLength(1);
+    const linted = await lint(lines.join('\n'));
+    expect(
+      linted.diagnostics.filter(
+        (diagnostic) => diagnostic.ruleId === 'applications-row-total' && diagnostic.messageId !== 'not-evaluated',
+      ),
+    ).toEqual([]);
   });
 
   test('cut in the header of table 三: truncated, no row missing', async () => {
