@@ -320,9 +320,9 @@ function toEvents(
 /**
  * Before the table's first figure, what names a row without standing beside figures is a header, not a row's label,
  * and names no row: a row's phrase that is also a column's label (自然人 | 法人或其他组织 | 总计 |, or 总计 inside a
- * crawled header run together), and row names listed one after another with no figure between them (table 四's
- * header: 行政复议 … 未经复议直接起诉 … 复议后起诉, whose figures follow in one row) in a text that ends in the table,
- * where no stray figure at the end tells the aligner it went wrong. Taken as rows they made a text cut a few rows
+ * crawled header run together), and the row names of a table whose header names its rows (table 四: 行政复议 …
+ * 未经复议直接起诉 … 复议后起诉 over one row of figures) in a text that ends in the table, where no stray figure at the
+ * end tells the aligner it went wrong. Taken as rows they made a text cut a few rows
  * before （七）总计 look cut at the header with the rows in between missing, and table 四's figures of a cut text go
  * to the rows after 行政复议.
  */
@@ -330,6 +330,9 @@ function headerAnchorsAsLabels(events: Event[], table: TableDef, target: Target,
   const columnPhrases = new Set(
     table.columns.flatMap((column) => [column.label, ...column.match]).map((phrase) => normalizeLabel(phrase)),
   );
+  // A table whose rows are named by its header's groups (table 四: 行政复议 | 行政诉讼 over one row of figures), read
+  // from a text that ends in it.
+  const inHeader = endsInput && table.rows.some((row) => table.groupLabels.includes(row.label));
   const first = events.findIndex((event) => event.kind === 'item' && event.item !== 'blank');
   const end = first < 0 ? events.length : first;
   for (let index = 0; index < end; index += 1) {
@@ -339,11 +342,7 @@ function headerAnchorsAsLabels(events: Event[], table: TableDef, target: Target,
     const label = normalizeLabel(event.text);
     const hit = phraseHits(label, target).find((found) => found.row === event.row && found.foreign === event.foreign);
     const column = hit !== undefined && columnPhrases.has(label.slice(hit.at, hit.end));
-    const listed =
-      endsInput &&
-      first >= 0 &&
-      events.slice(index + 1, end).some((later) => later.kind === 'anchor' && later.physical !== event.physical);
-    if (column || listed) events[index] = { kind: 'label', physical: event.physical };
+    if (column || (inHeader && first >= 0)) events[index] = { kind: 'label', physical: event.physical };
   }
   return events;
 }

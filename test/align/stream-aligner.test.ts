@@ -360,7 +360,7 @@ describe('truncation', () => {
     ]);
   });
 
-  test('table 四 one cell per line, cut in its third group: the figures stay in the rows they are printed for', async () => {
+  test('table 四 one cell per line, cut in its first or second group: the figures stay in the rows they are printed for', async () => {
     const header = [
       '行政复议',
       '行政诉讼',
@@ -374,6 +374,9 @@ describe('truncation', () => {
     ];
     const lines = ['某局2022年政府信息公开工作年度报告', '四、政府信息公开行政复议、行政诉讼情况', ...header];
     lines.push(...['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'].flatMap((column) => [column, column]));
+    const early = await read([...lines, '0', '0'].join('\n'));
+    expect(early.document.reviewLitigation).toEqual({ review: { upheld: '0', corrected: '0' } });
+    expect(findingsOf(early, 'missing-row')).toEqual([]);
     lines.push('0', '0', '0', '0', '0', '0', '17', '0');
     const result = await read(lines.join('\n'));
     expect(result.document.reviewLitigation).toEqual({
