@@ -216,6 +216,12 @@ function toEvents(
     const delimited = row.line?.delimited ?? true;
     // A row of empty cells only (|||||||, collapsed cells of a scraped page) says nothing about where cells stand.
     if (row.cells.every((cell) => cell.text.trim() === '')) continue;
+    // A line holding only the figure the text was cut at (left out below) is not where the text's content ends.
+    if (
+      endsInput &&
+      row.cells.every((cell) => cell.text.trim() === '' || (cell.endsText && isValueText(cell.text.trim())))
+    )
+      continue;
     lastContent = physical;
     const rowEvents: Event[] = [];
     const labels: string[] = [];

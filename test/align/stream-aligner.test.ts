@@ -347,6 +347,15 @@ describe('truncation', () => {
         (diagnostic) => diagnostic.ruleId === 'applications-row-total' && diagnostic.messageId !== 'not-evaluated',
       ),
     ).toEqual([]);
+    // One value per paragraph: the figures before the cut one stay in their columns, not placed by a total.
+    const paragraphs = await read([...HEADER, '', NEW, '', '0', '', '0', '', '6', '', '6', '', '3'].join('\n'));
+    expect(paragraphs.document.applications?.new).toEqual({
+      naturalPerson: '0',
+      commercial: '0',
+      research: '6',
+      publicInterest: '6',
+    });
+    expect(paragraphs.inferred ?? new Set()).toEqual(new Set());
   });
 
   test('cut in the header of table 三: truncated, no row missing', async () => {
