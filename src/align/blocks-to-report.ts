@@ -161,11 +161,13 @@ export function alignBlocks(source: BlockSource, context: ReadContext): ReadResu
     }
     origins.set(`/${table.key}`, stream.origin);
     const mapper = new TableMapper(table, template, stream, origins, findings, inferred);
-    if (!needsAlignment(stream.rows) || isBlankGrid(stream.rows)) {
+    const endsInput = stream.lastBlock > lastHeading;
+    // A grid without a figure is a blank template, unless the text ends in it: then it was cut before its figures.
+    if (!needsAlignment(stream.rows) || (isBlankGrid(stream.rows) && !endsInput)) {
       document[table.key] = mapper.map();
       continue;
     }
-    const { result, aligned } = mapper.mapAligned(stream.lastBlock > lastHeading, totalsUsed);
+    const { result, aligned } = mapper.mapAligned(endsInput, totalsUsed);
     document[table.key] = result;
     for (const row of aligned.unreadable) explained.add(`/${table.key}/${row}`);
     for (const row of [...(aligned.cut?.absent ?? []), ...(aligned.cut?.lastRow ? [aligned.cut.lastRow] : [])])

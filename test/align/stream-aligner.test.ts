@@ -369,6 +369,14 @@ describe('truncation', () => {
     ]);
   });
 
+  test('a Markdown table cut after its caption row is truncated, not a blank template with every row missing', async () => {
+    const result = await read(
+      ['某局2021年政府信息公开工作年度报告', '二、主动公开政府信息情况', '| 第二十条第（一）项 |', '|'].join('\n'),
+    );
+    expect(findingsOf(result, 'missing-row')).toEqual([]);
+    expect(findingsOf(result, 'truncated')).toEqual([expect.objectContaining({ messageId: 'cut-in-header' })]);
+  });
+
   test('table 四 one cell per line, cut in its first or second group: the figures stay in the rows they are printed for', async () => {
     const header = [
       '行政复议',
