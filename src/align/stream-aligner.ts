@@ -1046,10 +1046,12 @@ function assemble(
   });
   // The text ends inside the table when rows remain after the last one read, or that row itself stops short.
   const lastFilled = lastRead >= 0 ? filledCount(work[lastRead]!) : 0;
+  // A row whose label is the last thing the text prints was cut before its figures.
+  const labelLast = lastRead >= 0 && lastFilled === 0 && work[lastRead]!.anchor?.physical === lastContent;
   const cutAt =
     endsInput &&
     lastRead >= 0 &&
-    (lastRead < table.rows.length - 1 || (lastFilled > 0 && lastFilled < widthOf(table, lastRead)))
+    (lastRead < table.rows.length - 1 || ((lastFilled > 0 || labelLast) && lastFilled < widthOf(table, lastRead)))
       ? lastRead
       : undefined;
   work.forEach((entry, index) => {

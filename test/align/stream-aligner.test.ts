@@ -377,6 +377,43 @@ describe('truncation', () => {
     expect(findingsOf(result, 'truncated')).toEqual([expect.objectContaining({ messageId: 'cut-in-header' })]);
   });
 
+  test('text that ends after a whole table, or in the next heading: the tables after it are past the end, not missing', async () => {
+    for (const end of [[], ['四、政府信息公']]) {
+      const result = await read([...pipeTable3('none'), ...end].join('\n'));
+      expect(findingsOf(result, 'missing-table').map((finding) => finding.data.table)).toEqual([
+        '二、主动公开政府信息情况',
+      ]);
+      expect(findingsOf(result, 'truncated')).toEqual([
+        expect.objectContaining({
+          messageId: 'cut-after-table',
+          data: expect.objectContaining({
+            table: '三、收到和处理政府信息公开申请情况',
+            tables: '四、政府信息公开行政复议、行政诉讼情况',
+          }),
+        }),
+      ]);
+      expect(result.document.applications?.carriedForward?.total).toBe('1');
+    }
+  });
+
+  test('text that ends on a row’s label, or on a table’s heading: cut there, nothing missing', async () => {
+    const label = await read([...pipeTable3('carriedForward'), '四、结转下年度继续办理'].join('\n'));
+    expect(findingsOf(label, 'unreadable-row')).toEqual([]);
+    expect(findingsOf(label, 'truncated')).toEqual([
+      expect.objectContaining({ messageId: 'cut', data: expect.objectContaining({ row: '四、结转下年度', line: 30 }) }),
+    ]);
+    const heading = await read([...pipeTable3('none'), '四、政府信息公开行政复议、行政诉讼情况'].join('\n'));
+    expect(findingsOf(heading, 'missing-table').map((finding) => finding.data.table)).toEqual([
+      '二、主动公开政府信息情况',
+    ]);
+    expect(findingsOf(heading, 'truncated')).toEqual([
+      expect.objectContaining({
+        messageId: 'cut-in-header',
+        data: expect.objectContaining({ table: '四、政府信息公开行政复议、行政诉讼情况', rowCount: 3 }),
+      }),
+    ]);
+  });
+
   test('table 四 one cell per line, cut in its first or second group: the figures stay in the rows they are printed for', async () => {
     const header = [
       '行政复议',
