@@ -8,11 +8,28 @@ import { detectAgency, detectTemplate, detectYear } from './detect.js';
 import { lintText, narrativeOrigin, type TextSection, type TextUnit } from './narrative-lint.js';
 import { needsAlignment } from './stream-aligner.js';
 import { isBlankGrid, TableMapper, type StreamRow, type TableStream } from './table-mapper.js';
-import type { RowDef, TableDef } from '../model/template-def.js';
+import type { RowDef, TableDef, TemplateDef } from '../model/template-def.js';
 import { withFields } from '../model/objects.js';
 import { Remembered } from '../model/remembered.js';
 
 const TABLE_KEYS: readonly TableKey[] = ['active', 'applications', 'reviewLitigation'];
+/** A section heading's number, which a text cut inside the heading still prints. */
+const HEADING_START = /^[一二三四五六七][、.．]/u;
+
+/**
+ * The section whose heading a line starts, cut short (五、存在的主: at least three characters after the number), as
+ * its index among the template's sections; -1 for any other line.
+ */
+function headingStartOf(text: string, template: TemplateDef): number {
+  const start = normalizeLabel(text);
+  if (!HEADING_START.test(start) || [...start].length < 5) return -1;
+  return template.sections.findIndex((section) =>
+    [section.label, ...section.match].some((label) => {
+      const heading = normalizeLabel(label);
+      return heading !== start && (heading.startsWith(start) || heading.startsWith(start.slice(2)));
+    }),
+  );
+}
 type NarrativeKey = 'overview' | 'problems' | 'other';
 const GENERIC_PHRASES = new Set(['其他', '总计', '合计']);
 
@@ -185,7 +202,15 @@ export function alignBlocks(source: BlockSource, context: ReadContext): ReadResu
     }
     origins.set(`/${table.key}`, stream.origin);
     const mapper = new TableMapper(table, template, stream, origins, findings, inferred);
-    const endsInput = stream.lastBlock > lastHeading;
+    // The text ends in the table when no heading follows it, nor the start of a later section's heading cut short
+    // (五、存在的主), as its last line or after it.
+    const own = template.sections.findIndex((section) => section.key === table.key);
+    const later = (text: string): boolean => headingStartOf(text, template) > own;
+    const lastLine = stream.rows[stream.rows.length - 1]?.cells.map((cell) => cell.text).join('') ?? '';
+    const endsInput =
+      stream.lastBlock > lastHeading &&
+      !later(lastLine) &&
+      !blocks.slice(stream.lastBlock + 1).some((block) => block.kind === 'text' && later(block.text));
     // A grid without a figure is a blank template, unless the text ends in it: then it was cut before its figures.
     if (!needsAlignment(stream.rows) || (isBlankGrid(stream.rows) && !endsInput)) {
       document[table.key] = mapper.map();

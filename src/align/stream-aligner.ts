@@ -348,7 +348,7 @@ function headerAnchorsAsLabels(events: Event[], table: TableDef, target: Target,
     const label = normalizeLabel(event.text);
     const hit = phraseHits(label, target).find((found) => found.row === event.row && found.foreign === event.foreign);
     const column = hit !== undefined && columnPhrases.has(label.slice(hit.at, hit.end));
-    if (column || (inHeader && first >= 0)) events[index] = { kind: 'label', physical: event.physical };
+    if (column || inHeader) events[index] = { kind: 'label', physical: event.physical };
   }
   return events;
 }

@@ -402,6 +402,11 @@ describe('truncation', () => {
     expect(findingsOf(label, 'truncated')).toEqual([
       expect.objectContaining({ messageId: 'cut', data: expect.objectContaining({ row: '四、结转下年度', line: 30 }) }),
     ]);
+    // Cut inside the heading of table 四, after its phrase 行政复议: still table 四's header, no row missing.
+    const partial = await read([...pipeTable3('none'), '四、政府信息公开行政复议、行政'].join('\n'));
+    expect(findingsOf(partial, 'missing-row')).toEqual([]);
+    expect(findingsOf(partial, 'unreadable-row')).toEqual([]);
+    expect(findingsOf(partial, 'truncated')).toHaveLength(1);
     const heading = await read([...pipeTable3('none'), '四、政府信息公开行政复议、行政诉讼情况'].join('\n'));
     expect(findingsOf(heading, 'missing-table').map((finding) => finding.data.table)).toEqual([
       '二、主动公开政府信息情况',
@@ -414,7 +419,7 @@ describe('truncation', () => {
     ]);
   });
 
-  test('table 四 one cell per line, cut in its first or second group: the figures stay in the rows they are printed for', async () => {
+  test('table 四 one cell per line, cut in its header or its figures: the figures stay in the rows they are printed for', async () => {
     const header = [
       '行政复议',
       '行政诉讼',
@@ -428,6 +433,9 @@ describe('truncation', () => {
     ];
     const lines = ['某局2022年政府信息公开工作年度报告', '四、政府信息公开行政复议、行政诉讼情况', ...header];
     lines.push(...['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'].flatMap((column) => [column, column]));
+    const inHeader = await read(lines.join('\n'));
+    expect(findingsOf(inHeader, 'unreadable-row')).toEqual([]);
+    expect(findingsOf(inHeader, 'truncated')).toEqual([expect.objectContaining({ messageId: 'cut-in-header' })]);
     const early = await read([...lines, '0', '0'].join('\n'));
     expect(early.document.reviewLitigation).toEqual({ review: { upheld: '0', corrected: '0' } });
     expect(findingsOf(early, 'missing-row')).toEqual([]);
