@@ -111,6 +111,16 @@ describe('the same report in other text forms reads to the same model', () => {
     expect(result.document).toEqual(read(path).document);
   });
 
+  test('with shorter headings (二、主动公开政府信息, 三、收到和处理政府信息公开申请)', () => {
+    const path = 'fixtures/text/huaian-2024.layout.txt';
+    const text = readFileSync(path, 'utf8')
+      .replace('二、主动公开政府信息情况', '二、主动公开政府信息')
+      .replace('三、收到和处理政府信息公开申请情况', '三、收到和处理政府信息公开申请');
+    expect(text).not.toContain('收到和处理政府信息公开申请情况');
+    const result = alignBlocks(readText(new TextEncoder().encode(text), { file: path }), { file: path });
+    expect(result.document).toEqual(read(path).document);
+  });
+
   test('GBK', () => {
     const result = read('fixtures/text/seed-2019.gbk.txt');
     expect(result.encoding).toBe('gb18030');
