@@ -190,7 +190,7 @@ export function alignStream(
   const path = solve(events, table, order, ends);
   const aligned = assemble(path, events, table, target, ends, unknown, lastContent, fixed, columnRuns);
   // The text ends in the table's header, before any of its rows: every row is past the cut, none missing.
-  const last = lastContent >= 0 ? rows[lastContent] : undefined;
+  const last = lastContent >= 0 ? rows[lastContent] : rows[rows.length - 1];
   if (ends && !aligned.cut && last && aligned.rows.length === 0 && aligned.unreadable.size === 0)
     aligned.cut = { origin: last.cells[last.cells.length - 1]?.origin ?? last.origin, absent: [...table.rows] };
   return aligned;

@@ -407,6 +407,10 @@ describe('truncation', () => {
     expect(findingsOf(partial, 'missing-row')).toEqual([]);
     expect(findingsOf(partial, 'unreadable-row')).toEqual([]);
     expect(findingsOf(partial, 'truncated')).toHaveLength(1);
+    // Cut after table 四's heading and the first | of its grid.
+    const pipe = await read([...pipeTable3('none'), '四、政府信息公开行政复议、行政诉讼情况', '| '].join('\n'));
+    expect(findingsOf(pipe, 'missing-row')).toEqual([]);
+    expect(findingsOf(pipe, 'truncated')).toEqual([expect.objectContaining({ messageId: 'cut-in-header' })]);
     const heading = await read([...pipeTable3('none'), '四、政府信息公开行政复议、行政诉讼情况'].join('\n'));
     expect(findingsOf(heading, 'missing-table').map((finding) => finding.data.table)).toEqual([
       '二、主动公开政府信息情况',
