@@ -1,4 +1,4 @@
-import type { BlockSource, RawCell, ReadContext, ReaderFinding, ReadResult } from '../read/types.js';
+import type { Block, BlockSource, RawCell, ReadContext, ReaderFinding, ReadResult } from '../read/types.js';
 import { nearestEntry } from '../read/pointer.js';
 import { captionOf, isValueText, sectionOfHeading, type SectionKey } from '../model/labels.js';
 import { normalizeLabel, toSimplified } from '../model/normalize.js';
@@ -8,11 +8,28 @@ import { detectAgency, detectTemplate, detectYear } from './detect.js';
 import { lintText, narrativeOrigin, type TextSection, type TextUnit } from './narrative-lint.js';
 import { needsAlignment } from './stream-aligner.js';
 import { isBlankGrid, TableMapper, type StreamRow, type TableStream } from './table-mapper.js';
-import type { TableDef } from '../model/template-def.js';
+import type { RowDef, TableDef, TemplateDef } from '../model/template-def.js';
 import { withFields } from '../model/objects.js';
 import { Remembered } from '../model/remembered.js';
 
 const TABLE_KEYS: readonly TableKey[] = ['active', 'applications', 'reviewLitigation'];
+/** A section heading's number, which a text cut inside the heading still prints. */
+const HEADING_START = /^[一二三四五六七][、.．]/u;
+
+/**
+ * The section whose heading a line starts, cut short (五、存在的主: at least three characters after the number), as
+ * its index among the template's sections; -1 for any other line.
+ */
+function headingStartOf(text: string, template: TemplateDef): number {
+  const start = normalizeLabel(text);
+  if (!HEADING_START.test(start) || [...start].length < 5) return -1;
+  return template.sections.findIndex((section) =>
+    [section.label, ...section.match].some((label) => {
+      const heading = normalizeLabel(label);
+      return heading !== start && (heading.startsWith(start) || heading.startsWith(start.slice(2)));
+    }),
+  );
+}
 type NarrativeKey = 'overview' | 'problems' | 'other';
 const GENERIC_PHRASES = new Set(['其他', '总计', '合计']);
 
@@ -140,12 +157,36 @@ export function alignBlocks(source: BlockSource, context: ReadContext): ReadResu
   const totalsUsed = new Set<string>();
   const explained = new Set<string>();
   let cut:
-    { table: TableDef; origin: Origin; lastRow?: string; absentRows: string[]; absentTables: string[] } | undefined;
-  for (const table of template.tables) {
+    | {
+        table: TableDef;
+        origin: Origin;
+        lastRow?: string;
+        absentRows: string[];
+        absentTables: string[];
+        /** The text ends after this table, whole, with no later section begun. */
+        after?: boolean;
+      }
+    | undefined;
+  // Text that ends in a table's section, before the sections 五 and 六 every report has: the tables after that
+  // section (and that table, when it printed nothing but its heading) are past the end of the text, not missing.
+  const endSection =
+    (source.format === 'text' || source.format === 'markdown') && section !== undefined && isTableKey(section)
+      ? template.tables.findIndex((candidate) => candidate.key === section)
+      : -1;
+  for (const [tableIndex, table] of template.tables.entries()) {
     const stream = streams.get(table.key);
     if (cut) {
       // Past the end of the text: absent, and said once in the truncated finding.
       if (!stream) cut.absentTables.push(table.label);
+      explained.add(`/${table.key}`);
+      continue;
+    }
+    if (!stream && endSection >= 0 && tableIndex >= endSection) {
+      const ended = template.tables[endSection]!;
+      cut =
+        tableIndex === endSection
+          ? { table, origin: headings.get(table.key) ?? {}, absentRows: table.rows.map(rowName), absentTables: [] }
+          : { table: ended, origin: endOf(blocks), absentRows: [], absentTables: [table.label], after: true };
       explained.add(`/${table.key}`);
       continue;
     }
@@ -161,11 +202,21 @@ export function alignBlocks(source: BlockSource, context: ReadContext): ReadResu
     }
     origins.set(`/${table.key}`, stream.origin);
     const mapper = new TableMapper(table, template, stream, origins, findings, inferred);
-    if (!needsAlignment(stream.rows) || isBlankGrid(stream.rows)) {
+    // The text ends in the table when no heading follows it, nor the start of a later section's heading cut short
+    // (五、存在的主), as its last line or after it.
+    const own = template.sections.findIndex((section) => section.key === table.key);
+    const later = (text: string): boolean => headingStartOf(text, template) > own;
+    const lastLine = stream.rows[stream.rows.length - 1]?.cells.map((cell) => cell.text).join('') ?? '';
+    const endsInput =
+      stream.lastBlock > lastHeading &&
+      !later(lastLine) &&
+      !blocks.slice(stream.lastBlock + 1).some((block) => block.kind === 'text' && later(block.text));
+    // A grid without a figure is a blank template, unless the text ends in it: then it was cut before its figures.
+    if (!needsAlignment(stream.rows) || (isBlankGrid(stream.rows) && !endsInput)) {
       document[table.key] = mapper.map();
       continue;
     }
-    const { result, aligned } = mapper.mapAligned(stream.lastBlock > lastHeading, totalsUsed);
+    const { result, aligned } = mapper.mapAligned(endsInput, totalsUsed);
     document[table.key] = result;
     for (const row of aligned.unreadable) explained.add(`/${table.key}/${row}`);
     for (const row of [...(aligned.cut?.absent ?? []), ...(aligned.cut?.lastRow ? [aligned.cut.lastRow] : [])])
@@ -174,7 +225,7 @@ export function alignBlocks(source: BlockSource, context: ReadContext): ReadResu
       cut = {
         table,
         origin: aligned.cut.origin,
-        absentRows: aligned.cut.absent.map((row) => row.short ?? row.label),
+        absentRows: aligned.cut.absent.map(rowName),
         absentTables: [],
         ...(aligned.cut.lastRow ? { lastRow: aligned.cut.lastRow.short ?? aligned.cut.lastRow.label } : {}),
       };
@@ -192,9 +243,13 @@ export function alignBlocks(source: BlockSource, context: ReadContext): ReadResu
       // Which rows lie past the cut depends on the template: without one, only where the text ends is said.
       messageId: !document.template
         ? 'cut-at'
-        : cut.absentRows.length > 0 || cut.absentTables.length > 0
-          ? 'cut'
-          : 'cut-in-row',
+        : cut.after
+          ? 'cut-after-table'
+          : cut.lastRow === undefined
+            ? 'cut-in-header'
+            : cut.absentRows.length > 0 || cut.absentTables.length > 0
+              ? 'cut'
+              : 'cut-in-row',
       data: {
         table: cut.table.label,
         row: cut.lastRow ?? '',
@@ -294,4 +349,17 @@ function classifyTable(
   if (first && first[1] > 0 && (!second || first[1] > second[1])) return first[0];
   if (section !== undefined && isTableKey(section)) return section;
   return previous;
+}
+
+/** A row's name in messages: its short label, else its label. */
+function rowName(row: RowDef): string {
+  return row.short ?? row.label;
+}
+
+/** Where the input ends: the last line of its last block. */
+function endOf(blocks: readonly Block[]): Origin {
+  const last = blocks[blocks.length - 1];
+  if (!last) return {};
+  if (last.kind === 'text') return last.origin;
+  return last.table.rows[last.table.rows.length - 1]?.origin ?? last.table.origin;
 }

@@ -81,6 +81,12 @@ type Event = Anchor | Item | Label;
 
 const STRONG_SKIP = 3;
 const WEAK_SKIP = 0.5;
+/**
+ * Passing over a text that names several rows (a crawled header run together: 行政复议行政诉讼…未经复议直接起诉复议后起诉…)
+ * costs little: it is a header, not the label of the figures after it, and taking one of its rows as the start of
+ * those figures must not be worth leaving a row before it empty.
+ */
+const SHARED_SKIP = 0.1;
 const STRAY_VALUE = 2;
 const STRAY_BLANK = 0.05;
 const MISSING_ROW = 0.3;
@@ -89,6 +95,12 @@ const PARTIAL_SLOT = 0.2;
 const UNLABELED_PARTIAL = 0.3;
 const LATE_LABEL = 1.5;
 const GROUP_SPLIT = 0.3;
+/**
+ * Each row after the first that one run of digits fills: below MISSING_ROW, so a run whose split fits every row it
+ * covers is read over all of them rather than over fewer with a row left empty (table 四's fifteen figures run
+ * together after its header, read as two rows of five with the third empty).
+ */
+const RUN_ROW = 0.25;
 const GROUP_MIX = 0.5;
 const SPLIT_COST: Record<DigitSplit['kind'], number> = { unique: 0.05, chosen: 0.15, ambiguous: 1.2, none: Infinity };
 const MAX_EVENTS = 5000;
@@ -167,7 +179,7 @@ export function alignStream(
 ): AlignedTable {
   const target = targetOf(table, template);
   const unknown: AlignedTable['unknown'] = [];
-  const { events: all, lastContent, columnRuns } = toEvents(rows, table, target, headerTexts, unknown);
+  const { events: all, lastContent, columnRuns } = toEvents(rows, table, target, headerTexts, unknown, endsInput);
   // A table section far longer than any table is not a table: only its start is aligned (memory stays bounded), and
   // what follows is not taken for the end of the text.
   const overlong = all.length > MAX_EVENTS;
@@ -176,7 +188,12 @@ export function alignStream(
   const order = table.rows.map((_, index) => index).filter((index) => !fixed.has(index));
   const ends = endsInput && !overlong;
   const path = solve(events, table, order, ends);
-  return assemble(path, events, table, target, ends, unknown, lastContent, fixed, columnRuns);
+  const aligned = assemble(path, events, table, target, ends, unknown, lastContent, fixed, columnRuns);
+  // The text ends in the table's header, before any of its rows: every row is past the cut, none missing.
+  const last = lastContent >= 0 ? rows[lastContent] : rows[rows.length - 1];
+  if (ends && !aligned.cut && last && aligned.rows.length === 0 && aligned.unreadable.size === 0)
+    aligned.cut = { origin: last.cells[last.cells.length - 1]?.origin ?? last.origin, absent: [...table.rows] };
+  return aligned;
 }
 
 function toEvents(
@@ -185,6 +202,7 @@ function toEvents(
   target: Target,
   headerTexts: readonly string[],
   unknown: AlignedTable['unknown'],
+  endsInput: boolean,
 ): { events: Event[]; lastContent: number; columnRuns: number } {
   const events: Event[] = [];
   const base = baseGap(rows);
@@ -198,6 +216,12 @@ function toEvents(
     const delimited = row.line?.delimited ?? true;
     // A row of empty cells only (|||||||, collapsed cells of a scraped page) says nothing about where cells stand.
     if (row.cells.every((cell) => cell.text.trim() === '')) continue;
+    // A line holding only the figure the text was cut at (left out below) is not where the text's content ends.
+    if (
+      endsInput &&
+      row.cells.every((cell) => cell.text.trim() === '' || (cell.endsText && isValueText(cell.text.trim())))
+    )
+      continue;
     lastContent = physical;
     const rowEvents: Event[] = [];
     const labels: string[] = [];
@@ -222,6 +246,9 @@ function toEvents(
     }
     for (const cell of row.cells) {
       const text = cell.text.trim();
+      // The figure the text was cut at may have lost digits: not read (the row is then cut short).
+      const cutShort = cell.endsText === true && endsInput;
+      if (cutShort && isValueText(text)) continue;
       if (text === '') {
         if (delimited) rowEvents.push({ kind: 'item', item: 'blank', cell, group, delimited, physical });
         continue;
@@ -237,7 +264,9 @@ function toEvents(
         rowEvents.push(...labelOrAnchors(text, cell.origin, target, physical));
         continue;
       }
-      for (const piece of splitLabelCell(cell)) {
+      const pieces = splitLabelCell(cell);
+      if (cutShort && pieces[pieces.length - 1]?.value) pieces.pop();
+      for (const piece of pieces) {
         if (piece.value) {
           rowEvents.push(valueItem(piece.cell, piece.cell.text, group, false, physical));
         } else {
@@ -289,14 +318,63 @@ function toEvents(
     markStrength(rowEvents);
     events.push(...joinRuns(rowEvents));
   }
-  // An older template's row is taken only where it is printed beside its own figures (on its line, or, one cell to a
-  // line, directly followed by them), never from a stray label: 2021's （六）其他处理 group label above its three rows.
-  const kept = events.filter((event, index) => {
+  return {
+    events: headerAnchorsAsLabels(keptForeignAnchors(events, table), table, target, endsInput),
+    lastContent,
+    columnRuns: columnRunsOf(rows),
+  };
+}
+
+/**
+ * Before the table's first figure, what names a row without standing beside figures is a header, not a row's label,
+ * and names no row: a row's phrase that is also a column's label (自然人 | 法人或其他组织 | 总计 |, or 总计 inside a
+ * crawled header run together), and the row names of a table whose header names its rows (table 四: 行政复议 …
+ * 未经复议直接起诉 … 复议后起诉 over one row of figures) in a text that ends in the table, where no stray figure at the
+ * end tells the aligner it went wrong. Taken as rows they made a text cut a few rows
+ * before （七）总计 look cut at the header with the rows in between missing, and table 四's figures of a cut text go
+ * to the rows after 行政复议.
+ */
+function headerAnchorsAsLabels(events: Event[], table: TableDef, target: Target, endsInput: boolean): Event[] {
+  const columnPhrases = new Set(
+    table.columns.flatMap((column) => [column.label, ...column.match]).map((phrase) => normalizeLabel(phrase)),
+  );
+  // A table whose rows are named by its header's groups (table 四: 行政复议 | 行政诉讼 over one row of figures), read
+  // from a text that ends in it.
+  const inHeader = endsInput && table.rows.some((row) => table.groupLabels.includes(row.label));
+  const first = events.findIndex((event) => event.kind === 'item' && event.item !== 'blank');
+  const end = first < 0 ? events.length : first;
+  for (let index = 0; index < end; index += 1) {
+    const event = events[index]!;
+    if (event.kind !== 'anchor') continue;
+    if (event.beside) continue;
+    const label = normalizeLabel(event.text);
+    const hit = phraseHits(label, target).find((found) => found.row === event.row && found.foreign === event.foreign);
+    const column = hit !== undefined && columnPhrases.has(label.slice(hit.at, hit.end));
+    if (column || inHeader) events[index] = { kind: 'label', physical: event.physical };
+  }
+  return events;
+}
+
+/**
+ * An older template's row is taken where it is printed beside its own figures, never from a stray label. A label on
+ * its own line (one cell per line or per paragraph) is taken as that row only when its figures come right after it
+ * and the table names none of the rows it stands for (2021's （六）其他处理 then names its three sub-rows): else it is
+ * the newer template's group label and names no row.
+ */
+function keptForeignAnchors(events: readonly Event[], table: TableDef): Event[] {
+  const own = new Set<number>();
+  for (const event of events) if (event.kind === 'anchor' && !event.foreign) own.add(event.row);
+  return events.filter((event, index) => {
     if (event.kind !== 'anchor' || !event.foreign || event.beside) return true;
-    const next = events[index + 1];
-    return next !== undefined && next.kind === 'item' && next.item !== 'blank' && next.physical !== event.physical;
+    const legacy = (table.legacyRows ?? []).find(
+      (candidate) => table.rows.findIndex((row) => row.key === candidate.standsFor[0]) === event.row,
+    );
+    if (!legacy) return false;
+    const standsFor = legacy.standsFor.map((key) => table.rows.findIndex((row) => row.key === key));
+    if (standsFor.some((row) => own.has(row))) return false;
+    const next = events.slice(index + 1).find((candidate) => candidate.kind !== 'item' || candidate.item !== 'blank');
+    return next?.kind === 'item';
   });
-  return { events: kept, lastContent, columnRuns: columnRunsOf(rows) };
 }
 
 /**
@@ -418,12 +496,35 @@ function splitLabelCell(cell: RawCell): Array<{ value: boolean; cell: RawCell }>
       end -= 1;
       if (end <= start) continue;
     }
-    if (start > position) push(false, position, start);
+    if (start > position) pushLabel(position, start);
     push(true, start, end);
     position = end;
   }
-  if (position < text.length) push(false, position, text.length);
+  if (position < text.length) pushLabel(position, text.length);
   return pieces;
+
+  // A stretch without figures may still hold value markers standing apart (62 二、上年结转… — — — 三、…: the blanks
+  // and zeros of spaced rows): each is a value of its own, the text between them a label.
+  function pushLabel(start: number, end: number): void {
+    let label: { start: number; end: number } | undefined;
+    for (const match of text.slice(start, end).matchAll(/\S+/gu)) {
+      const tokenStart = start + match.index;
+      const tokenEnd = tokenStart + match[0].length;
+      if (!isMarkerToken(match[0])) {
+        label = { start: label?.start ?? tokenStart, end: tokenEnd };
+        continue;
+      }
+      if (label) push(false, label.start, label.end);
+      label = undefined;
+      push(true, tokenStart, tokenEnd);
+    }
+    if (label) push(false, label.start, label.end);
+  }
+}
+
+/** A token of spaced text that is a value without a figure: 无, 零, —, -, /, 不适用 and the like. */
+function isMarkerToken(token: string): boolean {
+  return !/[0-9０-９]/u.test(token) && isValueText(token);
 }
 
 /**
@@ -690,7 +791,7 @@ function solve(events: readonly Event[], table: TableDef, order: readonly number
     cost.fill(Infinity, there, there + states);
     if (event.kind === 'anchor') {
       const anchorRow = position.get(event.row);
-      const skip = event.strong ? STRONG_SKIP : WEAK_SKIP;
+      const skip = event.strong ? STRONG_SKIP : event.shared ? SHARED_SKIP : WEAK_SKIP;
       for (let row = 0; row <= rowCount; row += 1) {
         const width = row < rowCount ? widths[row]! : 0;
         for (let state = row * stride, last = state + width * 2 + 1; state <= last; state += 1) {
@@ -847,7 +948,7 @@ function multiRowRuns(
       target: last * stride + widths[last]! * 2,
       rows,
       splitCost: SPLIT_COST[split.kind],
-      groupCost: GROUP_SPLIT * (rows - 1),
+      groupCost: RUN_ROW * (rows - 1),
     });
   }
   return runs;
@@ -955,10 +1056,12 @@ function assemble(
   });
   // The text ends inside the table when rows remain after the last one read, or that row itself stops short.
   const lastFilled = lastRead >= 0 ? filledCount(work[lastRead]!) : 0;
+  // A row whose label is the last thing the text prints was cut before its figures.
+  const labelLast = lastRead >= 0 && lastFilled === 0 && work[lastRead]!.anchor?.physical === lastContent;
   const cutAt =
     endsInput &&
     lastRead >= 0 &&
-    (lastRead < table.rows.length - 1 || (lastFilled > 0 && lastFilled < widthOf(table, lastRead)))
+    (lastRead < table.rows.length - 1 || ((lastFilled > 0 || labelLast) && lastFilled < widthOf(table, lastRead)))
       ? lastRead
       : undefined;
   const guessed = guessedRows(work, itemEvents, anchorAt, events, table, cutAt);

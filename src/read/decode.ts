@@ -21,7 +21,7 @@ export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): Deco
   const bom = byBom(bytes);
   if (bom) return finish(bom);
   const tried: Array<{ encoding: string; offset: number }> = [];
-  const utf8 = attempt(bytes, 'utf-8');
+  const utf8 = withoutCutCharacter(bytes) ?? attempt(bytes, 'utf-8');
   if ('text' in utf8) {
     // Checking the decoded text natively is much faster than a loop over the bytes; the loop runs only to find the offset.
     if (options.checkBinary !== false && BINARY_CHARACTER.test(utf8.text))
@@ -118,6 +118,20 @@ function decoderFor(encoding: string): TextDecoder {
     decoders.set(encoding, decoder);
   }
   return decoder;
+}
+
+/**
+ * UTF-8 cut inside its last character (a page or a file cut after so many bytes): the bytes before that character,
+ * which are all valid, are the text; the cut is then said where the text ends. Undefined for any other bytes.
+ */
+function withoutCutCharacter(bytes: Uint8Array): DecodedText | undefined {
+  let start = bytes.length - 1;
+  while (start > 0 && start > bytes.length - 4 && (bytes[start]! & 0xc0) === 0x80) start -= 1;
+  const lead = bytes[start]!;
+  const length = lead >= 0xf0 && lead <= 0xf4 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc2 && lead < 0xe0 ? 2 : 0;
+  if (length === 0 || lead > 0xf4 || bytes.length - start >= length || start === 0) return undefined;
+  const before = attempt(bytes.subarray(0, start), 'utf-8');
+  return 'text' in before ? before : undefined;
 }
 
 function attempt(bytes: Uint8Array, encoding: string): DecodedText | { encoding: string; offset: number } {

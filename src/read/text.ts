@@ -25,8 +25,6 @@ const TABLE_SECTIONS = new Set<SectionKey>(['active', 'applications', 'reviewLit
  */
 export const MAX_TEXT_CELLS = 200_000;
 
-const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/gu;
-
 /** Reads plain text: the seed's pipe rows, tab-separated rows pasted from Word or Excel, and text copied out of a PDF (`pdftotext -layout`). */
 export function readText(bytes: Uint8Array, context: ReadContext): BlockSource {
   return readTextLike(bytes, context, 'text');
@@ -35,11 +33,21 @@ export function readText(bytes: Uint8Array, context: ReadContext): BlockSource {
 /** Reads text of either text format into blocks. */
 export function readTextLike(bytes: Uint8Array, context: ReadContext, format: InputFormat): BlockSource {
   const decoded = decodeText(bytes, context.encoding !== undefined ? { encoding: context.encoding } : {});
-  // Zero-width characters (U+200B–U+200D, U+2060, U+FEFF) print nothing; text copied from a web page that a web
-  // editor left them in holds them between and inside cells. They are dropped, as the HTML reader drops them.
-  const text = decoded.text.replace(ZERO_WIDTH, '');
+  const text = withoutInvisibles(decoded.text);
   if (text.trim() === '') throw new InputError('empty-file');
   return { format, blocks: textToBlocks(text), encoding: decoded.encoding };
+}
+
+/** Characters a page shows as nothing (zero-width space and joiners, word joiner, soft hyphen, a BOM inside the text). */
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/u;
+const INVISIBLES = new RegExp(INVISIBLE.source, 'gu');
+
+/**
+ * The text as it is seen: the invisible characters copied with a web page's text (5\u200b.属于…, 规\u200b章) are left
+ * out, so they split neither a label nor a figure. Columns of later characters on such a line shift by as many.
+ */
+function withoutInvisibles(text: string): string {
+  return INVISIBLE.test(text) ? text.replace(INVISIBLES, '') : text;
 }
 
 /** Splits text into blocks: delimited rows (|, Markdown, tab) become tables, lines inside sections 二–四 become layout rows, other lines text. */
@@ -62,7 +70,7 @@ export function textToBlocks(text: string): Block[] {
       throw new InputError('text-table-too-large', { line: lineNumber, cells: MAX_TEXT_CELLS });
   };
   // `shift`: code points before this piece when it is part of a longer line (a crawled page on one line).
-  const addLine = (line: string, lineNumber: number, gapBefore: number, shift: number): void => {
+  const addLine = (line: string, lineNumber: number, gapBefore: number, shift: number, joins: Join[] = []): void => {
     const inline = shift >= 0;
     const at = Math.max(0, shift);
     const kind = delimitedKind(line);
@@ -94,24 +102,120 @@ export function textToBlocks(text: string): Block[] {
     countCells(line, lineNumber, rowKind);
     const cells = rowKind === 'layout' ? layoutCells(line, lineNumber) : delimitedCells(line, lineNumber, rowKind);
     if (at > 0) for (const cell of cells) if (cell.origin.column !== undefined) cell.origin.column += at;
+    for (const cell of cells) placeJoined(cell, joins);
     const origin: Origin = { line: lineNumber, column: 1 };
     table ??= { kind: rowKind, rows: [], origin };
     table.rows.push({ cells, origin, line: { gapBefore, delimited: rowKind !== 'layout' } });
   };
-  lines.forEach((rawLine, index) => {
-    const line = (rawLine.includes('\f') ? rawLine.replace(/\f/gu, ' ') : rawLine).trimEnd();
+  const wraps = closesPipeRows(lines);
+  for (let index = 0; index < lines.length; index += 1) {
+    const first = index;
+    let line = cleanLine(lines[index]!);
     if (line.trim() === '') {
       blankLines += 1;
       if (table && table.kind !== 'layout') close();
-      return;
+      continue;
     }
     const gapBefore = blankLines;
     blankLines = 0;
-    if (PAGE_NUMBER.test(line)) return;
-    addLine(line, index + 1, gapBefore, -1);
-  });
+    if (PAGE_NUMBER.test(line)) continue;
+    // Pipe rows wrapped at a width (| 0 | 6 / 1 | 4 | 3119 |): a row that does not close with | goes on on the next line.
+    const joins: Join[] = [];
+    while (
+      wraps &&
+      joins.length < MAX_WRAPS &&
+      index + 1 < lines.length &&
+      continuesOn(line, lines[index + 1]!, wraps.opened)
+    ) {
+      joins.push({ at: [...line].length, line: index + 2 });
+      line += cleanLine(lines[index + 1]!);
+      index += 1;
+    }
+    addLine(line, first + 1, gapBefore, -1, joins);
+  }
   close();
+  markFigureAtEnd(text, blocks);
   return blocks;
+}
+
+/**
+ * A text that ends on a digit, with no line end or delimiter after it, was cut there (a page or a file cut short): its
+ * last figure may have lost digits (3050 cut to 305), so its cell is marked and the aligner leaves it out when the
+ * text ends in its table.
+ */
+function markFigureAtEnd(text: string, blocks: Block[]): void {
+  if (!/[0-9０-９]$/u.test(text)) return;
+  const last = blocks[blocks.length - 1];
+  if (last?.kind !== 'table') return;
+  const row = last.table.rows[last.table.rows.length - 1];
+  const cell = row?.cells[row.cells.length - 1];
+  // A lone 0 has lost nothing (no count starts with 0).
+  if (cell && /[0-9０-９]$/u.test(cell.text) && !/(?:^|[^0-9０-９.,，．])[0０]$/u.test(cell.text)) cell.endsText = true;
+}
+
+/** Where a wrapped line's next line was joined on: code points before it, and its line number. */
+interface Join {
+  at: number;
+  line: number;
+}
+
+/** How many lines one wrapped row may be joined from. */
+const MAX_WRAPS = 4;
+
+function cleanLine(raw: string): string {
+  return (raw.includes('\f') ? raw.replace(/\f/gu, ' ') : raw).trimEnd();
+}
+
+/**
+ * How the text's pipe rows are framed, when they are (at least three rows and a third of them): closed with | at the
+ * end (then a row that does not close was wrapped), and opened with | (Markdown: then a line that does not open one
+ * goes on the row before it).
+ */
+function closesPipeRows(lines: readonly string[]): { closed: boolean; opened: boolean } | undefined {
+  let pipes = 0;
+  let closed = 0;
+  let opened = 0;
+  for (const line of lines) {
+    if (!line.includes('|')) continue;
+    pipes += 1;
+    const clean = cleanLine(line);
+    if (clean.endsWith('|')) closed += 1;
+    if (clean.trimStart().startsWith('|')) opened += 1;
+  }
+  const framed = (count: number): boolean => count >= 3 && count * 3 >= pipes;
+  return framed(closed) ? { closed: true, opened: framed(opened) } : undefined;
+}
+
+/**
+ * Whether a pipe row that does not close with | goes on on the next line: the next line continues its last cell (a
+ * figure cut by the wrap, 6 / 1 | 4 |; a label cut, 只计这一情 / 形，不计其他情形） | 447 |) or starts with the
+ * delimiter (0 / | 31 |), or, in Markdown, does not open with |; never a heading, and never a new row's label after
+ * a figure.
+ */
+function continuesOn(line: string, next: string, opened: boolean): boolean {
+  const following = cleanLine(next);
+  if (following.trim() === '' || !following.includes('|') || sectionOfHeading(following)) return false;
+  // Markdown rows open with |: a line that does not, after one that does, is the rest of it.
+  if (opened && line.trimStart().startsWith('|') && !following.trimStart().startsWith('|')) return true;
+  if (!line.includes('|') || line.endsWith('|')) return false;
+  const last = line.slice(line.lastIndexOf('|') + 1).trim();
+  const head = following.slice(0, following.indexOf('|')).trim();
+  if (head === '' || last === '') return true;
+  return isValueText(last) === isValueText(head);
+}
+
+/** A cell of a line joined from wrapped lines gets the line and column it stands at. */
+function placeJoined(cell: RawCell, joins: readonly Join[]): void {
+  const column = cell.origin.column;
+  if (column === undefined) return;
+  for (let index = joins.length - 1; index >= 0; index -= 1) {
+    const join = joins[index]!;
+    if (column > join.at) {
+      cell.origin.line = join.line;
+      cell.origin.column = column - join.at;
+      return;
+    }
+  }
 }
 
 function textBlock(line: string, lineNumber: number, shift = 0): Block {

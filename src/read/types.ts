@@ -38,6 +38,8 @@ export interface RawCell {
   origin: Origin;
   /** Set by the aligner when the cell was placed by a choice (a split of run-together digits, or values fewer than columns placed by the row's total), not by its explicit place. */
   inferred?: boolean;
+  /** Set by the text reader on a figure the input ends with, no line end or delimiter after it: it may be cut short. */
+  endsText?: boolean;
 }
 
 /** One row of a raw table. */

@@ -112,6 +112,36 @@ describe('crawled text: the whole page on one line, cells run together', () => {
     expect(result.inferred?.has('/reviewLitigation/review/upheld')).toBe(true);
   });
 
+  test('table 四 run together: read over all three rows, not as two rows of five with one row left empty', async () => {
+    // 5 5 1 1 12 | 24 34 13 345 416 also makes two rows' totals hold; the run is the three rows' fifteen figures.
+    const text = `2019年政府信息公开工作年度报告 四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计551112243413345416 五、存在的主要问题及改进情况 无。`;
+    const result = await read(text);
+    expect(result.document.reviewLitigation).toEqual({
+      review: { upheld: '5', corrected: '5', other: '1', pending: '1', total: '12' },
+      litigationDirect: { upheld: '2', corrected: '4', other: '3', pending: '4', total: '13' },
+      litigationAfterReview: { upheld: '3', corrected: '4', other: '5', pending: '4', total: '16' },
+    });
+    expect(findingsOf(result, 'unreadable-row')).toEqual([]);
+  });
+
+  test('a page on one line with cells spaced: dashes and 无 between the figures are cells, not labels', async () => {
+    const result = await read(
+      `2022年政府信息公开工作年度报告 一、总体情况 本年度工作平稳。三、收到和处理政府信息公开申请情况 申请人情况 自然人 法人或其他组织 总计 商业企业 科研机构 社会公益组织 法律服务机构 其他 ${NEW} 21 — — 无 — — 21 ${CARRIED} — — — — — — — 三、本年度办理结果 （一）予以公开 4 无 无 无 无 无 4 五、存在的主要问题及改进情况 无。`,
+    );
+    expect(result.document.applications?.new).toEqual({
+      naturalPerson: '21',
+      commercial: '—',
+      research: '—',
+      publicInterest: '无',
+      legalService: '—',
+      otherOrg: '—',
+      total: '21',
+    });
+    expect(Object.values(result.document.applications?.carriedOver ?? {})).toEqual(Array(7).fill('—'));
+    expect(result.document.applications?.granted?.total).toBe('4');
+    expect(findingsOf(result, 'unreadable-row')).toEqual([]);
+  });
+
   test('inline headings split a line only where a section phrase follows the numeral', () => {
     const pieces = splitAtHeadings(
       '前言。一、总体情况正文（四）因政府信息公开申请的行政复议、行政诉讼情况无。二、主动公开政府信息情况规章000',
@@ -206,6 +236,44 @@ describe('one value per line or per paragraph', () => {
     expect(findingsOf(result, 'unreadable-row')).toEqual([
       expect.objectContaining({ messageId: 'label-only', data: expect.objectContaining({ count: 2 }) }),
     ]);
+  });
+});
+
+describe('2019’s single （六）其他处理 row in a 2021 report, one value per line', () => {
+  // Table 三 of a 2021 report one cell per line; `other` is what stands between 5.要求行政机关确认… and （七）总计.
+  const table3 = (other: string[]): string => {
+    const lines = ['某局2023年政府信息公开工作年度报告', '三、收到和处理政府信息公开申请情况'];
+    for (const row of getTemplate('2021').def.tables.find((table) => table.key === 'applications')!.rows) {
+      if (row.key.startsWith('other')) continue;
+      if (row.key === 'total') lines.push(...other);
+      lines.push(
+        row.label,
+        ...(row.key === 'total' || row.key === 'new' ? ['2', '0', '0', '0', '0', '0', '2'] : Array(7).fill('0')),
+      );
+    }
+    lines.push('五、存在的主要问题及改进情况', '无。');
+    return lines.join('\n');
+  };
+
+  test('the label with its figures after it and no 2021 sub-row named: read as the older row, not as sub-row 1', async () => {
+    const result = await read(table3(['（六）其他处理', '1', '0', '0', '0', '0', '0', '1']));
+    expect(result.document.applications?.otherHandling?.total).toBe('1');
+    expect(result.document.applications?.otherNoCorrection).toBeUndefined();
+    expect(findingsOf(result, 'mixed-template')).toHaveLength(1);
+    expect(findingsOf(result, 'missing-row')).toEqual([]);
+  });
+
+  test('the 2021 group label followed by its three sub-rows stays a group label', async () => {
+    const sub = getTemplate('2021')
+      .def.tables.find((table) => table.key === 'applications')!
+      .rows.filter((row) => row.key.startsWith('other'));
+    const result = await read(
+      table3(['（六）其他处理', ...sub.flatMap((row) => [row.label, '1', '0', '0', '0', '0', '0', '1'])]),
+    );
+    expect(result.document.applications?.otherHandling).toBeUndefined();
+    expect(result.document.applications?.otherMisc?.total).toBe('1');
+    expect(findingsOf(result, 'mixed-template')).toEqual([]);
+    expect(findingsOf(result, 'missing-row')).toEqual([]);
   });
 });
 
@@ -368,6 +436,152 @@ describe('truncation', () => {
         (cell) => cell.table === 'reviewLitigation' || (cell.table === 'applications' && cell.row !== 'new'),
       ),
     ).toEqual([]);
+  });
+
+  // Table 三 of a 2021 report as pipe rows with its header, every row up to (not including) `upTo` whole.
+  const pipeTable3 = (upTo: string): string[] => {
+    const lines = [
+      '某局2023年政府信息公开工作年度报告',
+      '三、收到和处理政府信息公开申请情况',
+      '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | 申请人情况 |',
+      '自然人 | 法人或其他组织 | 总计 |',
+      '商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |',
+    ];
+    for (const row of getTemplate('2021').def.tables.find((table) => table.key === 'applications')!.rows) {
+      if (row.key === upTo) break;
+      lines.push(`${row.label} | 1 | 0 | 0 | 0 | 0 | 0 | 1 |`);
+    }
+    return lines;
+  };
+
+  test('cut a few rows before （七）总计: the header’s 总计 is not taken for that row, nothing after the cut is missing', async () => {
+    const result = await read([...pipeTable3('notProcessedRepeat'), '2.重复申请 | 1'].join('\n'));
+    expect(findingsOf(result, 'missing-row')).toEqual([]);
+    expect(findingsOf(result, 'truncated')).toEqual([
+      expect.objectContaining({ messageId: 'cut', data: expect.objectContaining({ row: '2.重复申请', line: 22 }) }),
+    ]);
+    // The text ends on the figure 1, which may have lost digits (12 cut to 1): not read.
+    expect(result.document.applications?.notProcessedRepeat).toBeUndefined();
+    const whole = await read([...pipeTable3('notProcessedRepeat'), '2.重复申请 | 12 |'].join('\n'));
+    expect(whole.document.applications?.notProcessedRepeat).toEqual({ naturalPerson: '12' });
+  });
+
+  test('the figure a cut text ends on may have lost digits: not read, and no sum is said to fail', async () => {
+    const lines = [...HEADER, `| ${NEW} | 3050 | 0 | 0 | 0 | 0 | 0 | 305`];
+    const result = await read(lines.join('\n'));
+    expect(result.document.applications?.new?.total).toBeUndefined();
+    expect(result.document.applications?.new?.naturalPerson).toBe('3050');
+    expect(findingsOf(result, 'truncated')).toHaveLength(1);
+    const linted = await lint(lines.join('\n'));
+    expect(
+      linted.diagnostics.filter(
+        (diagnostic) => diagnostic.ruleId === 'applications-row-total' && diagnostic.messageId !== 'not-evaluated',
+      ),
+    ).toEqual([]);
+    // One value per paragraph: the figures before the cut one stay in their columns, not placed by a total.
+    const paragraphs = await read([...HEADER, '', NEW, '', '0', '', '0', '', '6', '', '6', '', '3'].join('\n'));
+    expect(paragraphs.document.applications?.new).toEqual({
+      naturalPerson: '0',
+      commercial: '0',
+      research: '6',
+      publicInterest: '6',
+    });
+    expect(paragraphs.inferred ?? new Set()).toEqual(new Set());
+  });
+
+  test('cut in the header of table 三: truncated, no row missing', async () => {
+    const result = await read(pipeTable3('new').slice(0, 4).join('\n'));
+    expect(findingsOf(result, 'missing-row')).toEqual([]);
+    expect(findingsOf(result, 'missing-table').map((finding) => finding.data.table)).toEqual([
+      '二、主动公开政府信息情况',
+    ]);
+    expect(findingsOf(result, 'truncated')).toEqual([
+      expect.objectContaining({ messageId: 'cut-in-header', data: expect.objectContaining({ line: 4, rowCount: 25 }) }),
+    ]);
+  });
+
+  test('a Markdown table cut after its caption row is truncated, not a blank template with every row missing', async () => {
+    const result = await read(
+      ['某局2021年政府信息公开工作年度报告', '二、主动公开政府信息情况', '| 第二十条第（一）项 |', '|'].join('\n'),
+    );
+    expect(findingsOf(result, 'missing-row')).toEqual([]);
+    expect(findingsOf(result, 'truncated')).toEqual([expect.objectContaining({ messageId: 'cut-in-header' })]);
+  });
+
+  test('text that ends after a whole table, or in the next heading: the tables after it are past the end, not missing', async () => {
+    for (const end of [[], ['四、政府信息公']]) {
+      const result = await read([...pipeTable3('none'), ...end].join('\n'));
+      expect(findingsOf(result, 'missing-table').map((finding) => finding.data.table)).toEqual([
+        '二、主动公开政府信息情况',
+      ]);
+      expect(findingsOf(result, 'truncated')).toEqual([
+        expect.objectContaining({
+          messageId: 'cut-after-table',
+          data: expect.objectContaining({
+            table: '三、收到和处理政府信息公开申请情况',
+            tables: '四、政府信息公开行政复议、行政诉讼情况',
+          }),
+        }),
+      ]);
+      expect(result.document.applications?.carriedForward?.total).toBe('1');
+    }
+  });
+
+  test('text that ends on a row’s label, or on a table’s heading: cut there, nothing missing', async () => {
+    const label = await read([...pipeTable3('carriedForward'), '四、结转下年度继续办理'].join('\n'));
+    expect(findingsOf(label, 'unreadable-row')).toEqual([]);
+    expect(findingsOf(label, 'truncated')).toEqual([
+      expect.objectContaining({ messageId: 'cut', data: expect.objectContaining({ row: '四、结转下年度', line: 30 }) }),
+    ]);
+    // Cut inside the heading of table 四, after its phrase 行政复议: still table 四's header, no row missing.
+    const partial = await read([...pipeTable3('none'), '四、政府信息公开行政复议、行政'].join('\n'));
+    expect(findingsOf(partial, 'missing-row')).toEqual([]);
+    expect(findingsOf(partial, 'unreadable-row')).toEqual([]);
+    expect(findingsOf(partial, 'truncated')).toHaveLength(1);
+    // Cut after table 四's heading and the first | of its grid.
+    const pipe = await read([...pipeTable3('none'), '四、政府信息公开行政复议、行政诉讼情况', '| '].join('\n'));
+    expect(findingsOf(pipe, 'missing-row')).toEqual([]);
+    expect(findingsOf(pipe, 'truncated')).toEqual([expect.objectContaining({ messageId: 'cut-in-header' })]);
+    const heading = await read([...pipeTable3('none'), '四、政府信息公开行政复议、行政诉讼情况'].join('\n'));
+    expect(findingsOf(heading, 'missing-table').map((finding) => finding.data.table)).toEqual([
+      '二、主动公开政府信息情况',
+    ]);
+    expect(findingsOf(heading, 'truncated')).toEqual([
+      expect.objectContaining({
+        messageId: 'cut-in-header',
+        data: expect.objectContaining({ table: '四、政府信息公开行政复议、行政诉讼情况', rowCount: 3 }),
+      }),
+    ]);
+  });
+
+  test('table 四 one cell per line, cut in its header or its figures: the figures stay in the rows they are printed for', async () => {
+    const header = [
+      '行政复议',
+      '行政诉讼',
+      '结果维持',
+      '结果纠正',
+      '其他结果',
+      '尚未审结',
+      '总计',
+      '未经复议直接起诉',
+      '复议后起诉',
+    ];
+    const lines = ['某局2022年政府信息公开工作年度报告', '四、政府信息公开行政复议、行政诉讼情况', ...header];
+    lines.push(...['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'].flatMap((column) => [column, column]));
+    const inHeader = await read(lines.join('\n'));
+    expect(findingsOf(inHeader, 'unreadable-row')).toEqual([]);
+    expect(findingsOf(inHeader, 'truncated')).toEqual([expect.objectContaining({ messageId: 'cut-in-header' })]);
+    const early = await read([...lines, '0', '0'].join('\n'));
+    expect(early.document.reviewLitigation).toEqual({ review: { upheld: '0', corrected: '0' } });
+    expect(findingsOf(early, 'missing-row')).toEqual([]);
+    lines.push('0', '0', '0', '0', '0', '0', '17', '0');
+    const result = await read(lines.join('\n'));
+    expect(result.document.reviewLitigation).toEqual({
+      review: { upheld: '0', corrected: '0', other: '0', pending: '0', total: '0' },
+      litigationDirect: { upheld: '0', corrected: '17', other: '0' },
+    });
+    expect(findingsOf(result, 'unreadable-row')).toEqual([]);
+    expect(findingsOf(result, 'truncated')).toHaveLength(1);
   });
 });
 

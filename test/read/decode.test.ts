@@ -21,6 +21,21 @@ describe('decodeText', () => {
     expect(decodeText(be)).toEqual({ text: '规章', encoding: 'utf-16be (BOM)' });
   });
 
+  test('UTF-8 cut inside its last character: the text before it', () => {
+    const whole = utf8('三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 | 3 | 0');
+    for (const cut of [1, 2]) {
+      const bytes = utf8('三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 | 3 | 0\n二、上');
+      const decoded = decodeText(bytes.subarray(0, bytes.length - cut));
+      expect(decoded).toEqual({
+        text: '三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 | 3 | 0\n二、',
+        encoding: 'utf-8',
+      });
+    }
+    expect(decodeText(whole).encoding).toBe('utf-8');
+    // GBK text is still GBK, whatever its last bytes.
+    expect(decodeText(new Uint8Array([...GBK_行政, ...GBK_行政, 0xe8, 0xa1])).encoding).toBe('gb18030');
+  });
+
   test('GBK bytes fall back to GB18030', () => {
     expect(decodeText(new Uint8Array([...GBK_行政, 0x0a]))).toEqual({ text: '行政\n', encoding: 'gb18030' });
   });

@@ -99,6 +99,73 @@ describe('the same report in other text forms reads to the same model', () => {
     expect(read('fixtures/text/seed-2019.tsv.txt').document).toEqual(seed);
   });
 
+  test('with invisible characters copied from a web page (zero-width spaces, soft hyphens) in labels and between a row number and its dot', () => {
+    const path = 'fixtures/text/huaian-2024.layout.txt';
+    const text = readFileSync(path, 'utf8')
+      .replace(/(\d)\.属于/gu, '$1\u200b.属于')
+      .replace(/规章/gu, '规\u200b章')
+      .replace(/、/gu, '、\u200b')
+      .replace(/予以公开/gu, '予以\u00ad公开');
+    expect(text).toContain('\u200b');
+    const result = alignBlocks(readText(new TextEncoder().encode(text), { file: path }), { file: path });
+    expect(result.document).toEqual(read(path).document);
+  });
+
+  test('with shorter headings (二、主动公开政府信息, 三、收到和处理政府信息公开申请)', () => {
+    const path = 'fixtures/text/huaian-2024.layout.txt';
+    const text = readFileSync(path, 'utf8')
+      .replace('二、主动公开政府信息情况', '二、主动公开政府信息')
+      .replace('三、收到和处理政府信息公开申请情况', '三、收到和处理政府信息公开申请');
+    expect(text).not.toContain('收到和处理政府信息公开申请情况');
+    const result = alignBlocks(readText(new TextEncoder().encode(text), { file: path }), { file: path });
+    expect(result.document).toEqual(read(path).document);
+  });
+
+  test('Markdown rows wrapped at 34 characters: a row goes on on the next line, figures cut by the wrap are joined', () => {
+    const path = 'fixtures/excerpts/002.txt';
+    // Five-digit figures, so that the wrap cuts some of them.
+    // As Markdown (rows open with |), five-digit figures, so that the wrap cuts some of them.
+    const source = readFileSync(path, 'utf8')
+      .split('\n')
+      .map((line) => (line.includes('|') ? `| ${line}` : line))
+      .join('\n')
+      .replace(/\| (\d+) (?=\|)/gu, (_, digits: string) => `| ${Number(digits) * 10001 + 1} `);
+    const wrap = (text: string): string =>
+      text
+        .split('\n')
+        .flatMap((line) => {
+          const characters = [...line];
+          const parts: string[] = [];
+          for (let at = 0; at < characters.length; at += 34) parts.push(characters.slice(at, at + 34).join(''));
+          return parts.length > 0 ? parts : [''];
+        })
+        .join('\n');
+    const readString = (text: string): ReadResult =>
+      alignBlocks(readMarkdown(new TextEncoder().encode(text), { file: 'report.md' }), { file: 'report.md' });
+    const whole = readString(source);
+    const wrapped = readString(wrap(source));
+    expect(wrap(source)).toMatch(/\d\n\d/u);
+    // Every cell read is the one printed.
+    const cells = (result: ReadResult): Array<[string, unknown]> =>
+      (['active', 'applications'] as const).flatMap((table) =>
+        Object.entries(result.document[table] ?? {}).flatMap(([row, columns]) =>
+          Object.entries(columns).map(([column, value]): [string, unknown] => [`/${table}/${row}/${column}`, value]),
+        ),
+      );
+    const wholeCells = new Map(cells(whole));
+    const read = cells(wrapped);
+    expect(read.filter(([pointer, value]) => wholeCells.get(pointer) !== value)).toEqual([]);
+    expect(read.length).toBe(wholeCells.size);
+    // A cell on a continuation line is placed on that line.
+    const cell = wrapped.locate('/applications/new/total');
+    const value = whole.document.applications?.new?.total;
+    expect(
+      wrap(source)
+        .split('\n')
+        [(cell?.line ?? 0) - 1]?.slice((cell?.column ?? 1) - 1),
+    ).toMatch(new RegExp(`^${String(value).slice(0, 1)}`, 'u'));
+  });
+
   test('GBK', () => {
     const result = read('fixtures/text/seed-2019.gbk.txt');
     expect(result.encoding).toBe('gb18030');
