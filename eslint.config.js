@@ -55,6 +55,12 @@ export default tseslint.config(
           message:
             "An object literal that begins with a spread and goes on is V8's slow path (src/model/objects.ts): use withFields(base, { more }) or put the spread last.",
         },
+        {
+          selector:
+            "CallExpression[callee.property.name=/^(push|unshift)$/] > SpreadElement, CallExpression[callee.object.name='Math'][callee.property.name=/^(max|min)$/] > SpreadElement",
+          message:
+            'A spread passes every element as an argument: an input-sized array overflows the stack (about 100,000 elements). Use appendAll, largest or smallest (src/model/arrays.ts).',
+        },
       ],
     },
   },

@@ -11,6 +11,7 @@ import { isBlankGrid, TableMapper, type StreamRow, type TableStream } from './ta
 import type { RowDef, TableDef, TemplateDef } from '../model/template-def.js';
 import { withFields } from '../model/objects.js';
 import { Remembered } from '../model/remembered.js';
+import { appendAll } from '../model/arrays.js';
 
 const TABLE_KEYS: readonly TableKey[] = ['active', 'applications', 'reviewLitigation'];
 /** A section heading's number, which a text cut inside the heading still prints. */
@@ -114,7 +115,7 @@ export function alignBlocks(source: BlockSource, context: ReadContext): ReadResu
     const key = classifyTable(block.table.rows, section, lastStream?.key);
     if (!key) continue;
     const stream = streamFor(key, block.table.origin);
-    stream.rows.push(...block.table.rows);
+    appendAll(stream.rows, block.table.rows);
     stream.lastBlock = blockIndex;
     lastStream = stream;
   }
@@ -282,7 +283,7 @@ export function alignBlocks(source: BlockSource, context: ReadContext): ReadResu
   for (const stream of streams.values())
     for (const row of stream.rows)
       for (const cell of row.cells) units.push({ text: cell.text, origin: cell.origin, section: stream.key });
-  findings.push(...lintText(units));
+  appendAll(findings, lintText(units));
 
   return {
     format: source.format,

@@ -7,6 +7,8 @@
 // can still reach the total (bounded below and above by the smallest and largest sums the remaining digits can make),
 // with per-state path counts capped at 2. Nothing enumerates splits one by one.
 
+import { appendAll } from '../model/arrays.js';
+
 /** How a run of digits splits into a row's cells. */
 export type DigitSplit =
   | { kind: 'unique'; cells: string[] } // exactly one split the digits allow
@@ -265,7 +267,7 @@ export function splitRowsByTotals(
     for (let length = width; length <= width * maxCellDigits && pos + length <= n; length += 1) {
       const split = splitOf(row, pos, length);
       if (split.count === 1 && at(row + 1, pos + length) === 1 && split.cells) {
-        cells.push(...split.cells);
+        appendAll(cells, split.cells);
         pos += length;
         break;
       }

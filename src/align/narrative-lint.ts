@@ -10,6 +10,7 @@ import {
 } from '../model/normalize.js';
 import type { Origin } from '../model/types.js';
 import { withFields } from '../model/objects.js';
+import { appendAll } from '../model/arrays.js';
 
 const MAX_FINDINGS_PER_RULE = 50;
 
@@ -273,7 +274,7 @@ export function lintText(units: TextUnit[]): ReaderFinding[] {
   findings.sort(
     (a, b) => (a.origin.line ?? 0) - (b.origin.line ?? 0) || (a.origin.column ?? 0) - (b.origin.column ?? 0),
   );
-  findings.push(...mixedScript(units, textOf));
+  appendAll(findings, mixedScript(units, textOf));
   return findings;
 }
 

@@ -8,6 +8,7 @@ import { isOneCell, splitDigits, splitRowsByTotals, type DigitSplit } from './di
 import type { StreamRow } from './table-mapper.js';
 import { withFields } from '../model/objects.js';
 import { Remembered } from '../model/remembered.js';
+import { appendAll, largest, smallest } from '../model/arrays.js';
 
 // Reading a table from text whose cells are not where a grid would put them: one value per line or per paragraph,
 // labels on other lines than their numbers, unlabeled number rows, and crawled pages where a row's cells run
@@ -261,7 +262,7 @@ function toEvents(
       }
       if (delimited) {
         labels.push(text);
-        rowEvents.push(...labelOrAnchors(text, cell.origin, target, physical));
+        appendAll(rowEvents, labelOrAnchors(text, cell.origin, target, physical));
         continue;
       }
       const pieces = splitLabelCell(cell);
@@ -272,7 +273,7 @@ function toEvents(
         } else {
           group += 1;
           labels.push(piece.cell.text);
-          rowEvents.push(...labelOrAnchors(piece.cell.text, piece.cell.origin, target, physical));
+          appendAll(rowEvents, labelOrAnchors(piece.cell.text, piece.cell.origin, target, physical));
         }
       }
     }
@@ -316,7 +317,7 @@ function toEvents(
     if (pendingLabels.length === 0 || isLabelOnly) valueRowsBetween = 0;
     dropLabelPadding(rowEvents, table);
     markStrength(rowEvents);
-    events.push(...joinRuns(rowEvents));
+    appendAll(events, joinRuns(rowEvents));
   }
   return {
     events: headerAnchorsAsLabels(keptForeignAnchors(events, table), table, target, endsInput),
@@ -649,7 +650,7 @@ function joinRuns(rowEvents: Event[]): Event[] {
         physical: event.physical,
       });
     } else {
-      out.push(...parts);
+      appendAll(out, parts);
     }
     index = end;
   }
@@ -735,7 +736,7 @@ function solve(events: readonly Event[], table: TableDef, order: readonly number
   const widths = order.map((index) => widthOf(table, index));
   const position = new Map(order.map((index, at) => [index, at]));
   const rowCount = widths.length;
-  const widest = Math.max(1, ...widths);
+  const widest = Math.max(1, largest(widths));
   const stride = (widest + 1) * 2;
   const states = (rowCount + 1) * stride;
   const layers = events.length + 1;
@@ -1078,7 +1079,7 @@ function assemble(
     const placedAt = itemEvents[index]!;
     const interrupted =
       placedAt.length > 1 &&
-      events.slice(Math.min(...placedAt) + 1, Math.max(...placedAt)).some((event) => event.kind !== 'item');
+      events.slice(smallest(placedAt) + 1, largest(placedAt)).some((event) => event.kind !== 'item');
     if ((scrambled && (entry.items.length > 0 || entry.runs.length > 0)) || interrupted) {
       // A row whose figures are interrupted by labels was not printed in reading order: which figure is which is unknown.
       unreadable.add(row.key);

@@ -7,6 +7,7 @@ import type { RowDef, TableDef, TemplateDef } from '../model/template-def.js';
 import type { Origin, RawValue, TableKey, TemplateId } from '../model/types.js';
 import { withFields } from '../model/objects.js';
 import { Remembered } from '../model/remembered.js';
+import { appendAll } from '../model/arrays.js';
 
 /** A row its label names that prints no figure; `foreign` is its label when it is the other template's row. */
 interface Unfilled {
@@ -148,7 +149,7 @@ export class TableMapper {
       if (row.totalUsed) totalsUsed.add(`/${this.table.key}/${row.row.key}`);
     }
     for (const row of aligned.unknown) this.unknown(row.label, row.origin);
-    this.findings.push(...aligned.findings);
+    appendAll(this.findings, aligned.findings);
     const cut = aligned.cut
       ? [...aligned.cut.absent, ...(aligned.cut.lastRow ? [aligned.cut.lastRow] : [])].map((row) => row.key)
       : [];

@@ -6,6 +6,7 @@ import type { Locale, Severity } from '../rules/catalogue-types.js';
 import { formatPlace } from './location.js';
 import type { FormatOptions, StreamFormatter } from './types.js';
 import { wholeFromStream } from './types.js';
+import { appendAll } from '../model/arrays.js';
 
 /** GitHub shows about this many annotations of each kind per step; the rest are only counted. */
 export const DEFAULT_ANNOTATION_LIMIT = 10;
@@ -116,7 +117,8 @@ export function githubSummaryStream(options: FormatOptions): GithubSummaryStream
         `| ${summary.files} | ${summary.errors} | ${summary.warnings} | ${summary.infos} | ${summary.suppressed} | ${summary.inputErrors} |`,
       );
       if (tables.length > 0) {
-        lines.push('', `#### ${SUMMARY_UI[locale].tables}`, '', SUMMARY_UI[locale].legend, '', ...tables);
+        lines.push('', `#### ${SUMMARY_UI[locale].tables}`, '', SUMMARY_UI[locale].legend, '');
+        appendAll(lines, tables);
         if (undrawn > 0) lines.push(fill(SUMMARY_UI[locale].more, undrawn), '');
       }
       if (rows.length > 0) {

@@ -3,6 +3,7 @@ import { isNotEvaluated, type Diagnostic, type FileResult, type RuleStatus } fro
 import { formatPlace } from './location.js';
 import type { FormatOptions, StreamFormatter } from './types.js';
 import { wholeFromStream } from './types.js';
+import { appendAll } from '../model/arrays.js';
 
 interface TestCase {
   name: string;
@@ -73,7 +74,7 @@ function suite(file: FileResult, options: FormatOptions): string {
         `      <system-out>${text(test.notes.map((diagnostic) => describe(diagnostic, options)).join('\n'))}</system-out>`,
       );
     if (lines.length === 1) body.push(open.replace(/>$/, '/>'));
-    else body.push(...lines, '    </testcase>');
+    else appendAll(body, lines).push('    </testcase>');
   }
   const name = attr(file.file);
   return [

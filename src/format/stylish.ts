@@ -6,6 +6,7 @@ import { formatPlace } from './location.js';
 import type { FormatOptions, StreamFormatter } from './types.js';
 import { wholeFromStream } from './types.js';
 import { displayWidth } from './width.js';
+import { largest } from '../model/arrays.js';
 
 /** Grouped by file, one finding a line: place, severity, the cell in Chinese labels, the message and the rule id; then a summary. */
 export const stylishStream: StreamFormatter = (options: FormatOptions) => {
@@ -28,7 +29,7 @@ export const stylishStream: StreamFormatter = (options: FormatOptions) => {
         );
       }
       const rows = shown.map((diagnostic) => row(diagnostic, options));
-      const placeWidth = Math.max(0, ...rows.map((cells) => displayWidth(cells.place)));
+      const placeWidth = Math.max(0, largest(rows.map((cells) => displayWidth(cells.place))));
       for (const cells of rows) {
         lines.push(
           `  ${chalk.dim(pad(cells.place, placeWidth))}  ${paint[cells.severity](cells.severityText)}  ${cells.message}  ${chalk.dim(cells.ruleId)}`,

@@ -1,4 +1,5 @@
 import { InputError } from './types.js';
+import { largest } from '../model/arrays.js';
 
 /** Text decoded from an input file, and the encoding that was used. */
 export interface DecodedText {
@@ -42,7 +43,7 @@ export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): Deco
   const gb = attempt(bytes, 'gb18030');
   if ('text' in gb) return finish(gb);
   tried.push(gb);
-  const furthest = Math.max(...tried.map((entry) => entry.offset));
+  const furthest = largest(tried.map((entry) => entry.offset));
   throw new InputError('undecodable', {
     encodings: tried.map((entry) => displayName(entry.encoding)).join(', '),
     offset: furthest,

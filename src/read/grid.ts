@@ -1,6 +1,7 @@
 import { sectionOfHeading } from '../model/labels.js';
 import type { Block, RawCell, RawRow } from './types.js';
 import { withFields } from '../model/objects.js';
+import { appendAll, largest } from '../model/arrays.js';
 
 /** Counts tables across calls, so tables of several sheets are numbered 1, 2, 3… in one document. */
 export interface TableCounter {
@@ -25,7 +26,7 @@ export function rowsToBlocks(rows: RawRow[], counter: TableCounter, merged?: Rea
   const blocks: Block[] = [];
   let run: RawRow[] = [];
   const close = (): void => {
-    if (run.length > 0) blocks.push(...runToBlocks(merged ? dropMergedColumns(run, merged) : run, counter));
+    if (run.length > 0) appendAll(blocks, runToBlocks(merged ? dropMergedColumns(run, merged) : run, counter));
     run = [];
   };
   for (const row of rows) {
@@ -71,7 +72,7 @@ function runToBlocks(run: RawRow[], counter: TableCounter): Block[] {
 }
 
 function dropMergedColumns(run: RawRow[], merged: ReadonlySet<RawCell>): RawRow[] {
-  const width = Math.max(0, ...run.map((row) => row.cells.length));
+  const width = Math.max(0, largest(run.map((row) => row.cells.length)));
   const keep: number[] = [];
   for (let c = 0; c < width; c++) {
     if (

@@ -2,6 +2,7 @@ import type { Origin } from '../model/types.js';
 import { isHeadingText } from './grid.js';
 import type { Block, RawCell, RawRow } from './types.js';
 import { withFields } from '../model/objects.js';
+import { appendAll, largest, smallest } from '../model/arrays.js';
 
 /** One run of text as the PDF library gave it, in top-down page coordinates (points). */
 export interface PdfText {
@@ -205,11 +206,11 @@ function regionToRows(region: Line[], tableIndex: number): RawRow[] | undefined 
     const built = segmentToRows(segment.lines.flatMap((l) => l.chunks));
     if (built === undefined) continue;
     anyValues = true;
-    rows.push(...built);
+    appendAll(rows, built);
   }
   if (!anyValues) return undefined;
-  const labelWidth = Math.max(...rows.map((r) => r.labelColumns));
-  const width = Math.max(...rows.map((r) => r.cells.length - r.labelColumns)) + labelWidth;
+  const labelWidth = largest(rows.map((r) => r.labelColumns));
+  const width = largest(rows.map((r) => r.cells.length - r.labelColumns)) + labelWidth;
   return rows.map((row, r) => {
     const labels = row.cells.slice(0, row.labelColumns);
     const values = row.cells.slice(row.labelColumns);
@@ -243,7 +244,7 @@ function segmentToRows(
   const valueChunks = horizontal.filter((c) => isValueText(c.text));
   if (valueChunks.length === 0) return undefined;
   const columns = clusterColumns(valueChunks);
-  const valueLeft = Math.min(...columns.map((c) => c.x0));
+  const valueLeft = smallest(columns.map((c) => c.x0));
   // Value rows: values grouped by their vertical centre.
   const sortedValues = [...valueChunks].sort((a, b) => center(a) - center(b));
   const valueRows: Chunk[][] = [];
@@ -253,7 +254,7 @@ function segmentToRows(
       last.push(chunk);
     else valueRows.push([chunk]);
   }
-  const firstValueY = Math.min(...valueRows[0]!.map((c) => c.y));
+  const firstValueY = smallest(valueRows[0]!.map((c) => c.y));
   const rest = chunks.filter((c) => !valueChunks.includes(c));
   const header = rest.filter((c) => c.yBottom <= firstValueY + 0.2 * c.size && c.x1 > valueLeft - 2 && !c.vertical);
   const labels = rest.filter((c) => !header.includes(c));
@@ -295,8 +296,8 @@ function segmentToRows(
       cells,
       origin: { page: first.page, line: first.line },
       y: average(values.map(center)),
-      top: Math.min(...values.map((v) => v.y)),
-      bottom: Math.max(...values.map((v) => v.yBottom)),
+      top: smallest(values.map((v) => v.y)),
+      bottom: largest(values.map((v) => v.yBottom)),
     };
   });
   // Attach each label block below the header to a value row: the first row whose centre lies within the block, else the nearest.
@@ -501,20 +502,20 @@ function clusterColumns(values: Chunk[]): Column[] {
   for (const chunk of sorted) {
     const last = clusters[clusters.length - 1];
     const lastCenter = last === undefined ? -Infinity : average(last.map(middle));
-    const lastRight = last === undefined ? -Infinity : Math.max(...last.map((c) => c.x1));
+    const lastRight = last === undefined ? -Infinity : largest(last.map((c) => c.x1));
     // Same column when the centres are close, or when left-aligned values overlap.
     if (
       last !== undefined &&
       (middle(chunk) - lastCenter <= Math.max(6, 0.8 * chunk.size) ||
-        (chunk.x0 < lastRight - 1 && Math.abs(chunk.x0 - Math.min(...last.map((c) => c.x0))) <= 2))
+        (chunk.x0 < lastRight - 1 && Math.abs(chunk.x0 - smallest(last.map((c) => c.x0))) <= 2))
     )
       last.push(chunk);
     else clusters.push([chunk]);
   }
   return clusters.map((cluster) => ({
     center: average(cluster.map(middle)),
-    x0: Math.min(...cluster.map((c) => c.x0)),
-    x1: Math.max(...cluster.map((c) => c.x1)),
+    x0: smallest(cluster.map((c) => c.x0)),
+    x1: largest(cluster.map((c) => c.x1)),
   }));
 }
 

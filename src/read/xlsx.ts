@@ -3,6 +3,7 @@ import { isHeadingText, rowsToBlocks, type TableCounter } from './grid.js';
 import { assertZip, damaged } from './office.js';
 import { InputError, type Block, type BlockSource, type RawCell, type RawRow } from './types.js';
 import { scanXml, type XmlAttributes } from './xml.js';
+import { appendAll } from '../model/arrays.js';
 
 /** The most cells read from one sheet (the tables of a report hold a few hundred); past it the sheet is refused. */
 const MAX_CELLS = 1_000_000;
@@ -86,7 +87,7 @@ export async function xlsxToBlocks(bytes: Uint8Array): Promise<Block[]> {
     if (data === undefined) continue;
     if (isHeadingText(sheet.name)) blocks.push({ kind: 'text', text: sheet.name, origin: { sheet: sheet.name } });
     const { rows, continued } = sheetRows(sheet.name, data);
-    blocks.push(...rowsToBlocks(rows, counter, continued));
+    appendAll(blocks, rowsToBlocks(rows, counter, continued));
   }
   return blocks;
 }

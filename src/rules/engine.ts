@@ -16,6 +16,7 @@ import { RULE_KINDS } from './kinds/index.js';
 import { equationsOf, total } from './kinds/sum-compare.js';
 import type { Equation, FailedSum, Finding, RuleContext } from './types.js';
 import { withFields } from '../model/objects.js';
+import { appendAll } from '../model/arrays.js';
 
 /** A rule's severity as configured, or off. */
 export type RuleSetting = Severity | 'off';
@@ -88,7 +89,7 @@ export function lintReadResult(read: ReadResult, file: string, options: LintOpti
       kind.needsReport && !report ? { status: 'not-evaluated' as const, findings: [] } : kind.check(context);
     runs.push(ruleRun(rule.id, outcome.status));
     for (const finding of outcome.findings) diagnostics.push(toDiagnostic(rule, setting, finding, read, file, report));
-    if (outcome.failedSums) failedSums.push(...outcome.failedSums);
+    if (outcome.failedSums) appendAll(failedSums, outcome.failedSums);
     if (rule.kind === 'sum-compare' && (rule.options as { operator?: string }).operator === '=')
       equalityRules.push(rule);
   }

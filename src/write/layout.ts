@@ -1,6 +1,7 @@
 import { getTemplate } from '../model/template.js';
 import type { ColumnDef, RowDef, TableDef } from '../model/template-def.js';
 import type { RawValue, ReportDocument, TableKey, TemplateId } from '../model/types.js';
+import { largest } from '../model/arrays.js';
 
 /** One cell of a table as the template draws it: its text, how many rows and columns it spans, and, for a value cell, its keys. */
 export interface LayoutCell {
@@ -119,7 +120,7 @@ function layoutActive(table: TableDef, rows: readonly RowDef[], document: Report
     (row.columns ?? table.columns.map((column) => column.key))
       .map((key) => columns.get(key))
       .filter((column): column is ColumnDef => column !== undefined);
-  const valueColumns = Math.max(...groups.map(([, members]) => columnsOf(members[0]!).length));
+  const valueColumns = largest(groups.map(([, members]) => columnsOf(members[0]!).length));
   const header = table.groupLabels.find((text) => text === '信息内容') ?? '信息内容';
   const out: LayoutCell[][] = [];
   for (const [caption, members] of groups) {

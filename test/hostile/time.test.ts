@@ -130,6 +130,16 @@ describe('inputs the fuzz campaign of seed 606 found (fixtures/fuzz)', () => {
   });
 });
 
+describe('inputs the fuzz campaign of seed 707 found (fixtures/fuzz)', () => {
+  // 311 KB of pipe rows with one line repeated: a table's events were appended with push(...events), one argument
+  // each, and overflowed the stack (an internal error). Arrays are appended in a loop now (appendAll), and ESLint
+  // forbids spreading into push, unshift, Math.max and Math.min in src/.
+  it('text-no-internal-error-s707-c62112.txt is read without an internal error', async () => {
+    const result = await lintBytes(fixture('fuzz/text-no-internal-error-s707-c62112.txt'), 'case.txt');
+    expect(result.error?.kind).not.toBe('internal');
+  });
+});
+
 describe('linear reading, checked by what is computed', () => {
   it('a sparse sheet reads only its cells: one far cell adds one row of its own width, not rows × columns', async () => {
     const blocks = await xlsxToBlocks(fixture('hostile/farcell.xlsx'));

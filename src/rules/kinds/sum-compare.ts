@@ -11,6 +11,7 @@ import {
   type RuleKind,
   type RuleOutcome,
 } from '../types.js';
+import { appendAll } from '../../model/arrays.js';
 
 const equationsCache = new WeakMap<RuleEntry, Map<string, readonly Equation[]>>();
 
@@ -63,7 +64,7 @@ export const sumCompare: RuleKind = {
       findings.push(finding);
       if (options.operator === '=') failedSums.push({ equation, leftSum, rightSum, finding });
     }
-    if (missing.size > 0) findings.push(...notEvaluated(report, missing));
+    if (missing.size > 0) appendAll(findings, notEvaluated(report, missing));
     return { status: combineStatus(anyFailed, missing.size > 0 || unverified), findings, failedSums };
   },
 };
