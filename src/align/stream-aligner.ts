@@ -179,8 +179,32 @@ export function alignStream(
   headerTexts: readonly string[],
 ): AlignedTable {
   const target = targetOf(table, template);
+  const aligned = alignEvents(rows, table, target, endsInput, headerTexts, true);
+  // The figure the text ends on is left out as perhaps cut short (3050 cut to 305). When keeping it makes the table
+  // whole, to its last row's last cell, the text ended with the table (a paste of the tables, no line end after the
+  // last figure): the figure is read as printed.
+  if (aligned.cut && endsInput && rows.some((row) => row.cells.some((cell) => cell.endsText))) {
+    const kept = alignEvents(rows, table, target, endsInput, headerTexts, false);
+    if (!kept.cut && kept.unreadable.size <= aligned.unreadable.size) return kept;
+  }
+  return aligned;
+}
+
+/** alignStream's reading; `dropEndFigure`: the figure the text ends on is left out (it may have lost digits). */
+function alignEvents(
+  rows: readonly StreamRow[],
+  table: TableDef,
+  target: Target,
+  endsInput: boolean,
+  headerTexts: readonly string[],
+  dropEndFigure: boolean,
+): AlignedTable {
   const unknown: AlignedTable['unknown'] = [];
-  const { events: all, lastContent, columnRuns } = toEvents(rows, table, target, headerTexts, unknown, endsInput);
+  const {
+    events: all,
+    lastContent,
+    columnRuns,
+  } = toEvents(rows, table, target, headerTexts, unknown, endsInput, dropEndFigure);
   // A table section far longer than any table is not a table: only its start is aligned (memory stays bounded), and
   // what follows is not taken for the end of the text.
   const overlong = all.length > MAX_EVENTS;
@@ -204,6 +228,7 @@ function toEvents(
   headerTexts: readonly string[],
   unknown: AlignedTable['unknown'],
   endsInput: boolean,
+  dropEndFigure: boolean,
 ): { events: Event[]; lastContent: number; columnRuns: number } {
   const events: Event[] = [];
   const base = baseGap(rows);
@@ -220,6 +245,7 @@ function toEvents(
     // A line holding only the figure the text was cut at (left out below) is not where the text's content ends.
     if (
       endsInput &&
+      dropEndFigure &&
       row.cells.every((cell) => cell.text.trim() === '' || (cell.endsText && isValueText(cell.text.trim())))
     )
       continue;
@@ -248,7 +274,7 @@ function toEvents(
     for (const cell of row.cells) {
       const text = cell.text.trim();
       // The figure the text was cut at may have lost digits: not read (the row is then cut short).
-      const cutShort = cell.endsText === true && endsInput;
+      const cutShort = cell.endsText === true && endsInput && dropEndFigure;
       if (cutShort && isValueText(text)) continue;
       if (text === '') {
         if (delimited) rowEvents.push({ kind: 'item', item: 'blank', cell, group, delimited, physical });

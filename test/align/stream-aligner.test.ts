@@ -409,6 +409,21 @@ describe('one value per line with the empty cells dropped (a page whose cells ar
 });
 
 describe('truncation', () => {
+  test('a text that ends with table 四’s last figure and no line end is whole: the figure is read, nothing is cut', async () => {
+    // A paste of a real report's tables (hongze 2024, pdftotext -layout) up to its last figure, 复议后起诉 总计 = 3.
+    const full = readFileSync(new URL('../../fixtures/text/hongze-2024.layout.txt', import.meta.url), 'utf8');
+    const tables = full.slice(0, full.indexOf('五、存在的主要问题')).trimEnd();
+    expect(tables.endsWith('3')).toBe(true);
+    const result = await read(tables);
+    expect(findingsOf(result, 'truncated')).toEqual([]);
+    expect(result.document.reviewLitigation?.litigationAfterReview).toEqual(
+      expect.objectContaining({ total: '3', other: '1' }),
+    );
+    // Cut in its last figure before the table is whole, the same text is cut, and that figure is left out.
+    const cut = await read(tables.slice(0, tables.lastIndexOf('1')));
+    expect(findingsOf(cut, 'truncated')).toHaveLength(1);
+  });
+
   test('text that ends inside a table: one truncated finding, the cut row read up to the cut, nothing after it missing', async () => {
     const lines = [...HEADER, `| ${NEW} | 3 | 0 | 0 | 0 | 0 | 0 | 3 |`, `| ${CARRIED} | 1 | 0 | 0`];
     const result = await read(lines.join('\n'));
