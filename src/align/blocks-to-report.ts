@@ -31,6 +31,33 @@ function headingStartOf(text: string, template: TemplateDef): number {
     }),
   );
 }
+const SECTION_ORDER: readonly SectionKey[] = [
+  'overview',
+  'active',
+  'applications',
+  'reviewLitigation',
+  'problems',
+  'other',
+];
+
+/**
+ * Whether a heading begins another report: its section was headed before and comes before the section the text is in,
+ * the heading is 一 or the text has passed the tables (五, 六: tables printed out of order do not count), and a table
+ * has already printed a figure (a table of contents lists the headings before any figure).
+ */
+function secondReport(
+  heading: SectionKey,
+  section: SectionKey,
+  headings: ReadonlyMap<SectionKey, Origin>,
+  streams: ReadonlyMap<TableKey, TableStream>,
+): boolean {
+  if (!headings.has(heading) || SECTION_ORDER.indexOf(heading) >= SECTION_ORDER.indexOf(section)) return false;
+  if (heading !== 'overview' && section !== 'problems' && section !== 'other') return false;
+  for (const stream of streams.values())
+    if (stream.rows.some((row) => row.cells.some((cell) => /\d/u.test(cell.text) && isValueText(cell.text))))
+      return true;
+  return false;
+}
 type NarrativeKey = 'overview' | 'problems' | 'other';
 const GENERIC_PHRASES = new Set(['其他', '总计', '合计']);
 
@@ -74,6 +101,9 @@ export function alignBlocks(source: BlockSource, context: ReadContext): ReadResu
       const standsIn = heading ?? section;
       texts.push({ text: block.text, origin: block.origin, ...(standsIn !== undefined ? { section: standsIn } : {}) });
       if (heading) {
+        // A heading of an earlier section after a table printed figures: a second report begins (two reports in one
+        // file, or a page followed by another year's). Its figures are not this report's rows: the reading stops.
+        if (section !== undefined && secondReport(heading, section, headings, streams)) break;
         lastHeading = blockIndex;
         section = heading;
         if (!headings.has(heading)) headings.set(heading, block.origin);

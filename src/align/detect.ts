@@ -49,6 +49,8 @@ const TITLE_LABEL = /^(?:标题|题目|名称|文章标题|title)[:：]/iu;
 /** What a title's agency part may not start with: the words of a sentence that cites a report (现将…, 根据…). */
 const NOT_AN_AGENCY =
   /^(?:现将|特此|根据|按照|依据|关于|编制|发布|印发|做好|我们?|本报告|本年报|以下)|^(?:正文|目录|附件\d*|封面|首页|标题)$/u;
+/** Words of a site's navigation, never in an agency's name. */
+const NAVIGATION = /首页|信息公开|政务公开|公开指南|公开目录|当前位置|您的位置/u;
 /** A title with its year: 某市公安局2019年政府信息公开工作年度报告, 2019年上海市人民政府办公厅政府信息公开工作年度报告. Bounded, and anchored at the line's start. */
 const AGENCY_TITLE = /^(.{0,40}?)(?<!\d)20\d{2}年度?(.{0,40}?)(?:政府信息公开|政务公开)(?:工作)?年度报告/u;
 /** A title without its year, the whole line: 驼峰路街道办事处政府信息公开工作年度报告. */
@@ -100,6 +102,8 @@ function agencyName(part: string): string | undefined {
   if (candidate.length < 2 || candidate.length > 40) return undefined;
   if (SENTENCE_PUNCTUATION.test(candidate) || NOT_AN_AGENCY.test(candidate) || !/[\u3400-\u9fff]/u.test(candidate))
     return undefined;
+  // A site's menu run together (网站首页政务公开政府信息公开政府信息公开指南…): no agency is named so.
+  if (NAVIGATION.test(candidate)) return undefined;
   return candidate;
 }
 
@@ -137,7 +141,10 @@ const OVERVIEW_HEADING = /(?<![（(\d])一[、.，]?总体情况/u;
  */
 export function detectYear(compact: readonly string[], narratives: Narrative[]): number | undefined {
   const lines = compact.map(asciiDigits);
-  const title = mostFrequent(titleYears(lines));
+  // The title stands before the first section heading: a later line naming a report (a footer's links to other years'
+  // reports, the next report of two in one file, a page header of a PDF) is no title of this one.
+  const firstHeading = lines.findIndex((line) => sectionOfHeading(line) !== undefined);
+  const title = mostFrequent(titleYears(firstHeading >= 0 ? lines.slice(0, firstHeading + 1) : lines));
   const period = mostFrequent(periodYears(lines));
   const overview = overviewYear(lines, narratives);
   const votes = new Map<number, number>();
