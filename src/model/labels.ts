@@ -8,6 +8,12 @@ export type SectionKey = 'overview' | 'active' | 'applications' | 'reviewLitigat
 const CAPTION = /第二十条第（([一二三四五六七八九十]+)）项/u;
 const VALUE_TOKEN =
   /^[+\-−－]?[\d０-９][\d０-９,，]*(?:[.．][\d０-９]+)?(?:万元|萬元|元|亿元|億元|件|个|個|项|項|次|人|家)?$/u;
+/**
+ * A figure in brackets, (72) or （3件） (compatibility forms): a cell printed so, read as printed (the value reader says it
+ * is no number), never a label. Before, table 四's row of them was read as a blank template's 15 empty cells and table
+ * 三's rows, their label run on with the figures, were called missing.
+ */
+const BRACKETED_FIGURE = /^\([+\-]?\d[\d,]*(?:\.\d+)?(?:万元|萬元|元|件|个|個|项|項|次|人|家)?\)$/u;
 const VALUE_WORDS = new Set([
   '无',
   '無',
@@ -34,7 +40,7 @@ const VALUE_WORDS = new Set([
 export const COLLAPSE_MARKERS: ReadonlySet<string> = new Set(['无', '無']);
 
 /** The characters a value's text may start with (after spaces): a sign or digit, the first of a VALUE_WORDS word, 增/减. */
-const VALUE_START_CHARACTERS = '+-−－0123456789０１２３４５６７８９无無零—―–/／\\不空没沒增减減';
+const VALUE_START_CHARACTERS = '+-−－0123456789０１２３４５６７８９无無零—―–/／\\不空没沒增减減(';
 let valueStarts: ReadonlySet<number> | undefined;
 
 /**
@@ -61,7 +67,13 @@ export function isValueText(text: string): boolean {
   // Compatibility forms as the value reader reads them: a full-width －, ／ or ＋ is the ASCII sign.
   const compact = text.normalize('NFKC').replace(/\s+/g, '');
   if (compact === '') return false;
-  return VALUE_TOKEN.test(compact) || VALUE_WORDS.has(compact) || /^(增加|减少|減少|增|减|減)[\d０-９]/u.test(compact);
+  return (
+    VALUE_TOKEN.test(compact) ||
+    VALUE_WORDS.has(compact) ||
+    /^(增加|减少|減少|增|减|減)[\d０-９]/u.test(compact) ||
+    // Printed with its brackets (⑴, a list's number, is no figure).
+    (BRACKETED_FIGURE.test(compact) && /^\s*[(（]/u.test(text))
+  );
 }
 
 let sectionPhrases: Array<{ key: SectionKey; phrase: string }> | undefined;

@@ -131,7 +131,10 @@ describe('isValueText', () => {
         '没有',
         '沒有',
       ].includes(compact) ||
-      /^(增加|减少|減少|增|减|減)[\d０-９]/u.test(compact)
+      /^(增加|减少|減少|增|减|減)[\d０-９]/u.test(compact) ||
+      // A figure printed in brackets, (72), （3件）: since the second red-team pass of text reading.
+      (/^\([+-]?\d[\d,]*(?:\.\d+)?(?:万元|萬元|元|件|个|個|项|項|次|人|家)?\)$/u.test(compact) &&
+        /^\s*[(（]/u.test(text))
     );
   };
 
@@ -154,6 +157,10 @@ describe('isValueText', () => {
     ' ',
     '1a',
     '\ufeff7',
+    '(72)',
+    '（3件）',
+    '⑴',
+    '（一）',
   ])('%j as before', (text) => expect(isValueText(text)).toBe(reference(text)));
 
   test('any first code unit: the same answer as before', () => {

@@ -129,3 +129,22 @@ describe('a crawled CMS page: navigation before the report, links to other years
     });
   });
 });
+
+describe('figures printed in brackets, (72)', () => {
+  const text = report(2024, 9, [1, 1, 0, 0, 2, 1, 0, 0, 0, 1, 2, 0, 1, 0, 3])
+    // Every tab-separated cell holding a figure: (9), (0)…
+    .replace(/(?<=^|\t)(\d+)(?=\t|$)/gmu, '($1)');
+
+  test('are cells read as printed (no number), not empty cells of a blank template nor part of a row’s label', () => {
+    const result = read(text);
+    expect(result.document.reviewLitigation?.review).toEqual({
+      upheld: '(1)',
+      corrected: '(1)',
+      other: '(0)',
+      pending: '(0)',
+      total: '(2)',
+    });
+    expect(result.document.applications?.new?.naturalPerson).toBe('(9)');
+    expect(rules(result, 'missing-row')).toEqual([]);
+  });
+});
