@@ -108,6 +108,7 @@ export function textToBlocks(text: string): Block[] {
     table.rows.push({ cells, origin, line: { gapBefore, delimited: rowKind !== 'layout' } });
   };
   const wraps = closesPipeRows(lines);
+  const width = wrapWidth(lines);
   for (let index = 0; index < lines.length; index += 1) {
     const first = index;
     let line = cleanLine(lines[index]!);
@@ -129,6 +130,21 @@ export function textToBlocks(text: string): Block[] {
     ) {
       joins.push({ at: [...line].length, line: index + 2 });
       line += cleanLine(lines[index + 1]!);
+      index += 1;
+    }
+    // Tab rows hard-wrapped at a width (…\t6 / 1\t4\t3119 for 61): a line as long as the width goes on on the next one,
+    // joined as printed (the wrap dropped nothing, not even the tab it may have ended on).
+    let raw = rawLine(lines[first]!);
+    while (
+      width !== undefined &&
+      joins.length < MAX_WRAPS &&
+      index + 1 < lines.length &&
+      [...raw].length === width &&
+      wrapsOn(raw, rawLine(lines[index + 1]!))
+    ) {
+      joins.push({ at: [...raw].length, line: index + 2 });
+      raw += rawLine(lines[index + 1]!);
+      line = cleanLine(raw);
       index += 1;
     }
     addLine(line, first + 1, gapBefore, -1, joins);
@@ -202,6 +218,40 @@ function continuesOn(line: string, next: string, opened: boolean): boolean {
   const head = following.slice(0, following.indexOf('|')).trim();
   if (head === '' || last === '') return true;
   return isValueText(last) === isValueText(head);
+}
+
+function rawLine(raw: string): string {
+  return raw.includes('\f') ? raw.replace(/\f/gu, ' ') : raw;
+}
+
+/**
+ * The width tab-separated text was hard-wrapped at: the length (code points) of its longest lines, when no line is
+ * longer, at least five lines have it, and some have a tab; undefined for text not wrapped so.
+ */
+function wrapWidth(lines: readonly string[]): number | undefined {
+  let longest = 0;
+  let count = 0;
+  let tabs = false;
+  for (const line of lines) {
+    const length = [...rawLine(line)].length;
+    tabs ||= line.includes('\t');
+    if (length > longest) {
+      longest = length;
+      count = 1;
+    } else if (length === longest) count += 1;
+  }
+  return tabs && count >= 5 && longest >= 20 ? longest : undefined;
+}
+
+/**
+ * Whether a line as long as the wrap width goes on on the next: the two hold a tab, the next is no heading and not
+ * blank, and a figure does not run into a label (…\t5 / 2.重复申请\t… is a row ending at the width, then the next row).
+ */
+function wrapsOn(line: string, next: string): boolean {
+  if (next.trim() === '' || (!line.includes('\t') && !next.includes('\t')) || sectionOfHeading(next)) return false;
+  // The next line's first cell: a figure's rest (1 of 61), or a label (2.没有现成信息…, a row after one ending at the width).
+  const head = next.slice(0, next.includes('\t') ? next.indexOf('\t') : next.length).trim();
+  return !(/\d$/u.test(line) && !/^\d*$/u.test(head));
 }
 
 /** A cell of a line joined from wrapped lines gets the line and column it stands at. */

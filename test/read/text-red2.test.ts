@@ -148,3 +148,43 @@ describe('figures printed in brackets, (72)', () => {
     expect(rules(result, 'missing-row')).toEqual([]);
   });
 });
+
+describe('tab-separated text hard-wrapped at a width', () => {
+  /** Hard-wraps every line at `width` code points, as a crawler or a mail client does. */
+  const wrap = (text: string, width: number): string =>
+    text
+      .split('\n')
+      .flatMap((line) => {
+        const points = Array.from(line);
+        const pieces: string[] = [];
+        for (let at = 0; at < points.length || at === 0; at += width)
+          pieces.push(points.slice(at, at + width).join(''));
+        return pieces;
+      })
+      .join('\n');
+  const whole = report(2024, 769, [12, 1, 0, 0, 13, 1, 0, 0, 0, 1, 2, 0, 1, 0, 3]);
+
+  test.each([30, 40])('at %i: each figure the wrap split (769 as 7 / 69) is read whole, as unwrapped', (width) => {
+    const wrapped = wrap(whole, width);
+    expect(wrapped.split('\n').some((line) => /\d$/u.test(line))).toBe(true);
+    const result = read(wrapped);
+    const unwrapped = read(whole);
+    expect(result.document.applications).toEqual(unwrapped.document.applications);
+    expect(result.document.reviewLitigation).toEqual(unwrapped.document.reviewLitigation);
+    expect(rules(result, 'unreadable-row')).toEqual([]);
+  });
+
+  test('a row ending at the width is not run into the next row', () => {
+    const row = '1.本机关不掌握相关政府信息\t31\t0\t0\t0\t0\t0\t31';
+    const width = Array.from(row).length;
+    const rows = [
+      '三、收到和处理政府信息公开申请情况',
+      ...Array.from({ length: 6 }, () => '信'.repeat(width)),
+      row,
+      '2.没有现成信息需要另行制作\t1\t0\t0\t0\t0\t0\t1',
+    ];
+    const result = read(`${rows.join('\n')}\n`);
+    expect(result.document.applications?.unavailableNotHeld?.total).toBe('31');
+    expect(result.document.applications?.unavailableNeedsCreation?.naturalPerson).toBe('1');
+  });
+});
