@@ -135,15 +135,18 @@ export function textToBlocks(text: string): Block[] {
     // Tab rows hard-wrapped at a width (…\t6 / 1\t4\t3119 for 61): a line as long as the width goes on on the next one,
     // joined as printed (the wrap dropped nothing, not even the tab it may have ended on).
     let raw = rawLine(lines[first]!);
+    let piece = raw;
+    const tabWrapped = width !== undefined && joins.length === 0;
     while (
-      width !== undefined &&
-      joins.length < MAX_WRAPS &&
+      tabWrapped &&
+      joins.length < MAX_TAB_WRAPS &&
       index + 1 < lines.length &&
-      [...raw].length === width &&
-      wrapsOn(raw, rawLine(lines[index + 1]!))
+      [...piece].length === width &&
+      wrapsOn(piece, rawLine(lines[index + 1]!))
     ) {
       joins.push({ at: [...raw].length, line: index + 2 });
-      raw += rawLine(lines[index + 1]!);
+      piece = rawLine(lines[index + 1]!);
+      raw += piece;
       line = cleanLine(raw);
       index += 1;
     }
@@ -177,6 +180,8 @@ interface Join {
 
 /** How many lines one wrapped row may be joined from. */
 const MAX_WRAPS = 4;
+/** How many lines one tab row hard-wrapped at a width may be joined from (a long label at a narrow width takes six). */
+const MAX_TAB_WRAPS = 12;
 
 function cleanLine(raw: string): string {
   return (raw.includes('\f') ? raw.replace(/\f/gu, ' ') : raw).trimEnd();
