@@ -133,12 +133,37 @@ function headingSection(text: string): SectionKey | undefined {
     return ({ 二: 'active', 三: 'applications', 四: 'reviewLitigation' } as const)[caption[1] as '二' | '三' | '四'];
   // 四 政府信息公开… (a space for the lost 、) counts as numbered; 四政府… run together does not.
   const spaced = /^[\s#*>_`]*[一二三四五六七][\s\u3000]+\S/u.test(text);
+  const bracketed = /^[（(]([一二三四五六])[）)]/u.exec(label);
+  if (bracketed) return bracketedHeading(label.slice(bracketed[0].length), bracketed[1]!);
   if (!HEADING_NUMBER.test(label) && !spaced) return undefined;
   const heading = label.replace(TRAILING_NOTE, '');
   if (heading.length > HEADING_LIMIT || /[。；！？]/u.test(heading)) return undefined;
   const body = bare(heading.slice(1));
   for (const { key, phrase } of phrases()) {
     // The phrase ends the heading, and the first time it appears: 六、其他需要报告的事项 无其他需要报告的事项 runs on.
+    const at = body.indexOf(phrase);
+    if (at >= 0 && at === body.length - phrase.length && at <= PREFIX_LIMIT) return key;
+  }
+  return undefined;
+}
+
+/**
+ * The sections a heading numbered like a sub-heading may open: only 三 (（三）收到和处理政府信息公开申请情况). An overview's
+ * own sub-headings name the other sections under their numbers: 006's (四)因政府信息公开申请的行政复议、行政诉讼情况 in 一.
+ */
+const NUMBERED_SECTIONS: Readonly<Record<string, SectionKey>> = { 三: 'applications' };
+
+/**
+ * A section heading numbered like a sub-heading, （三）收到和处理政府信息公开申请情况: only when its number is the
+ * section's own and the section is in NUMBERED_SECTIONS.
+ */
+function bracketedHeading(rest: string, numeral: string): SectionKey | undefined {
+  const heading = rest.replace(TRAILING_NOTE, '');
+  if (heading.length > HEADING_LIMIT || /[。；！？]/u.test(heading)) return undefined;
+  const body = bare(heading);
+  const own = NUMBERED_SECTIONS[numeral];
+  for (const { key, phrase } of phrases()) {
+    if (key !== own) continue;
     const at = body.indexOf(phrase);
     if (at >= 0 && at === body.length - phrase.length && at <= PREFIX_LIMIT) return key;
   }

@@ -188,3 +188,26 @@ describe('tab-separated text hard-wrapped at a width', () => {
     expect(result.document.applications?.unavailableNeedsCreation?.naturalPerson).toBe('1');
   });
 });
+
+describe('section headings numbered like sub-headings', () => {
+  const body = report(2024, 9, [1, 1, 0, 0, 2, 1, 0, 0, 0, 1, 2, 0, 1, 0, 3]);
+
+  test('（三）收到和处理政府信息公开申请情况 heads table 三', () => {
+    const result = read(body.replace('三、收到和处理政府信息公开申请情况', '（三）收到和处理政府信息公开申请情况'));
+    expect(result.document.applications?.new?.total).toBe('9');
+    expect(result.document.reviewLitigation?.litigationAfterReview?.total).toBe('3');
+    expect(rules(result, 'missing-table').map((finding) => finding.data)).toEqual([
+      expect.objectContaining({ table: '二、主动公开政府信息情况' }),
+    ]);
+  });
+
+  test('the overview’s sub-headings under other numbers head no section', () => {
+    const text = body.replace(
+      '一、总体情况\n',
+      '一、总体情况\n（一）主动公开政府信息情况\n（二）收到和处理政府信息公开申请情况\n（四）因政府信息公开申请的行政复议、行政诉讼情况\n',
+    );
+    const result = read(text);
+    expect(result.document.applications?.new?.total).toBe('9');
+    expect(rules(result, 'missing-table')).toHaveLength(1);
+  });
+});
