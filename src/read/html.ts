@@ -146,6 +146,8 @@ export function readHtml(bytes: Uint8Array, context: ReadContext): BlockSource {
 function parseTree(text: string, locate: Locate): ElementNode {
   const root: ElementNode = { kind: 'element', name: '#root', attribs: {}, children: [], start: 0, unclosed: false };
   const stack: ElementNode[] = [root];
+  /** Each element's parent in the tree, which for a cell or row opened inside an open cell is not the element below it on the stack. */
+  const parents = new WeakMap<ElementNode, ElementNode>();
   let ending = false;
   const parser = new Parser(
     {
@@ -160,7 +162,9 @@ function parseTree(text: string, locate: Locate): ElementNode {
           start: parser.startIndex,
           unclosed: false,
         };
-        stack[stack.length - 1]?.children.push(element);
+        const parent = placeOf(name, stack, parents) ?? stack[stack.length - 1]!;
+        parent.children.push(element);
+        parents.set(element, parent);
         stack.push(element);
       },
       onclosetag(_name, isImplied) {
@@ -180,6 +184,34 @@ function parseTree(text: string, locate: Locate): ElementNode {
   ending = true;
   parser.end();
   return root;
+}
+
+const CELLS = new Set(['td', 'th']);
+const TABLE_PARTS = new Set(['table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th']);
+
+/**
+ * Where a <td>, <th> or <tr> opened while a cell of the same table is still open goes in the tree. htmlparser2 closes
+ * an open cell only when it is the innermost element, so `<td><p>1<td><p>2` (neither </p> nor </td>) nests the second
+ * cell in the first one's paragraph. As HTML5 (and every browser) does, a new cell closes the open cell and stands
+ * beside it in its row, and a new row stands beside the open cell's row. The parser's stack is left as it is (its
+ * end tags still pop one element each); only the tree's parent changes. Undefined: the innermost element.
+ */
+function placeOf(
+  name: string,
+  stack: readonly ElementNode[],
+  parents: WeakMap<ElementNode, ElementNode>,
+): ElementNode | undefined {
+  if (name !== 'td' && name !== 'th' && name !== 'tr') return undefined;
+  // The innermost open table part: a cell open in the same table, or the row, section or table itself.
+  let part: ElementNode | undefined;
+  for (let index = stack.length - 1; index > 0 && part === undefined; index -= 1) {
+    const element = stack[index]!;
+    if (TABLE_PARTS.has(element.name)) part = element;
+  }
+  if (part === undefined || !CELLS.has(part.name) || part === stack[stack.length - 1]) return undefined;
+  const row = parents.get(part);
+  if (row === undefined || row.name !== 'tr') return undefined;
+  return name === 'tr' ? parents.get(row) : row;
 }
 
 type Locate = (offset: number) => Pick<Origin, 'line' | 'column'>;

@@ -237,3 +237,25 @@ describe('pages that lay tables 三 and 四 out otherwise', () => {
     expect(read.findings.filter((finding) => finding.ruleId === 'missing-row')).toEqual([]);
   });
 });
+
+describe('pages whose cells omit their end tags', () => {
+  it.each(['hongze-2023', 'hongze-2024', 'huaian-2024'])(
+    '%s: cells without </p> nor </td> (<td><p>1<td><p>2; huaian without </tr> too) are each their own cell, as a browser reads them',
+    async (name) => {
+      const report = real(name);
+      const html = page(report)
+        .replace(/<\/p><\/td>/gu, '')
+        .replace(/<\/tr>/gu, name === 'huaian-2024' ? '' : '</tr>');
+      expect(html).not.toContain('</td>');
+      const read = await readTextCells(html, `${name}.html`);
+      const expected: ExpectedCells = {
+        template: report.template,
+        applications: report.applications,
+        reviewLitigation: report.reviewLitigation,
+      };
+      const kinds = report.applications['otherHandling'] ? '2019' : report.template;
+      expect(formatMismatches(compareCells(expected, read.document, kinds))).toBe('');
+      expect(read.findings.filter((finding) => finding.ruleId === 'missing-row')).toEqual([]);
+    },
+  );
+});
