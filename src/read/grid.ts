@@ -64,9 +64,13 @@ function runToBlocks(run: RawRow[], counter: TableCounter): Block[] {
     for (let c = 0; c < own; c++) {
       const cell = row.cells[c];
       const origin = withFields(cell?.origin ?? row.origin, { tableIndex, rowIndex: r + 1, columnIndex: c + 1 });
-      cells.push({ text: cell?.text ?? '', origin });
+      const kept: RawCell = { text: cell?.text ?? '', origin };
+      if (cell?.covered) kept.covered = true;
+      cells.push(kept);
     }
-    return { cells, origin: withFields(row.origin, { tableIndex, rowIndex: r + 1 }) };
+    const kept: RawRow = { cells, origin: withFields(row.origin, { tableIndex, rowIndex: r + 1 }) };
+    if (row.spansKnown) kept.spansKnown = true;
+    return kept;
   });
   return [{ kind: 'table', table: { rows, origin: withFields(run[0]!.origin, { tableIndex }) } }];
 }

@@ -326,10 +326,12 @@ class BlockWalker {
           const target = grid[r + dr];
           if (!target) continue;
           for (let dc = 0; dc < colSpan; dc++) {
-            target[c + dc] = {
+            const slot: RawCell = {
               text: dr === 0 && dc === 0 ? content.text : '',
               origin: slotOrigin(at, tableIndex, r + dr + 1, c + dc + 1),
             };
+            if (dr !== 0 || dc !== 0) slot.covered = true;
+            target[c + dc] = slot;
           }
         }
         c += colSpan;
@@ -341,9 +343,15 @@ class BlockWalker {
       if (slots.length === 0) return;
       const cells: RawCell[] = [];
       for (let c = 0; c < slots.length; c++) {
-        cells.push(slots[c] ?? { text: '', origin: slotOrigin(origin, tableIndex, origin.rowIndex ?? r + 1, c + 1) });
+        cells.push(
+          slots[c] ?? {
+            text: '',
+            origin: slotOrigin(origin, tableIndex, origin.rowIndex ?? r + 1, c + 1),
+            covered: true,
+          },
+        );
       }
-      rows.push({ cells, origin });
+      rows.push({ cells, origin, spansKnown: true });
     });
     this.blocks.push({ kind: 'table', table: { rows, origin: withFields(this.locate(node.start), { tableIndex }) } });
   }

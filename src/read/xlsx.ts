@@ -490,10 +490,11 @@ function sheetRows(sheet: string, data: SheetData): { rows: RawRow[]; continued:
       const merge = inner[c - 1];
       const isInner = merge !== undefined && (r > merge.top || c > merge.left);
       const raw: RawCell = { text: isInner ? '' : texts[c - 1]!, origin: { sheet, ref: `${columnName(c)}${r}` } };
+      if (isInner) raw.covered = true;
       if (isInner && c > merge.left) continued.add(raw);
       cells.push(raw);
     }
-    rows.push({ cells, origin: { sheet, ref: `A${r}` } });
+    rows.push({ cells, origin: { sheet, ref: `A${r}` }, spansKnown: true });
   }
   return { rows, continued };
 }

@@ -259,3 +259,38 @@ describe('pages whose cells omit their end tags', () => {
     },
   );
 });
+
+describe('a 无 in a row of table 三 otherwise blank', () => {
+  const report = real('huaian-2024');
+  const row = /(3\.要求提供公开出版物<\/span>.*?<\/td>)(<td[^>]*>)(.*?)<\/td>((?:<td[^>]*>.*?<\/td>){6})/u;
+  const mark = (inner: string): string => inner.replace(/<o:p>&nbsp;<\/o:p>/u, '无');
+
+  it('printed in its first column alone (its six other cells blank, each a cell of its own), is that cell only', async () => {
+    const html = page(report).replace(row, (_all, label: string, open: string, inner: string, rest: string) => {
+      return `${label}${open}${mark(inner)}</td>${rest}`;
+    });
+    expect(html).toMatch(/3\.要求提供公开出版物.*?>无</u);
+    const read = await readTextCells(html, 'huaian.html');
+    expect(read.document.applications?.['notProcessedPublication']).toEqual({
+      naturalPerson: '无',
+      commercial: '',
+      research: '',
+      publicInterest: '',
+      legalService: '',
+      otherOrg: '',
+      total: '',
+    });
+    expect(read.findings.filter((finding) => finding.ruleId === 'collapsed-row')).toEqual([]);
+  });
+
+  it('merged over the row (colspan=7) is every cell 无, reported once as a collapsed row', async () => {
+    const html = page(report).replace(row, (_all, label: string, open: string, inner: string) => {
+      return `${label}${open.replace('<td ', '<td colspan=7 ')}${mark(inner)}</td>`;
+    });
+    const read = await readTextCells(html, 'huaian.html');
+    expect(Object.values(read.document.applications?.['notProcessedPublication'] ?? {})).toEqual(
+      new Array(7).fill('无'),
+    );
+    expect(read.findings.filter((finding) => finding.ruleId === 'collapsed-row')).toHaveLength(1);
+  });
+});

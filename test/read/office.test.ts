@@ -217,6 +217,23 @@ describe('xlsx', () => {
     expect(texts(second!)).toEqual([['6', '7', '8']]);
   });
 
+  test('cells a merged range covers are marked covered, a blank cell of its own is not (a 无 merged over a row, or in one column)', async () => {
+    const shared = '<si><t>（一）予以公开</t></si><si><t>无</t></si><si><t>（二）部分公开</t></si>';
+    const data =
+      '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>' +
+      '<row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2" t="s"><v>1</v></c><c r="D2"><v>0</v></c></row>';
+    const [table] = tables(await xlsxToBlocks(await workbook([{ name: 'S', data, merges: ['B1:D1'] }], { shared })));
+    expect(texts(table!)).toEqual([
+      ['（一）予以公开', '无', '', ''],
+      ['（二）部分公开', '无', '', '0'],
+    ]);
+    expect(table!.rows.map((row) => row.cells.map((cell) => cell.covered === true))).toEqual([
+      [false, false, true, true],
+      [false, false, false, false],
+    ]);
+    expect(table!.rows.every((row) => row.spansKnown === true)).toBe(true);
+  });
+
   test('a sheet whose XML is not well formed, or a shared string that is missing, gives damaged-office-file naming the part', async () => {
     const broken = await workbook([{ name: 'S', data: '<row r="1"><c r="A1"><v>1</v></row>' }]);
     await expect(xlsxToBlocks(broken)).rejects.toMatchObject({
