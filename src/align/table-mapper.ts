@@ -47,7 +47,7 @@ function splitRow(row: StreamRow): SplitRow {
   let labelSeen = false;
   for (const [index, cell] of row.cells.entries()) {
     if (cell.text.trim() === '') continue;
-    if (!isValueText(cell.text)) {
+    if (!isValueText(cell.text) && isLabelText(cell.text)) {
       last = index;
       labelSeen = true;
     } else if (labelSeen) break;
@@ -56,6 +56,15 @@ function splitRow(row: StreamRow): SplitRow {
     labels: row.cells.slice(0, last + 1).filter((cell) => cell.text.trim() !== ''),
     values: row.cells.slice(last + 1),
   };
+}
+
+/**
+ * Whether a cell that is no value can be a row's label: the template's labels are all written in Chinese, so text with
+ * no Chinese character after a label (N/A, a figure with a footnote mark: 2212[1], 2212*) is a cell of the row, read as
+ * printed (and said not to be a number), so that the cells after it keep their columns.
+ */
+function isLabelText(text: string): boolean {
+  return /\p{Script=Han}/u.test(text);
 }
 
 const filled = (cell: RawCell): boolean => cell.text.trim() !== '';

@@ -89,6 +89,13 @@ const BLOCK_LEVEL = new Set([
   'tr',
   'ul',
 ]);
+/**
+ * Inline elements whose text a cell prints apart from the text beside it: a superscript or subscript (a footnote mark,
+ * 2212<sup>1</sup>) and struck-through text (an old figure struck, <s>2213</s>2212). Their text is kept, a space apart,
+ * so that a figure is never read with the mark's or the struck figure's digits run into it (22121, 22132212): the cell
+ * reads as printed (2212 1), not a number.
+ */
+const APART = new Set(['sup', 'sub', 's', 'strike']);
 const MAX_SPAN = 1000;
 /**
  * How many grid slots (cells, and the blanks that rowspan and colspan cover) a page's data tables may hold in all. A
@@ -451,7 +458,7 @@ function cellText(cell: ElementNode): { text: string; start: number | undefined 
       return;
     }
     if (SKIPPED.has(node.name) || isHidden(node)) return;
-    const block = BLOCK_LEVEL.has(node.name);
+    const block = BLOCK_LEVEL.has(node.name) || APART.has(node.name);
     if (block) text += ' ';
     for (const child of node.children) visit(child);
     if (block) text += ' ';

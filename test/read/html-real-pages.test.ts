@@ -294,3 +294,29 @@ describe('a 无 in a row of table 三 otherwise blank', () => {
     expect(read.findings.filter((finding) => finding.ruleId === 'collapsed-row')).toHaveLength(1);
   });
 });
+
+describe('a figure cell holding text that is no label', () => {
+  const report = real('huaian-2024');
+  const granted = report.applications['granted']!;
+  /** The page with （一）予以公开's 自然人 cell, its first figure, holding `inner` (its figure is `${granted.naturalPerson}`). */
+  const withCell = (inner: string): string =>
+    page(report).replace(/(予以公开.*?<\/td>)<td([^>]*)>.*?<\/td>/u, `$1<td$2>${inner}</td>`);
+  const { naturalPerson: _naturalPerson, ...others } = granted;
+  const expected: ExpectedCells = { template: '2021', applications: { ...report.applications, granted: others } };
+
+  it.each([
+    ['N/A', 'N/A'],
+    ['a footnote mark in brackets', `${granted.naturalPerson}[1]`],
+    ['a footnote mark *', `${granted.naturalPerson}*`],
+    ['a superscript footnote mark', `${granted.naturalPerson}<sup>1</sup>`],
+    ['a struck figure before it', `<s>${(granted.naturalPerson ?? 0) + 1}</s>${granted.naturalPerson}`],
+  ])(
+    '%s: the cell is read as printed, not run into a figure nor taken for a label, and the others keep their columns',
+    async (_name, inner) => {
+      const read = await readTextCells(withCell(inner), 'huaian.html');
+      const raw = read.document.applications?.['granted']?.['naturalPerson'];
+      expect(typeof raw === 'string' && Number.isNaN(Number(raw))).toBe(true);
+      expect(formatMismatches(compareCells(expected, read.document))).toBe('');
+    },
+  );
+});
