@@ -47,7 +47,7 @@ function splitRow(row: StreamRow): SplitRow {
   let labelSeen = false;
   for (const [index, cell] of row.cells.entries()) {
     if (cell.text.trim() === '') continue;
-    if (!isValueText(cell.text)) {
+    if (!isValueText(cell.text) && isLabelText(cell.text)) {
       last = index;
       labelSeen = true;
     } else if (labelSeen) break;
@@ -58,7 +58,18 @@ function splitRow(row: StreamRow): SplitRow {
   };
 }
 
+/**
+ * Whether a cell that is no value can be a row's label: the template's labels are all written in Chinese, so text with
+ * no Chinese character after a label (N/A, a figure with a footnote mark: 2212[1], 2212*) is a cell of the row, read as
+ * printed (and said not to be a number), so that the cells after it keep their columns.
+ */
+function isLabelText(text: string): boolean {
+  return /\p{Script=Han}/u.test(text);
+}
+
 const filled = (cell: RawCell): boolean => cell.text.trim() !== '';
+/** A blank cell printed as a cell of its own, not a slot a merged cell covers. */
+const ownBlank = (cell: RawCell): boolean => !filled(cell) && cell.covered !== true;
 
 /**
  * True for a table printed as a grid without a single figure (a blank template saved as Markdown, pasted from Word):
@@ -223,9 +234,10 @@ export class TableMapper {
         const withPending = own ?? this.matchRow(pending.slice(-3).map(rowText).join('') + joined);
         const foreign = withPending ? undefined : this.matchForeignRow(labels[labels.length - 1]!.text);
         if (withPending) {
-          this.assign(withPending, values, labels[labels.length - 1]!.origin);
+          this.assign(withPending, values, labels[labels.length - 1]!.origin, row.spansKnown === true);
           if (this.table.key === 'reviewLitigation') this.groupRowRead = true;
-        } else if (foreign) this.assignForeign(foreign, values, labels[labels.length - 1]!.origin, joined);
+        } else if (foreign)
+          this.assignForeign(foreign, values, labels[labels.length - 1]!.origin, joined, row.spansKnown === true);
         else if (
           this.table.key === 'reviewLitigation' &&
           // The row of figures, after a label of its own (数量, 件数): five figures, or a cell for each of the table's.
@@ -237,7 +249,7 @@ export class TableMapper {
         continue;
       }
       const match = this.matchValueOnly(rows, index, pending, consumed);
-      if (match) this.assign(match.row, values, match.origin);
+      if (match) this.assign(match.row, values, match.origin, row.spansKnown === true);
       else if (this.table.key === 'reviewLitigation') this.fillSequence(values, index === lastValueRow);
       else this.unknown(pending.map(rowText).join(''), pending[0]?.origin ?? row.origin);
       pending = [];
@@ -337,8 +349,8 @@ export class TableMapper {
     return row && !this.table.rows.some((own) => own.key === row.key) ? row : undefined;
   }
 
-  private assignForeign(row: RowDef, values: RawCell[], origin: Origin, label: string): void {
-    this.assign(row, values, origin);
+  private assignForeign(row: RowDef, values: RawCell[], origin: Origin, label: string, spansKnown = false): void {
+    this.assign(row, values, origin, spansKnown);
     const otherId = this.template.id === '2019' ? '2021' : '2019';
     this.note(
       'mixed-template',
@@ -424,7 +436,13 @@ export class TableMapper {
     return row.columns ?? this.table.columns.map((column) => column.key);
   }
 
-  private assign(row: RowDef, values: RawCell[], origin: Origin): void {
+  /**
+   * `spansKnown`: the row is a grid's whose reader records merged cells (HTML, .docx, .xlsx). Table 三's row written as
+   * a single 无 is read as 无 in every column when nothing says its other cells are printed apart: in such a grid only
+   * when the 无 is merged over them (a blank cell of its own among the row's columns makes the 无 one column's, read
+   * cell by cell); in CSV and text, whose blanks may be a flattened merge, always.
+   */
+  private assign(row: RowDef, values: RawCell[], origin: Origin, spansKnown = false): void {
     if (this.assigned.has(row.key)) return;
     this.assigned.add(row.key);
     const columns = row.columns ?? this.table.columns.map((column) => column.key);
@@ -440,7 +458,8 @@ export class TableMapper {
       first &&
       values.find(filled) === first &&
       COLLAPSE_MARKERS.has(first.text.trim()) &&
-      columns.length > 1
+      columns.length > 1 &&
+      !(spansKnown && fitValues(values, columns.length).slice(0, columns.length).some(ownBlank))
     ) {
       for (const column of columns) {
         target[column] = rawOf(first);

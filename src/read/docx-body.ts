@@ -70,9 +70,13 @@ interface Row {
   foreign: boolean;
 }
 
+/** The values of an on/off run property (w:strike) that turn it off. */
+const OFF = new Set(['0', 'false', 'off']);
+
 type Frame =
   | { kind: 'pass' }
-  | { kind: 'run' }
+  | { kind: 'run'; apart: boolean; hidden: boolean; sawProperties: boolean }
+  | { kind: 'run-properties'; run: RunFrame }
   | { kind: 'hyperlink'; link: boolean }
   | { kind: 'text'; value: string }
   | { kind: 'paragraph'; content: string[]; extras: string[]; deleted: boolean; sawProperties: boolean }
@@ -99,6 +103,7 @@ type Frame =
 
 type ParagraphFrame = Extract<Frame, { kind: 'paragraph' }>;
 type RowFrame = Extract<Frame, { kind: 'row' }>;
+type RunFrame = Extract<Frame, { kind: 'run' }>;
 type SdtFrame = Extract<Frame, { kind: 'sdt' }>;
 
 /**
@@ -185,7 +190,10 @@ export function partToHtml(text: string, notes?: { type: NoteReference['type']; 
         }
       }
     }
-    produce(escapeText(value));
+    const run = frames[frames.length - 1];
+    if (run?.kind === 'run' && run.hidden) return;
+    if (value !== '' && run?.kind === 'run' && run.apart) produce(`<s>${escapeText(value)}</s>`);
+    else produce(escapeText(value));
   };
 
   const open = (name: string, attributes: XmlAttributes): void => {
@@ -246,6 +254,23 @@ export function partToHtml(text: string, notes?: { type: NoteReference['type']; 
       case 'sdt-properties':
         if (name === 'wordml:checkbox') parent.sdt.checkbox = true;
         return undefined;
+      case 'run':
+        if (name === 'w:rPr') {
+          if (parent.sawProperties) return undefined;
+          parent.sawProperties = true;
+          return { kind: 'run-properties', run: parent };
+        }
+        break;
+      case 'run-properties': {
+        // A superscript or subscript run (a footnote mark typed as such) and struck-through text (an old figure
+        // struck) are printed apart from the text beside them: written <sup>/<s>, read a space apart (never 22121).
+        const value = attributes.get('w:val');
+        if (name === 'w:vertAlign' && (value === 'superscript' || value === 'subscript')) parent.run.apart = true;
+        else if ((name === 'w:strike' || name === 'w:dstrike') && !OFF.has(value ?? '')) parent.run.apart = true;
+        // Hidden text (w:vanish) is not printed, as the HTML reader skips hidden elements.
+        else if (name === 'w:vanish' && !OFF.has(value ?? '')) parent.run.hidden = true;
+        return undefined;
+      }
       case 'alternate':
         if (name !== 'mc:Fallback' || parent.sawFallback) return undefined;
         parent.sawFallback = true;
@@ -298,7 +323,7 @@ export function partToHtml(text: string, notes?: { type: NoteReference['type']; 
         };
       }
       case 'w:r':
-        return { kind: 'run' };
+        return { kind: 'run', apart: false, hidden: false, sawProperties: false };
       case 'w:t':
         return { kind: 'text', value: '' };
       case 'w:tbl':

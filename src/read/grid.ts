@@ -22,11 +22,20 @@ export function isHeadingText(text: string): boolean {
  * (in the rows of one table) is dropped, so a table laid on a finer shared grid, as spreadsheet programs do when
  * several tables share a sheet, gets back its own columns.
  */
-export function rowsToBlocks(rows: RawRow[], counter: TableCounter, merged?: ReadonlySet<RawCell>): Block[] {
+export function rowsToBlocks(
+  rows: RawRow[],
+  counter: TableCounter,
+  merged?: ReadonlySet<RawCell>,
+  blankAt?: (row: RawRow, column: number) => RawCell,
+): Block[] {
   const blocks: Block[] = [];
   let run: RawRow[] = [];
   const close = (): void => {
-    if (run.length > 0) appendAll(blocks, runToBlocks(merged ? dropMergedColumns(run, merged) : run, counter));
+    if (run.length > 0) {
+      const padded = new Set<RawCell>();
+      if (blankAt) run = padRun(run, blankAt, padded);
+      appendAll(blocks, runToBlocks(merged ? dropMergedColumns(run, merged, padded) : run, counter));
+    }
     run = [];
   };
   for (const row of rows) {
@@ -64,14 +73,42 @@ function runToBlocks(run: RawRow[], counter: TableCounter): Block[] {
     for (let c = 0; c < own; c++) {
       const cell = row.cells[c];
       const origin = withFields(cell?.origin ?? row.origin, { tableIndex, rowIndex: r + 1, columnIndex: c + 1 });
-      cells.push({ text: cell?.text ?? '', origin });
+      const kept: RawCell = { text: cell?.text ?? '', origin };
+      if (cell?.covered) kept.covered = true;
+      cells.push(kept);
     }
-    return { cells, origin: withFields(row.origin, { tableIndex, rowIndex: r + 1 }) };
+    const kept: RawRow = { cells, origin: withFields(row.origin, { tableIndex, rowIndex: r + 1 }) };
+    if (row.spansKnown) kept.spansKnown = true;
+    return kept;
   });
   return [{ kind: 'table', table: { rows, origin: withFields(run[0]!.origin, { tableIndex }) } }];
 }
 
-function dropMergedColumns(run: RawRow[], merged: ReadonlySet<RawCell>): RawRow[] {
+/** How wide a spreadsheet table may be for its rows to be given the blank cells past their last stored one. */
+export const PADDED_WIDTH = 64;
+
+/**
+ * A spreadsheet stores no empty cell (without a style): a row of a table whose last cells are empty ends at its last
+ * filled one, though the sheet prints those cells, blank. `blankAt` (given by the .xlsx reader) makes the blank cell at
+ * a row's 0-based column, so each row of a table up to PADDED_WIDTH wide reaches the table's widest row: a row printed
+ * with its label and every cell empty is that row printed blank, and a row's empty 总计 is blank, not absent.
+ */
+function padRun(run: RawRow[], blankAt: (row: RawRow, column: number) => RawCell, padded: Set<RawCell>): RawRow[] {
+  const width = largest(run.map((row) => row.cells.length));
+  if (width > PADDED_WIDTH) return run;
+  return run.map((row) => {
+    if (row.cells.length >= width) return row;
+    const cells = [...row.cells];
+    for (let c = row.cells.length; c < width; c++) {
+      const blank = blankAt(row, c);
+      padded.add(blank);
+      cells.push(blank);
+    }
+    return withFields(row, { cells });
+  });
+}
+
+function dropMergedColumns(run: RawRow[], merged: ReadonlySet<RawCell>, padded: ReadonlySet<RawCell>): RawRow[] {
   const width = Math.max(0, largest(run.map((row) => row.cells.length)));
   const keep: number[] = [];
   for (let c = 0; c < width; c++) {
@@ -79,7 +116,7 @@ function dropMergedColumns(run: RawRow[], merged: ReadonlySet<RawCell>): RawRow[
       c === 0 ||
       run.some((row) => {
         const cell = row.cells[c];
-        return cell !== undefined && !merged.has(cell);
+        return cell !== undefined && !merged.has(cell) && !padded.has(cell);
       })
     )
       keep.push(c);

@@ -89,6 +89,13 @@ const BLOCK_LEVEL = new Set([
   'tr',
   'ul',
 ]);
+/**
+ * Inline elements whose text a cell prints apart from the text beside it: a superscript or subscript (a footnote mark,
+ * 2212<sup>1</sup>) and struck-through text (an old figure struck, <s>2213</s>2212). Their text is kept, a space apart,
+ * so that a figure is never read with the mark's or the struck figure's digits run into it (22121, 22132212): the cell
+ * reads as printed (2212 1), not a number.
+ */
+const APART = new Set(['sup', 'sub', 's', 'strike']);
 const MAX_SPAN = 1000;
 /**
  * How many grid slots (cells, and the blanks that rowspan and colspan cover) a page's data tables may hold in all. A
@@ -146,6 +153,8 @@ export function readHtml(bytes: Uint8Array, context: ReadContext): BlockSource {
 function parseTree(text: string, locate: Locate): ElementNode {
   const root: ElementNode = { kind: 'element', name: '#root', attribs: {}, children: [], start: 0, unclosed: false };
   const stack: ElementNode[] = [root];
+  /** Each element's parent in the tree, which for a cell or row opened inside an open cell is not the element below it on the stack. */
+  const parents = new WeakMap<ElementNode, ElementNode>();
   let ending = false;
   const parser = new Parser(
     {
@@ -160,7 +169,9 @@ function parseTree(text: string, locate: Locate): ElementNode {
           start: parser.startIndex,
           unclosed: false,
         };
-        stack[stack.length - 1]?.children.push(element);
+        const parent = placeOf(name, stack, parents) ?? stack[stack.length - 1]!;
+        parent.children.push(element);
+        parents.set(element, parent);
         stack.push(element);
       },
       onclosetag(_name, isImplied) {
@@ -180,6 +191,34 @@ function parseTree(text: string, locate: Locate): ElementNode {
   ending = true;
   parser.end();
   return root;
+}
+
+const CELLS = new Set(['td', 'th']);
+const TABLE_PARTS = new Set(['table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th']);
+
+/**
+ * Where a <td>, <th> or <tr> opened while a cell of the same table is still open goes in the tree. htmlparser2 closes
+ * an open cell only when it is the innermost element, so `<td><p>1<td><p>2` (neither </p> nor </td>) nests the second
+ * cell in the first one's paragraph. As HTML5 (and every browser) does, a new cell closes the open cell and stands
+ * beside it in its row, and a new row stands beside the open cell's row. The parser's stack is left as it is (its
+ * end tags still pop one element each); only the tree's parent changes. Undefined: the innermost element.
+ */
+function placeOf(
+  name: string,
+  stack: readonly ElementNode[],
+  parents: WeakMap<ElementNode, ElementNode>,
+): ElementNode | undefined {
+  if (name !== 'td' && name !== 'th' && name !== 'tr') return undefined;
+  // The innermost open table part: a cell open in the same table, or the row, section or table itself.
+  let part: ElementNode | undefined;
+  for (let index = stack.length - 1; index > 0 && part === undefined; index -= 1) {
+    const element = stack[index]!;
+    if (TABLE_PARTS.has(element.name)) part = element;
+  }
+  if (part === undefined || !CELLS.has(part.name) || part === stack[stack.length - 1]) return undefined;
+  const row = parents.get(part);
+  if (row === undefined || row.name !== 'tr') return undefined;
+  return name === 'tr' ? parents.get(row) : row;
 }
 
 type Locate = (offset: number) => Pick<Origin, 'line' | 'column'>;
@@ -294,10 +333,12 @@ class BlockWalker {
           const target = grid[r + dr];
           if (!target) continue;
           for (let dc = 0; dc < colSpan; dc++) {
-            target[c + dc] = {
+            const slot: RawCell = {
               text: dr === 0 && dc === 0 ? content.text : '',
               origin: slotOrigin(at, tableIndex, r + dr + 1, c + dc + 1),
             };
+            if (dr !== 0 || dc !== 0) slot.covered = true;
+            target[c + dc] = slot;
           }
         }
         c += colSpan;
@@ -309,9 +350,15 @@ class BlockWalker {
       if (slots.length === 0) return;
       const cells: RawCell[] = [];
       for (let c = 0; c < slots.length; c++) {
-        cells.push(slots[c] ?? { text: '', origin: slotOrigin(origin, tableIndex, origin.rowIndex ?? r + 1, c + 1) });
+        cells.push(
+          slots[c] ?? {
+            text: '',
+            origin: slotOrigin(origin, tableIndex, origin.rowIndex ?? r + 1, c + 1),
+            covered: true,
+          },
+        );
       }
-      rows.push({ cells, origin });
+      rows.push({ cells, origin, spansKnown: true });
     });
     this.blocks.push({ kind: 'table', table: { rows, origin: withFields(this.locate(node.start), { tableIndex }) } });
   }
@@ -411,7 +458,7 @@ function cellText(cell: ElementNode): { text: string; start: number | undefined 
       return;
     }
     if (SKIPPED.has(node.name) || isHidden(node)) return;
-    const block = BLOCK_LEVEL.has(node.name);
+    const block = BLOCK_LEVEL.has(node.name) || APART.has(node.name);
     if (block) text += ' ';
     for (const child of node.children) visit(child);
     if (block) text += ' ';

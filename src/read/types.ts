@@ -40,6 +40,11 @@ export interface RawCell {
   inferred?: boolean;
   /** Set by the text reader on a figure the input ends with, no line end or delimiter after it: it may be cut short. */
   endsText?: boolean;
+  /**
+   * Set by a reader that records merged cells (HTML, .docx, .xlsx) on a slot no cell of its own prints: covered by a
+   * merged cell whose text stands in its first slot, or a hole at a short row's end.
+   */
+  covered?: boolean;
 }
 
 /** One row of a raw table. */
@@ -48,6 +53,11 @@ export interface RawRow {
   origin: Origin;
   /** Set for a row that is a line of text rather than a row of a grid: the blank lines before it, and whether its cells were delimited (|, tab) or only spaced. */
   line?: TextLine;
+  /**
+   * Set by a reader that records merged cells (HTML, .docx, .xlsx): a blank cell of the row not marked `covered` is
+   * printed as a cell of its own. Unset for CSV, which flattens a merged cell into blanks.
+   */
+  spansKnown?: boolean;
 }
 
 /** How a row of text stood in its file: what the aligner needs to read cells whose places the text does not mark. */

@@ -4,6 +4,7 @@ import { assertZip, damaged } from './office.js';
 import { InputError, type Block, type BlockSource, type RawCell, type RawRow } from './types.js';
 import { scanXml, type XmlAttributes } from './xml.js';
 import { appendAll } from '../model/arrays.js';
+import { withFields } from '../model/objects.js';
 
 /** The most cells read from one sheet (the tables of a report hold a few hundred); past it the sheet is refused. */
 const MAX_CELLS = 1_000_000;
@@ -87,7 +88,7 @@ export async function xlsxToBlocks(bytes: Uint8Array): Promise<Block[]> {
     if (data === undefined) continue;
     if (isHeadingText(sheet.name)) blocks.push({ kind: 'text', text: sheet.name, origin: { sheet: sheet.name } });
     const { rows, continued } = sheetRows(sheet.name, data);
-    appendAll(blocks, rowsToBlocks(rows, counter, continued));
+    appendAll(blocks, rowsToBlocks(rows, counter, continued, blankCell));
   }
   return blocks;
 }
@@ -260,6 +261,12 @@ function columnNumber(letters: string): number {
 const columnNames: string[] = [];
 
 /** The letters of a column number (1 → A, 16384 → XFD). */
+/** The empty cell a sheet prints, and does not store, at a row's 0-based column (rows start at column A). */
+function blankCell(row: RawRow, column: number): RawCell {
+  const number = /\d+$/u.exec(row.origin.ref ?? '')?.[0] ?? '';
+  return { text: '', origin: withFields(row.origin, { ref: `${columnName(column + 1)}${number}` }) };
+}
+
 function columnName(column: number): string {
   let name = columnNames[column];
   if (name === undefined) {
@@ -490,10 +497,11 @@ function sheetRows(sheet: string, data: SheetData): { rows: RawRow[]; continued:
       const merge = inner[c - 1];
       const isInner = merge !== undefined && (r > merge.top || c > merge.left);
       const raw: RawCell = { text: isInner ? '' : texts[c - 1]!, origin: { sheet, ref: `${columnName(c)}${r}` } };
+      if (isInner) raw.covered = true;
       if (isInner && c > merge.left) continued.add(raw);
       cells.push(raw);
     }
-    rows.push({ cells, origin: { sheet, ref: `A${r}` } });
+    rows.push({ cells, origin: { sheet, ref: `A${r}` }, spansKnown: true });
   }
   return { rows, continued };
 }

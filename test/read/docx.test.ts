@@ -125,6 +125,18 @@ describe('docx: the main part read linearly, as mammoth read it', () => {
     ]);
   });
 
+  test('a superscript or subscript run and struck text are read apart from the figure beside them; hidden text (w:vanish) is not read', async () => {
+    const styled = (properties: string, text: string): string =>
+      `<w:r><w:rPr><w:rFonts w:ascii="Times New Roman"/>${properties}</w:rPr><w:t>${text}</w:t></w:r>`;
+    const cells = [
+      tc(p('2212', styled('<w:vertAlign w:val="superscript"/>', '1'))),
+      tc(p(styled('<w:strike/>', '2213'), '2212')),
+      tc(p('22', styled('<w:vanish/>', '13'), '12')),
+      tc(p('22', styled('<w:strike w:val="0"/><w:vertAlign w:val="baseline"/>', '12'))),
+    ];
+    expect(await read(tbl(tr(tc('自然人'), ...cells)))).toEqual([[['自然人', '2212 1', '2213 2212', '2212', '2212']]]);
+  });
+
   test('a deleted paragraph mark joins its text to the next paragraph', async () => {
     const mark = '<w:pPr><w:rPr><w:del w:id="1" w:author="x"/></w:rPr></w:pPr>';
     expect(await read(p(mark, '前半') + p('后半'))).toEqual(['前半后半']);

@@ -237,3 +237,86 @@ describe('pages that lay tables 三 and 四 out otherwise', () => {
     expect(read.findings.filter((finding) => finding.ruleId === 'missing-row')).toEqual([]);
   });
 });
+
+describe('pages whose cells omit their end tags', () => {
+  it.each(['hongze-2023', 'hongze-2024', 'huaian-2024'])(
+    '%s: cells without </p> nor </td> (<td><p>1<td><p>2; huaian without </tr> too) are each their own cell, as a browser reads them',
+    async (name) => {
+      const report = real(name);
+      const html = page(report)
+        .replace(/<\/p><\/td>/gu, '')
+        .replace(/<\/tr>/gu, name === 'huaian-2024' ? '' : '</tr>');
+      expect(html).not.toContain('</td>');
+      const read = await readTextCells(html, `${name}.html`);
+      const expected: ExpectedCells = {
+        template: report.template,
+        applications: report.applications,
+        reviewLitigation: report.reviewLitigation,
+      };
+      const kinds = report.applications['otherHandling'] ? '2019' : report.template;
+      expect(formatMismatches(compareCells(expected, read.document, kinds))).toBe('');
+      expect(read.findings.filter((finding) => finding.ruleId === 'missing-row')).toEqual([]);
+    },
+  );
+});
+
+describe('a 无 in a row of table 三 otherwise blank', () => {
+  const report = real('huaian-2024');
+  const row = /(3\.要求提供公开出版物<\/span>.*?<\/td>)(<td[^>]*>)(.*?)<\/td>((?:<td[^>]*>.*?<\/td>){6})/u;
+  const mark = (inner: string): string => inner.replace(/<o:p>&nbsp;<\/o:p>/u, '无');
+
+  it('printed in its first column alone (its six other cells blank, each a cell of its own), is that cell only', async () => {
+    const html = page(report).replace(row, (_all, label: string, open: string, inner: string, rest: string) => {
+      return `${label}${open}${mark(inner)}</td>${rest}`;
+    });
+    expect(html).toMatch(/3\.要求提供公开出版物.*?>无</u);
+    const read = await readTextCells(html, 'huaian.html');
+    expect(read.document.applications?.['notProcessedPublication']).toEqual({
+      naturalPerson: '无',
+      commercial: '',
+      research: '',
+      publicInterest: '',
+      legalService: '',
+      otherOrg: '',
+      total: '',
+    });
+    expect(read.findings.filter((finding) => finding.ruleId === 'collapsed-row')).toEqual([]);
+  });
+
+  it('merged over the row (colspan=7) is every cell 无, reported once as a collapsed row', async () => {
+    const html = page(report).replace(row, (_all, label: string, open: string, inner: string) => {
+      return `${label}${open.replace('<td ', '<td colspan=7 ')}${mark(inner)}</td>`;
+    });
+    const read = await readTextCells(html, 'huaian.html');
+    expect(Object.values(read.document.applications?.['notProcessedPublication'] ?? {})).toEqual(
+      new Array(7).fill('无'),
+    );
+    expect(read.findings.filter((finding) => finding.ruleId === 'collapsed-row')).toHaveLength(1);
+  });
+});
+
+describe('a figure cell holding text that is no label', () => {
+  const report = real('huaian-2024');
+  const granted = report.applications['granted']!;
+  /** The page with （一）予以公开's 自然人 cell, its first figure, holding `inner` (its figure is `${granted.naturalPerson}`). */
+  const withCell = (inner: string): string =>
+    page(report).replace(/(予以公开.*?<\/td>)<td([^>]*)>.*?<\/td>/u, `$1<td$2>${inner}</td>`);
+  const { naturalPerson: _naturalPerson, ...others } = granted;
+  const expected: ExpectedCells = { template: '2021', applications: { ...report.applications, granted: others } };
+
+  it.each([
+    ['N/A', 'N/A'],
+    ['a footnote mark in brackets', `${granted.naturalPerson}[1]`],
+    ['a footnote mark *', `${granted.naturalPerson}*`],
+    ['a superscript footnote mark', `${granted.naturalPerson}<sup>1</sup>`],
+    ['a struck figure before it', `<s>${(granted.naturalPerson ?? 0) + 1}</s>${granted.naturalPerson}`],
+  ])(
+    '%s: the cell is read as printed, not run into a figure nor taken for a label, and the others keep their columns',
+    async (_name, inner) => {
+      const read = await readTextCells(withCell(inner), 'huaian.html');
+      const raw = read.document.applications?.['granted']?.['naturalPerson'];
+      expect(typeof raw === 'string' && Number.isNaN(Number(raw))).toBe(true);
+      expect(formatMismatches(compareCells(expected, read.document))).toBe('');
+    },
+  );
+});

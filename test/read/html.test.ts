@@ -162,3 +162,29 @@ describe('broken HTML', () => {
     expect(tables(htmlToBlocks(cut))).toHaveLength(3);
   });
 });
+
+describe('cells and rows whose end tags are left out', () => {
+  test('a cell opened inside an open cell (<td><p>1<td><p>2) closes it, as HTML5 says; a row opened there closes its row', () => {
+    const html =
+      '<table><tr><td><p>自然人<td><p>3<td colspan=2><p>无<tr><td><p>法人<td><p>12<td><p><td><p>4</table>' +
+      '<p>after</p>';
+    const blocks = htmlToBlocks(html);
+    expect(tables(blocks).map(texts)).toEqual([
+      [
+        ['自然人', '3', '无', ''],
+        ['法人', '12', '', '4'],
+      ],
+    ]);
+    expect(blocks[blocks.length - 1]).toMatchObject({ kind: 'text', text: 'after' });
+  });
+
+  test('a table inside a cell is not closed by its own cells (a layout table holding the data table)', () => {
+    const html = '<table><tr><td><p>box<table><tr><td><p>a<td><p>1<tr><td><p>b<td><p>2</table></td></tr></table>';
+    expect(tables(htmlToBlocks(html)).map(texts)).toEqual([
+      [
+        ['a', '1'],
+        ['b', '2'],
+      ],
+    ]);
+  });
+});

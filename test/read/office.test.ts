@@ -163,7 +163,8 @@ describe('xlsx', () => {
       '<row r="3"><c r="A3" t="str"><f>A1</f><v>cached</v></c><c r="B3"><f>1+1</f><v>2</v></c><c r="C3"><f>1/3</f><v>0.33333333333333331</v></c><c r="D3"><f>A9</f></c></row>';
     const blocks = await xlsxToBlocks(await workbook([{ name: 'S', data }], { shared }));
     expect(cellTexts(blocks)).toEqual([
-      ...['A1=a & b', 'B1=rich run', 'C1=x y'],
+      // Row 1 has no D1: the sheet prints it blank (a table's rows reach its widest row).
+      ...['A1=a & b', 'B1=rich run', 'C1=x y', 'D1='],
       ...['A2=in line', 'B2=inrich', 'C2=TRUE', 'D2=#DIV/0!'],
       ...['A3=cached', 'B3=2', 'C3=0.333333333333333', 'D3='],
     ]);
@@ -217,6 +218,39 @@ describe('xlsx', () => {
     expect(texts(second!)).toEqual([['6', '7', '8']]);
   });
 
+  test('cells a merged range covers are marked covered, a blank cell of its own is not (a 无 merged over a row, or in one column)', async () => {
+    const shared = '<si><t>（一）予以公开</t></si><si><t>无</t></si><si><t>（二）部分公开</t></si>';
+    const data =
+      '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>' +
+      '<row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2" t="s"><v>1</v></c><c r="D2"><v>0</v></c></row>';
+    const [table] = tables(await xlsxToBlocks(await workbook([{ name: 'S', data, merges: ['B1:D1'] }], { shared })));
+    expect(texts(table!)).toEqual([
+      ['（一）予以公开', '无', '', ''],
+      ['（二）部分公开', '无', '', '0'],
+    ]);
+    expect(table!.rows.map((row) => row.cells.map((cell) => cell.covered === true))).toEqual([
+      [false, false, true, true],
+      [false, false, false, false],
+    ]);
+    expect(table!.rows.every((row) => row.spansKnown === true)).toBe(true);
+  });
+
+  test("a row whose last cells are empty, and not stored, reaches the table's widest row with blank cells at their own references", async () => {
+    const shared =
+      '<si><t>1.属于国家秘密</t></si><si><t>2.其他法律行政法规禁止公开</t></si><si><t>（三）不予公开</t></si>';
+    const data =
+      '<row r="4"><c r="A4" t="s"><v>2</v></c><c r="B4" t="s"><v>0</v></c><c r="C4"><v>1</v></c><c r="D4"><v>0</v></c><c r="E4"><v>1</v></c></row>' +
+      '<row r="5"><c r="B5" t="s"><v>1</v></c></row>' +
+      '<row r="6"><c r="B6" t="s"><v>1</v></c><c r="C6"><v>3</v></c></row>';
+    const [table] = tables(await xlsxToBlocks(await workbook([{ name: 'S', data, merges: ['A4:A6'] }], { shared })));
+    expect(texts(table!)).toEqual([
+      ['（三）不予公开', '1.属于国家秘密', '1', '0', '1'],
+      ['', '2.其他法律行政法规禁止公开', '', '', ''],
+      ['', '2.其他法律行政法规禁止公开', '3', '', ''],
+    ]);
+    expect(table!.rows[1]!.cells.map((cell) => cell.origin.ref)).toEqual(['A5', 'B5', 'C5', 'D5', 'E5']);
+  });
+
   test('a sheet whose XML is not well formed, or a shared string that is missing, gives damaged-office-file naming the part', async () => {
     const broken = await workbook([{ name: 'S', data: '<row r="1"><c r="A1"><v>1</v></row>' }]);
     await expect(xlsxToBlocks(broken)).rejects.toMatchObject({
@@ -230,5 +264,24 @@ describe('xlsx', () => {
     await expect(xlsxToBlocks(await zip.generateAsync({ type: 'uint8array' }))).rejects.toMatchObject({
       messageId: 'damaged-office-file',
     });
+  });
+});
+
+describe('a real report as a workbook whose zero cells are empty (not stored)', () => {
+  test('hongze-2024 (a sheet per table, numbers as numbers, as text and as formulas): every cell read, no row called missing', async () => {
+    const { readBytes } = await import('../../src/pipeline/lint.js');
+    const { compareCells, formatMismatches } = await import('../helpers/cells.js');
+    const report = JSON.parse(readFileSync('fixtures/pdf/hongze-2024.expected.json', 'utf8')) as {
+      applications: Record<string, Record<string, number>>;
+      reviewLitigation: Record<string, Record<string, number>>;
+    };
+    const read = await readBytes(bytes('fixtures/xlsx/hongze-2024-blank-zeros.xlsx'), 'hongze-2024.xlsx');
+    const expected = {
+      template: '2021' as const,
+      applications: report.applications,
+      reviewLitigation: report.reviewLitigation,
+    };
+    expect(formatMismatches(compareCells(expected, read.document, '2019'))).toBe('');
+    expect(read.findings.filter((finding) => finding.ruleId === 'missing-row')).toEqual([]);
   });
 });
