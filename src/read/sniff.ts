@@ -1,3 +1,4 @@
+import { binaryOffset } from './decode.js';
 import type { InputFormat } from './types.js';
 
 /**
@@ -113,20 +114,6 @@ function isPdf(bytes: Uint8Array): boolean {
   return false;
 }
 
-/** True for a byte no text file holds (as decode.ts's binaryOffset). */
-function isBinaryByte(byte: number): boolean {
-  return (
-    (byte < 0x20 &&
-      byte !== 0x09 &&
-      byte !== 0x0a &&
-      byte !== 0x0b &&
-      byte !== 0x0c &&
-      byte !== 0x0d &&
-      byte !== 0x1b) ||
-    byte === 0x7f
-  );
-}
-
 /**
  * True when the bytes (UTF-8, or any encoding that writes ASCII as ASCII) begin, after a UTF-8 byte order mark and
  * ASCII white space, with `{` and a key's opening `"`, and the text window holds no binary byte: the bytes textKind
@@ -140,8 +127,7 @@ function startsLikeJsonObject(bytes: Uint8Array): boolean {
   index += 1;
   while (index < end && isAsciiSpace(bytes[index]!)) index += 1;
   if (bytes[index] !== 0x22) return false;
-  for (let at = 0; at < end; at += 1) if (isBinaryByte(bytes[at]!)) return false;
-  return true;
+  return binaryOffset(bytes.subarray(0, end)) === undefined;
 }
 
 function isAsciiSpace(byte: number): boolean {
@@ -166,7 +152,7 @@ function textWindow(bytes: Uint8Array, encoding: string | undefined): { text: st
   }
   // Single-byte and multibyte ASCII-compatible encodings (UTF-8, GBK, GB18030) hold no control bytes in text.
   const wide = /^utf-16/.test(decoder.encoding);
-  if (!wide) for (let index = 0; index < slice.length; index += 1) if (isBinaryByte(slice[index]!)) return undefined;
+  if (!wide && binaryOffset(slice) !== undefined) return undefined;
   const text = decoder.decode(slice);
   if (wide && /[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]/.test(text)) return undefined;
   return { text, complete: end === bytes.length };
