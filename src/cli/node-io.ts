@@ -10,7 +10,6 @@ import {
   renameSync,
   statSync,
   unlinkSync,
-  writeSync,
   type Stats,
 } from 'node:fs';
 import { appendFile } from 'node:fs/promises';
@@ -18,6 +17,7 @@ import { basename, dirname, join } from 'node:path';
 import { readFileBounded, TooLargeError } from '../pipeline/read-file.js';
 import type { CliEngine, CliIO, DirectoryEntry, OutputWriter, PathKind } from './io.js';
 import { poolLinter } from '../pipeline/node-pool.js';
+import { piecesTo, writeAll } from '../pipeline/node-writes.js';
 import { cachedCheck, usableLocation } from '../pipeline/node-cache.js';
 import { fileSpool } from '../pipeline/node-spool.js';
 
@@ -86,7 +86,7 @@ function openAtomic(path: string): OutputWriter {
   temporaryCount += 1;
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${temporaryCount}.tmp`);
   const fd = openSync(temporary, 'wx');
-  const buffered = bufferedWrites(fd);
+  const buffered = piecesTo(fd);
   let open = true;
   const finish = () => {
     if (open) closeSync(fd);
@@ -117,39 +117,6 @@ function openAtomic(path: string): OutputWriter {
       tryTo(() => unlinkSync(temporary));
     },
   };
-}
-
-/** Text written in pieces of at least WRITE_CHUNK characters (a file's result is a few hundred bytes to a few KB): one system call per piece. */
-function bufferedWrites(fd: number): { write(data: string | Uint8Array): void; flush(): void } {
-  let pending: string[] = [];
-  let length = 0;
-  const flush = () => {
-    if (length === 0) return;
-    writeAll(fd, pending.join(''));
-    pending = [];
-    length = 0;
-  };
-  return {
-    write: (data) => {
-      if (typeof data !== 'string') {
-        flush();
-        writeAll(fd, data);
-        return;
-      }
-      pending.push(data);
-      length += data.length;
-      if (length >= WRITE_CHUNK) flush();
-    },
-    flush,
-  };
-}
-
-const WRITE_CHUNK = 64 * 1024;
-
-/** Writes all of the data at the descriptor's position, however many writes the system needs. */
-function writeAll(fd: number, data: string | Uint8Array): void {
-  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-  for (let offset = 0; offset < bytes.length;) offset += writeSync(fd, bytes, offset);
 }
 
 /** Runs a step whose failure changes nothing for the caller (a permission copied, a temporary file already gone). */

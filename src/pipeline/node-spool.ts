@@ -2,6 +2,7 @@ import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FileResult } from '../diagnostics/types.js';
+import { piecesTo } from './node-writes.js';
 import { memorySpool, type Spool } from './spool.js';
 
 /** Results up to this many wait in memory; past it the run's results go to a temporary file, so memory stays flat. */
@@ -26,30 +27,17 @@ export function fileSpool(expected: number, under = tmpdir()): Spool {
     kept.close();
     rmSync(folder, { recursive: true, force: true });
   };
-  let written = 0;
-  // Lines gather into pieces of about APPEND_PIECE characters, each written in one call.
-  let pending: string[] = [];
-  let pendingLength = 0;
-  const flush = () => {
-    if (pendingLength === 0) return;
-    const bytes = Buffer.from(pending.join(''), 'utf8');
-    for (let offset = 0; offset < bytes.length;)
-      offset += writeSync(fd, bytes, offset, bytes.length - offset, written + offset);
-    written += bytes.length;
-    pending = [];
-    pendingLength = 0;
-  };
+  // Result lines are written in pieces of many lines; replay reads up to what was written.
+  const appended = piecesTo(fd);
   return {
     append(result) {
-      const line = `${JSON.stringify(result)}\n`;
-      pending.push(line);
-      pendingLength += line.length;
-      if (pendingLength >= APPEND_PIECE) flush();
+      appended.write(`${JSON.stringify(result)}\n`);
     },
     keep: (text) => kept.keep(text),
     recall: (handle) => kept.recall(handle),
     async *replay() {
-      flush();
+      appended.flush();
+      const written = appended.written;
       // Read in small pieces: a decoded piece of a megabyte is a string V8 allocates in its old generation at once,
       // where the pieces piled up (30,000 results in one thread: 344 MiB peak with 1 MiB pieces, 289–321 MiB with 32 KiB).
       const chunk = Buffer.allocUnsafe(1 << 15);
@@ -70,9 +58,6 @@ export function fileSpool(expected: number, under = tmpdir()): Spool {
     close,
   };
 }
-
-/** Characters of result lines gathered before they are written in one call. */
-const APPEND_PIECE = 1 << 16;
 
 /** Bytes of kept texts gathered before they are written in one call. */
 const KEPT_BUFFER = 1 << 16;
