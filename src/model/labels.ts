@@ -41,28 +41,32 @@ export const COLLAPSE_MARKERS: ReadonlySet<string> = new Set(['无', '無']);
 
 /** The characters a value's text may start with (after spaces): a sign or digit, the first of a VALUE_WORDS word, 增/减. */
 const VALUE_START_CHARACTERS = '+-−－0123456789０１２３４５６７８９无無零—―–/／\\不空没沒增减減(';
-let valueStarts: ReadonlySet<number> | undefined;
+const VALUE_START_CODES: ReadonlySet<number> = new Set(
+  Array.from(VALUE_START_CHARACTERS, (character) => character.charCodeAt(0)),
+);
+/** What mayStartValue found for each code unit: 0 not asked yet, 1 a value may start with it, 2 none does. */
+const valueStartKnown = new Uint8Array(0x10000);
 
 /**
- * The code units a value's text may start with: VALUE_START_CHARACTERS and every character whose compatibility form
- * starts with one (＋, ﹣, ①, the Kangxi ⽆…), as the value reader, which reads text in that form, takes them. Made once.
+ * Whether a value's text may start with the code unit: one of VALUE_START_CHARACTERS, or a character whose
+ * compatibility form starts with one (＋, ﹣, ①, the Kangxi ⽆…), as the value reader, which reads text in that form,
+ * takes them. Worked out for each code unit the first time it is asked, not for all 65,536 at the first call.
  */
-function valueStartSet(): ReadonlySet<number> {
-  if (valueStarts) return valueStarts;
-  const base = new Set(Array.from(VALUE_START_CHARACTERS, (character) => character.charCodeAt(0)));
-  const starts = new Set(base);
-  for (let code = 0; code < 0x10000; code += 1) {
-    if (code >= 0xd800 && code < 0xe000) continue;
-    const form = String.fromCharCode(code).normalize('NFKC');
-    if (form.length > 0 && base.has(form.charCodeAt(0))) starts.add(code);
+function mayStartValue(code: number): boolean {
+  let known = valueStartKnown[code]!;
+  if (known === 0) {
+    const surrogate = code >= 0xd800 && code < 0xe000;
+    const form = surrogate ? '' : String.fromCharCode(code).normalize('NFKC');
+    known = VALUE_START_CODES.has(code) || (form.length > 0 && VALUE_START_CODES.has(form.charCodeAt(0))) ? 1 : 2;
+    valueStartKnown[code] = known;
   }
-  return (valueStarts = starts);
+  return known === 1;
 }
 
 /** True when a cell's text is a value (a number, an amount with its unit, 无, —, /) rather than a label. */
 export function isValueText(text: string): boolean {
   // Most labels start with a character no value starts with: told at once, without compacting the text.
-  if (text === '' || !(valueStartSet().has(text.charCodeAt(0)) || /^\s/.test(text))) return false;
+  if (text === '' || !(mayStartValue(text.charCodeAt(0)) || /^\s/.test(text))) return false;
   // Without the u flag (faster): white space is never a surrogate, so the same characters go.
   // Compatibility forms as the value reader reads them: a full-width －, ／ or ＋ is the ASCII sign.
   const compact = text.normalize('NFKC').replace(/\s+/g, '');
