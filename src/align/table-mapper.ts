@@ -540,25 +540,25 @@ export class TableMapper {
     return placed;
   }
 
-  /**
-   * Table 四's single row of 15 values: 行政复议 ×5, 未经复议直接起诉 ×5, 复议后起诉 ×5, continuing across rows. Empty
-   * cells after a row's last figure pad a row that more rows continue; on the table's last row of figures they are the
-   * printed cells that end the sequence (a 总计 left blank), read as blank up to the cells the sequence still lacks.
-   */
   /** How many cells table 四's sequence has (15). */
   private sequenceLength(): number {
     return this.table.rows.reduce((sum, row) => sum + this.columnsOf(row).length, 0);
   }
 
+  /**
+   * Table 四's single row of 15 values: 行政复议 ×5, 未经复议直接起诉 ×5, 复议后起诉 ×5, continuing across rows. Empty
+   * cells after a row's last figure pad a row that more rows continue; on the table's last row of figures they are the
+   * printed cells that end the sequence (a 总计 left blank), read as blank up to the cells the sequence still lacks.
+   */
   private fillSequence(values: RawCell[], lastRow: boolean): void {
     const order = this.table.rows.flatMap((row) => this.columnsOf(row).map((column) => ({ row, column })));
     const remaining = order.length - this.sequence;
     let cells = values;
     while (cells.length > 0 && !filled(cells[cells.length - 1]!)) cells = cells.slice(0, -1);
     if (lastRow) {
+      // fitValues gives the same cells again when given its own result: one call below serves both cases.
       const own = fitValues(values, remaining);
       if (own.length <= remaining) cells = own;
-      else cells = fitValues(cells, remaining);
     }
     cells = fitValues(cells, remaining);
     for (const cell of cells) {

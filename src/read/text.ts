@@ -183,8 +183,9 @@ const MAX_WRAPS = 4;
 /** How many lines one tab row hard-wrapped at a width may be joined from (a long label at a narrow width takes six). */
 const MAX_TAB_WRAPS = 12;
 
+/** A line as the rows read it: rawLine, without its trailing white space. */
 function cleanLine(raw: string): string {
-  return (raw.includes('\f') ? raw.replace(/\f/gu, ' ') : raw).trimEnd();
+  return rawLine(raw).trimEnd();
 }
 
 /**
@@ -225,6 +226,7 @@ function continuesOn(line: string, next: string, opened: boolean): boolean {
   return isValueText(last) === isValueText(head);
 }
 
+/** A line with its form feeds (page breaks of pdftotext) as spaces. */
 function rawLine(raw: string): string {
   return raw.includes('\f') ? raw.replace(/\f/gu, ' ') : raw;
 }

@@ -122,7 +122,7 @@ function snapshotCells(
   placed: ReadonlySet<string> | undefined,
 ): Record<string, CellSnapshot> {
   const cells: Record<string, CellSnapshot> = {};
-  const unplaced: string[] = [];
+  const toPlace: string[] = [];
   for (const cell of report.cells) {
     if (!cell.present || cell.raw === undefined) continue;
     const pointer = cell.def.pointer;
@@ -133,10 +133,10 @@ function snapshotCells(
         : { raw: cell.raw };
     if (cell.sourcePointer) snapshot.source = cell.sourcePointer;
     cells[pointer] = snapshot;
-    if (!only || placed?.has(pointer)) unplaced.push(pointer);
+    if (!only || placed?.has(pointer)) toPlace.push(pointer);
   }
-  const origins = read.locateEach ? read.locateEach(unplaced) : unplaced.map((pointer) => read.locate(pointer));
-  for (const [index, pointer] of unplaced.entries()) {
+  const origins = read.locateEach ? read.locateEach(toPlace) : toPlace.map((pointer) => read.locate(pointer));
+  for (const [index, pointer] of toPlace.entries()) {
     const origin = origins[index];
     if (!origin) continue;
     cells[pointer] = withFields(cells[pointer]!, { origin: only ? withoutPointer(origin, pointer) : origin });
